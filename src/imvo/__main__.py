@@ -1,0 +1,5 @@
+import sys
+
+from imvo.cli import main
+
+sys.exit(main())
