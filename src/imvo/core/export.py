@@ -1,0 +1,115 @@
+"""Writing the register: CSV, XLSX, JSON, Parquet or HTML, chosen by the file extension.
+
+Files are written next to the destination and moved into place at the end, so a failure never
+leaves a half-written register. CSV and XLSX cells that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe, as the
+OWASP guidance on CSV injection advises; JSON and Parquet keep values as they are, because they are
+read by programs, not spreadsheets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from imvo.core.scan import REGISTER_COLUMNS, TEXT_COLUMNS, ScanResult
+
+FORMATS = (".csv", ".xlsx", ".json", ".parquet", ".html")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAX_ROWS = 1_048_576 - 1  # one row for the header
+
+
+class ExportError(ValueError):
+    """The register cannot be written as asked (unknown extension, too many rows for XLSX)."""
+
+
+def neutralise_formula(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def _safe_select() -> str:
+    columns = []
+    for name in REGISTER_COLUMNS:
+        if name in TEXT_COLUMNS:
+            columns.append(
+                f"CASE WHEN regexp_matches({name}, '^[=+\\-@\\t\\r]') THEN '''' || {name} ELSE {name} END AS {name}"
+            )
+        else:
+            columns.append(name)
+    return ", ".join(columns)
+
+
+@contextlib.contextmanager
+def _atomic_path(destination: Path) -> Iterator[Path]:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=destination.suffix, dir=destination.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, destination)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def check_destination(destination: Path) -> None:
+    if destination.suffix.lower() not in FORMATS:
+        raise ExportError(
+            f"cannot write {destination.name!r}: unknown extension {destination.suffix or '(none)'!r}; "
+            f"use one of {', '.join(FORMATS)}"
+        )
+
+
+def write_register(result: ScanResult, destination: Path | str) -> Path:
+    """Write the register to ``destination`` in the format its extension names."""
+    destination = Path(destination)
+    check_destination(destination)
+    suffix = destination.suffix.lower()
+    if suffix == ".xlsx":
+        (rows,) = result.query("SELECT count(*) FROM register")[0]
+        if rows > XLSX_MAX_ROWS:
+            raise ExportError(
+                f"the register has {rows:,} rows, more than an XLSX sheet holds ({XLSX_MAX_ROWS:,}); "
+                "write .csv or .parquet instead"
+            )
+    with _atomic_path(destination) as temporary:
+        if suffix == ".csv":
+            _copy(result, f"SELECT {_safe_select()} FROM register ORDER BY ordinal", temporary, "FORMAT csv, HEADER true")
+        elif suffix == ".json":
+            columns = ", ".join(REGISTER_COLUMNS)
+            _copy(result, f"SELECT {columns} FROM register ORDER BY ordinal", temporary, "FORMAT json, ARRAY true")
+        elif suffix == ".parquet":
+            columns = ", ".join(REGISTER_COLUMNS)
+            _copy(result, f"SELECT {columns} FROM register ORDER BY ordinal", temporary, "FORMAT parquet")
+        elif suffix == ".xlsx":
+            _write_xlsx(result, temporary)
+        else:
+            from imvo.core.report import render_report
+
+            temporary.write_text(render_report(result), encoding="utf-8")
+    return destination
+
+
+def _copy(result: ScanResult, select: str, path: Path, options: str) -> None:
+    escaped = str(path).replace("'", "''")
+    result.connection.execute(f"COPY ({select}) TO '{escaped}' ({options})")  # noqa: S608
+
+
+def _write_xlsx(result: ScanResult, path: Path) -> None:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("register")
+    sheet.append(list(REGISTER_COLUMNS))
+    text_positions = [i for i, name in enumerate(REGISTER_COLUMNS) if name in TEXT_COLUMNS]
+    for finding in result.iter_findings():
+        row: list[object] = [getattr(finding, name) for name in REGISTER_COLUMNS]
+        for i in text_positions:
+            value = row[i]
+            if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+                row[i] = "'" + value
+        sheet.append(row)
+    workbook.save(path)

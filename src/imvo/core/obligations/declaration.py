@@ -1,0 +1,83 @@
+"""Draft of the declaration under art. 4 of the Wet zorgplicht kinderarbeid, filled from the register.
+
+A draft only: the Act is not in force and the supervisor has not published a form, so the text follows
+what the Act requires (due diligence to prevent child labour, investigation of a reasonable suspicion,
+an action plan where one exists) and marks every gap with ``[ONTBREEKT / MISSING: …]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from imvo.core.obligations.facts import CompanyProfile
+
+MISSING = "[ONTBREEKT / MISSING: {}]"
+
+
+def draft_wzk_declaration(profile: CompanyProfile, register: Mapping[str, Any], as_of: date) -> str:
+    """Markdown text in Dutch with an English translation, ready for review by the organisation."""
+    risk_date = register.get("risk_analysis_date")
+    measures = register.get("measures_count")
+    suspicion = register.get("child_labour_reasonable_suspicion")
+    action_plan = register.get("child_labour_action_plan_date")
+    endorsement = register.get("oecd_endorsement")
+    measures_en = str(measures) if isinstance(measures, int) else "missing"
+
+    risk_nl = f"op {risk_date}" if risk_date else MISSING.format("datum risicoanalyse / risk analysis date")
+    measures_nl = (
+        str(measures) if isinstance(measures, int) else MISSING.format("aantal maatregelen / measures")
+    )
+    if suspicion is True:
+        plan = (
+            "Er bestaat een redelijk vermoeden van kinderarbeid; het plan van aanpak is vastgesteld op "
+            f"{action_plan}."
+            if action_plan
+            else "Er bestaat een redelijk vermoeden van kinderarbeid; "
+            + MISSING.format("datum plan van aanpak / action plan date")
+        )
+        plan_en = "A reasonable suspicion of child labour exists; " + (
+            f"the action plan was adopted on {action_plan}." if action_plan else "the action plan is missing."
+        )
+    elif suspicion is False:
+        plan = "Uit het onderzoek is geen redelijk vermoeden van kinderarbeid gebleken."
+        plan_en = "The investigation found no reasonable suspicion of child labour."
+    else:
+        plan = MISSING.format("uitkomst onderzoek redelijk vermoeden / outcome of the investigation")
+        plan_en = "Outcome of the investigation: missing."
+    endorsement_nl = (
+        "Wij onderschrijven de OESO-richtlijnen voor multinationale ondernemingen en de UN Guiding "
+        "Principles."
+        if endorsement is True
+        else MISSING.format("onderschrijving OESO-richtlijnen / OECD endorsement")
+    )
+    return "\n".join(
+        [
+            f"# Verklaring gepaste zorgvuldigheid kinderarbeid — {profile.name}",
+            "",
+            f"*Concept van {as_of.isoformat()}. De Wet zorgplicht kinderarbeid (Stb. 2019, 401) is nog "
+            "niet in werking; deze verklaring wordt pas verplicht na inwerkingtreding bij koninklijk "
+            "besluit.*",
+            "",
+            f"{profile.name} verklaart dat zij gepaste zorgvuldigheid betracht om te voorkomen dat de "
+            "goederen en diensten die zij aan Nederlandse eindgebruikers levert met behulp van "
+            "kinderarbeid tot stand zijn gekomen (art. 4 en 5 Wzk).",
+            "",
+            f"- {endorsement_nl}",
+            f"- Wij hebben onderzocht of er een redelijk vermoeden bestaat van kinderarbeid in onze keten: "
+            f"risicoanalyse {risk_nl}.",
+            f"- Getroffen maatregelen: {measures_nl}.",
+            f"- {plan}",
+            "",
+            "## English translation",
+            "",
+            f"{profile.name} declares that it exercises due diligence to prevent the goods and services it "
+            "supplies to Dutch end users from having been produced with child labour (art. 4 and 5 Wzk).",
+            "",
+            f"- OECD Guidelines endorsed: {'yes' if endorsement is True else 'missing'}.",
+            f"- Risk analysis: {risk_date or 'missing'}; measures: {measures_en}.",
+            f"- {plan_en}",
+            "",
+        ]
+    )

@@ -1,0 +1,642 @@
+"""Evaluate every rule for one organisation on one day, and compare two results.
+
+Each rule kind has one evaluator that reads the rule's values (never a constant in code) and the
+organisation's facts. A value stored as unknown, or a fact that is absent, makes the evaluator answer
+``cannot_decide`` and name what is missing rather than guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from imvo.core.obligations.cmr import CAHRA_NOTE, annual_report_outline, assess_imports
+from imvo.core.obligations.facts import EU_MEMBER_STATES, CompanyProfile, ImportRecord, facts_hash
+from imvo.core.obligations.model import (
+    EvaluationResult,
+    Rule,
+    RuleOutcome,
+    Status,
+    TriggeredObligation,
+)
+from imvo.core.obligations.ruleset import RuleSet, load_ruleset
+
+
+@dataclass(frozen=True)
+class Facts:
+    profile: CompanyProfile
+    imports: Sequence[ImportRecord] | None
+    register: Mapping[str, Any]
+    as_of: date
+
+
+def evaluate(
+    profile: CompanyProfile,
+    imports: Sequence[ImportRecord] | None = None,
+    *,
+    as_of: date,
+    register: Mapping[str, Any] | None = None,
+    ruleset: RuleSet | None = None,
+) -> EvaluationResult:
+    """Every rule's outcome; ``imports=None`` means the import records are unknown (not: none)."""
+    rules = ruleset or load_ruleset()
+    register_facts = dict(profile.register) if register is None else dict(register)
+    facts = Facts(profile, imports, register_facts, as_of)
+    outcomes = []
+    for rule in rules.rules:
+        evaluator = _EVALUATORS.get(rule.kind)
+        if evaluator is None:
+            raise ValueError(f"rule {rule.id}: no evaluator for kind {rule.kind!r}")
+        outcomes.append(evaluator(rule, facts, rules))
+    return EvaluationResult(
+        as_of=as_of,
+        ruleset_version=rules.version,
+        facts_hash=facts_hash(profile, imports, register_facts),
+        outcomes=tuple(outcomes),
+    )
+
+
+def _outcome(
+    rule: Rule,
+    status: Status,
+    reasons: Sequence[str],
+    *,
+    facts_used: Mapping[str, Any] | None = None,
+    missing: Sequence[str] = (),
+    obligations: Sequence[TriggeredObligation] = (),
+    details: Mapping[str, Any] | None = None,
+) -> RuleOutcome:
+    return RuleOutcome(
+        rule_id=rule.id,
+        title_en=rule.title_en,
+        title_nl=rule.title_nl,
+        instrument=rule.instrument,
+        reference=rule.reference,
+        url=rule.url,
+        legal_status=rule.status_note,
+        status=status,
+        reasons=tuple(reasons),
+        facts_used=dict(facts_used or {}),
+        missing=tuple(missing),
+        obligations=tuple(obligations),
+        details=dict(details or {}),
+    )
+
+
+def _unknown_value_reason(rule: Rule, name: str, label: str, on: date | None = None) -> str:
+    value = rule.value(name, on)
+    reported = ""
+    if value is not None and value.reported_value is not None:
+        reported = f"; secondary sources report {value.reported_value}, not confirmed from the legal text"
+    return f"cannot decide: {label} unknown (missing value: {rule.id} {name}{reported})"
+
+
+def _obligations(
+    rule: Rule, facts: Facts, commencement: date | None = None
+) -> tuple[TriggeredObligation, ...]:
+    triggered = []
+    for spec in rule.obligations:
+        deadline: date | None = None
+        note = ""
+        kind = (spec.deadline or {}).get("kind")
+        if kind == "annual":
+            note = "every year"
+        elif kind == "months_after_commencement":
+            period = rule.value(str((spec.deadline or {})["value_name"]))
+            if commencement is not None and period is not None and period.known:
+                deadline = _add_months(commencement, int(str(period.value)))
+                note = f"{period.value} months after commencement ({commencement.isoformat()})"
+            else:
+                note = "depends on the commencement date, which is not known"
+        evidence = {key: _json_value(facts.register.get(key)) for key in spec.register_keys}
+        triggered.append(
+            TriggeredObligation(
+                spec.id,
+                spec.article,
+                spec.en,
+                spec.nl,
+                deadline=deadline,
+                deadline_note=note,
+                evidence=evidence,
+            )
+        )
+    return tuple(triggered)
+
+
+def _json_value(value: object) -> object:
+    return value if value is None or isinstance(value, bool | int | float | str) else str(value)
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# --- German LkSG -------------------------------------------------------------------------------------
+
+
+def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
+    profile = facts.profile
+    commencement = rule.value("commencement")
+    if commencement is None or not commencement.known:
+        return _outcome(
+            rule, "cannot_decide", [_unknown_value_reason(rule, "commencement", "commencement date")]
+        )
+    starts = date.fromisoformat(str(commencement.value))
+    if facts.as_of < starts:
+        return _outcome(rule, "not_yet_in_force", [f"the LkSG applies from {starts.isoformat()} (§ 1 LkSG)"])
+    used: dict[str, Any] = {"country": profile.country, "has_german_branch": profile.has_german_branch}
+    if profile.country == "DE":
+        link = "registered office or head office in Germany (§ 1(1) sentence 1 no. 1)"
+    elif profile.has_german_branch:
+        link = "branch in Germany under § 13d HGB (§ 1(1) sentence 2)"
+    elif profile.country is None:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            ["cannot decide: country of registration unknown"],
+            facts_used=used,
+            missing=["country"],
+        )
+    elif profile.has_german_branch is None:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            [f"registered in {profile.country}; cannot decide whether there is a German branch (§ 13d HGB)"],
+            facts_used=used,
+            missing=["has_german_branch"],
+        )
+    else:
+        return _outcome(
+            rule,
+            "does_not_apply",
+            [
+                f"registered in {profile.country} without a German branch: § 1(1) LkSG needs a seat or "
+                "branch in Germany"
+            ],
+            facts_used=used,
+        )
+    threshold = rule.value("employees_in_germany_minimum", facts.as_of)
+    if threshold is None or not threshold.known:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            [_unknown_value_reason(rule, "employees_in_germany_minimum", "employee threshold")],
+            facts_used=used,
+        )
+    minimum = int(str(threshold.value))
+    used["employee_threshold"] = minimum
+    if profile.employees_in_germany is None:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            [f"{link}; cannot decide: employees in Germany unknown (threshold: at least {minimum})"],
+            facts_used=used,
+            missing=["employees_in_germany"],
+        )
+    temps = profile.temp_workers_in_germany_over_six_months
+    counted = profile.employees_in_germany + (temps or 0)
+    used.update(employees_in_germany=profile.employees_in_germany, temp_workers_over_six_months=temps)
+    how = f"{profile.employees_in_germany} employees in Germany (including posted abroad)"
+    if temps:
+        how += f" + {temps} agency workers deployed more than six months (§ 1(2)) = {counted}"
+    if counted >= minimum:
+        return _outcome(
+            rule,
+            "applies",
+            [f"{link}; {how}: at least {minimum} on {facts.as_of.isoformat()} (§ 1(1) LkSG)"],
+            facts_used=used,
+            obligations=_obligations(rule, facts),
+        )
+    if temps is None:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            [
+                f"{link}; {how}, below {minimum}, but agency workers deployed more than six months also "
+                "count (§ 1(2)) and their number is unknown"
+            ],
+            facts_used=used,
+            missing=["temp_workers_in_germany_over_six_months"],
+        )
+    return _outcome(
+        rule, "does_not_apply", [f"{link}; {how}: below {minimum} (§ 1(1) LkSG)"], facts_used=used
+    )
+
+
+# --- EU CSDDD ----------------------------------------------------------------------------------------
+
+
+def _evaluate_csddd(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
+    profile = facts.profile
+    used: dict[str, Any] = {
+        "country": profile.country,
+        "employees": profile.employees,
+        "net_turnover_worldwide_eur": profile.net_turnover_worldwide_eur,
+        "net_turnover_eu_eur": profile.net_turnover_eu_eur,
+    }
+    missing_facts: list[str] = []
+    if profile.country is None:
+        missing_facts.append("country")
+        names = [
+            "employees_more_than",
+            "net_turnover_worldwide_more_than_eur",
+            "net_turnover_eu_more_than_eur",
+        ]
+    elif profile.country in EU_MEMBER_STATES:
+        names = ["employees_more_than", "net_turnover_worldwide_more_than_eur"]
+        missing_facts += [f for f in ("employees", "net_turnover_worldwide_eur") if used[f] is None]
+    else:
+        names = ["net_turnover_eu_more_than_eur"]
+        missing_facts += [f for f in ("net_turnover_eu_eur",) if used[f] is None]
+    names.append("application_date")
+    values = {name: rule.value(name, facts.as_of) for name in names}
+    unknown = [name for name, value in values.items() if value is None or not value.known]
+    if unknown or missing_facts:
+        reasons = [_unknown_value_reason(rule, n, n.replace("_", " "), facts.as_of) for n in unknown]
+        reasons += [f"cannot decide: fact {f} unknown" for f in missing_facts]
+        reasons.append(
+            "groups (ultimate parent companies) and franchising (Art. 2(1)(b)-(c)) are not assessed"
+        )
+        return _outcome(
+            rule,
+            "cannot_decide",
+            reasons,
+            facts_used=used,
+            missing=[*(f"value:{n}" for n in unknown), *missing_facts],
+        )
+
+    known = {name: str(value.value) for name, value in values.items() if value is not None}
+
+    def number(name: str) -> int:
+        return int(known[name])
+
+    if profile.country in EU_MEMBER_STATES:
+        assert profile.employees is not None  # missing facts returned cannot_decide above
+        assert profile.net_turnover_worldwide_eur is not None
+        in_scope = profile.employees > number(
+            "employees_more_than"
+        ) and profile.net_turnover_worldwide_eur > number("net_turnover_worldwide_more_than_eur")
+        test = (
+            f"{profile.employees} employees (more than {number('employees_more_than')} needed) and "
+            f"EUR {profile.net_turnover_worldwide_eur} worldwide turnover (more than "
+            f"{number('net_turnover_worldwide_more_than_eur')} needed), Art. 2(1)(a)"
+        )
+    else:
+        assert profile.net_turnover_eu_eur is not None
+        in_scope = profile.net_turnover_eu_eur > number("net_turnover_eu_more_than_eur")
+        test = (
+            f"EUR {profile.net_turnover_eu_eur} turnover in the Union (more than "
+            f"{number('net_turnover_eu_more_than_eur')} needed), Art. 2(2)(a)"
+        )
+    if not in_scope:
+        return _outcome(rule, "does_not_apply", [test + ": not met"], facts_used=used)
+    applies_from = date.fromisoformat(known["application_date"])
+    if facts.as_of < applies_from:
+        return _outcome(
+            rule,
+            "not_yet_in_force",
+            [test + f": met; applies from {applies_from.isoformat()} (Art. 37)"],
+            facts_used=used,
+            obligations=_obligations(rule, facts),
+        )
+    return _outcome(rule, "applies", [test + ": met"], facts_used=used, obligations=_obligations(rule, facts))
+
+
+# --- Dutch Wet zorgplicht kinderarbeid ---------------------------------------------------------------
+
+
+def _evaluate_wzk(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
+    sells = facts.profile.sells_to_dutch_end_users
+    used = {"sells_to_dutch_end_users": sells}
+    if sells is False:
+        return _outcome(
+            rule,
+            "does_not_apply",
+            ["does not sell or supply goods or services to Dutch end users (art. 4(1) Wzk)"],
+            facts_used=used,
+        )
+    commencement_value = rule.value("commencement")
+    commencement = (
+        date.fromisoformat(str(commencement_value.value))
+        if commencement_value is not None and commencement_value.known
+        else None
+    )
+    scope = (
+        "sells or supplies goods or services to Dutch end users"
+        if sells
+        else "whether it sells to Dutch end users is unknown"
+    )
+    missing = [] if sells else ["sells_to_dutch_end_users"]
+    if commencement is None:
+        return _outcome(
+            rule,
+            "not_yet_in_force",
+            [
+                f"{scope}; the Act is adopted (Stb. 2019, 401) but not in force: it commences on a date set "
+                "by royal decree, and no such decree has been issued"
+            ],
+            facts_used=used,
+            missing=missing,
+            obligations=_obligations(rule, facts) if sells else (),
+        )
+    if facts.as_of < commencement:
+        return _outcome(
+            rule,
+            "not_yet_in_force",
+            [f"{scope}; the Act commences on {commencement.isoformat()}"],
+            facts_used=used,
+            missing=missing,
+            obligations=_obligations(rule, facts, commencement) if sells else (),
+        )
+    if sells is None:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            ["cannot decide: fact sells_to_dutch_end_users unknown"],
+            facts_used=used,
+            missing=missing,
+        )
+    return _outcome(
+        rule,
+        "applies",
+        [f"{scope}; the Act is in force since {commencement.isoformat()}"],
+        facts_used=used,
+        obligations=_obligations(rule, facts, commencement),
+    )
+
+
+# --- EU Conflict Minerals Regulation ------------------------------------------------------------------
+
+
+def _evaluate_cmr(rule: Rule, facts: Facts, rules: RuleSet) -> RuleOutcome:
+    if facts.imports is None:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            [
+                "cannot decide: import records unknown (give the Union importer's imports per CN code, "
+                "kg, origin and year)"
+            ],
+            missing=["imports"],
+        )
+    assessment = assess_imports(facts.imports, rules.annex, facts.as_of)
+    statuses = {ly.status for ly in assessment.line_years}
+    applying_years = sorted({ly.year for ly in assessment.line_years if ly.status == "applies"})
+    if "applies" in statuses:
+        status: Status = "applies"
+    elif "cannot_decide" in statuses:
+        status = "cannot_decide"
+    elif statuses == {"not_yet_in_force"}:
+        status = "not_yet_in_force"
+    else:
+        status = "does_not_apply"
+    reasons = [ly.reason for ly in assessment.line_years]
+    if not assessment.line_years:
+        reasons.append("no imports of Annex I minerals or metals")
+    missing = sorted(
+        {
+            f"value:Annex I threshold {ly.line_id}"
+            for ly in assessment.line_years
+            if ly.status == "cannot_decide" and ly.threshold_kg is None
+        }
+    )
+    details: dict[str, Any] = {
+        "line_years": [ly.to_dict() for ly in assessment.line_years],
+        "records_outside_annex_i": list(assessment.outside_annex),
+        "records_without_origin": list(assessment.unknown_origin_records),
+        "cahra": CAHRA_NOTE,
+        "annual_reports": {
+            str(year): annual_report_outline(facts.profile.name, year, assessment.line_years)
+            for year in applying_years
+        },
+    }
+    return _outcome(
+        rule,
+        status,
+        reasons,
+        facts_used={"import_records": len(facts.imports)},
+        missing=missing,
+        obligations=_obligations(rule, facts) if status == "applies" else (),
+        details=details,
+    )
+
+
+# --- Government support (RVO IMVO check) and procurement (ISV) --------------------------------------
+
+
+def _requirement_met(register_key: str, value: object) -> bool:
+    """Endorsement must be an explicit ``true``; measures a positive count; anything else present."""
+    if register_key == "oecd_endorsement":
+        return value is True
+    if register_key == "measures_count":
+        return isinstance(value, int) and not isinstance(value, bool) and value > 0
+    return value not in (None, "", False)
+
+
+def _readiness(rule: Rule, register: Mapping[str, Any]) -> dict[str, Any]:
+    met: list[dict[str, Any]] = []
+    missing: list[dict[str, Any]] = []
+    for requirement in rule.requirements:
+        value = register.get(requirement.register_key)
+        entry = {
+            "id": requirement.id,
+            "register_key": requirement.register_key,
+            "en": requirement.en,
+            "nl": requirement.nl,
+            "value": _json_value(value),
+        }
+        (met if _requirement_met(requirement.register_key, value) else missing).append(entry)
+    return {"ready": not missing, "met": met, "missing": missing}
+
+
+def _evaluate_government_support(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
+    applies_for = facts.profile.applies_for_government_support
+    used = {"applies_for_government_support": applies_for}
+    readiness = _readiness(rule, facts.register)
+    if applies_for is False:
+        return _outcome(
+            rule,
+            "does_not_apply",
+            ["does not apply for Dutch government business support"],
+            facts_used=used,
+            details={"readiness": readiness},
+        )
+    if applies_for is None:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            ["cannot decide: fact applies_for_government_support unknown"],
+            facts_used=used,
+            missing=["applies_for_government_support"],
+            details={"readiness": readiness},
+        )
+    reasons = ["applies for a Dutch government business-support instrument: the IMVO check is a condition"]
+    reasons += [f"missing in the register: {m['en']}" for m in readiness["missing"]]
+    return _outcome(
+        rule,
+        "applies",
+        reasons,
+        facts_used=used,
+        obligations=_obligations(rule, facts),
+        details={"readiness": readiness},
+    )
+
+
+def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
+    tenders = facts.profile.tenders
+    readiness = _readiness(rule, facts.register)
+    if tenders is None:
+        return _outcome(
+            rule,
+            "cannot_decide",
+            ["cannot decide: government tenders unknown"],
+            missing=["tenders"],
+            details={"readiness": readiness},
+        )
+    categories = {c.casefold(): c for c in rule.risk_categories}
+    verdicts: list[dict[str, Any]] = []
+    for tender in tenders:
+        day = tender.date or facts.as_of
+        threshold = rule.value("central_government_supplies_services_threshold_eur", day)
+        entry: dict[str, Any] = {
+            "name": tender.name,
+            "category": tender.category,
+            "date": day.isoformat(),
+            "estimated_value_eur": tender.estimated_value_eur,
+        }
+        category = categories.get((tender.category or "").casefold())
+        if tender.contracting_authority not in (None, "central_government"):
+            entry.update(
+                status="does_not_apply",
+                reason="not a central government tender: ISV is "
+                "mandatory only for the Rijksoverheid (others may apply it voluntarily)",
+            )
+        elif tender.category is None or tender.estimated_value_eur is None:
+            entry.update(status="cannot_decide", reason="category or estimated value unknown")
+        elif category is None:
+            entry.update(
+                status="does_not_apply",
+                reason=f"{tender.category!r} is not one of the ten ISV risk categories",
+            )
+        elif threshold is None or not threshold.known:
+            entry.update(
+                status="cannot_decide",
+                reason=f"cannot decide: EU threshold for {day.isoformat()} unknown (missing value: "
+                "central government supplies/services threshold for that period)",
+            )
+        elif tender.estimated_value_eur >= int(str(threshold.value)):
+            entry.update(
+                status="applies",
+                threshold_eur=threshold.value,
+                reason=f"{category}: EUR {tender.estimated_value_eur} at or above the EU threshold of "
+                f"EUR {threshold.value} ({'; '.join(threshold.sources)})",
+            )
+        else:
+            entry.update(
+                status="does_not_apply",
+                threshold_eur=threshold.value,
+                reason=f"{category}: EUR {tender.estimated_value_eur} below the EU threshold of "
+                f"EUR {threshold.value}",
+            )
+        if tender.contracting_authority is None and entry["status"] == "applies":
+            entry.update(status="cannot_decide", reason=entry["reason"] + "; contracting authority unknown")
+        verdicts.append(entry)
+    statuses = {v["status"] for v in verdicts}
+    status: Status = (
+        "applies"
+        if "applies" in statuses
+        else "cannot_decide"
+        if "cannot_decide" in statuses
+        else "does_not_apply"
+    )
+    reasons = [f"{v['name']}: {v['reason']}" for v in verdicts] or ["no government tenders"]
+    if status == "applies":
+        reasons += [f"missing in the register: {m['en']}" for m in readiness["missing"]]
+    return _outcome(
+        rule,
+        status,
+        reasons,
+        facts_used={"tenders": len(tenders)},
+        obligations=_obligations(rule, facts) if status == "applies" else (),
+        details={"tenders": verdicts, "readiness": readiness},
+    )
+
+
+_EVALUATORS: dict[str, Callable[[Rule, Facts, RuleSet], RuleOutcome]] = {
+    "lksg": _evaluate_lksg,
+    "csddd": _evaluate_csddd,
+    "wzk": _evaluate_wzk,
+    "cmr": _evaluate_cmr,
+    "government_support": _evaluate_government_support,
+    "isv": _evaluate_isv,
+}
+
+
+# --- Versioning --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    rule_id: str
+    obligation_id: str | None
+    old: Any
+    new: Any
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "rule_id": self.rule_id,
+            "obligation_id": self.obligation_id,
+            "old": self.old,
+            "new": self.new,
+        }
+
+    def describe(self) -> str:
+        target = self.rule_id + (f" / {self.obligation_id}" if self.obligation_id else "")
+        return f"{self.kind}: {target}: {self.old!r} → {self.new!r}"
+
+
+def diff(
+    old: EvaluationResult | Mapping[str, Any], new: EvaluationResult | Mapping[str, Any]
+) -> list[Change]:
+    """What changed between two results: outcomes, obligations, deadlines, rule set and facts."""
+    before = old.to_dict() if isinstance(old, EvaluationResult) else dict(old)
+    after = new.to_dict() if isinstance(new, EvaluationResult) else dict(new)
+    changes: list[Change] = []
+    for key in ("ruleset_version", "facts_hash"):
+        if before.get(key) != after.get(key):
+            changes.append(Change(f"{key}_changed", "*", None, before.get(key), after.get(key)))
+    old_rules = {o["rule_id"]: o for o in before.get("outcomes", [])}
+    new_rules = {o["rule_id"]: o for o in after.get("outcomes", [])}
+    for rule_id in sorted(old_rules.keys() - new_rules.keys()):
+        changes.append(Change("rule_removed", rule_id, None, old_rules[rule_id]["status"], None))
+    for rule_id in sorted(new_rules.keys() - old_rules.keys()):
+        changes.append(Change("rule_added", rule_id, None, None, new_rules[rule_id]["status"]))
+    for rule_id in sorted(old_rules.keys() & new_rules.keys()):
+        was, now = old_rules[rule_id], new_rules[rule_id]
+        if was["status"] != now["status"]:
+            changes.append(Change("status_changed", rule_id, None, was["status"], now["status"]))
+        old_obligations = {o["id"]: o for o in was.get("obligations", [])}
+        new_obligations = {o["id"]: o for o in now.get("obligations", [])}
+        for oid in sorted(new_obligations.keys() - old_obligations.keys()):
+            changes.append(Change("obligation_added", rule_id, oid, None, new_obligations[oid]["article"]))
+        for oid in sorted(old_obligations.keys() - new_obligations.keys()):
+            changes.append(Change("obligation_removed", rule_id, oid, old_obligations[oid]["article"], None))
+        for oid in sorted(old_obligations.keys() & new_obligations.keys()):
+            if old_obligations[oid].get("deadline") != new_obligations[oid].get("deadline"):
+                changes.append(
+                    Change(
+                        "deadline_changed",
+                        rule_id,
+                        oid,
+                        old_obligations[oid].get("deadline"),
+                        new_obligations[oid].get("deadline"),
+                    )
+                )
+    return changes

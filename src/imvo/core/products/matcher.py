@@ -1,0 +1,643 @@
+"""Matching a supplier's product (name and optional HS/CN code) to ILAB goods and an HS heading.
+
+Order of evidence (docs/product-matching.md explains it for users):
+
+1. A valid HS code that the catalogue maps to a good wins. If the name clearly names a different good,
+   the result is flagged ``needs_review``. A code shorter than the catalogue's codes (chapter "03")
+   that covers several goods is settled by the name, or returns all of them for review.
+2. A valid HS code with no listed good gives ``good == ""`` with the heading and label set, unless the
+   name names a good: goods without a specific HS code (acai, khat) are then matched on the name; for
+   others the disagreement is flagged (and a lost leading zero, "9011" for "0901 1", is tried).
+3. Without a usable code: the longest phrase of the name found among the synonyms (exact ILAB name ->
+   ``exact``, other synonym -> ``synonym``), with misspelt words corrected (``fuzzy``), then a fuzzy
+   comparison of the whole name against all synonyms.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from imvo.core.products.catalogue import CatalogueEntry, load_catalogue, load_false_friends
+from imvo.core.products.hs_codes import HsCode, InvalidHsCode, check_hs_code, hs2022_codes
+from imvo.core.products.names import segments, stem, words
+
+__all__ = [
+    "FUZZY_MINIMUM",
+    "REVIEW_BELOW",
+    "MatchMethod",
+    "ProductMatch",
+    "ProductMatcher",
+]
+
+MatchMethod = Literal["hs_code", "exact", "synonym", "fuzzy", "none"]
+
+# Fuzzy scores are rapidfuzz ratios / 100. Below REVIEW_BELOW a match is shown but flagged for review;
+# below FUZZY_MINIMUM it is not a match. The values were set on the table in tests/core/test_products.py:
+# real misspellings ("cacoa bonen" 0.91, "koffe" 0.91) score above 0.85, unrelated words rarely reach 0.7.
+REVIEW_BELOW = 0.85
+FUZZY_MINIMUM = 0.70
+# A single misspelt word is corrected only at this similarity and when its first letter is right:
+# "cacoa" -> "cacao" (0.80) yes, "cables" -> "tables" (0.83, different first letter) no.
+_WORD_CORRECTION_MINIMUM = 80.0
+# Words longer than five letters need more: one transposition in "cacoa" costs 20 points, in a long
+# word less, while "cables" ~ "calves" (0.83) is a different word.
+_LONG_WORD_CORRECTION = 85.0
+_MIN_CORRECTABLE_LENGTH = 4
+# A compound of two goods' words ("kakao" + "bonen") is read by its head unless the whole word is a
+# near miss of a synonym of the modifier's good ("kakaobohnen", 0.95).
+_COMPOUND_NEAR_MISS = 90.0
+_MAX_PHRASE_WORDS = 5
+_CACHE_LIMIT = 200_000
+
+# Descriptive words of supplier lists: never "corrected" into a good's name ("frozen" is 0.91 like
+# Dutch "rozen", roses).
+_DESCRIPTORS = frozenset(
+    [
+        "frozen",
+        "fresh",
+        "chilled",
+        "raw",
+        "organic",
+        "grade",
+        "premium",
+        "quality",
+        "bulk",
+        "bag",
+        "bags",
+        "pack",
+        "packed",
+        "box",
+        "boxes",
+        "carton",
+        "cartons",
+        "whole",
+        "pieces",
+        "peeled",
+        "cooked",
+        "boiled",
+        "roasted",
+        "ground",
+        "sliced",
+        "diced",
+        "mixed",
+        "natural",
+        "various",
+        "assorted",
+        "white",
+        "large",
+        "small",
+        "medium",
+        "extra",
+        "class",
+        "size",
+        "standard",
+        "export",
+        "import",
+        "best",
+        "quality",
+        "kilo",
+        "kilos",
+        "tonnes",
+        "bevroren",
+        "diepvries",
+        "vers",
+        "gekookt",
+        "gekookte",
+        "gepeld",
+        "gepelde",
+        "gedroogd",
+        "gedroogde",
+        "gebrand",
+        "gebrande",
+        "gemalen",
+        "biologisch",
+        "biologische",
+        "stuks",
+        "doos",
+        "dozen",
+        "zak",
+        "zakken",
+        "gefroren",
+        "gefrorene",
+        "tiefgekuhlt",
+        "tiefgekuhlte",
+        "frisch",
+        "frische",
+        "getrocknet",
+        "getrocknete",
+        "gekocht",
+        "gekochte",
+        "geschalt",
+        "geschalte",
+        "gerostet",
+        "geroestet",
+        "gemahlen",
+        "biologisch",
+        "stuck",
+        "sack",
+        "sacke",
+        "karton",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ProductMatch:
+    """The result of matching one (product, hs_code) pair."""
+
+    goods: tuple[str, ...]  # candidate ILAB Good_Name values, () when none
+    good: str  # the base good label, "" when none
+    hs_code: str  # normalised code as given ("" if none/invalid)
+    hs_heading: str  # 4-digit heading of the code ("" if none)
+    hs_label: str  # label of the most specific known level of the code
+    method: MatchMethod
+    confidence: float  # 0..1; 1.0 for hs_code/exact/synonym
+    needs_review: bool
+    note: str
+
+
+@dataclass
+class _Word:
+    surface: str
+    stem: str
+    original: str  # the word as written (differs when corrected or split from a compound)
+    corrected: bool = False
+    compound_modifier: str = ""  # for the head of a split compound: the modifier word
+
+
+@dataclass(frozen=True)
+class _NameMatch:
+    bases: tuple[str, ...]
+    method: MatchMethod
+    confidence: float
+    phrase: str  # the product words that matched
+    key: str  # the catalogue phrase they matched
+    needs_review: bool = False
+    note: str = ""
+
+
+@dataclass
+class _Good:
+    base: str
+    names: list[str] = field(default_factory=list)
+    hs_codes: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip()
+
+
+class ProductMatcher:
+    """Matches product names and HS codes to ILAB goods; build once, call :meth:`match` per pair.
+
+    ``ilab_goods`` are the published ``Good_Name`` values to match against (goods missing from the
+    catalogue are matched on their own name only); ``hs_labels`` maps HS codes (2, 4 or 6 digits) to
+    labels and is also the list of valid codes (HS 2022 shipped with imvo when empty).
+    """
+
+    def __init__(
+        self,
+        ilab_goods: Iterable[str],
+        hs_labels: Mapping[str, str],
+        catalogue: Sequence[CatalogueEntry] | None = None,
+    ) -> None:
+        self._hs_labels = dict(hs_labels)
+        self._known_codes: frozenset[str] = frozenset(self._hs_labels) or hs2022_codes()
+        self._catalogue = tuple(load_catalogue() if catalogue is None else catalogue)
+        self._goods = self._select_goods(ilab_goods, self._catalogue)
+        self._surface_keys: dict[str, tuple[str, ...]] = {}
+        self._stem_keys: dict[str, tuple[str, ...]] = {}
+        self._exact_keys: set[str] = set()
+        self._build_name_keys()
+        # Every word of every phrase is "known": known words are neither split nor corrected.
+        self._surface_vocabulary = {word for key in self._surface_keys for word in key.split()}
+        self._stem_vocabulary = {word for key in self._stem_keys for word in key.split()}
+        self._correction_choices = sorted(self._surface_vocabulary)
+        self._fuzzy_choices = sorted(self._surface_keys)
+        self._false_friends: set[str] = set()
+        for friend in load_false_friends():
+            self._false_friends.update(self._keys_of(words(friend.phrase), surface_only=False))
+        self._hs_index: dict[str, tuple[str, ...]] = {}
+        for good in self._goods.values():
+            for code in good.hs_codes:
+                self._hs_index[code] = (*self._hs_index.get(code, ()), good.base)
+        self._corrections: dict[str, tuple[str, float] | None] = {}
+        self._cache: dict[tuple[str, str], ProductMatch] = {}
+
+    # ----------------------------------------------------------------------------------- building
+
+    @staticmethod
+    def _select_goods(ilab_goods: Iterable[str], catalogue: Sequence[CatalogueEntry]) -> dict[str, _Good]:
+        published = {_nfc(name): name for name in ilab_goods if name and name.strip()}
+        goods: dict[str, _Good] = {}
+        covered: set[str] = set()
+        for entry in catalogue:
+            name = published.get(_nfc(entry.good_name))
+            if name is None:
+                continue
+            covered.add(_nfc(entry.good_name))
+            good = goods.setdefault(_nfc(entry.base_good), _Good(_nfc(entry.base_good)))
+            good.names.append(name)
+            good.hs_codes.extend(code for code in entry.hs_codes if code not in good.hs_codes)
+            good.related.extend(base for base in entry.related_goods if base not in good.related)
+        # A good of a newer ILAB edition that the catalogue does not know yet still matches its name.
+        for key, name in published.items():
+            if key not in covered:
+                goods.setdefault(key, _Good(key)).names.append(name)
+        for good in goods.values():
+            good.related = [base for base in good.related if base in goods and base != good.base]
+        return goods
+
+    def _build_name_keys(self) -> None:
+        synonyms_by_base: dict[str, list[str]] = {base: [] for base in self._goods}
+        for entry in self._catalogue:
+            base = _nfc(entry.base_good)
+            if base in synonyms_by_base:
+                synonyms_by_base[base].extend(entry.synonyms)
+        for base, good in self._goods.items():
+            for name in [*good.names, good.base]:
+                keys = self._keys_of(words(name), surface_only=False)
+                self._exact_keys.update(keys)
+                self._add(keys, base, surface_only=False)
+            for synonym in synonyms_by_base[base]:
+                surface_only = synonym.startswith("=")
+                self._add(self._keys_of(words(synonym.lstrip("=")), surface_only), base, surface_only)
+
+    @staticmethod
+    def _keys_of(phrase_words: list[str], surface_only: bool) -> list[str]:
+        if not phrase_words:
+            return []
+        keys = [" ".join(phrase_words), "".join(phrase_words)]
+        if not surface_only:
+            keys += ["~" + " ".join(stem(word) for word in phrase_words), "~" + stem("".join(phrase_words))]
+        return keys
+
+    def _add(self, keys: list[str], base: str, surface_only: bool) -> None:
+        for key in keys:
+            table = self._stem_keys if key.startswith("~") else self._surface_keys
+            plain = key.removeprefix("~")
+            if base not in table.get(plain, ()):
+                table[plain] = (*table.get(plain, ()), base)
+
+    # ------------------------------------------------------------------------------------ matching
+
+    def match(self, product: str, hs_code: str = "") -> ProductMatch:
+        """Match one product; never raises, results are cached per (product, hs_code)."""
+        cache_key = (product or "", hs_code or "")
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+        result = self._match(*cache_key)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[cache_key] = result
+        return result
+
+    def _match(self, product: str, hs_text: str) -> ProductMatch:
+        name = self._match_name(product)
+        if not hs_text.strip():
+            return self._from_name(name, None, "")
+        checked = check_hs_code(hs_text, self._known_codes)
+        if isinstance(checked, InvalidHsCode):
+            return self._from_name(name, None, f"HS code {hs_text.strip()!r} ignored: {checked.reason}")
+        return self._from_code(checked, name)
+
+    def _goods_of(self, bases: Iterable[str]) -> tuple[str, ...]:
+        names: list[str] = []
+        for base in bases:
+            good = self._goods[base]
+            for candidate in [base, *good.related]:
+                for name in self._goods[candidate].names:
+                    if name not in names:
+                        names.append(name)
+        return tuple(names)
+
+    def _related_bases(self, bases: Iterable[str]) -> set[str]:
+        result: set[str] = set()
+        for base in bases:
+            result.add(base)
+            result.update(self._goods[base].related)
+        return result
+
+    def _agree(self, name_bases: Iterable[str], code_bases: Iterable[str]) -> bool:
+        name_set, code_set = set(name_bases), set(code_bases)
+        return bool(self._related_bases(name_set) & code_set or self._related_bases(code_set) & name_set)
+
+    def _label(self, code: HsCode) -> str:
+        for part in (code.subheading, code.heading, code.chapter):
+            if part and part in self._hs_labels:
+                return self._hs_labels[part]
+        return ""
+
+    def _code_bases(self, code: HsCode) -> tuple[tuple[str, ...], bool]:
+        """Goods the code IS (longest listed prefix), else goods it MAY be (listed codes under it)."""
+        for part in (code.subheading, code.heading, code.chapter):
+            if part and part in self._hs_index:
+                return self._hs_index[part], True
+        part = code.hs_part
+        may_be: list[str] = []
+        for listed, bases in self._hs_index.items():
+            if listed.startswith(part):
+                may_be.extend(base for base in bases if base not in may_be)
+        return tuple(may_be), False
+
+    def _from_name(self, name: _NameMatch | None, code: HsCode | None, note: str) -> ProductMatch:
+        code_fields = self._code_fields(code)
+        if name is None:
+            return ProductMatch((), "", *code_fields, "none", 0.0, False, _join(note, "no listed good found"))
+        return ProductMatch(
+            goods=self._goods_of(name.bases),
+            good=name.bases[0],
+            hs_code=code_fields[0],
+            hs_heading=code_fields[1],
+            hs_label=code_fields[2],
+            method=name.method,
+            confidence=name.confidence,
+            needs_review=name.needs_review or name.confidence < REVIEW_BELOW,
+            note=_join(note, self._describe(name)),
+        )
+
+    def _code_fields(self, code: HsCode | None) -> tuple[str, str, str]:
+        if code is None:
+            return "", "", ""
+        return code.code, code.heading, self._label(code)
+
+    def _describe(self, name: _NameMatch) -> str:
+        goods = " / ".join(name.bases)
+        if name.method == "fuzzy":
+            text = f"fuzzy {name.confidence:.2f} on {name.phrase!r} ~ {name.key!r} -> {goods}"
+        elif name.method == "exact":
+            text = f"name {name.phrase!r} -> {goods}"
+        else:
+            text = f"synonym {name.phrase!r} -> {goods}"
+        if len(name.bases) > 1:
+            text += " (ambiguous name: every candidate is kept)"
+        return _join(text, name.note)
+
+    def _from_code(self, code: HsCode, name: _NameMatch | None) -> ProductMatch:
+        code_bases, is_listed = self._code_bases(code)
+        label = self._label(code)
+        shown = f"HS {code.hs_part}" + (f" ({_shorten(label)})" if label else "")
+        if code.restored_leading_zero:
+            shown += " (leading zero restored)"
+        trusted_name = name if name is not None and name.confidence >= REVIEW_BELOW else None
+        if code_bases and is_listed:
+            if name is not None and self._agree(name.bases, code_bases):
+                bases = _combine(name.bases, code_bases)
+                note = f"{shown} and name agree -> {' / '.join(bases)}"
+                return self._code_result(code, bases, True, False, note)
+            if trusted_name is not None:
+                note = (
+                    f"{shown} -> {' / '.join(code_bases)}, but the name {trusted_name.phrase!r} says "
+                    f"{' / '.join(trusted_name.bases)}: check the code"
+                )
+                return self._code_result(code, code_bases, True, True, note)
+            return self._code_result(code, code_bases, True, False, f"{shown} -> {' / '.join(code_bases)}")
+        if code_bases:  # the code is shorter than the listed codes under it
+            if name is not None and self._agree(name.bases, code_bases):
+                note = f"{shown} covers {' / '.join(name.bases)}, as the name says"
+                return self._code_result(code, name.bases, True, name.needs_review, note)
+            note = (
+                f"{shown} covers several listed goods ({', '.join(code_bases)}); the name does not say which"
+            )
+            return self._code_result(code, code_bases, False, True, note)
+        if name is not None:
+            good_codes = [c for base in name.bases for c in self._goods[base].hs_codes]
+            if not good_codes:
+                return self._from_name(name, code, f"{shown}: {name.bases[0]} has no specific HS code")
+            padded = self._lost_zero_reading(code, name.bases)
+            if padded:
+                note = f"read HS {code.code} as {padded} (lost leading zero?) because of the name"
+                result = self._from_name(name, code, note)
+                return replace(result, hs_code=padded, hs_heading=padded[:4], needs_review=True)
+            if trusted_name is not None:
+                result = self._from_name(trusted_name, code, f"{shown} is not a code of the named good")
+                return replace(result, needs_review=True)
+        return ProductMatch(
+            (), "", code.code, code.heading, label, "hs_code", 1.0, False, f"{shown}: no listed good"
+        )
+
+    def _code_result(
+        self, code: HsCode, bases: tuple[str, ...], certain: bool, needs_review: bool, note: str
+    ) -> ProductMatch:
+        return ProductMatch(
+            goods=self._goods_of(bases),
+            good=bases[0],
+            hs_code=code.code,
+            hs_heading=code.heading,
+            hs_label=self._label(code),
+            method="hs_code",
+            confidence=1.0 if certain else 0.5,
+            needs_review=needs_review,
+            note=note,
+        )
+
+    def _lost_zero_reading(self, code: HsCode, name_bases: tuple[str, ...]) -> str:
+        """ "9011" typed for "0901 1": the padded heading/subheading if the named good has it, else ""."""
+        if code.code.startswith("0") or len(code.code) < 4:
+            return ""
+        padded = "0" + code.code
+        parts = [padded[:length] for length in (6, 4) if len(padded) >= length]
+        parts = [part for part in parts if part in self._known_codes]
+        listed = [c for base in name_bases for c in self._goods[base].hs_codes]
+        for part in parts:
+            if any(part.startswith(c) or c.startswith(part) for c in listed):
+                return part
+        return ""
+
+    # ------------------------------------------------------------------------------- name matching
+
+    def _match_name(self, product: str) -> _NameMatch | None:
+        if not product or not product.strip():
+            return None
+        product_words = words(product)
+        for key, table in (
+            (" ".join(product_words), self._surface_keys),
+            ("~" + " ".join(map(stem, product_words)), self._stem_keys),
+        ):
+            if key in self._exact_keys:
+                return _NameMatch(
+                    table[key.removeprefix("~")], "exact", 1.0, " ".join(product_words), key.removeprefix("~")
+                )
+        for segment in segments(product):
+            found = self._match_segment(segment)
+            if found is not None:
+                return found
+        return self._match_whole(product)
+
+    def _lookup(self, phrase: Sequence[_Word]) -> tuple[tuple[str, ...], str] | None:
+        surfaces = [word.surface for word in phrase]
+        for key in (" ".join(surfaces), "".join(surfaces)):
+            if key in self._surface_keys:
+                return self._surface_keys[key], key
+        for key in (" ".join(word.stem for word in phrase), stem("".join(surfaces))):
+            if key in self._stem_keys:
+                return self._stem_keys[key], key
+        return None
+
+    def _prepare(self, segment: list[str]) -> list[_Word | None]:
+        """Words of a segment, compounds split, misspellings corrected; None marks a false friend."""
+        prepared: list[_Word | None] = []
+        for word in segment:
+            prepared.extend(self._prepare_word(word))
+        return self._mask_false_friends(prepared)
+
+    def _prepare_word(self, word: str) -> list[_Word]:
+        word_stem = stem(word)
+        if word in self._surface_vocabulary or word_stem in self._stem_vocabulary:
+            return [_Word(word, word_stem, word)]
+        split = self._split_compound(word)
+        if split:
+            return split
+        correction = self._correct(word)
+        if correction is not None:
+            corrected, _score = correction
+            return [_Word(corrected, stem(corrected), word, corrected=True)]
+        return [_Word(word, word_stem, word)]
+
+    def _split_compound(self, word: str) -> list[_Word]:
+        """ "kakaobohnen" -> kakao + bohnen; "rohkaffee" -> kaffee (the head decides, as in NL/DE)."""
+        best: tuple[int, int, int] | None = None
+        for cut in range(2, len(word) - 2):
+            head = word[cut:]
+            head_known = head in self._surface_vocabulary or stem(head) in self._stem_vocabulary
+            if not head_known:
+                continue
+            modifier = word[:cut]
+            modifier_known = len(modifier) >= 3 and (
+                modifier in self._surface_vocabulary
+                or stem(modifier) in self._stem_vocabulary
+                or (modifier.endswith("s") and modifier[:-1] in self._surface_vocabulary)
+            )
+            if not modifier_known and len(head) < 4:
+                continue
+            score = (int(modifier_known), len(head), cut)
+            if best is None or score[:2] > best[:2]:
+                best = score
+        if best is None:
+            return []
+        modifier_known, cut = bool(best[0]), best[2]
+        modifier, head = word[:cut], word[cut:]
+        if modifier_known and modifier not in self._surface_vocabulary and modifier.endswith("s"):
+            modifier = modifier if stem(modifier) in self._stem_vocabulary else modifier[:-1]
+        head_word = _Word(head, stem(head), word, compound_modifier=modifier if modifier_known else "")
+        if not modifier_known:
+            return [head_word]
+        return [_Word(modifier, stem(modifier), word), head_word]
+
+    def _correct(self, word: str) -> tuple[str, float] | None:
+        if len(word) < _MIN_CORRECTABLE_LENGTH or word in _DESCRIPTORS:
+            return None
+        if word in self._corrections:
+            return self._corrections[word]
+        found = process.extractOne(
+            word,
+            self._correction_choices,
+            scorer=fuzz.ratio,
+            score_cutoff=_WORD_CORRECTION_MINIMUM,
+        )
+        result = None
+        if (
+            found is not None
+            and found[0][0] == word[0]
+            and (len(word) <= 5 or found[1] >= _LONG_WORD_CORRECTION)
+        ):
+            result = (found[0], float(found[1]))
+        self._corrections[word] = result
+        return result
+
+    def _mask_false_friends(self, prepared: list[_Word | None]) -> list[_Word | None]:
+        if not self._false_friends:
+            return prepared
+        masked = list(prepared)
+        for size in range(min(len(prepared), 3), 0, -1):
+            for start in range(len(prepared) - size + 1):
+                phrase = prepared[start : start + size]
+                if any(word is None for word in phrase):
+                    continue
+                originals = [word.original for word in phrase if word is not None]
+                keys = {" ".join(dict.fromkeys(originals)), "".join(dict.fromkeys(originals))}
+                stems = " ".join(stem(o) for o in dict.fromkeys(originals))
+                if keys & self._false_friends or "~" + stems in self._false_friends:
+                    for index in range(start, start + size):
+                        masked[index] = None
+        return masked
+
+    def _match_segment(self, segment: list[str]) -> _NameMatch | None:
+        prepared = self._prepare(segment)
+        best: tuple[tuple[int, int, int], list[_Word], tuple[str, ...], str] | None = None
+        for start in range(len(prepared)):
+            for size in range(1, min(_MAX_PHRASE_WORDS, len(prepared) - start) + 1):
+                window = prepared[start : start + size]
+                if any(word is None for word in window):
+                    break
+                present = [word for word in window if word is not None]
+                found = self._lookup(present)
+                if found is None:
+                    continue
+                uncorrected = int(not any(word.corrected for word in present))
+                rank = (size, uncorrected, start)
+                if best is None or rank > best[0]:
+                    best = (rank, present, found[0], found[1])
+        if best is None:
+            return None
+        _, phrase, bases, key = best
+        written = " ".join(dict.fromkeys(word.original for word in phrase))
+        if any(word.corrected for word in phrase):
+            matched = " ".join(word.surface for word in phrase)
+            score = fuzz.ratio(written, matched) / 100
+            if score < FUZZY_MINIMUM:
+                return None
+            return _NameMatch(bases, "fuzzy", round(score, 3), written, matched)
+        head = phrase[-1]
+        if len(phrase) == 1 and head.compound_modifier:
+            modifier = self._lookup([_Word(head.compound_modifier, stem(head.compound_modifier), "")])
+            if modifier is not None and set(modifier[0]) != set(bases):
+                near = process.extractOne(
+                    head.original, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=_COMPOUND_NEAR_MISS
+                )
+                if near is not None and set(self._surface_keys[near[0]]) & set(modifier[0]):
+                    score = round(near[1] / 100, 3)
+                    near_bases = self._surface_keys[near[0]]
+                    return _NameMatch(near_bases, "fuzzy", score, head.original, near[0])
+                note = (
+                    f"compound {head.original!r} read by its last part {head.surface!r}; "
+                    f"{head.compound_modifier!r} would be {' / '.join(modifier[0])}"
+                )
+                return _NameMatch(bases, "synonym", 1.0, written, key, needs_review=True, note=note)
+        return _NameMatch(bases, "synonym", 1.0, written, key)
+
+    def _match_whole(self, product: str) -> _NameMatch | None:
+        query = " ".join(words(product))
+        if len(query) < _MIN_CORRECTABLE_LENGTH:
+            return None
+        prepared = self._prepare(query.split())
+        if any(word is None for word in prepared):
+            return None  # a false friend ("goldfish") is not a near miss of a good
+        found = process.extractOne(
+            query, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MINIMUM * 100
+        )
+        if found is None:
+            return None
+        key = found[0]
+        return _NameMatch(self._surface_keys[key], "fuzzy", round(found[1] / 100, 3), query, key)
+
+
+def _combine(name_bases: tuple[str, ...], code_bases: tuple[str, ...]) -> tuple[str, ...]:
+    """Goods both sources name ("palm oil" + 1511.10 -> Crude Palm Oil), else all, the name's first."""
+    common = tuple(base for base in name_bases if base in code_bases)
+    return common or tuple(dict.fromkeys([*name_bases, *code_bases]))
+
+
+def _join(first: str, second: str) -> str:
+    return "; ".join(part for part in (first, second) if part)
+
+
+def _shorten(label: str, limit: int = 60) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"

@@ -1,0 +1,75 @@
+"""The self-contained HTML report of a scan: no CDN, no script, one file to mail to management."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+from imvo import __version__
+from imvo.core import refdata
+from imvo.core.risk import parameters
+from imvo.core.risk.themes import THEMES
+from imvo.core.scan import ScanResult
+
+TOP_FINDINGS = 50
+LISTED_ROWS_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class HeatCell:
+    findings: int
+    max_salience: int
+
+    @property
+    def level(self) -> int:
+        """0–4, for the colour of the cell (4 = most salient)."""
+        if not self.findings:
+            return 0
+        return min(4, 1 + self.max_salience // 25)
+
+
+def _environment() -> jinja2.Environment:
+    loader = jinja2.FunctionLoader(
+        lambda name: resources.files("imvo.core.report").joinpath(name).read_text(encoding="utf-8")
+    )
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def _heat_map(result: ScanResult) -> tuple[list[str], dict[str, dict[str, HeatCell]]]:
+    rows = result.query(
+        "SELECT country, theme, count(*), max(salience) FROM register "
+        "WHERE theme <> 'none' GROUP BY country, theme"
+    )
+    cells: dict[str, dict[str, HeatCell]] = {}
+    for country, theme, count, salience in rows:
+        cells.setdefault(country, {})[theme] = HeatCell(count, salience or 0)
+    order = sorted(cells, key=lambda c: (-max(cell.max_salience for cell in cells[c].values()), c))
+    return order, cells
+
+
+def render_report(result: ScanResult, *, generated_at: datetime | None = None) -> str:
+    countries, cells = _heat_map(result)
+    context: dict[str, Any] = {
+        "version": __version__,
+        "generated_at": (generated_at or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
+        "source": result.source,
+        "summary": result.summary,
+        "themes": THEMES,
+        "countries": countries,
+        "cells": cells,
+        "empty_cell": HeatCell(0, 0),
+        "top": list(result.iter_findings("theme <> 'none'", TOP_FINDINGS)),
+        "review": list(result.iter_findings("status = 'needs_review'", LISTED_ROWS_LIMIT)),
+        "unmatched": list(
+            result.iter_findings("status IN ('unmatched_country', 'unmatched_product')", LISTED_ROWS_LIMIT)
+        ),
+        "limit": LISTED_ROWS_LIMIT,
+        "datasets": refdata.manifest(),
+        "parameters": parameters,
+        "warnings": result.warnings,
+    }
+    return _environment().get_template("report.html.j2").render(context)

@@ -1,0 +1,198 @@
+"""Telling what kind of file a user uploaded and which text encoding a CSV export uses."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from imvo.core.suppliers.problems import InputError, InputProblem
+
+FileFormat = Literal["csv", "xlsx"]
+
+_SAVE_AS = "a CSV file (UTF-8, or Windows-1252 as Excel writes it) or an Excel .xlsx workbook"
+
+# Magic numbers of files that users mistake for, or rename to, supplier lists.
+_NOT_A_TABLE: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel 97-2003 .xls workbook (or another Office file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xff\xfe\x00\x00", "text in UTF-32"),
+    (b"\x00\x00\xfe\xff", "text in UTF-32"),
+)
+_MARKUP = re.compile(rb"\s*<(?:!doctype html|html|table|\?xml)", re.IGNORECASE)
+
+# Bytes that Windows-1252 leaves undefined; a file containing them is not really cp1252.
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A cell start (after a line break or a possible delimiter, optionally quoted) with a character
+# that spreadsheets treat as a formula. Only decides whether rows need the slower per-cell checks,
+# so a false alarm costs speed, never correctness.
+_FORMULA_START = re.compile('[\r\n,;\t|]"?[-=+@\t\r]')
+_CHUNK = 1 << 20
+
+
+def _problem(file: str, message: str, accepted: str | None = _SAVE_AS) -> InputError:
+    return InputError([InputProblem(file, None, None, message, accepted)])
+
+
+def sniff_format(head: bytes, path: Path, file: str) -> FileFormat:
+    """'xlsx' or 'csv' judged by content, not by extension; InputError for anything else."""
+    for magic, what in _NOT_A_TABLE:
+        if head.startswith(magic):
+            raise _problem(file, f"this is {what}, not a supplier list")
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+                mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError) as error:
+            raise _problem(file, f"this is a damaged ZIP/XLSX file ({error})") from None
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "xl/workbook.bin" in names:
+            raise _problem(file, "this is an Excel binary workbook (.xlsb), which cannot be read")
+        if b"opendocument.spreadsheet" in mimetype:
+            raise _problem(file, "this is an OpenDocument spreadsheet (.ods), which cannot be read")
+        if any(name.startswith("word/") for name in names):
+            raise _problem(file, "this is a Word document, not a supplier list")
+        raise _problem(file, "this is a ZIP archive, not an Excel .xlsx workbook")
+    if _MARKUP.match(head.lstrip(codecs.BOM_UTF8)):
+        raise _problem(
+            file,
+            "this is an HTML or XML file (some systems export those with an .xls name), not a table",
+        )
+    return "csv"
+
+
+@dataclass
+class TextScan:
+    """What a full pass over a CSV file found out before any row is parsed."""
+
+    encoding: str  # a Python codec name, used to open the file
+    label: str  # what users are told ("UTF-8 with BOM", "Windows-1252")
+    warnings: list[InputProblem] = field(default_factory=list)
+    has_control_chars: bool = False
+    has_formula_candidates: bool = False
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NUL bytes sit where UTF-16 puts them for Latin text."""
+    even, odd = head[0::2], head[1::2]
+    if not even or not odd:
+        return None
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.4 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.4 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+_BINARY_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Text tables hold almost no control bytes; a stray NUL is a row problem, many mean binary."""
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    return controls > max(8, len(head) // 20)
+
+
+def _first_offset(path: Path, needles: tuple[bytes, ...]) -> tuple[int, int] | None:
+    """(line, byte) of the first needle, 1-based line; None when none occurs."""
+    line, base = 1, 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            found = [i for i in (chunk.find(needle) for needle in needles) if i >= 0]
+            if found:
+                offset = min(found)
+                return line + chunk.count(b"\n", 0, offset), base + offset
+            line += chunk.count(b"\n")
+            base += len(chunk)
+    return None
+
+
+def _decode_all(path: Path, encoding: str, scan: TextScan) -> int | None:
+    """Decode the whole file; None when it decodes, else the byte offset of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    previous = "\n"
+    with path.open("rb") as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                return offset + max(0, error.start)
+            if not scan.has_control_chars and _CONTROL.search(text):
+                scan.has_control_chars = True
+            if not scan.has_formula_candidates and _FORMULA_START.search(previous + text):
+                scan.has_formula_candidates = True
+            previous = text[-1:] or previous
+            if not chunk:
+                return None
+            offset += len(chunk)
+
+
+def _line_of(path: Path, offset: int) -> int:
+    with path.open("rb") as stream:
+        return stream.read(offset).count(b"\n") + 1
+
+
+def scan_text(path: Path, head: bytes, file: str) -> TextScan:
+    """Detect the encoding (BOM, strict UTF-8, BOM-less UTF-16, cp1252, latin-1) over the whole file."""
+    if head.startswith(codecs.BOM_UTF8):
+        candidates = [("utf-8-sig", "UTF-8 with BOM")]
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = [("utf-16", "UTF-16")]
+    elif (utf16 := _utf16_without_bom(head[:4096])) is not None:
+        candidates = [(utf16, f"UTF-16 without BOM ({utf16[-2:].upper()})")]
+    elif _looks_binary(head):
+        raise _problem(file, "this is a binary file (it contains NUL bytes), not a text table")
+    else:
+        candidates = [("utf-8", "UTF-8"), ("cp1252", "Windows-1252")]
+    for encoding, label in candidates:
+        if encoding == "cp1252" and (undefined := _first_offset(path, _CP1252_UNDEFINED)) is not None:
+            # Windows-1252 cannot hold these bytes; ISO-8859-1 maps every byte, so the file still
+            # reads, but the characters there are probably wrong: say where.
+            scan = TextScan("latin-1", "ISO-8859-1 (Latin-1)")
+            _decode_all(path, "latin-1", scan)
+            scan.warnings.append(
+                InputProblem(
+                    file,
+                    undefined[0],
+                    None,
+                    f"the file is neither UTF-8 nor Windows-1252 (byte {undefined[1]} is "
+                    f"undefined in Windows-1252); it was read as ISO-8859-1, so some letters may be wrong",
+                    "save the file as CSV UTF-8",
+                    "warning",
+                )
+            )
+            return scan
+        scan = TextScan(encoding, label)
+        bad = _decode_all(path, encoding, scan)
+        if bad is None:
+            return scan
+        if len(candidates) == 1:
+            raise InputError(
+                [
+                    InputProblem(
+                        file,
+                        _line_of(path, bad),
+                        None,
+                        f"the file is not valid {label} (undecodable bytes at byte {bad}; "
+                        "the file may be truncated or damaged)",
+                        "save the file again as CSV UTF-8",
+                    )
+                ]
+            )
+    raise AssertionError("cp1252 always decodes once undefined bytes are excluded")  # pragma: no cover

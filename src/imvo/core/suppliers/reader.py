@@ -1,0 +1,461 @@
+"""Opening a supplier list (CSV or XLSX) and streaming its rows as :class:`SupplierRecord` values."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator, Mapping
+from operator import itemgetter
+from pathlib import Path
+from types import TracebackType
+from typing import Literal, NamedTuple, Protocol
+
+from openpyxl.workbook.workbook import Workbook
+
+from imvo.core.suppliers.amounts import AMOUNT_ACCEPTED, PLAIN_AMOUNT, parse_amount
+from imvo.core.suppliers.columns import (
+    ALL_FIELDS,
+    ColumnLayout,
+    field_for_header,
+    normalise_header,
+    resolve_columns,
+)
+from imvo.core.suppliers.csv_reader import CsvRows, detect_delimiter, sample_text
+from imvo.core.suppliers.encoding import _CONTROL, scan_text, sniff_format
+from imvo.core.suppliers.problems import InputError, InputProblem, ProblemLog
+from imvo.core.suppliers.xlsx_reader import SheetRows, check_expansion, choose_sheet, open_workbook
+
+DEFAULT_MAX_BYTES = 200 * 1024**2
+#: Longest cell accepted in a used column; real names and descriptions stay far below it, so a
+#: longer one is nearly always a missing closing quote that swallowed the following lines.
+MAX_CELL_CHARS = 32 * 1024
+#: How many non-empty rows at the top may be titles or notes above the real header row.
+_HEADER_SEARCH_ROWS = 10
+_FORMULA_FIRST = frozenset("=+-@\t\r")
+_FORMULA_EXAMPLES = 5
+
+
+class SupplierRecord(NamedTuple):
+    """One supplier row: raw cell text, stripped, "" where the file has no such column."""
+
+    input_row: int  # 1-based data row number (header excluded, blank rows not counted)
+    line: int  # physical line (CSV) or sheet row (XLSX) where the row starts, for messages
+    supplier: str
+    country: str
+    product: str
+    hs_code: str
+    spend: str
+    tier: str
+    supplier_id: str = ""
+    city: str = ""
+
+
+_RECORD_FIELDS = SupplierRecord._fields[2:]
+assert _RECORD_FIELDS == ALL_FIELDS
+
+
+class _Rows(Protocol):
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+
+class _RowSource(Protocol):
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def close(self) -> None: ...
+
+
+class SupplierFile:
+    """An opened supplier list whose header is understood; :meth:`records` streams the rows."""
+
+    def __init__(
+        self,
+        path: Path,
+        format: Literal["csv", "xlsx"],
+        encoding: str | None,
+        delimiter: str | None,
+        headers: list[str],
+        layout: ColumnLayout,
+        header_lines: tuple[int, int],
+        warnings: list[InputProblem],
+        open_rows: Callable[[], _RowSource],
+        careful: bool,
+        workbook: Workbook | None = None,
+        sheet: str | None = None,
+    ) -> None:
+        self.path = path
+        self.format = format
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.headers = headers
+        self.columns: dict[str, str] = dict(layout.names)
+        self.header_line = header_lines[0]
+        self.sheet = sheet
+        self.warnings: list[InputProblem] = list(warnings)
+        self.problems: list[InputProblem] = []
+        self.record_count = 0
+        self.skipped_empty_rows = 0
+        self.rejected_rows = 0
+        self._file_warnings = list(warnings)
+        self._layout = layout
+        self._header_end = header_lines[1]
+        self._open_rows = open_rows
+        self._careful = careful
+        self._workbook = workbook
+
+    def __enter__(self) -> SupplierFile:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._workbook is not None:
+            self._workbook.close()
+
+    @property
+    def errors(self) -> list[InputProblem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    def raise_for_problems(self) -> None:
+        """Raise :class:`InputError` with every problem if any error was found while streaming."""
+        if self.errors:
+            raise InputError(self.problems)
+
+    def records(self) -> Iterator[SupplierRecord]:
+        """Stream the rows. Problems go to :attr:`problems` as they are found, never raised;
+        blank rows are counted in :attr:`skipped_empty_rows`, unusable rows in
+        :attr:`rejected_rows`, so records + rejected + skipped = data rows after the header."""
+        log = ProblemLog(self.path.name)
+        self.problems = log.problems
+        self.warnings = list(self._file_warnings)
+        formula_lines: list[int] = []
+        formula_count = [0]
+        source = self._open_rows()
+        try:
+            yield from self._stream(source, log, formula_lines, formula_count)
+        finally:
+            source.close()
+            self.problems = log.finished()
+            if formula_count[0]:
+                self.warnings.append(self._formula_warning(formula_count[0], formula_lines))
+
+    def _formula_warning(self, count: int, lines: list[int]) -> InputProblem:
+        shown = ", ".join(str(line) for line in lines)
+        more = ", ..." if count > len(lines) else ""
+        return InputProblem(
+            self.path.name,
+            lines[0],
+            None,
+            f"{count} {'cell starts' if count == 1 else 'cells start'} with =, +, -, @, a tab or a "
+            f"carriage return (line {shown}{more}); "
+            "spreadsheet programs may run them as formulas. They are kept as text, and imvo's "
+            "exports neutralise them",
+            None,
+            "warning",
+        )
+
+    def _stream(
+        self, source: _RowSource, log: ProblemLog, formula_lines: list[int], formula_count: list[int]
+    ) -> Iterator[SupplierRecord]:
+        rows: _Rows = iter(source)  # type: ignore[assignment]  # csv reader / SheetRows carry line_num
+        header_end = self._header_end
+        for _ in rows:
+            if rows.line_num >= header_end:
+                break
+        width = len(self.headers)
+        if isinstance(source, SheetRows):
+            source.width = width
+        indexes = self._layout.indexes
+        getter = itemgetter(*(indexes.get(field, width) for field in ALL_FIELDS))
+        column = {field: self._layout.names.get(field) for field in ALL_FIELDS}
+        careful = self._careful
+        new = tuple.__new__
+        record = SupplierRecord
+        previous = header_end
+        count = skipped = rejected = 0
+        limit = MAX_CELL_CHARS
+        plain_amount = PLAIN_AMOUNT.fullmatch
+        try:
+            while True:
+                try:
+                    for row in rows:
+                        line = previous + 1
+                        previous = rows.line_num
+                        if len(row) != width:
+                            if len(row) > width and not "".join(row[width:]).strip():
+                                row = row[:width]  # trailing empty fields, as Excel writes them
+                            elif not "".join(row).strip():
+                                skipped += 1
+                                continue
+                            else:
+                                count += 1
+                                rejected += 1
+                                self._ragged(row, line, previous, log)
+                                continue
+                        row.append("")
+                        raw = getter(row)
+                        supplier, country, product, hs_code, spend, tier, supplier_id, city = raw
+                        supplier = supplier.strip()
+                        if not supplier:
+                            if not "".join(row).strip():
+                                skipped += 1
+                                continue
+                            log.add(
+                                line,
+                                column["supplier"],
+                                "no supplier name, but the row has other data",
+                                "every row names its supplier; remove total and note rows",
+                            )
+                        spend = spend.strip()
+                        if spend and not plain_amount(spend) and parse_amount(spend) is None:
+                            log.add(line, column["spend"], f"'{spend}' is not an amount", AMOUNT_ACCEPTED)
+                        if careful:
+                            self._check_cells(raw, line, column, log, formula_lines, formula_count)
+                        if (
+                            len(supplier)
+                            + len(country)
+                            + len(product)
+                            + len(hs_code)
+                            + len(spend)
+                            + len(tier)
+                            + len(supplier_id)
+                            + len(city)
+                            > limit
+                        ):
+                            self._check_lengths(raw, line, column, log)
+                        count += 1
+                        yield new(
+                            record,
+                            (
+                                count,
+                                line,
+                                supplier,
+                                country.strip(),
+                                product.strip(),
+                                hs_code.strip(),
+                                spend,
+                                tier.strip(),
+                                supplier_id.strip(),
+                                city.strip(),
+                            ),
+                        )
+                    break
+                except csv.Error as error:
+                    line, previous = previous + 1, rows.line_num
+                    count += 1
+                    rejected += 1
+                    log.add(
+                        line,
+                        None,
+                        f"this row cannot be read ({error})",
+                        "a cell of at most 131072 characters; check for a missing closing double quote",
+                    )
+        finally:
+            self.record_count = count - rejected
+            self.skipped_empty_rows = skipped
+            self.rejected_rows = rejected
+
+    def _ragged(self, row: list[str], line: int, end: int, log: ProblemLog) -> None:
+        width = len(self.headers)
+        fields = len(row)
+        message = f"{fields} fields, expected {width} (the header has {width} columns)"
+        if fields > width:
+            column = None
+            message += f"; the extra fields follow column '{self.headers[-1]}'"
+        else:
+            column = self.headers[fields]
+            message += f"; from column '{column}' on the values are missing"
+        if end > line:
+            message += (
+                f". This row runs from line {line} to line {end} because a quoted cell spans "
+                "several lines: check for a missing closing double quote"
+            )
+        separator = "tab" if self.delimiter == "\t" else f"'{self.delimiter or ','}'"
+        log.add(
+            line,
+            column,
+            message,
+            f"every row has {width} fields separated by {separator}; a value that contains "
+            f"{separator}, a double quote or a line break must be in double quotes",
+        )
+
+    def _check_cells(
+        self,
+        raw: tuple[str, ...],
+        line: int,
+        column: dict[str, str | None],
+        log: ProblemLog,
+        formula_lines: list[int],
+        formula_count: list[int],
+    ) -> None:
+        for field, value in zip(ALL_FIELDS, raw, strict=True):
+            if not value or column[field] is None:
+                continue
+            control = _CONTROL.search(value)
+            if control is not None:
+                log.add(
+                    line,
+                    column[field],
+                    f"contains the control character U+{ord(control.group()):04X}",
+                    "printable text; export the file again or remove the character",
+                )
+            if value[0] in _FORMULA_FIRST and not (value[0] in "+-" and parse_amount(value) is not None):
+                formula_count[0] += 1
+                if len(formula_lines) < _FORMULA_EXAMPLES and line not in formula_lines:
+                    formula_lines.append(line)
+
+    def _check_lengths(
+        self, raw: tuple[str, ...], line: int, column: dict[str, str | None], log: ProblemLog
+    ) -> None:
+        for field, value in zip(ALL_FIELDS, raw, strict=True):
+            if len(value) > MAX_CELL_CHARS and column[field] is not None:
+                log.add(
+                    line,
+                    column[field],
+                    f"the cell has {len(value)} characters, more than {MAX_CELL_CHARS}",
+                    f"at most {MAX_CELL_CHARS} characters; a missing closing double quote can make "
+                    "one cell swallow the lines after it",
+                )
+
+
+def _whole_file_error(file: str, message: str, accepted: str | None = None) -> InputError:
+    return InputError([InputProblem(file, None, None, message, accepted)])
+
+
+def _find_header(
+    source: _RowSource, column_map: Mapping[str, str] | None, file: str
+) -> tuple[list[str], tuple[int, int], list[InputProblem]]:
+    """The header row: the first non-empty row, unless a later one among the first few is
+    recognisably the header (titles and notes above it are reported as a warning)."""
+    rows: _Rows = iter(source)  # type: ignore[assignment]
+    candidates: list[tuple[int, int, list[str]]] = []
+    previous = 0
+    try:
+        for row in rows:
+            line, previous = previous + 1, rows.line_num
+            if "".join(row).strip():
+                candidates.append((line, previous, row))
+                if len(candidates) >= _HEADER_SEARCH_ROWS:
+                    break
+    except csv.Error as error:
+        if not candidates:
+            raise _whole_file_error(file, f"the header row cannot be read ({error})") from None
+    finally:
+        source.close()
+    if not candidates:
+        raise _whole_file_error(
+            file, "the file has no header row (it holds no text)", "a header row, then one row per supplier"
+        )
+    mapped = {normalise_header(header) for header in (column_map or {}).values()}
+
+    def recognised(row: list[str]) -> int:
+        fields = {field_for_header(cell) for cell in row} - {None}
+        return len(fields) + sum(1 for cell in row if normalise_header(cell) in mapped)
+
+    chosen = next((c for c in candidates if recognised(c[2]) >= 2), candidates[0])
+    start, end, row = chosen
+    headers = [cell.strip().lstrip("\ufeff").strip() for cell in row]
+    while headers and not headers[-1]:
+        headers.pop()
+    warnings = []
+    skipped = [c for c in candidates if c[0] < start and not "".join(c[2]).lower().startswith("sep=")]
+    if skipped:
+        warnings.append(
+            InputProblem(
+                file,
+                skipped[0][0],
+                None,
+                f"{len(skipped)} {'row' if len(skipped) == 1 else 'rows'} above the header row "
+                f"(line {start}) ignored: "
+                + "; ".join(" ".join(cell for cell in c[2] if cell.strip())[:60] for c in skipped[:3]),
+                None,
+                "warning",
+            )
+        )
+    return headers, (start, end), warnings
+
+
+def open_supplier_file(
+    path: Path,
+    *,
+    column_map: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    sheet: str | None = None,
+) -> SupplierFile:
+    """Open a supplier list and understand its header; raise InputError for whole-file problems.
+
+    Rows are only read by :meth:`SupplierFile.records`, which collects row problems instead of
+    raising. ``sheet`` picks an XLSX sheet by name (default: the first visible sheet with data).
+    """
+    path = Path(path)
+    file = path.name or str(path)
+    try:
+        if path.is_dir():
+            raise _whole_file_error(file, "this is a folder, not a file", "a .csv or .xlsx file")
+        size = path.stat().st_size
+        if size == 0:
+            raise _whole_file_error(file, "the file is empty", "a header row, then one row per supplier")
+        if size > max_bytes:
+            raise _whole_file_error(
+                file,
+                f"the file is {size / 1024**2:.1f} MB, more than the limit of {max_bytes / 1024**2:.1f} MB",
+                "split the list into smaller files, or leave out columns the scan does not use",
+            )
+        with path.open("rb") as stream:
+            head = stream.read(8192)
+        format = sniff_format(head, path, file)
+        if format == "xlsx":
+            check_expansion(path, max_bytes, file)
+            workbook = open_workbook(path, file)
+            try:
+                worksheet = choose_sheet(workbook, sheet, file)
+                headers, lines, warnings = _find_header(SheetRows(worksheet, file), column_map, file)
+                layout = resolve_columns(headers, column_map, file, lines[0])
+            except BaseException:
+                workbook.close()
+                raise
+            return SupplierFile(
+                path,
+                "xlsx",
+                None,
+                None,
+                headers,
+                layout,
+                lines,
+                warnings,
+                lambda: SheetRows(worksheet, file),
+                careful=True,
+                workbook=workbook,
+                sheet=worksheet.title,
+            )
+        scan = scan_text(path, head, file)
+        sample, complete = sample_text(path, scan.encoding)
+        delimiter = detect_delimiter(sample, complete)
+        encoding = scan.encoding
+
+        def open_rows() -> CsvRows:
+            return CsvRows(path, encoding, delimiter)
+
+        headers, lines, warnings = _find_header(open_rows(), column_map, file)
+        layout = resolve_columns(headers, column_map, file, lines[0])
+        return SupplierFile(
+            path,
+            "csv",
+            encoding,
+            delimiter,
+            headers,
+            layout,
+            lines,
+            scan.warnings + warnings,
+            open_rows,
+            careful=scan.has_control_chars or scan.has_formula_candidates,
+        )
+    except FileNotFoundError:
+        raise _whole_file_error(file, f"file not found: {path}", "the path of a .csv or .xlsx file") from None
+    except PermissionError:
+        raise _whole_file_error(file, "the file cannot be read (permission denied)") from None
+    except OSError as error:
+        raise _whole_file_error(file, f"the file cannot be read ({error.strerror or error})") from None

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
+
+
+class JobsConfig(AppConfig):
+    name = "imvo.web.jobs"
+    label = "jobs"
+
+    def ready(self) -> None:
+        # Each app registers its handlers in its own ``jobs.py`` (e.g. imvo.web.register.jobs).
+        autodiscover_modules("jobs")

@@ -1,0 +1,49 @@
+"""``python -m imvo.web.manage runjobs``: the background worker."""
+
+from __future__ import annotations
+
+import signal
+import time
+from types import FrameType
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from imvo.web.jobs.queue import Worker
+
+
+class Command(BaseCommand):
+    help = "Run queued background jobs (supplier scans, ...). Several workers may run at once."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--once", action="store_true", help="Run what is queued now, then exit.")
+        parser.add_argument("--sleep", type=float, default=1.0, help="Seconds between polls when idle.")
+        parser.add_argument(
+            "--max-jobs", type=int, default=0, help="Exit after this many jobs (0: no limit)."
+        )
+        parser.add_argument("--worker-id", default=None, help="Name recorded in locked_by.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        worker = Worker(options["worker_id"])
+        stopping = False
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            nonlocal stopping
+            stopping = True  # finish the current job, then leave
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        done = 0
+        self.stdout.write(f"worker {worker.worker_id} started")
+        while not stopping:
+            job = worker.run_once()
+            if job is None:
+                if options["once"]:
+                    break
+                time.sleep(options["sleep"])
+                continue
+            done += 1
+            self.stdout.write(f"job {job.pk} {job.kind}: {job.status}")
+            if options["max_jobs"] and done >= options["max_jobs"]:
+                break
+        self.stdout.write(f"worker {worker.worker_id} stopped after {done} job(s)")

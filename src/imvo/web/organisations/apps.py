@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationsConfig(AppConfig):
+    name = "imvo.web.organisations"
+    label = "organisations"
+    verbose_name = _("Organisations")
+    # Shown after the register's sections (apps are listed in INSTALLED_APPS order, register last);
+    # see imvo.web.organisations.navigation.
+    nav_sections = [
+        (_("Members"), "organisations:members"),
+        (_("Background jobs"), "jobs:list"),
+        (_("Audit trail"), "audit:trail", {"owner", "reviewer"}),
+    ]

@@ -1,0 +1,22 @@
+"""Root URLconf. Organisation-scoped pages live under ``/o/<org>/``, accounts under ``/accounts/``."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="accounts:home", permanent=False), name="root"),
+    path("accounts/", include("imvo.web.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+if importlib.util.find_spec("imvo.web.register.urls") is not None:
+    # Before the platform's own patterns, so the register may own /o/<org>/ (its progress view).
+    urlpatterns.append(path("", include("imvo.web.register.urls")))
+urlpatterns += [
+    path("", include("imvo.web.organisations.urls")),
+    path("", include("imvo.web.audit.urls")),
+    path("", include("imvo.web.jobs.urls")),
+]

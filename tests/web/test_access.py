@@ -1,0 +1,58 @@
+"""organisation_view and get_membership: members in, everyone else out without learning anything."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import Http404
+from django.urls import reverse
+
+from imvo.web.organisations.access import get_membership
+
+pytestmark = pytest.mark.django_db
+
+
+def test_get_membership_returns_the_role_of_a_member(alice, bob, carol, dave):
+    assert get_membership(alice, "acme").role == "owner"
+    assert get_membership(bob, "acme").role == "viewer"
+    assert get_membership(carol, "acme").role == "reviewer"
+    assert get_membership(dave, "acme").role == "editor"
+
+
+def test_get_membership_raises_404_for_a_stranger_and_for_an_unknown_slug(alice, charlie):
+    with pytest.raises(Http404):
+        get_membership(charlie, "acme")
+    with pytest.raises(Http404):
+        get_membership(alice, "does-not-exist")
+
+
+def test_a_stranger_sees_the_same_404_for_an_existing_and_a_missing_organisation(charlie, client_for):
+    client = client_for(charlie)
+    existing = client.get(reverse("organisations:members", kwargs={"org": "acme"}))
+    missing = client.get(reverse("organisations:members", kwargs={"org": "no-such-org"}))
+    assert existing.status_code == missing.status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(acme, client_for):
+    url = reverse("organisations:members", kwargs={"org": "acme"})
+    response = client_for(None).get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    assert "next=" in response["Location"]
+
+
+def test_members_see_the_member_list_and_the_navigation(bob, alice, client_for):
+    response = client_for(bob).get(reverse("organisations:members", kwargs={"org": "acme"}))
+    assert response.status_code == 200
+    assert b"alice@example.org" in response.content
+    assert response.context["current_organisation"].slug == "acme"
+    # A viewer is not offered owner tools and does not see the audit-trail section.
+    assert b"Send invitation" not in response.content
+    urls = [section["url"] for section in response.context["organisation_sections"]]
+    assert reverse("audit:trail", kwargs={"org": "acme"}) not in urls
+
+
+def test_a_viewer_cannot_invite(bob, client_for):
+    response = client_for(bob).post(
+        reverse("organisations:invite", kwargs={"org": "acme"}), {"email": "x@example.org", "role": "owner"}
+    )
+    assert response.status_code == 403

@@ -1,0 +1,253 @@
+"""The database job queue: enqueue, claim, run, fail, reclaim after a crash, and concurrency."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import close_old_connections, connection
+from django.urls import reverse
+from django.utils import timezone
+
+from imvo.web.jobs import enqueue, job_handler, run_pending_jobs_now
+from imvo.web.jobs.models import Job
+from imvo.web.jobs.queue import Worker
+
+
+@job_handler("test_count_to")
+def count_to(job, progress):
+    total = int(job.payload["n"])
+    for done in range(1, total + 1):
+        progress(done, total)
+    return {"counted": total}
+
+
+@job_handler("test_explode")
+def explode(job, progress):
+    raise ValueError("The supplier file has no country column.")
+
+
+@pytest.mark.django_db
+def test_enqueue_then_run_stores_the_result_and_progress(acme):
+    job = enqueue("test_count_to", acme, {"n": 7})
+    assert job.status == "queued"
+    [finished] = run_pending_jobs_now()
+    assert finished.pk == job.pk
+    job.refresh_from_db()
+    assert job.status == "done"
+    assert job.result == {"counted": 7}
+    assert (job.progress_done, job.progress_total) == (7, 7)
+    assert job.attempts == 1
+    assert job.locked_by == ""
+    assert job.finished_at is not None
+
+
+@pytest.mark.django_db
+def test_unknown_kind_is_refused_at_enqueue_time(acme):
+    with pytest.raises(LookupError):
+        enqueue("no_such_kind", acme, {})
+
+
+@pytest.mark.django_db
+def test_a_failing_handler_marks_the_job_failed_with_a_readable_error(acme):
+    job = enqueue("test_explode", acme, {})
+    run_pending_jobs_now()
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert job.error == "The supplier file has no country column."
+    assert "ValueError" in job.result["traceback"]
+
+
+@pytest.mark.django_db
+def test_jobs_run_oldest_first(acme):
+    first = enqueue("test_count_to", acme, {"n": 1})
+    second = enqueue("test_count_to", acme, {"n": 1})
+    finished = run_pending_jobs_now()
+    assert [job.pk for job in finished] == [first.pk, second.pk]
+
+
+@pytest.mark.django_db
+def test_a_claimed_job_cannot_be_claimed_by_a_second_worker(acme):
+    job = enqueue("test_count_to", acme, {"n": 1})
+    first, second = Worker("worker-a"), Worker("worker-b")
+    # Both saw the job as a candidate; only one conditional update wins.
+    assert first.try_claim(job.pk) is True
+    assert second.try_claim(job.pk) is False
+    job.refresh_from_db()
+    assert job.locked_by == "worker-a"
+    assert second.claim_next() is None
+
+
+@pytest.mark.django_db
+def test_a_stale_job_of_a_dead_worker_is_reclaimed_and_finished(acme, settings):
+    job = enqueue("test_count_to", acme, {"n": 3})
+    assert Worker("dead-worker").try_claim(job.pk)
+    # The dead worker's claim ages past the limit.
+    Job.objects.filter(pk=job.pk).update(
+        locked_at=timezone.now() - timedelta(seconds=settings.IMVO_JOB_STALE_AFTER_SECONDS + 5)
+    )
+    finished = Worker("rescuer").run_once()
+    assert finished is not None and finished.pk == job.pk
+    assert finished.status == "done"
+    assert finished.attempts == 2
+
+
+@pytest.mark.django_db
+def test_a_fresh_claim_is_not_stolen(acme):
+    job = enqueue("test_count_to", acme, {"n": 3})
+    assert Worker("busy-worker").try_claim(job.pk)
+    assert Worker("other").run_once() is None
+
+
+@pytest.mark.django_db
+def test_a_job_that_keeps_killing_workers_is_given_up(acme, settings):
+    job = enqueue("test_count_to", acme, {"n": 1})
+    Job.objects.filter(pk=job.pk).update(
+        status="running",
+        attempts=settings.IMVO_JOB_MAX_ATTEMPTS,
+        locked_by="dead",
+        locked_at=timezone.now() - timedelta(seconds=settings.IMVO_JOB_STALE_AFTER_SECONDS + 5),
+    )
+    assert Worker("rescuer").run_once() is None
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert "interrupted" in job.error
+
+
+@pytest.mark.django_db
+def test_a_worker_whose_job_was_reclaimed_stops_writing_to_it(acme):
+    job = enqueue("test_count_to", acme, {"n": 2})
+    slow = Worker("slow")
+    assert slow.try_claim(job.pk)
+    # Meanwhile another worker took the job over (the slow one was presumed dead).
+    Job.objects.filter(pk=job.pk).update(locked_by="rescuer")
+    slow.run(Job.objects.get(pk=job.pk))
+    job.refresh_from_db()
+    assert job.status == "running"
+    assert job.locked_by == "rescuer"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_workers_run_every_job_exactly_once(acme):
+    jobs = [enqueue("test_count_to", acme, {"n": 1}) for _ in range(12)]
+    claims: dict[str, list[int]] = {}
+    errors: list[BaseException] = []
+
+    def work(name: str) -> None:
+        worker = Worker(name)
+        mine: list[int] = []
+        try:
+            while (job := worker.run_once()) is not None:
+                mine.append(job.pk)
+        except BaseException as error:  # reported below; a thread must not swallow it
+            errors.append(error)
+        finally:
+            claims[name] = mine
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(f"w{i}",)) for i in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    claimed = [pk for mine in claims.values() for pk in mine]
+    assert sorted(claimed) == sorted(job.pk for job in jobs)  # each job once, none twice
+    assert set(Job.objects.values_list("status", flat=True)) == {"done"}
+    assert set(Job.objects.values_list("attempts", flat=True)) == {1}
+
+
+def test_runjobs_command_processes_the_queue_and_exits_with_once(tmp_path):
+    """The real worker command in a subprocess against a file-based SQLite database."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'jobs.sqlite3'}",
+        "IMVO_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "imvo.web.settings",
+    }
+    manage = [sys.executable, "-m", "imvo.web.manage"]
+    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True, timeout=120)
+    script = (
+        "import django; django.setup()\n"
+        "from imvo.web.organisations.models import Organisation\n"
+        "from imvo.web.jobs.models import Job\n"
+        "org = Organisation.objects.create(name='Acme B.V.', slug='acme')\n"
+        "Job.objects.create(organisation=org, kind='no_handler_here')\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    result = subprocess.run(
+        [*manage, "runjobs", "--once", "--worker-id", "cli"],
+        env=env,
+        check=True,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    )
+    assert "job 1 no_handler_here: failed" in result.stdout
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup()\n"
+            "from imvo.web.jobs.models import Job\n"
+            "job = Job.objects.get()\n"
+            "print(job.status, job.attempts, job.error)\n",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert check.stdout.startswith("failed 1 No job handler is registered")
+
+
+@pytest.mark.django_db
+def test_progress_partial_polls_while_running_and_stops_when_done(acme, bob, client_for):
+    job = enqueue("test_count_to", acme, {"n": 4})
+    url = reverse("jobs:progress", kwargs={"org": "acme", "job_id": job.pk})
+    client = client_for(bob)
+    waiting = client.get(url)
+    assert waiting.status_code == 200
+    assert b'hx-trigger="every 1s"' in waiting.content
+    Job.objects.filter(pk=job.pk).update(status="running", progress_done=1, progress_total=4)
+    running = client.get(url)
+    assert b'value="25"' in running.content
+    Job.objects.filter(pk=job.pk).update(status="queued")
+    run_pending_jobs_now()
+    done = client.get(url)
+    assert b"hx-trigger" not in done.content
+    assert b"Finished" in done.content
+
+
+@pytest.mark.django_db
+def test_progress_partial_shows_the_error_of_a_failed_job(acme, bob, client_for):
+    job = enqueue("test_explode", acme, {})
+    run_pending_jobs_now()
+    response = client_for(bob).get(reverse("jobs:progress", kwargs={"org": "acme", "job_id": job.pk}))
+    assert b"The supplier file has no country column." in response.content
+
+
+@pytest.mark.django_db
+def test_another_organisations_job_is_a_404(acme, charlie, other_organisation, client_for):
+    job = enqueue("test_count_to", acme, {"n": 1})
+    client = client_for(charlie)
+    # Charlie asks for Acme's job through his own organisation's URL: still not found.
+    own_url = reverse("jobs:progress", kwargs={"org": "other", "job_id": job.pk})
+    assert client.get(own_url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_job_list_has_a_bounded_number_of_queries(acme, bob, client_for, django_assert_max_num_queries):
+    for _ in range(15):
+        enqueue("test_count_to", acme, {"n": 1})
+    client = client_for(bob)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("jobs:list", kwargs={"org": "acme"}))
+    assert response.status_code == 200
+    assert response.content.count(b"job-progress") == 15
