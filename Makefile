@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit refdata bench clean
+.PHONY: install demo test lint typecheck unit postgres refdata bench lock clean
 
 install: $(STAMP)
 
@@ -27,7 +27,11 @@ typecheck: install
 unit: install
 	$(BIN)/python -m pytest -q
 
-test: lint typecheck unit
+# The database-backed tests again on the local PostgreSQL (required in CI).
+postgres: install
+	scripts/test-postgres
+
+test: lint typecheck unit postgres
 
 # Regenerate the package data from ../shared/data (needs the raw files; the product does not).
 refdata: install

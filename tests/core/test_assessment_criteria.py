@@ -110,6 +110,29 @@ CASES: list[tuple[str, str, str, Verdict]] = [
 ]  # fmt: skip
 
 
+# Further wording seen in modern-slavery and due-diligence statements, written for these tests.
+CASES += [
+    ("risk_assessment", "en", "We have mapped our tier 1 and tier 2 suppliers and categorised them by modern slavery risk.", FOUND),
+    ("risk_assessment", "en", "We use the Global Slavery Index to prioritise suppliers for further review.", FOUND),
+    ("risk_assessment", "en", "We review our suppliers against the U.S. Department of Labor's List of Goods Produced by Child Labor or Forced Labor.", FOUND),
+    ("supplier_audits", "en", "Independent auditors carry out SMETA audits at high-risk sites every two years.", FOUND),
+    ("supplier_audits", "en", "Our quality team visits suppliers' facilities and checks working conditions during these visits.", FOUND),
+    ("supplier_certification", "en", "Our employees sign our Code of Conduct when they join the company.", NOT_FOUND),
+    ("supplier_certification", "en", "Our contracts with suppliers include a clause prohibiting the use of forced or child labour.", FOUND),
+    ("internal_accountability", "en", "The Board has overall responsibility for ensuring our supply chains are free from slavery.", FOUND),
+    ("training", "en", "In 2024, 95% of our procurement team completed our modern slavery e-learning module.", FOUND),
+    ("training", "en", "We invest in the training and development of our sales employees.", NOT_FOUND),
+    ("grievance_mechanism", "en", "Workers can report concerns confidentially via our Speak Up line, available in 20 languages.", FOUND),
+    ("grievance_mechanism", "en", "Customer complaints decreased by 12% thanks to the new complaints handling process.", NOT_FOUND),
+    ("remediation", "en", "Where we find that workers paid recruitment fees, we require suppliers to repay the fees in full.", FOUND),
+    ("public_reporting", "en", "We publish a list of our tier 1 factories on our website, updated twice a year.", FOUND),
+    ("public_reporting", "en", "We report our financial results quarterly.", NOT_FOUND),
+    ("oecd_endorsement", "en", "The UNGPs require businesses to respect human rights.", NOT_FOUND),
+    ("oecd_endorsement", "en", "Acme supports the UN Global Compact.", NOT_FOUND),
+    ("oecd_endorsement", "en", "Acme Inc. endorses the OECD Guidelines for Multinational Enterprises.", FOUND),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("criterion_id", "language", "text", "expected"),
     CASES,

@@ -117,6 +117,15 @@ def test_pdf_hyphenation_across_lines_is_rejoined(tmp_path: Path) -> None:
     assert "suppliers every year" in extract_file(path).text
 
 
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Acme Inc. reviews suppliers against the U.S. Department of Labor list. Audits follow."
+    passages = split_passages(extract_bytes(text.encode(), "s.txt", fmt="txt"))
+    assert [passage.text for passage in passages] == [
+        "Acme Inc. reviews suppliers against the U.S. Department of Labor list.",
+        "Audits follow.",
+    ]
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=600))
 def test_passages_slice_the_text_and_are_ordered(text: str) -> None:
     document = extract_bytes(text.encode("utf-8"), "random.txt", fmt="txt")

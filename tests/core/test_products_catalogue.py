@@ -19,7 +19,9 @@ from imvo.core.products.names import words
 
 def _published_goods(shared_data: Path) -> list[str]:
     root = ET.parse(shared_data / "ilab" / "list-of-goods-2022.xml").getroot()
-    return [good.findtext("Good_Name") or "" for good in root.iter("Good") if good.find("Countries") is not None]
+    return [
+        good.findtext("Good_Name") or "" for good in root.iter("Good") if good.find("Countries") is not None
+    ]
 
 
 def test_the_shipped_list_is_the_published_list(shared_data: Path) -> None:

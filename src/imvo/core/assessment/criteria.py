@@ -61,21 +61,24 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"OECD", r"UNGPs?", r"guiding\W+principles", r"environment\w*", r"sustainab\w*",
     r"corporate\W+responsibility",
     r"grievance", r"workers?", r"adverse\W+impacts?", r"risk\W+assessments?",
+    r"smeta", r"amfori", r"bsci", r"sedex", r"sa\W?8000", r"fair\W?trade", r"rainforest\W+alliance",
+    r"ethical\W+trad\w*", r"recruitment\W+fees?",
     # nl
     r"mensenrechten\w*", r"leverancier\w*", r"\w*keten\w*", r"kinderarbeid", r"dwangarbeid",
     r"arbeidsomstandigheden", r"arbeidsnormen", r"gedragscode\w*", r"imvo", r"mvo", r"maatschappelijk\w*",
     r"inkoop\w*", r"fabriek\w*", r"zorgvuldigheid\w*", r"OESO", r"milieu\w*", r"duurzaam\w*",
-    r"werknemers", r"medewerkers", r"\w*risicoanaly\w*",
+    r"\w*risicoanaly\w*",
     # de
     r"menschenrecht\w*", r"\w*lieferkette\w*", r"\w*lieferant\w*", r"zuliefer\w*", r"kinderarbeit",
     r"zwangsarbeit", r"sklaverei", r"menschenhandel", r"arbeitsbedingungen", r"verhaltenskodex\w*",
     r"sorgfaltspflicht\w*", r"LkSG", r"einkauf\w*", r"beschaffung\w*", r"umwelt\w*", r"nachhaltig\w*",
-    r"beschäftigte\w*", r"mitarbeit\w*", r"\w*risikoanaly\w*",
+    r"\w*risikoanaly\w*",
 )  # fmt: skip
 
 # Who the company itself is, to tell its own practice from requirements imposed on suppliers.
 SUPPLIER_WORDS = (
-    r"\b(?:suppliers?|vendors?|business\W+partners?|manufacturers?|factories|sub-?contractors?"
+    r"\b(?:suppliers?|vendors?|business\W+partners?|manufacturers?|factories|sub-?contractors?|"
+    r"(?:manufacturing|production)\W+(?:facilities|sites)"
     r"|leveranciers?|toeleveranciers?|zakenpartners?|\w*lieferant\w*|zuliefer\w*|geschäftspartner\w*)\b"
 )
 REQUIREMENT_WORDS = (
@@ -222,8 +225,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bsupplier\W+(?:screening|evaluations?|assessments?|self-?assessments?|questionnaires?|surveys?|"
                 r"risk\w*|onboarding)",
                 r"\bself-?assessment\W+questionnaires?|\bSAQs?\b",
-                r"\b(?:map|mapped|mapping|trac(?:e|ed|ing)|traceability)\W+(?:\S+\s+){0,3}?(?:supply\W+chains?|"
+                r"\b(?:map|mapped|mapping|trac(?:e|ed|ing)|traceability)\W+(?:\S+\s+){0,6}?(?:supply\W+chains?|"
                 r"suppliers|origin)",
+                r"\b(?:categori[sz]|classif|segment|rank|rate|rating)\w*\W+(?:\S+\s+){0,6}?(?:by|according\W+to|"
+                r"for|based\W+on)\W+(?:\S+\s+){0,3}?risk",
+                r"\bprioriti[sz]\w*\W+(?:\S+\s+){0,4}?(?:suppliers|sites|factories|countries|risks?|impacts?)\b",
                 r"\b(?:assess|evaluat|review|examin|monitor)\w*\W+(?:\S+\s+){0,3}?(?:supply\W+chains?|suppliers?|"
                 r"vendors?)\W+(?:\S+\s+){0,3}?for\b",
                 r"\b(?:review\w*|check\w*|screen\w*|compar\w*)\W+(?:\S+\s+){0,4}?against\W+(?:\S+\s+){0,6}?"
@@ -270,6 +276,7 @@ CRITERIA: tuple[Criterion, ...] = (
         cues={
             "en": (
                 r"\baudit(?:s|ed|ing|ors?)?\b",
+                r"\bvisit\w*\W+(?:\S+\s+){0,3}?(?:suppliers?'?|factories|facilities|production\W+sites)",
                 r"\b(?:inspect\w*|site\W+visits?|on-?site\W+(?:visits?|assessments?|inspections?|reviews?)|"
                 r"(?:factory|monitoring|compliance)\W+visits?|visits?\W+(?:to|of)\W+(?:\S+\s+){0,3}?(?:factories|suppliers|facilities|sites))",
                 r"\b(?:SMETA|amfori|BSCI|SA\W?8000|WRAP|RBA\W+VAP|Sedex\W+audit)\b",
@@ -343,6 +350,10 @@ CRITERIA: tuple[Criterion, ...] = (
             r"\bcertif\w*\W+(?:\S+\s+){0,4}?(?:ISO\W?\d+|FSC|PEFC|organic)",
             r"\bemployment\W+contracts?|\barbeidscontract\w*|\barbeitsvertr\w*",
         ),
+        # Certification is something suppliers give: the sentence must be about suppliers or purchasing.
+        subject_required=SUPPLIER_WORDS
+        + r"|\bpurchase\W+orders?|\bterms\W+(?:and\W+conditions\W+)?of\W+purchase|"
+        r"\binkoop\w*|\beinkauf\w*|\bbeschaffung\w*",
     ),
     Criterion(
         id="internal_accountability",
@@ -366,7 +377,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"acknowledge|certify)",
                 r"\brequir\w*\W+(?:adherence|compliance)\W+(?:\S+\s+){0,6}?(?:by|from|of)\W+(?:\S+\s+){0,2}?"
                 r"(?:employees|staff|personnel|buyers|managers)",
-                r"\bdisciplin(?:e|ed|ing)\b|\bdisciplinary\W+(?:action|measures?|sanctions?|procedures?|consequences?)|\bup\W+to\W+and\W+"
+                r"\bgross\W+misconduct\b|\bdisciplin(?:e|ed|ing)\b|\bdisciplinary\W+(?:action|measures?|sanctions?|procedures?|consequences?)|\bup\W+to\W+and\W+"
                 r"including\W+(?:termination|dismissal)|\btermination\W+of\W+employment",
                 r"\b(?:responsib(?:le|ility)|accountab(?:le|ility)|oversight|oversees?|overseen)\W+(?:\S+\s+){0,3}?"
                 r"(?:for|of)\W+(?:\S+\s+){0,4}?(?:human\W+rights|due\W+diligence|responsible|sustainab\w*|"
@@ -483,6 +494,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:compensat\w*|reimburs\w*|restitution)\W+(?:\S+\s+){0,5}?(?:workers|victims|affected|"
                 r"recruitment\W+fees|communities)",
                 r"\bprovide\W+for\W+or\W+cooperate\W+in",
+                r"\b(?:repa(?:y|id|yment)|refund\w*|reimburs\w*|return\w*)\W+(?:\S+\s+){0,6}?(?:recruitment\W+)?fees\b|"
+                r"\brecruitment\W+fees?\W+(?:\S+\s+){0,12}?(?:repa(?:y|id|yment)|refund\w*|reimburs\w*)",
             ),
             "nl": (
                 r"\bherstel(?:len|maatregel\w*|plan\w*)?\b|\bverhelpen\b|\bgenoegdoening\b|\bcompensatie\b|"
@@ -513,7 +526,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"(?:on|about)\W+(?:\S+\s+){0,3}?(?:progress|performance|results|findings|outcomes|due\W+diligence|"
                 r"human\W+rights|efforts|audits?|suppliers)",
                 r"\b(?:publish\w*|disclos\w*)\W+(?:\S+\s+){0,3}?(?:results|findings|progress|outcomes)\b",
-                r"\b(?:publish\w*|disclos\w*)\W+(?:\S+\s+){0,4}?(?:list|names|locations)\W+of\W+(?:\S+\s+){0,2}?"
+                r"\bpublish\w*\W+(?:\S+\s+){0,2}?(?:annually|each\W+year|every\W+year|yearly)|"
+                r"\b(?:annually|each\W+year|every\W+year|yearly)\W+publish\w*",
+                r"\b(?:publish\w*|disclos\w*)\W+(?:\S+\s+){0,4}?(?:list|names|locations)\W+of\W+(?:\S+\s+){0,4}?"
                 r"(?:suppliers|factories)",
                 r"\b(?:annual|public(?:ly)?)\W+(?:\S+\s+){0,2}?(?:report\w*|disclos\w*|statements?)\b",
                 r"\b(?:sustainability|CSR|ESG|human\W+rights|modern\W+slavery|transparency)\W+(?:report|statement)s?\b",

@@ -36,8 +36,13 @@ _PDF_HYPHENATION = re.compile(r"(?<=[a-zäöüß])-[ \t]*\n[ \t]*(?=[a-zäöüß
 
 # Sentence ends: terminal punctuation followed by whitespace and an upper-case letter, digit,
 # quote or bullet; or a blank line; or a line that starts a bullet item; or a page break.
+# Abbreviations after which a full stop does not end the sentence ("U.S. Department", "Acme Inc. is").
+_ABBREVIATIONS = (
+    r"(?<!\b[A-Z]\.[A-Z]\.)(?<!\b[A-Z]\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bNo\.)(?<!\bNr\.)"
+    r"(?<!\bSt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\bca\.)(?<!\bbzw\.)(?<!\bArt\.)"
+)
 _SENTENCE_BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÄÖÜ0-9•▪●-])"
+    _ABBREVIATIONS + r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÄÖÜ0-9•▪●-])"
     r"|\n[ \t]*\n\s*"
     r"|\n(?=[ \t]*[•▪●◦*-][ \t])"
     r"|\f"

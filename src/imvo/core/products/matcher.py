@@ -51,6 +51,10 @@ _MIN_CORRECTABLE_LENGTH = 4
 # A compound of two goods' words ("kakao" + "bonen") is read by its head unless the whole word is a
 # near miss of a synonym of the modifier's good ("kakaobohnen", 0.95).
 _COMPOUND_NEAR_MISS = 90.0
+_MIN_HEAD_ALONE = 5
+# The whole-name fuzzy fallback also requires the first letters to agree: "chocolade repen" is 0.74
+# like "cocabladeren", "cigarettes" 0.71 like "carpets".
+_FUZZY_SAME_PREFIX = 3
 _MAX_PHRASE_WORDS = 5
 _CACHE_LIMIT = 200_000
 
@@ -214,15 +218,19 @@ class ProductMatcher:
         self._surface_keys: dict[str, tuple[str, ...]] = {}
         self._stem_keys: dict[str, tuple[str, ...]] = {}
         self._exact_keys: set[str] = set()
+        self._exact_only_words: set[str] = set()
         self._build_name_keys()
         # Every word of every phrase is "known": known words are neither split nor corrected.
         self._surface_vocabulary = {word for key in self._surface_keys for word in key.split()}
         self._stem_vocabulary = {word for key in self._stem_keys for word in key.split()}
-        self._correction_choices = sorted(self._surface_vocabulary)
-        self._fuzzy_choices = sorted(self._surface_keys)
+        # Words the catalogue marks "=word" are never a fuzzy target: "tins" is not a misspelt "tin".
+        self._correction_choices = sorted(self._surface_vocabulary - self._exact_only_words)
+        self._fuzzy_choices = sorted(set(self._surface_keys) - self._exact_only_words)
         self._false_friends: set[str] = set()
         for friend in load_false_friends():
-            self._false_friends.update(self._keys_of(words(friend.phrase), surface_only=False))
+            # A one-word false friend is matched as written: "tins" must not hide "tin" by its stem.
+            friend_words = words(friend.phrase)
+            self._false_friends.update(self._keys_of(friend_words, surface_only=len(friend_words) < 2))
         self._hs_index: dict[str, tuple[str, ...]] = {}
         for good in self._goods.values():
             for code in good.hs_codes:
@@ -260,9 +268,19 @@ class ProductMatcher:
             base = _nfc(entry.base_good)
             if base in synonyms_by_base:
                 synonyms_by_base[base].extend(entry.synonyms)
+        # A name whose word the catalogue marks "=word" (Tin: "=tin", so "tins" are cans) is matched
+        # like that synonym, as written only.
+        exact_only = {
+            synonym[1:]
+            for synonyms in synonyms_by_base.values()
+            for synonym in synonyms
+            if synonym[:1] == "="
+        }
+        self._exact_only_words = {word for phrase in exact_only for word in words(phrase)}
         for base, good in self._goods.items():
             for name in [*good.names, good.base]:
-                keys = self._keys_of(words(name), surface_only=False)
+                name_words = words(name)
+                keys = self._keys_of(name_words, surface_only=" ".join(name_words) in exact_only)
                 self._exact_keys.update(keys)
                 self._add(keys, base, surface_only=False)
             for synonym in synonyms_by_base[base]:
@@ -515,7 +533,9 @@ class ProductMatcher:
                 or stem(modifier) in self._stem_vocabulary
                 or (modifier.endswith("s") and modifier[:-1] in self._surface_vocabulary)
             )
-            if not modifier_known and len(head) < 4:
+            # An unknown modifier is dropped, so the head alone must be a real word: "rohkaffee" ->
+            # kaffee, but "bekers" (cups) must not become "kers" (cherries).
+            if not modifier_known and (len(head) < _MIN_HEAD_ALONE or cut < 3):
                 continue
             score = (int(modifier_known), len(head), cut)
             if best is None or score[:2] > best[:2]:
@@ -615,7 +635,7 @@ class ProductMatcher:
 
     def _match_whole(self, product: str) -> _NameMatch | None:
         query = " ".join(words(product))
-        if len(query) < _MIN_CORRECTABLE_LENGTH:
+        if len(query) <= _MIN_CORRECTABLE_LENGTH:
             return None
         prepared = self._prepare(query.split())
         if any(word is None for word in prepared):
@@ -623,7 +643,7 @@ class ProductMatcher:
         found = process.extractOne(
             query, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MINIMUM * 100
         )
-        if found is None:
+        if found is None or found[0][:_FUZZY_SAME_PREFIX] != query[:_FUZZY_SAME_PREFIX]:
             return None
         key = found[0]
         return _NameMatch(self._surface_keys[key], "fuzzy", round(found[1] / 100, 3), query, key)

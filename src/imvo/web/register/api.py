@@ -1,0 +1,201 @@
+"""The JSON API (``/api/v1/``): suppliers, scans, risks and measures of one organisation.
+
+Authentication is a bearer token issued per organisation (``organisations.ApiToken``); every query is
+scoped to the token's organisation, and writes need a token with an editing role. The OpenAPI schema
+is at ``/api/v1/openapi.json``; the interactive docs page is off because it loads assets from a CDN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import HttpBearer
+from pydantic import Field
+
+from imvo.web.organisations.access import ROLE_CAN_EDIT
+from imvo.web.organisations.models import ApiToken
+from imvo.web.register import actions, queries
+from imvo.web.register.models import MeasureKind, MeasureStatus, RiskArea, RiskStatus, Supplier
+
+
+class OrganisationToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        if len(token) > 200:
+            return None
+        return ApiToken.authenticate(token)
+
+
+api = NinjaAPI(
+    title="imvo register API",
+    version="1",
+    description="Suppliers, scans, risks and measures of the organisation that issued the bearer token.",
+    auth=OrganisationToken(),
+    urls_namespace="api",
+    docs_url=None,
+)
+
+
+def _token(request: HttpRequest) -> ApiToken:
+    return request.auth  # type: ignore[attr-defined, no-any-return]
+
+
+def _require_edit(request: HttpRequest) -> ApiToken:
+    token = _token(request)
+    if token.role not in ROLE_CAN_EDIT:
+        raise HttpError(403, "This token may only read.")
+    return token
+
+
+class Problem(Schema):
+    detail: str
+
+
+class SupplierOut(Schema):
+    id: int
+    scan_id: int | None
+    input_row: int | None
+    name: str
+    country: str
+    product: str
+    hs_code: str
+    tier: str
+    spend: Decimal | None
+    scan_status: str
+
+
+class ScanOut(Schema):
+    id: int
+    status: str
+    file_name: str = Field(validation_alias="upload.original_name")
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    rows: int
+    suppliers_count: int
+    risks_count: int
+    error: str
+
+
+class RiskOut(Schema):
+    id: int
+    source: str
+    area: str
+    title: str
+    theme: str
+    description: str
+    country: str
+    good: str
+    supplier_id: int | None
+    scan_id: int | None
+    likelihood: int | None
+    severity: int | None
+    salience: int | None
+    priority: int | None
+    evidence: str
+    source_url: str
+    dataset: str
+    edition: str
+    status: str
+    confidential: bool
+
+
+class MeasureOut(Schema):
+    id: int
+    risk_id: int
+    kind: str
+    description: str
+    owner: str
+    due_on: dt.date | None
+    status: str
+    cost: Decimal | None
+    confidential: bool
+    is_overdue: bool
+
+
+class MeasureIn(Schema):
+    kind: MeasureKind
+    description: str = Field(min_length=1, max_length=5000)
+    owner: str = Field(min_length=1, max_length=200)
+    due_on: dt.date | None = None
+    status: MeasureStatus = MeasureStatus.PLANNED
+    cost: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
+    confidential: bool = False
+
+
+class MeasurePatch(Schema):
+    description: str | None = Field(default=None, min_length=1, max_length=5000)
+    owner: str | None = Field(default=None, min_length=1, max_length=200)
+    due_on: dt.date | None = None
+    status: MeasureStatus | None = None
+    cost: Decimal | None = Field(default=None, ge=0, max_digits=14, decimal_places=2)
+
+
+@api.get("/suppliers", response=list[SupplierOut], tags=["suppliers"])
+@paginate(LimitOffsetPagination)
+def list_suppliers(request: HttpRequest, scan_id: int | None = None) -> Any:
+    """Suppliers of the latest completed scan (or of ``scan_id``)."""
+    organisation = _token(request).organisation
+    scan = queries.scan(organisation, scan_id) if scan_id is not None else queries.latest_completed_scan(organisation)
+    if scan is None:
+        return Supplier.objects.none()
+    return Supplier.objects.filter(organisation=organisation, scan=scan).order_by("input_row", "id")
+
+
+@api.get("/scans", response=list[ScanOut], tags=["scans"])
+@paginate(LimitOffsetPagination)
+def list_scans(request: HttpRequest) -> Any:
+    return queries.scans(_token(request).organisation)
+
+
+@api.get("/scans/{scan_id}", response={200: ScanOut, 404: Problem}, tags=["scans"])
+def get_scan(request: HttpRequest, scan_id: int) -> Any:
+    return queries.scan(_token(request).organisation, scan_id)
+
+
+@api.get("/risks", response=list[RiskOut], tags=["risks"])
+@paginate(LimitOffsetPagination)
+def list_risks(request: HttpRequest, status: RiskStatus | None = None, area: RiskArea | None = None) -> Any:
+    """The risk register, most salient first."""
+    risk_filter = queries.RiskFilter(status=status or "", area=area or "")
+    return queries.risks(_token(request).organisation, risk_filter)
+
+
+@api.get("/risks/{risk_id}", response={200: RiskOut, 404: Problem}, tags=["risks"])
+def get_risk(request: HttpRequest, risk_id: int) -> Any:
+    return queries.risk(_token(request).organisation, risk_id)
+
+
+@api.get("/measures", response=list[MeasureOut], tags=["measures"])
+@paginate(LimitOffsetPagination)
+def list_measures(request: HttpRequest) -> Any:
+    return queries.measures(_token(request).organisation)
+
+
+@api.get("/measures/{measure_id}", response={200: MeasureOut, 404: Problem}, tags=["measures"])
+def get_measure(request: HttpRequest, measure_id: int) -> Any:
+    return queries.measure(_token(request).organisation, measure_id)
+
+
+@api.post("/risks/{risk_id}/measures", response={201: MeasureOut, 403: Problem, 404: Problem}, tags=["measures"])
+def create_measure(request: HttpRequest, risk_id: int, payload: MeasureIn) -> Any:
+    token = _require_edit(request)
+    risk = queries.risk(token.organisation, risk_id)
+    measure = actions.add_measure(None, token.organisation, risk, payload.dict())
+    return 201, measure
+
+
+@api.patch("/measures/{measure_id}", response={200: MeasureOut, 403: Problem, 404: Problem}, tags=["measures"])
+def update_measure(request: HttpRequest, measure_id: int, payload: MeasurePatch) -> Any:
+    token = _require_edit(request)
+    measure = get_object_or_404(queries.measures(token.organisation), pk=measure_id)
+    changes = payload.dict(exclude_unset=True)
+    for required in ("description", "owner", "status"):
+        if required in changes and changes[required] is None:
+            del changes[required]
+    return actions.update_measure(None, token.organisation, measure, changes)

@@ -1,0 +1,423 @@
+"""Thin views: read through ``queries``, validate with ``forms``, write through ``actions``.
+
+Every organisation page is wrapped in ``organisation_view`` (non-members get 404; read-only roles get
+403 on writes). Pages that change data accept POST only from editors and owners.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from imvo.web.organisations.access import organisation_view
+from imvo.web.register import actions, forms, maturity, queries
+from imvo.web.register.models import MeasureKind, RiskArea, RiskStatus
+from imvo.web.register.report import build_report_content, render_report_html
+
+RISKS_PER_PAGE = 50
+ROWS_PER_PAGE = 100
+
+
+def _org(request: HttpRequest) -> Any:
+    return request.organisation  # type: ignore[attr-defined]
+
+
+def _can_edit(request: HttpRequest) -> bool:
+    return bool(request.membership.can_edit)  # type: ignore[attr-defined]
+
+
+def _url(name: str, org: str, **kwargs: Any) -> str:
+    return reverse(f"register:{name}", kwargs={"org": org, **kwargs})
+
+
+def _form_page(request: HttpRequest, form: Any, title: str, cancel_url: str, *, multipart: bool = False,
+               intro: str = "") -> HttpResponse:
+    status = 400 if request.method == "POST" else 200  # an invalid POST is re-shown with its errors
+    context = {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart, "intro": intro}
+    return render(request, "register/record_form.html", context, status=status)
+
+
+# --- Where are we ---------------------------------------------------------------------------------
+@require_GET
+@organisation_view("viewer")
+def progress_view(request: HttpRequest, org: str) -> HttpResponse:
+    steps = maturity.assess(_org(request))
+    return render(request, "register/progress.html", {"steps": steps})
+
+
+# --- Step 1 ---------------------------------------------------------------------------------------
+@require_GET
+@organisation_view("viewer")
+def policy_view(request: HttpRequest, org: str) -> HttpResponse:
+    return render(request, "register/policy.html", {"policies": queries.policies(_org(request))})
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def policy_create_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.PolicyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.create_policy(request.user, _org(request), form.cleaned_data)
+        messages.success(request, _("The policy was saved."))
+        return HttpResponseRedirect(_url("policy", org))
+    return _form_page(request, form, _("New policy"), _url("policy", org))
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def policy_edit_view(request: HttpRequest, org: str, policy_id: int) -> HttpResponse:
+    policy = queries.policy(_org(request), policy_id)
+    form = forms.PolicyForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        actions.update_policy(request.user, _org(request), queries.policy(_org(request), policy_id), form.cleaned_data)
+        messages.success(request, _("The policy was saved."))
+        return HttpResponseRedirect(_url("policy", org))
+    return _form_page(request, form, _("Edit policy"), _url("policy", org))
+
+
+# --- Step 2: scans --------------------------------------------------------------------------------
+@require_GET
+@organisation_view("viewer")
+def scans_view(request: HttpRequest, org: str) -> HttpResponse:
+    scans = queries.scans(_org(request))[:ROWS_PER_PAGE]
+    return render(request, "register/scans.html", {"scans": scans, "form": forms.SupplierListForm()})
+
+
+@require_POST
+@organisation_view("editor")
+def scan_upload_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.SupplierListForm(request.POST, request.FILES)
+    if not form.is_valid():
+        scans = queries.scans(_org(request))[:ROWS_PER_PAGE]
+        return render(request, "register/scans.html", {"scans": scans, "form": form}, status=400)
+    scan = actions.upload_and_scan_supplier_list(request.user, _org(request), form.cleaned_data["file"])
+    messages.success(request, _("The supplier list was uploaded; the scan is running."))
+    return HttpResponseRedirect(_url("scan_detail", org, scan_id=scan.pk))
+
+
+@require_GET
+@organisation_view("viewer")
+def scan_detail_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
+    scan = queries.scan(_org(request), scan_id)
+    return render(request, "register/scan_detail.html", {"scan": scan})
+
+
+@require_GET
+@organisation_view("viewer")
+def scan_status_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
+    """htmx partial polled while the scan runs."""
+    scan = queries.scan(_org(request), scan_id)
+    return render(request, "register/scan_status.html", {"scan": scan})
+
+
+@require_GET
+@organisation_view("viewer")
+def suppliers_view(request: HttpRequest, org: str) -> HttpResponse:
+    latest = queries.latest_completed_scan(_org(request))
+    rows = queries.suppliers(_org(request), latest) if latest is not None else queries.suppliers(_org(request)).none()
+    page = Paginator(rows.order_by("name", "id"), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "register/suppliers.html", {"page": page, "scan": latest})
+
+
+# --- Step 2: risks --------------------------------------------------------------------------------
+@require_GET
+@organisation_view("viewer")
+def risks_view(request: HttpRequest, org: str) -> HttpResponse:
+    risk_filter = queries.RiskFilter(
+        status=request.GET.get("status", "") if request.GET.get("status", "") in RiskStatus.values else "",
+        area=request.GET.get("area", "") if request.GET.get("area", "") in RiskArea.values else "",
+        search=request.GET.get("q", "")[:100],
+    )
+    page = Paginator(queries.risks(_org(request), risk_filter), RISKS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "risk_filter": risk_filter,
+        "statuses": RiskStatus.choices,
+        "areas": RiskArea.choices,
+    }
+    # htmx filter requests replace only the table.
+    template = "register/risk_table.html" if request.headers.get("HX-Request") else "register/risks.html"
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def risk_create_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.RiskForm(request.POST or None, initial={"area": RiskArea.OWN_OPERATIONS})
+    if request.method == "POST" and form.is_valid():
+        risk = actions.create_manual_risk(request.user, _org(request), form.cleaned_data)
+        messages.success(request, _("The risk was added to the register."))
+        return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk.pk))
+    return _form_page(request, form, _("New risk"), _url("risks", org),
+                      intro=_("Risks in your own operations and downstream are entered here; scans add supply-chain risks."))
+
+
+@require_GET
+@organisation_view("viewer")
+def risk_detail_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(_org(request), risk_id)
+    membership = request.membership  # type: ignore[attr-defined]
+    context = {
+        "risk": risk,
+        "judgements": queries.judgements_of(risk),
+        "measures": queries.measures_of(risk),
+        "remediations": queries.remediations_of(risk),
+        "engagements": queries.engagements_of(risk),
+        "judgement_form": forms.SeverityJudgementForm(),
+        "can_edit": membership.can_edit,
+        "audit_events": queries.audit_trail_of(_org(request), risk)[:50]
+        if membership.role in {"owner", "reviewer"}
+        else None,
+    }
+    return render(request, "register/risk_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def risk_edit_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(_org(request), risk_id)
+    form_class = forms.RiskForm if risk.source == "manual" else forms.RiskStatusForm
+    form = form_class(request.POST or None, instance=risk)
+    if request.method == "POST" and form.is_valid():
+        actions.update_risk(request.user, _org(request), queries.risk(_org(request), risk_id), form.cleaned_data)
+        messages.success(request, _("The risk was saved."))
+        return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
+    return _form_page(request, form, _("Edit risk"), _url("risk_detail", org, risk_id=risk_id))
+
+
+@require_POST
+@organisation_view("editor")
+def risk_judge_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(_org(request), risk_id)
+    form = forms.SeverityJudgementForm(request.POST)
+    if not form.is_valid():
+        return _form_page(request, form, _("Judge severity"), _url("risk_detail", org, risk_id=risk_id))
+    actions.judge_severity(request.user, _org(request), risk, form.cleaned_data)
+    messages.success(request, _("The severity judgement was recorded."))
+    return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def measure_create_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(_org(request), risk_id)
+    form = forms.MeasureForm(request.POST or None, initial={"kind": MeasureKind.PREVENT})
+    if request.method == "POST" and form.is_valid():
+        measure = actions.add_measure(request.user, _org(request), risk, form.cleaned_data)
+        messages.success(request, _("The measure was added."))
+        return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure.pk))
+    return _form_page(request, form, _("New measure for: %(risk)s") % {"risk": risk.title},
+                      _url("risk_detail", org, risk_id=risk_id))
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def remediation_create_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(_org(request), risk_id)
+    form = forms.RemediationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.record_remediation(request.user, _org(request), risk, form.cleaned_data)
+        messages.success(request, _("The remediation record was saved."))
+        return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
+    return _form_page(request, form, _("Remediation for: %(risk)s") % {"risk": risk.title},
+                      _url("risk_detail", org, risk_id=risk_id))
+
+
+# --- Step 2: stakeholders -------------------------------------------------------------------------
+@require_GET
+@organisation_view("viewer")
+def stakeholders_view(request: HttpRequest, org: str) -> HttpResponse:
+    page = Paginator(queries.engagements(_org(request)), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "register/stakeholders.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def stakeholder_create_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.StakeholderEngagementForm(request.POST or None, risks=queries.risks(_org(request)))
+    if request.method == "POST" and form.is_valid():
+        actions.log_stakeholder_engagement(request.user, _org(request), form.cleaned_data)
+        messages.success(request, _("The engagement was logged."))
+        return HttpResponseRedirect(_url("stakeholders", org))
+    return _form_page(request, form, _("Log stakeholder engagement"), _url("stakeholders", org))
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def stakeholder_edit_view(request: HttpRequest, org: str, engagement_id: int) -> HttpResponse:
+    engagement = queries.engagement(_org(request), engagement_id)
+    form = forms.StakeholderEngagementForm(request.POST or None, instance=engagement, risks=queries.risks(_org(request)))
+    if request.method == "POST" and form.is_valid():
+        actions.update_stakeholder_engagement(
+            request.user, _org(request), queries.engagement(_org(request), engagement_id), form.cleaned_data
+        )
+        messages.success(request, _("The engagement was saved."))
+        return HttpResponseRedirect(_url("stakeholders", org))
+    return _form_page(request, form, _("Edit stakeholder engagement"), _url("stakeholders", org))
+
+
+# --- Steps 3 and 4: measures, indicators, follow-ups ---------------------------------------------
+@require_GET
+@organisation_view("viewer")
+def measures_view(request: HttpRequest, org: str) -> HttpResponse:
+    page = Paginator(queries.measures(_org(request)), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "register/measures.html", {"page": page})
+
+
+@require_GET
+@organisation_view("viewer")
+def measure_detail_view(request: HttpRequest, org: str, measure_id: int) -> HttpResponse:
+    measure = queries.measure(_org(request), measure_id)
+    membership = request.membership  # type: ignore[attr-defined]
+    indicators = queries.indicators_of(measure)
+    context = {
+        "measure": measure,
+        "indicators": indicators,
+        "follow_ups": queries.follow_ups_of(measure),
+        "indicator_form": forms.IndicatorForm(),
+        "follow_up_form": forms.FollowUpForm(indicators=indicators),
+        "can_edit": membership.can_edit,
+        "audit_events": queries.audit_trail_of(_org(request), measure)[:50]
+        if membership.role in {"owner", "reviewer"}
+        else None,
+    }
+    return render(request, "register/measure_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def measure_edit_view(request: HttpRequest, org: str, measure_id: int) -> HttpResponse:
+    measure = queries.measure(_org(request), measure_id)
+    form = forms.MeasureForm(request.POST or None, instance=measure)
+    if request.method == "POST" and form.is_valid():
+        actions.update_measure(request.user, _org(request), queries.measure(_org(request), measure_id), form.cleaned_data)
+        messages.success(request, _("The measure was saved."))
+        return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
+    return _form_page(request, form, _("Edit measure"), _url("measure_detail", org, measure_id=measure_id))
+
+
+@require_POST
+@organisation_view("editor")
+def indicator_create_view(request: HttpRequest, org: str, measure_id: int) -> HttpResponse:
+    measure = queries.measure(_org(request), measure_id)
+    form = forms.IndicatorForm(request.POST)
+    if not form.is_valid():
+        return _form_page(request, form, _("New indicator"), _url("measure_detail", org, measure_id=measure_id))
+    actions.add_indicator(request.user, _org(request), measure, form.cleaned_data)
+    messages.success(request, _("The indicator was added."))
+    return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
+
+
+@require_POST
+@organisation_view("editor")
+def follow_up_create_view(request: HttpRequest, org: str, measure_id: int) -> HttpResponse:
+    measure = queries.measure(_org(request), measure_id)
+    form = forms.FollowUpForm(request.POST, indicators=queries.indicators_of(measure))
+    if not form.is_valid():
+        return _form_page(request, form, _("New follow-up"), _url("measure_detail", org, measure_id=measure_id))
+    actions.record_follow_up(request.user, _org(request), measure, form.cleaned_data)
+    messages.success(request, _("The follow-up was recorded."))
+    return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def follow_up_edit_view(request: HttpRequest, org: str, follow_up_id: int) -> HttpResponse:
+    follow_up = queries.follow_up(_org(request), follow_up_id)
+    measure_url = _url("measure_detail", org, measure_id=follow_up.measure_id)
+    form = forms.FollowUpForm(request.POST or None, instance=follow_up, indicators=queries.indicators_of(follow_up.measure))
+    if request.method == "POST" and form.is_valid():
+        actions.update_follow_up(
+            request.user, _org(request), queries.follow_up(_org(request), follow_up_id), form.cleaned_data
+        )
+        messages.success(request, _("The follow-up was saved."))
+        return HttpResponseRedirect(measure_url)
+    return _form_page(request, form, _("Edit follow-up"), measure_url)
+
+
+# --- Step 6 ---------------------------------------------------------------------------------------
+@require_GET
+@organisation_view("viewer")
+def remediation_view(request: HttpRequest, org: str) -> HttpResponse:
+    page = Paginator(queries.remediations(_org(request)), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "register/remediation.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def remediation_edit_view(request: HttpRequest, org: str, remediation_id: int) -> HttpResponse:
+    remediation = queries.remediation(_org(request), remediation_id)
+    form = forms.RemediationForm(request.POST or None, instance=remediation)
+    if request.method == "POST" and form.is_valid():
+        actions.update_remediation(
+            request.user, _org(request), queries.remediation(_org(request), remediation_id), form.cleaned_data
+        )
+        messages.success(request, _("The remediation record was saved."))
+        return HttpResponseRedirect(_url("remediation", org))
+    return _form_page(request, form, _("Edit remediation record"), _url("remediation", org))
+
+
+# --- Step 5 ---------------------------------------------------------------------------------------
+@require_GET
+@organisation_view("viewer")
+def reports_view(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = _org(request)
+    context = {
+        "reports": queries.published_reports(organisation),
+        "form": forms.PublishReportForm(initial={"title": _("Due-diligence report %(name)s") % {"name": organisation.name}}),
+    }
+    return render(request, "register/reports.html", context)
+
+
+@require_GET
+@organisation_view("viewer")
+def report_preview_view(request: HttpRequest, org: str) -> HttpResponse:
+    from django.utils import timezone
+
+    content = build_report_content(_org(request), title=_("Preview"), version=0, published_at=timezone.now())
+    return render(request, "register/report_preview.html", {"body": render_report_html(content)})
+
+
+@require_POST
+@organisation_view("owner")
+def report_publish_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.PublishReportForm(request.POST)
+    if not form.is_valid():
+        context = {"reports": queries.published_reports(_org(request)), "form": form}
+        return render(request, "register/reports.html", context, status=400)
+    report = actions.publish_report(request.user, _org(request), form.cleaned_data["title"])
+    messages.success(request, _("Version %(version)s was published.") % {"version": report.version})
+    return HttpResponseRedirect(reverse("register:public_report", kwargs={"public_id": report.public_id}))
+
+
+def _public(view: Any) -> Any:
+    view.public_view = True  # read by the permission test: published reports are meant for everyone
+    return view
+
+
+@_public
+@require_GET
+def public_report_view(request: HttpRequest, public_id: str) -> HttpResponse:
+    report = queries.published_report_by_public_id(public_id)
+    response = render(request, "register/report_public.html", {"report": report})
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@_public
+@require_GET
+def public_report_pdf_view(request: HttpRequest, public_id: str) -> HttpResponse:
+    report = queries.published_report_by_public_id(public_id)
+    if not report.pdf:
+        raise Http404
+    response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
+    filename = f"{report.organisation.slug}-report-v{report.version}-{report.published_at:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

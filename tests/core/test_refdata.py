@@ -1,0 +1,293 @@
+"""The reference-data build (from ../shared) and the package data it ships (without ../shared)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from imvo.cli import main as cli_main
+from imvo.core.refdata import load, manifest, read_package_file
+from imvo.core.refdata.build import PACKAGE_DATA, build_all
+from imvo.core.refdata.sources import BuildError
+
+# SHA-256 values published in ../shared/data/ilab/README.md and hs/README.md.
+PUBLISHED_SHA256 = {
+    "ilab/list-of-goods-2022.xml": "0ac2d973ec41a2a3c3958f8e94af763f9f6255fcf511bf74e2d6d986ef89cc2e",
+    "ilab/child-labor-findings-2022.xml": "79bb50905a75488a34b838264a408429f2317da11238b533560345f0186b1d79",
+    "hs/harmonized-system-2022.csv": "e77ee9e1cfd15a42d1fadeb2c0618d10f6b9ed9aec0e5d66826dc7ef9d3126a5",
+    "hs/harmonized-system-2017.csv": "cdc9a537622feeb8c872f8e7c3bc279170180cf3eec010ed658ff98a44063fa2",
+    "hs/sections.csv": "96313884a3c7ef5182d20f25ce73a34c2763c1d26ac5992d66460a3c32bae782",
+}
+
+
+# --- build (needs ../shared) -------------------------------------------------------------------
+
+
+def test_rebuilding_gives_the_shipped_files_byte_for_byte(shared_data: Path) -> None:
+    built = build_all(shared_data)
+    shipped = {path.name: path.read_bytes() for path in PACKAGE_DATA.iterdir() if path.is_file()}
+    assert sorted(built) == sorted(shipped)
+    changed = [name for name in built if built[name] != shipped[name]]
+    assert changed == [], "run: python -m imvo.core.refdata.build --source ../shared/data"
+
+
+def test_manifest_records_the_raw_files_checksums(shared_data: Path) -> None:
+    raw_files = {raw.path: raw.sha256 for dataset in manifest() for raw in dataset.raw_files}
+    for path, sha256 in PUBLISHED_SHA256.items():
+        assert raw_files[path] == sha256
+    for path, sha256 in raw_files.items():
+        if (shared_data / path).exists():
+            assert hashlib.sha256((shared_data / path).read_bytes()).hexdigest() == sha256
+
+
+def test_manifest_data_file_checksums_match_the_package_data() -> None:
+    for dataset in manifest():
+        for data_file in dataset.data_files:
+            assert hashlib.sha256(read_package_file(data_file.path)).hexdigest() == data_file.sha256
+
+
+def _copy_ilab(shared_data: Path, target: Path) -> Path:
+    for folder in ("ilab", "hs", "eu-cmr"):
+        shutil.copytree(shared_data / folder, target / folder)
+    for path in target.rglob("*"):
+        path.chmod(0o644 if path.is_file() else 0o755)
+    return target
+
+
+def test_build_refuses_an_unexpected_flag_value(shared_data: Path, tmp_path: Path) -> None:
+    source = _copy_ilab(shared_data, tmp_path)
+    goods = source / "ilab" / "list-of-goods-2022.xml"
+    goods.write_text(goods.read_text(encoding="utf-8").replace("<Child_Labor>Yes", "<Child_Labor>Maybe", 1))
+    with pytest.raises(BuildError, match="expected Yes or No"):
+        build_all(source)
+
+
+def test_build_refuses_findings_goods_that_differ_from_the_list(shared_data: Path, tmp_path: Path) -> None:
+    source = _copy_ilab(shared_data, tmp_path)
+    findings = source / "ilab" / "child-labor-findings-2022.xml"
+    text = findings.read_text(encoding="utf-8")
+    findings.write_text(
+        text.replace("<Forced_Labor>No</Forced_Labor>", "<Forced_Labor>Yes</Forced_Labor>", 1)
+    )
+    with pytest.raises(BuildError, match="differ"):
+        build_all(source)
+
+
+# --- package data (no ../shared) ---------------------------------------------------------------
+
+
+def test_load_reads_only_package_data_from_another_directory(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        opened = []
+        sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+        from imvo.core.refdata import load
+        from imvo.core.countries import normalise_country
+        data = load()
+        assert len(data.listings) == 467 and data.hs_label("0101") and normalise_country("Ivoorkust") == "CI"
+        print("\\n".join(path for path in opened if "shared" in path))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_list_of_goods_counts_match_the_readme() -> None:
+    data = load()
+    assert len(data.listings) == 467
+    assert len({listing.alpha2 for listing in data.listings}) == 78
+    assert len(data.good_names) == 169
+    assert sum(listing.child_labour for listing in data.listings) == 414
+    assert sum(listing.forced_labour for listing in data.listings) == 121
+    assert sum(listing.forced_child_labour for listing in data.listings) == 54
+    assert sum(listing.derived_labour_exploitation for listing in data.listings) == 10
+    assert sum(listing.child_labour and listing.forced_labour for listing in data.listings) == 78
+    assert len({listing.record_id for listing in data.listings}) == 467
+
+
+def test_findings_counts_match_the_readme() -> None:
+    profiles = load().profiles
+    assert len(profiles) == 143
+    assert sum(profile.covered_by_findings for profile in profiles) == 131
+    assert sum(len(profile.ilab_project_links) for profile in profiles) == 590
+    assert sum(profile.advancement_level == "Moderate Advancement" for profile in profiles) == 69
+
+
+def test_hs_counts_match_the_readme_without_total_and_reporting_codes() -> None:
+    data = load()
+    for edition, expected in {"2022": (96, 1228, 5612), "2017": (96, 1222, 5387)}.items():
+        codes = data.hs_codes(edition)
+        assert tuple(sum(len(code) == level for code in codes) for level in (2, 4, 6)) == expected
+        assert not codes & {"99", "9999", "999999", "TOTAL"}
+    assert len(data.hs_sections) == 21
+
+
+def test_cocoa_in_cote_divoire_has_child_forced_and_forced_child_labour() -> None:
+    listing = load().listing("Cocoa", "CI")
+    assert listing is not None
+    assert listing.record_id == "Cocoa|Côte d'Ivoire"
+    assert (listing.child_labour, listing.forced_labour, listing.forced_child_labour) == (True, True, True)
+    assert (
+        listing.country_page_url
+        == "https://www.dol.gov/agencies/ilab/resources/reports/child-labor/cote-divoire"
+    )
+    assert listing.edition == "2022 (as of 28 Sep 2022)"
+
+
+def test_polysilicon_from_china_is_forced_labour_only() -> None:
+    listing = load().listing("Polysilicon", "cn")
+    assert listing is not None
+    assert listing.forced_labour
+    assert not listing.child_labour
+
+
+def test_derived_listings_name_the_input_country() -> None:
+    data = load()
+    palm_oil = data.listing("Refined Palm Oil", "ID")
+    batteries = data.listing("Lithium-Ion Batteries", "CN")
+    assert palm_oil is not None
+    assert batteries is not None
+    assert palm_oil.derived_labour_exploitation
+    assert palm_oil.derived_input_country_alpha2 == "ID"
+    assert batteries.derived_labour_exploitation
+    assert batteries.derived_input_country_alpha2 == "CD"
+    assert not (batteries.child_labour)
+    assert not (batteries.forced_labour)
+    assert not (batteries.forced_child_labour)
+
+
+def test_listings_by_country_and_unknown_lookups() -> None:
+    data = load()
+    ghana = {listing.good for listing in data.listings_for_country(" gh ")}
+    assert {"Cocoa", "Gold", "Tilapia (fish)"} <= ghana
+    assert len(ghana) == 7
+    assert data.listings_for_country("NL") == ()
+    assert data.listing("cocoa", "CI") is None  # Good_Name must match exactly
+    assert all(listing.country_page_url for listing in data.listings)
+
+
+def test_somalia_nested_territory_values_parse() -> None:
+    somalia = load().country_profile("SO")
+    assert somalia is not None
+    assert somalia.covered_by_findings
+    assert len(somalia.legal_standards) == 12
+    assert somalia.legal_standards["minimum_work"].age == "15"
+    assert somalia.labour_inspectors == 35
+    assert somalia.school_attendance is None  # two unlabelled values were published
+    assert any("0.383" in note and "0.442" in note for note in somalia.notes)
+    assert somalia.school_attendance_age_range == "5-14"
+
+
+def test_profile_values_are_typed_and_quirks_handled() -> None:
+    data = load()
+    ghana = data.country_profile("GH")
+    assert ghana is not None
+    assert ghana.conventions["CRC-OPSC"] == "no"
+    assert ghana.conventions["ILO C182"] == "yes"
+    assert ghana.legal_standards_not_meeting_international == 3
+    assert ghana.labour_inspectors == 189
+    assert ghana.labour_inspectors_meet_ilo_standard is False
+    assert ghana.children_in_agriculture == pytest.approx(0.792)
+    assert ghana.working_children_share is None  # "Unavailable"
+    zimbabwe = data.country_profile("ZW")
+    assert zimbabwe is not None
+    assert set(zimbabwe.conventions.values()) == {"yes"}
+    assert len(zimbabwe.conventions) == 6
+    cabo_verde = data.country_profile("CV")
+    assert cabo_verde is not None
+    assert cabo_verde.enforcement["labor_routine_inspections_conducted"] is None
+    saint_helena = data.country_profile("SH")
+    assert saint_helena is not None
+    assert saint_helena.criminal_investigations is None
+    armenia = data.country_profile("AM")
+    assert armenia is not None
+    assert armenia.labour_funding_usd == 3_500_000
+    assert armenia.labour_funding_text == "$3.5 million"
+    eswatini = data.country_profile("SZ")
+    assert eswatini is not None
+    assert eswatini.legal_standards["compulsory_education"].age == "12/13"
+    malawi = data.country_profile("MW")
+    assert malawi is not None
+    assert malawi.working_and_studying_share is None
+    assert malawi.notes
+    montserrat = data.country_profile("MS")
+    assert montserrat is not None
+    assert montserrat.working_children_share is None
+    tokelau = data.country_profile("TK")
+    assert tokelau is not None
+    assert tokelau.primary_completion_rate == pytest.approx(1.476)
+
+
+def test_goods_only_countries_have_a_profile_without_findings() -> None:
+    china = load().country_profile("CN")
+    assert china is not None
+    assert not china.covered_by_findings
+    assert china.advancement_level is None
+    assert china.legal_standards_not_meeting_international is None
+    assert china.webpage.endswith("/china")
+
+
+def test_no_third_party_prose_is_shipped() -> None:
+    findings = read_package_file("ilab_findings.json").decode("utf-8")
+    assert "In 2022," not in findings  # Description texts
+    assert "Not applicable" not in findings  # Suggested_Actions placeholders
+    assert "Accede to the UN CRC Optional Protocol" not in findings
+    assert "Project to Prevent" not in findings  # project titles (links are kept)
+    assert "https://www.dol.gov/agencies/ilab/project-prevent-child-labor-home-based-carpet" in findings
+
+
+def test_hs_labels_by_edition() -> None:
+    data = load()
+    assert data.hs_label("01") == "Animals; live"
+    assert data.hs_label("0101") == "Horses, asses, mules and hinnies; live"
+    assert data.hs_label("0101.21") == "Horses; live, pure-bred breeding animals"
+    assert data.hs_label("810390", "2017") is not None
+    assert data.hs_label("810390") is None
+    assert data.hs_label("810391") is not None
+    entry = data.hs_entry("382731")
+    assert entry is not None
+    assert entry.description_truncated
+    with pytest.raises(ValueError, match="unknown HS edition"):
+        data.hs_label("01", "2012")
+
+
+def test_cmr_annex_rows_as_published() -> None:
+    annex = load().cmr_annex
+    assert len(annex) == 23
+    tin_ores = annex[0]
+    assert (tin_ores.cn_code, tin_ores.volume_threshold_kg, tin_ores.ex) == ("2609 00 00", 5000, False)
+    assert sum("volume_threshold_kg" in entry.verified_fields for entry in annex) == 4
+    gold_ores = next(entry for entry in annex if entry.item == "Gold ores and concentrates")
+    assert gold_ores.volume_threshold_kg is None
+    assert gold_ores.reported_unconfirmed
+    assert {entry.part for entry in annex} == {"A", "B"}
+
+
+def test_cli_data_lists_datasets_and_prints_the_manifest(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["data"]) == 0
+    text = capsys.readouterr().out
+    for dataset in manifest():
+        assert dataset.id in text
+        assert dataset.edition in text
+    assert "pairs 467" in text
+    assert "0ac2d973ec41" in text
+    assert cli_main(["data", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document == json.loads(read_package_file("manifest.json"))
+    assert [entry["id"] for entry in document["datasets"]] == [
+        "ilab-list-of-goods",
+        "ilab-child-labor-findings",
+        "hs",
+        "eu-cmr-annex-i",
+        "iso3166-names",
+    ]

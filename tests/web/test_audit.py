@@ -1,0 +1,76 @@
+"""The audit trail: recorded by record_audit_event, shown to owners and reviewers only."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from imvo.web.audit import record_audit_event
+from imvo.web.audit.models import AuditEvent
+from imvo.web.audit.trail import field_changes
+from imvo.web.organisations.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+TRAIL = reverse("audit:trail", kwargs={"org": "acme"})
+
+
+def test_record_audit_event_stores_actor_object_and_json_safe_changes(alice, acme):
+    membership = Membership.objects.get(user=alice)
+    event = record_audit_event(
+        alice,
+        acme,
+        "update",
+        membership,
+        {"due": [None, datetime.date(2026, 3, 1)], "cost": Decimal("12.50")},
+    )
+    event.refresh_from_db()
+    assert (event.actor, event.actor_label, event.action) == (alice, "alice@example.org", "update")
+    assert (event.object_type, event.object_id) == ("membership", str(membership.pk))
+    assert event.changes == {"due": [None, "2026-03-01"], "cost": "12.50"}
+
+
+def test_system_events_have_no_actor(acme):
+    event = record_audit_event(None, acme, "scan", None, {}, object_type="scan", object_id=7)
+    assert event.actor is None
+    assert event.actor_label == "system"
+    assert event.object_id == "7"
+
+
+def test_field_changes_lists_only_what_differs():
+    assert field_changes({"a": 1, "b": 2}, {"a": 1, "b": 3, "c": 4}) == {"b": [2, 3], "c": [None, 4]}
+
+
+def test_owners_and_reviewers_see_the_trail_others_do_not(alice, bob, carol, dave, charlie, acme, client_for):
+    record_audit_event(alice, acme, "publish", None, {"version": 3}, object_type="report", object_id=1)
+    for user in (alice, carol):
+        response = client_for(user).get(TRAIL)
+        assert response.status_code == 200
+        assert b"publish" in response.content
+    for user in (bob, dave):
+        assert client_for(user).get(TRAIL).status_code == 403
+    assert client_for(charlie).get(TRAIL).status_code == 404
+
+
+def test_the_trail_never_shows_another_organisations_events(
+    alice, charlie, other_organisation, acme, client_for
+):
+    record_audit_event(charlie, other_organisation, "delete", None, {"secret": "x"}, object_type="risk")
+    response = client_for(alice).get(TRAIL)
+    assert b"charlie@example.org" not in response.content
+
+
+def test_the_trail_filters_by_record_type_and_pages(alice, acme, client_for, django_assert_max_num_queries):
+    for number in range(60):
+        record_audit_event(alice, acme, "create", None, {"n": number}, object_type="risk", object_id=number)
+    record_audit_event(alice, acme, "create", None, {}, object_type="measure", object_id=1)
+    client = client_for(alice)
+    with django_assert_max_num_queries(10):
+        first_page = client.get(TRAIL)
+    assert len(first_page.context["page"]) == 50
+    only_measures = client.get(TRAIL, {"type": "measure"})
+    assert [event.object_type for event in only_measures.context["page"]] == ["measure"]
+    assert AuditEvent.objects.count() == 61
