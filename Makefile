@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit postgres refdata bench lock clean
+.PHONY: install demo test lint typecheck unit postgres browser refdata bench lock clean
 
 install: $(STAMP)
 
@@ -27,11 +27,15 @@ typecheck: install
 unit: install
 	$(BIN)/python -m pytest -q
 
+# Debian's chromium for the end-to-end tests (installed when missing).
+browser:
+	scripts/install-browser
+
 # The database-backed tests again on the local PostgreSQL (required in CI).
 postgres: install
 	scripts/test-postgres
 
-test: lint typecheck unit postgres
+test: lint typecheck browser unit postgres
 
 # Regenerate the package data from ../shared/data (needs the raw files; the product does not).
 refdata: install

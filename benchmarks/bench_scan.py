@@ -111,18 +111,25 @@ def main() -> None:
     for r in results:
         print(
             f"{r['rows']:>9,}  {r['scan_seconds_median']:>15.2f}  {r['rows_per_second']:>9,}  "
-            f"{r['peak_rss_mb']:>7}  {r['bare_duckdb_count_seconds_median']:>6.3f}  {r['ratio_to_bare_read']:>5.1f}  "
-            f"{r.get('naive_seconds_median', float('nan')):>7.2f}  {r.get('speedup_over_naive', float('nan')):>7.1f}"
+            f"{r['peak_rss_mb']:>7}  {r['bare_duckdb_count_seconds_median']:>6.3f}  "
+            f"{r['ratio_to_bare_read']:>5.1f}  {r.get('naive_seconds_median', float('nan')):>7.2f}  "
+            f"{r.get('speedup_over_naive', float('nan')):>7.1f}"
         )
     million = next((r for r in results if r["rows"] == 1_000_000), None)
     if million:
         print("\ntargets at 1 M rows:")
-        print(f"  wall time ≤ {TARGET_SECONDS_1M} s: {million['scan_seconds_median']} s "
-              f"{'met' if million['scan_seconds_median'] <= TARGET_SECONDS_1M else 'MISSED'}")
-        print(f"  peak RSS ≤ {TARGET_PEAK_MB} MB: {million['peak_rss_mb']} MB "
-              f"{'met' if million['peak_rss_mb'] <= TARGET_PEAK_MB else 'MISSED'}")
-        print(f"  ≤ {TARGET_RATIO}× bare DuckDB read: {million['ratio_to_bare_read']}× "
-              f"{'met' if million['ratio_to_bare_read'] <= TARGET_RATIO else 'MISSED'}")
+        print(
+            f"  wall time ≤ {TARGET_SECONDS_1M} s: {million['scan_seconds_median']} s "
+            f"{'met' if million['scan_seconds_median'] <= TARGET_SECONDS_1M else 'MISSED'}"
+        )
+        print(
+            f"  peak RSS ≤ {TARGET_PEAK_MB} MB: {million['peak_rss_mb']} MB "
+            f"{'met' if million['peak_rss_mb'] <= TARGET_PEAK_MB else 'MISSED'}"
+        )
+        print(
+            f"  ≤ {TARGET_RATIO}× bare DuckDB read: {million['ratio_to_bare_read']}× "
+            f"{'met' if million['ratio_to_bare_read'] <= TARGET_RATIO else 'MISSED'}"
+        )
 
 
 if __name__ == "__main__":

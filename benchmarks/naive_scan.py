@@ -24,13 +24,23 @@ def naive_scan(source: Path, destination: Path) -> int:
             match = matcher._match(record.product, record.hs_code)  # uncached on purpose
             spend = parse_amount(record.spend) if record.spend else None
             if alpha2 is None:
-                out_rows.append((record.input_row, record.supplier, "", record.product, match.good, "none", None, spend))
+                out_rows.append(
+                    (record.input_row, record.supplier, "", record.product, match.good, "none", None, spend)
+                )
                 continue
             listings = [x for g in match.goods if (x := reference.listing(g, alpha2)) is not None]
             for finding in findings_for(alpha2, match.good, listings, reference.country_profile(alpha2)):
                 out_rows.append(
-                    (record.input_row, record.supplier, alpha2, record.product, match.good, finding.theme,
-                     finding.salience, spend)
+                    (
+                        record.input_row,
+                        record.supplier,
+                        alpha2,
+                        record.product,
+                        match.good,
+                        finding.theme,
+                        finding.salience,
+                        spend,
+                    )
                 )
     out_rows.sort(key=lambda r: (-(r[6] or -1), -(r[7] or 0), r[0]))
     with destination.open("w", encoding="utf-8", newline="") as handle:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
 from imvo.cli import EXIT_INPUT_PROBLEMS, EXIT_OK, EXIT_USAGE, main
 
@@ -19,6 +20,24 @@ def test_text_output_cites_passages(capsys: pytest.CaptureFixture[str]) -> None:
     assert "supplier_audits" in out
     assert "explicitly not done" in out
     assert "does not currently conduct audits" in out
+
+
+def test_text_output_names_the_pdf_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for text in (
+        "Annual report. Revenue grew.",
+        "We endorse the OECD Guidelines for Multinational Enterprises.",
+    ):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+    code = main(["assess", "--criteria", "oecd_endorsement", str(path)])
+    out = capsys.readouterr().out
+    assert code == EXIT_OK
+    assert "2 pages" in out
+    assert '[p. 2, affirmed, cue "endorse the OECD Guidelines"]' in out
 
 
 def test_json_output_with_selected_criteria(capsys: pytest.CaptureFixture[str]) -> None:

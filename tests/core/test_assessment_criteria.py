@@ -130,6 +130,17 @@ CASES += [
     ("oecd_endorsement", "en", "The UNGPs require businesses to respect human rights.", NOT_FOUND),
     ("oecd_endorsement", "en", "Acme supports the UN Global Compact.", NOT_FOUND),
     ("oecd_endorsement", "en", "Acme Inc. endorses the OECD Guidelines for Multinational Enterprises.", FOUND),
+    ("oecd_endorsement", "de", "Unser Handeln richtet sich nach den OECD-Leitsätzen für multinationale Unternehmen.", FOUND),
+    ("oecd_endorsement", "nl", "Ons beleid is gebaseerd op de OESO-richtlijnen voor multinationale ondernemingen.", FOUND),
+    ("risk_assessment", "de", "Dabei wurden als priorisierte Risiken Kinderarbeit und Verstöße gegen den Arbeitsschutz identifiziert.", FOUND),
+    ("supplier_audits", "nl", "Wij bezoeken onze belangrijkste leveranciers jaarlijks en controleren de arbeidsomstandigheden.", FOUND),
+    ("supplier_certification", "de", "Unsere Lieferanten verpflichten sich vertraglich zur Einhaltung unseres Lieferantenkodex.", FOUND),
+    ("internal_accountability", "nl", "Binnen de directie is de CFO verantwoordelijk voor ons IMVO-beleid.", FOUND),
+    ("remediation", "de", "Bei festgestellten Verletzungen ergreifen wir unverzüglich angemessene Abhilfemaßnahmen.", FOUND),
+    ("remediation", "nl", "Samen met de leverancier hebben wij de schade voor de getroffen werknemers hersteld.", FOUND),
+    ("training", "de", "Schulungen zu Menschenrechten für unsere Einkäufer sind für 2025 geplant.", NOT_DONE),
+    ("grievance_mechanism", "nl", "Een klachtenprocedure voor werknemers in de keten is nog in ontwikkeling.", NOT_DONE),
+    ("supplier_audits", "de", "Audits bei Lieferanten führen wir bislang nicht durch.", NOT_DONE),
 ]  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from imvo.core.assessment import (
     CRITERION_IDS,
     ENGINE_VERSION,
+    Assessment,
     Polarity,
     Verdict,
     assess_file,
@@ -194,6 +195,26 @@ def test_a_short_sentence_is_evidence_but_a_heading_is_not() -> None:
     )
 
 
+def test_a_section_title_with_a_full_stop_does_not_outweigh_the_negation() -> None:
+    text = (
+        "Audits. We do not conduct audits of our suppliers. "
+        "Training. We do not train our buyers on forced labour."
+    )
+    assessment = assess_text(text)
+    assert assessment.result("supplier_audits").verdict is Verdict.EXPLICITLY_NOT_DONE
+    assert assessment.result("training").verdict is Verdict.EXPLICITLY_NOT_DONE
+
+
+def test_negation_carries_over_to_a_later_cue_in_the_same_clause() -> None:
+    text = (
+        "Zenith does not engage in verification of its product supply chains to evaluate and address "
+        "risks of human trafficking and slavery."
+    )
+    result = assess_text(text).result("risk_assessment")
+    assert result.verdict is Verdict.EXPLICITLY_NOT_DONE
+    assert {citation.polarity for citation in result.citations} == {Polarity.NEGATED}
+
+
 def test_user_documentation_defines_every_criterion() -> None:
     documentation = (Path(__file__).parents[2] / "docs" / "assessment.md").read_text(encoding="utf-8")
     for criterion_id in CRITERION_IDS:
@@ -223,6 +244,12 @@ def test_assessment_serialises_to_json_with_stable_ids_and_version() -> None:
     citation = loaded["results"][0]["citations"][0]
     assert set(citation) == {"snippet", "page", "start", "end", "cue", "cue_start", "cue_end", "polarity"}
     assert loaded["results"][0]["verdict"] == "found"
+
+
+def test_stored_assessment_round_trips() -> None:
+    assessment = assess_file(FIXTURES / "nl_imvo_verslag.html")
+    stored = json.loads(assessment.to_json())
+    assert Assessment.from_dict(stored) == assessment
 
 
 @pytest.mark.parametrize(

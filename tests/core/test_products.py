@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -141,7 +142,8 @@ def test_real_world_names_match_their_good(matcher: ProductMatcher, product: str
     result = matcher.match(product)
     assert result.good == base, result.note
     assert result.method in ("exact", "synonym", "fuzzy")
-    assert result.goods and all(isinstance(name, str) for name in result.goods)
+    assert result.goods
+    assert all(isinstance(name, str) for name in result.goods)
 
 
 @pytest.mark.parametrize(
@@ -210,6 +212,20 @@ def test_false_friend_words_do_not_hide_the_rest_of_the_name(matcher: ProductMat
     assert matcher.match("tins of tomatoes").good == "Tomatoes"
 
 
+def test_a_compound_of_two_goods_is_read_by_its_head_and_flagged(matcher: ProductMatcher) -> None:
+    result = matcher.match("rijstwijn")  # rice wine: Dutch compounds name the thing last
+    assert (result.good, result.method) == ("Alcoholic Beverages", "synonym")
+    assert result.needs_review
+    assert "'rijst' would be Rice" in result.note
+    # a related modifier is no conflict: tomato ketchup is a tomato product
+    assert not matcher.match("tomatenketchup").needs_review
+
+
+def test_an_unknown_prefix_does_not_turn_a_word_into_a_good(matcher: ProductMatcher) -> None:
+    assert matcher.match("bekers").goods == ()  # cups, not "kers" (cherries)
+    assert matcher.match("Tinnen bekers").good == "Tin"  # pewter cups: the first word is tin
+
+
 def test_variants_of_a_good_are_all_candidates(matcher: ProductMatcher) -> None:
     assert set(matcher.match("bricks").goods) == {"Bricks", "Bricks (clay)"}
     assert set(matcher.match("clay bricks").goods) == {"Bricks", "Bricks (clay)"}
@@ -220,7 +236,8 @@ def test_variants_of_a_good_are_all_candidates(matcher: ProductMatcher) -> None:
 
 def test_related_broader_goods_are_candidates_too(matcher: ProductMatcher) -> None:
     shrimp = matcher.match("garnalen")
-    assert shrimp.good == "Shrimp" and shrimp.goods == ("Shrimp", "Shellfish")
+    assert shrimp.good == "Shrimp"
+    assert shrimp.goods == ("Shrimp", "Shellfish")
     assert set(matcher.match("tilapia").goods) == {"Tilapia (fish)", "Fish"}
     assert set(matcher.match("cattle").goods) == {"Cattle", "Bovines"}
 
@@ -232,11 +249,9 @@ def test_ambiguous_names_keep_every_candidate(matcher: ProductMatcher) -> None:
 
 
 def test_published_names_match_exactly_even_when_decomposed(matcher: ProductMatcher) -> None:
-    result = matcher.match("Açaí Berries")  # typed composed (NFC); ILAB publishes NFD
+    result = matcher.match("Açaí Berries")  # typed composed (NFC); ILAB publishes it decomposed (NFD)
     assert result.method == "exact"
-    assert result.goods == tuple(
-        name for name in shipped_ilab_goods() if name.startswith("A") and "Berries" in name
-    )
+    assert result.goods == (unicodedata.normalize("NFD", "Açaí Berries"),)
     assert matcher.match("Khat/Miraa (stimulant plant)").method == "exact"
 
 
@@ -275,7 +290,8 @@ def test_a_listed_hs_code_decides(
 def test_an_hs_code_beats_a_contradicting_name_but_asks_for_review(matcher: ProductMatcher) -> None:
     result = matcher.match("cocoa beans", "8471")
     assert (result.good, result.method, result.needs_review) == ("Electronics", "hs_code", True)
-    assert "Cocoa" in result.note and "check the code" in result.note
+    assert "Cocoa" in result.note
+    assert "check the code" in result.note
 
 
 def test_a_name_that_agrees_with_the_code_does_not_need_review(matcher: ProductMatcher) -> None:
@@ -286,15 +302,17 @@ def test_a_name_that_agrees_with_the_code_does_not_need_review(matcher: ProductM
 
 def test_a_code_with_no_listed_good_gives_the_heading_only(matcher: ProductMatcher) -> None:
     result = matcher.match("screws M8", "7318 15")
-    assert result.goods == () and result.good == ""
+    assert result.goods == ()
+    assert result.good == ""
     assert (result.method, result.hs_code, result.hs_heading) == ("hs_code", "731815", "7318")
     assert not result.needs_review
 
 
 def test_a_good_without_a_specific_code_is_matched_on_its_name(matcher: ProductMatcher) -> None:
     result = matcher.match("acai pulp", "0811 90")  # acai shares "fruit n.e.c." with many fruits
-    assert result.good == "Açaí Berries" or result.good.startswith("A")
-    assert result.method == "synonym" and not result.needs_review
+    assert result.good == unicodedata.normalize("NFC", "Açaí Berries")
+    assert result.method == "synonym"
+    assert not result.needs_review
     assert result.hs_heading == "0811"
 
 
@@ -308,7 +326,8 @@ def test_a_lost_leading_zero_on_a_four_digit_code_is_read_from_the_name(matcher:
     # "0901 1" typed as a number: 9011 is a real heading (microscopes), but the name says coffee.
     result = matcher.match("koffie", "9011")
     assert (result.good, result.hs_code, result.hs_heading) == ("Coffee", "0901", "0901")
-    assert result.needs_review and "leading zero" in result.note
+    assert result.needs_review
+    assert "leading zero" in result.note
 
 
 def test_a_short_code_covering_several_goods_is_settled_by_the_name(matcher: ProductMatcher) -> None:
@@ -317,14 +336,16 @@ def test_a_short_code_covering_several_goods_is_settled_by_the_name(matcher: Pro
     unnamed = matcher.match("seafood mix", "0306")  # heading 0306 is Shellfish itself
     assert unnamed.good == "Shellfish"
     vague = matcher.match("assorted", "03")
-    assert vague.needs_review and vague.confidence == 0.5
+    assert vague.needs_review
+    assert vague.confidence == 0.5
     assert {"Fish", "Shrimp", "Shellfish"} <= set(vague.goods)
 
 
 def test_an_invalid_code_is_ignored_with_a_note(matcher: ProductMatcher) -> None:
     result = matcher.match("cacaobonen", "18O1")
     assert (result.good, result.method, result.hs_code) == ("Cocoa", "synonym", "")
-    assert "ignored" in result.note and "18O1" in result.note
+    assert "ignored" in result.note
+    assert "18O1" in result.note
 
 
 def test_labels_come_from_the_injected_hs_labels(shared_data: Path) -> None:
@@ -347,6 +368,13 @@ def test_only_the_injected_goods_are_returned() -> None:
     assert matcher.match("garnalen").goods == ()
     assert matcher.match("cacaobonen").goods == ("Cocoa",)
     assert matcher.match("", "0306 17").goods == ()
+
+
+def test_goods_come_back_spelled_as_injected() -> None:
+    """Reference data may store names composed (NFC); the risk model joins on the injected spelling."""
+    composed = [unicodedata.normalize("NFC", name) for name in shipped_ilab_goods()]
+    matcher = ProductMatcher(composed, {})
+    assert matcher.match("acai").goods == (unicodedata.normalize("NFC", "Açaí Berries"),)
 
 
 def test_a_good_missing_from_the_catalogue_is_matched_on_its_own_name() -> None:
@@ -395,13 +423,16 @@ _SHARED = ProductMatcher(shipped_ilab_goods(), {})
 def test_synonym_hits_are_fast() -> None:
     """The scan calls match once per distinct pair; ~50k pairs must take seconds, not minutes."""
     matcher = ProductMatcher(shipped_ilab_goods(), {})
-    products = [f"{s.lstrip('=')} lot {i}" for i, e in enumerate(load_catalogue()) for s in e.synonyms]
-    started = time.perf_counter()
-    results = [matcher.match(product) for product in products]
-    per_match = (time.perf_counter() - started) / len(products)
-    assert all(result.method in ("exact", "synonym") for result in results)
-    assert per_match < 100e-6, f"{per_match * 1e6:.0f} µs per match"
+    synonyms = [synonym.lstrip("=") for entry in load_catalogue() for synonym in entry.synonyms]
+    timings = []
+    for round_ in range(3):  # best of three distinct batches, so a busy CI machine does not decide
+        products = [f"{synonym} lot {round_}-{i}" for i, synonym in enumerate(synonyms)]
+        started = time.perf_counter()
+        results = [matcher.match(product) for product in products]
+        timings.append((time.perf_counter() - started) / len(products))
+        assert all(result.method in ("exact", "synonym") for result in results)
+    assert min(timings) < 100e-6, f"{min(timings) * 1e6:.0f} µs per match"
     started = time.perf_counter()
     for product in products:
         matcher.match(product)
-    assert (time.perf_counter() - started) / len(products) < 5e-6  # cached
+    assert (time.perf_counter() - started) / len(products) < 5e-6  # repeated pairs come from the cache

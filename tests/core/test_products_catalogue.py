@@ -69,8 +69,10 @@ def test_hs_codes_follow_the_documented_decisions() -> None:
     assert codes["Cotton"] == {"5201", "5202", "5203"}  # yarn is Thread/Yarn, fabric Textiles
     assert codes["Shrimp"] >= {"030616", "030617", "160521", "160529"}
     assert codes["Pornography"] == set()
-    assert codes["Tin"] == {"8001", "8003"} and codes["Tin ore (cassiterite)"] == {"2609"}
-    assert codes["Solar Cells"] == {"854142"} and codes["Solar Modules"] == {"854143"}
+    assert codes["Tin"] == {"8001", "8003"}
+    assert codes["Tin ore (cassiterite)"] == {"2609"}
+    assert codes["Solar Cells"] == {"854142"}
+    assert codes["Solar Modules"] == {"854143"}
     assert codes["Lithium-Ion Batteries"] == {"850760"}
 
 

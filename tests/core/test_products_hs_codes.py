@@ -96,7 +96,9 @@ def test_the_shipped_code_list_is_hs_2022(shared_data: Path) -> None:
     with (shared_data / "hs" / "harmonized-system-2022.csv").open(encoding="utf-8") as handle:
         codes = {row["hscode"] for row in csv.DictReader(handle) if row["hscode"] != "TOTAL"}
     assert hs2022_codes() == codes
-    assert "7108" in codes and "854143" in codes and "77" not in codes
+    assert "7108" in codes
+    assert "854143" in codes
+    assert "77" not in codes
 
 
 @settings(max_examples=300, deadline=None)
@@ -104,9 +106,12 @@ def test_the_shipped_code_list_is_hs_2022(shared_data: Path) -> None:
 def test_normalise_never_raises_and_is_idempotent(text: str) -> None:
     result = normalise_hs_code(text)
     if result is not None:
-        assert result.code.isdigit() and 2 <= len(result.code) <= 10 and len(result.code) % 2 == 0
+        assert result.code.isdigit()
+        assert 2 <= len(result.code) <= 10
+        assert len(result.code) % 2 == 0
         again = normalise_hs_code(result.code)
-        assert again is not None and again.code == result.code
+        assert again is not None
+        assert again.code == result.code
 
 
 @settings(max_examples=200, deadline=None)
@@ -114,4 +119,5 @@ def test_normalise_never_raises_and_is_idempotent(text: str) -> None:
 def test_every_hs_code_survives_separators(code: str, separator: str) -> None:
     text = separator.join(code[i : i + 2] for i in range(0, len(code), 2))
     result = normalise_hs_code(text)
-    assert result is not None and result.code == code
+    assert result is not None
+    assert result.code == code

@@ -11,11 +11,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from imvo.cli import main as cli_main
 from imvo.core.refdata import load, manifest, read_package_file
 from imvo.core.refdata.build import PACKAGE_DATA, build_all
 from imvo.core.refdata.sources import BuildError
+from imvo.core.refdata.sources.ilab_findings import fraction, funding_usd, token
 
 # SHA-256 values published in ../shared/data/ilab/README.md and hs/README.md.
 PUBLISHED_SHA256 = {
@@ -291,3 +294,54 @@ def test_cli_data_lists_datasets_and_prints_the_manifest(capsys: pytest.CaptureF
         "eu-cmr-annex-i",
         "iso3166-names",
     ]
+
+
+def test_load_is_read_once_and_cached() -> None:
+    assert load() is load()
+    assert manifest() is manifest()
+
+
+# --- value parsers of the Findings build (properties) -----------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_funding_plain_numbers_are_read_as_integers(amount: int) -> None:
+    assert funding_usd(str(amount)) == amount
+
+
+@given(st.integers(min_value=0, max_value=100_000), st.sampled_from(["", " "]))
+def test_funding_in_millions_is_read_in_dollars(hundredths: int, space: str) -> None:
+    text = f"${space}{hundredths // 100}.{hundredths % 100:02d} million"
+    assert funding_usd(text) == hundredths * 10_000
+
+
+@given(st.one_of(st.text(), st.sampled_from(["²", "１２", "$3.5 millions", "3.5 million", "-5", "1e6"])))
+def test_funding_never_guesses_from_other_text(text: str) -> None:
+    result = funding_usd(text)
+    assert result is None or (text.isascii() and text.isdigit()) or text.startswith("$")
+
+
+@given(st.text())
+def test_token_accepts_only_published_tokens_and_digits(text: str) -> None:
+    try:
+        result = token(text, "test")
+    except BuildError:
+        return
+    assert result in {None, "yes", "no", "n/a", "unknown", "unavailable"} or (
+        result == text and text.replace(".", "", 1).isdigit()
+    )
+
+
+@given(st.floats(min_value=0, max_value=2, allow_nan=False).map(lambda value: f"{value:.3f}"))
+def test_fraction_reads_published_decimals(text: str) -> None:
+    assert fraction(text, "test") == float(text)
+
+
+@pytest.mark.parametrize("text", ["", "Unavailable", "N/A"])
+def test_fraction_missing_values_are_none(text: str) -> None:
+    assert fraction(text, "test") is None
+
+
+def test_fraction_rejects_percent_signs() -> None:
+    with pytest.raises(BuildError):
+        fraction("12%", "test")

@@ -111,11 +111,15 @@ def test_unlisted_good_in_country_with_many_working_children_gets_country_contex
 
 @pytest.mark.parametrize("share", [None, 0.0, parameters.COUNTRY_CONTEXT_MIN_SHARE - 0.001])
 def test_unlisted_good_elsewhere_gets_no_theme_with_a_reason(share):
-    findings = findings_for("BE", "Cocoa", [], Country(working_children_share=share), listed_elsewhere=["CI", "GH"])
+    findings = findings_for(
+        "BE", "Cocoa", [], Country(working_children_share=share), listed_elsewhere=["CI", "GH"]
+    )
     assert [f.theme for f in findings] == ["none"]
     assert "Cocoa is not on the ILAB List of Goods for BE (listed for CI, GH)" in findings[0].evidence
 
 
 def test_country_context_threshold_is_inclusive():
-    findings = findings_for("XX", "", [], Country(working_children_share=parameters.COUNTRY_CONTEXT_MIN_SHARE))
+    findings = findings_for(
+        "XX", "", [], Country(working_children_share=parameters.COUNTRY_CONTEXT_MIN_SHARE)
+    )
     assert findings[0].theme == "child_labour"

@@ -17,10 +17,22 @@ from imvo.core.suppliers import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "leveranciers.csv"
-CONTRACT = (
-    "input_row supplier country product good hs_code theme status likelihood severity salience "
-    "priority evidence source_url"
-).split()
+CONTRACT = [
+    "input_row",
+    "supplier",
+    "country",
+    "product",
+    "good",
+    "hs_code",
+    "theme",
+    "status",
+    "likelihood",
+    "severity",
+    "salience",
+    "priority",
+    "evidence",
+    "source_url",
+]
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +40,9 @@ def resolver():
     return Resolver()
 
 
-def write_csv(path: Path, rows: list[list[str]], header=("supplier", "country", "product", "hs code", "spend")):
+def write_csv(
+    path: Path, rows: list[list[str]], header=("supplier", "country", "product", "hs code", "spend")
+):
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
@@ -145,15 +159,18 @@ def test_every_output_format_holds_the_register(tmp_path, suffix):
         assert rows == [(f.input_row, f.theme, f.priority) for f in expected]
     else:
         html = out.read_text(encoding="utf-8")
-        assert "<script" not in html and "<link" not in html
+        assert "<script" not in html
+        assert "<link" not in html
         assert "=cmd|&#39; /C calc&#39;!A0" in html
-        assert "Most salient findings" in html and "Data sources" in html
+        assert "Most salient findings" in html
+        assert "Data sources" in html
 
 
 def test_cli_scan_writes_register_and_report(tmp_path, capsys):
     out = tmp_path / "register.csv"
     assert main(["scan", str(EXAMPLE), "--out", str(out)]) == 0
-    assert out.exists() and out.with_suffix(".html").exists()
+    assert out.exists()
+    assert out.with_suffix(".html").exists()
     printed = capsys.readouterr().out
     assert "Scanned 45 supplier rows" in printed
 
@@ -165,13 +182,17 @@ def test_cli_rejects_unknown_extension_with_usage_error(tmp_path, capsys):
 
 def test_cli_input_problems_exit_1_and_write_nothing(tmp_path, capsys):
     source = tmp_path / "broken.csv"
-    source.write_text("supplier,country,product\nA,Ghana,cocoa\nB,Ghana\nC,Ghana,cocoa,extra\n", encoding="utf-8")
+    source.write_text(
+        "supplier,country,product\nA,Ghana,cocoa\nB,Ghana\nC,Ghana,cocoa,extra\n", encoding="utf-8"
+    )
     out = tmp_path / "register.csv"
     assert main(["scan", str(source), "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert "nothing was written" in err
-    assert "line 3" in err and "line 4" in err
-    assert not out.exists() and not out.with_suffix(".html").exists()
+    assert "line 3" in err
+    assert "line 4" in err
+    assert not out.exists()
+    assert not out.with_suffix(".html").exists()
     assert list(tmp_path.iterdir()) == [source]
 
 

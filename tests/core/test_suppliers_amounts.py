@@ -101,3 +101,18 @@ def test_never_raises_and_never_returns_non_finite(text: str) -> None:
 def test_plain_amount_fast_path_only_accepts_what_parse_amount_accepts(text: str) -> None:
     if PLAIN_AMOUNT.fullmatch(text):
         assert parse_amount(text) is not None
+
+
+@given(st.from_regex(r"[-+]?[0-9]{1,7}(?:[.,][0-9]{1,4}){0,3}", fullmatch=True))
+def test_fast_path_agrees_with_the_general_rules(text: str) -> None:
+    # Surrounding spaces bypass the fast path, so both code paths read the same number.
+    assert parse_amount(text) == parse_amount(f" {text} ")
+
+
+@given(st.from_regex(r"[-+]?[0-9]{1,70}(?:[.,][0-9]{1,40})?", fullmatch=True))
+def test_reader_fast_check_never_accepts_what_parse_amount_refuses(text: str) -> None:
+    if PLAIN_AMOUNT.fullmatch(text):
+        value = parse_amount(text)
+        assert value is not None
+        assert math.isfinite(value)
+    assert parse_amount(text) == parse_amount(f" {text} ")

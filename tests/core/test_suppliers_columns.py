@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from imvo.core.suppliers import (
     FIELDS,
     HEADER_ALIASES,
     InputError,
+    SupplierRecord,
     field_for_header,
     normalise_header,
     parse_column_map,
@@ -188,3 +191,16 @@ def test_every_canonical_field_can_be_recognised() -> None:
     headers = ["Supplier", "Country", "Product", "HS code", "Spend", "Tier", "Vendor ID", "City"]
     layout = resolve_columns(headers, None, "f.csv", 1)
     assert set(layout.indexes) == set(FIELDS) | {"supplier_id", "city"}
+
+
+def test_user_documentation_lists_every_recognised_header() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "supplier-files.md").read_text(encoding="utf-8")
+    for field, aliases in HEADER_ALIASES.items():
+        # the alias table comes after the table that describes the fields
+        row = [line for line in doc.splitlines() if line.startswith(f"| `{field}` | ")][-1]
+        listed = row.split("|")[2].split(", ")
+        assert [name.strip() for name in listed] == list(aliases), field
+
+
+def test_record_fields_follow_the_canonical_order() -> None:
+    assert SupplierRecord._fields == ("input_row", "line", *ALL_FIELDS)

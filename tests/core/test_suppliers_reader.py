@@ -111,7 +111,8 @@ def test_german_workbook_skips_hidden_sheet_and_title_row() -> None:
             "Lieferanten",
             3,
         )
-        assert supplier_file.encoding is None and supplier_file.delimiter is None
+        assert supplier_file.encoding is None
+        assert supplier_file.delimiter is None
         assert records[0] == SupplierRecord(
             1, 4, "Kakao Import GmbH", "Ghana", "Kakaobohnen", "18010000", "12500.5", "1", "", ""
         )
@@ -122,7 +123,8 @@ def test_german_workbook_skips_hidden_sheet_and_title_row() -> None:
         ]
         assert supplier_file.skipped_empty_rows == 1
         (title,) = supplier_file.warnings
-        assert title.severity == "warning" and title.line == 1
+        assert title.severity == "warning"
+        assert title.line == 1
         assert "Lieferantenliste 2024" in title.message
 
 
@@ -229,7 +231,8 @@ def test_too_large(tmp_path: Path) -> None:
     path = _write(tmp_path / "list.csv", TABLE, "utf-8", ";")
     problem = _whole_file_problem(path, max_bytes=100)
     assert "more than the limit of" in problem.message
-    assert problem.accepted is not None and "split" in problem.accepted
+    assert problem.accepted is not None
+    assert "split" in problem.accepted
 
 
 @pytest.mark.parametrize(
@@ -285,9 +288,11 @@ def test_required_columns_missing_lists_all_problems(tmp_path: Path) -> None:
     messages = [p.message for p in caught.value.problems]
     assert messages == [
         "no country column; the headers found are 'Leverancier', 'Bedrag'",
-        "no product or hs_code column (one of them is required); the headers found are 'Leverancier', 'Bedrag'",
+        "no product or hs_code column (one of them is required); "
+        "the headers found are 'Leverancier', 'Bedrag'",
     ]
-    assert "2 more" not in str(caught.value) and "and 1 more" in str(caught.value)
+    assert "2 more" not in str(caught.value)
+    assert "and 1 more" in str(caught.value)
 
 
 def test_duplicate_country_columns_and_map_choice(tmp_path: Path) -> None:
@@ -338,7 +343,8 @@ def test_ragged_rows(tmp_path: Path) -> None:
         "list.csv, line 3, column 'Product': 2 fields, expected 3 (the header has 3 columns); from column "
         "'Product' on the values are missing. This row runs from line 3 to line 4 because a quoted cell "
         "spans several lines: check for a missing closing double quote (accepted: every row has 3 fields "
-        "separated by ';'; a value that contains ';', a double quote or a line break must be in double quotes)"
+        "separated by ';'; a value that contains ';', a double quote or a line break must be in double "
+        "quotes)"
     )
     assert (long.line, long.column) == (5, None)
     assert long.message == (
@@ -376,7 +382,8 @@ def test_invalid_spend_is_reported_with_what_is_accepted(tmp_path: Path) -> None
         "Inkoopwaarde",
         "'ca. 500' is not an amount",
     )
-    assert problem.accepted is not None and "12.500,50" in problem.accepted
+    assert problem.accepted is not None
+    assert "12.500,50" in problem.accepted
     with pytest.raises(InputError):
         supplier_file.raise_for_problems()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imvo.core.suppliers import InputError, open_supplier_file
+from imvo.core.suppliers import InputError, InputProblem, open_supplier_file
 
 HEADER = ["Supplier", "Country", "Product", "HS code", "Spend", "Tier"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]
@@ -74,14 +74,15 @@ def _only_input_errors(content: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload.csv"
         path.write_bytes(content)
+        problems: list[InputProblem] = []
         try:
             supplier_file = open_supplier_file(path)
             for _ in supplier_file.records():
                 pass
             supplier_file.close()
         except InputError as error:
-            assert error.problems
-            assert all(problem.file == "upload.csv" for problem in error.problems)
+            problems = error.problems or [InputProblem("missing", None, None, "InputError without problems")]
+        assert all(problem.file == "upload.csv" for problem in problems)
 
 
 @settings(max_examples=150, deadline=None)

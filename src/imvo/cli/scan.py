@@ -25,7 +25,9 @@ def register(subparsers: Any) -> None:
             "is given, a self-contained HTML report is written beside it."
         ),
     )
-    parser.add_argument("input", type=Path, help="supplier list: .csv (any common encoding/delimiter) or .xlsx")
+    parser.add_argument(
+        "input", type=Path, help="supplier list: .csv (any common encoding/delimiter) or .xlsx"
+    )
     parser.add_argument(
         "--out", "-o", type=Path, action="append", required=True, help="register file; may be repeated"
     )

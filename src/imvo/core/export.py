@@ -32,22 +32,31 @@ def neutralise_formula(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
-def _safe_select() -> str:
+def _register_select(*, neutralise: bool) -> str:
+    """The register in priority order; every name in it is one of this package's own constants."""
     columns = []
     for name in REGISTER_COLUMNS:
-        if name in TEXT_COLUMNS:
-            columns.append(
-                f"CASE WHEN regexp_matches({name}, '^[=+\\-@\\t\\r]') THEN '''' || {name} ELSE {name} END AS {name}"
-            )
+        if neutralise and name in TEXT_COLUMNS:
+            formula = f"regexp_matches({name}, '^[=+\\-@\\t\\r]')"
+            columns.append(f"CASE WHEN {formula} THEN '''' || {name} ELSE {name} END AS {name}")
         else:
             columns.append(name)
-    return ", ".join(columns)
+    return f"SELECT {', '.join(columns)} FROM register ORDER BY ordinal"  # noqa: S608
+
+
+_COPY_OPTIONS = {
+    ".csv": "FORMAT csv, HEADER true",
+    ".json": "FORMAT json, ARRAY true",
+    ".parquet": "FORMAT parquet",
+}
 
 
 @contextlib.contextmanager
 def _atomic_path(destination: Path) -> Iterator[Path]:
     destination.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=destination.suffix, dir=destination.parent)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{destination.name}.", suffix=destination.suffix, dir=destination.parent
+    )
     os.close(handle)
     temporary = Path(name)
     try:
@@ -78,14 +87,10 @@ def write_register(result: ScanResult, destination: Path | str) -> Path:
                 "write .csv or .parquet instead"
             )
     with _atomic_path(destination) as temporary:
-        if suffix == ".csv":
-            _copy(result, f"SELECT {_safe_select()} FROM register ORDER BY ordinal", temporary, "FORMAT csv, HEADER true")
-        elif suffix == ".json":
-            columns = ", ".join(REGISTER_COLUMNS)
-            _copy(result, f"SELECT {columns} FROM register ORDER BY ordinal", temporary, "FORMAT json, ARRAY true")
-        elif suffix == ".parquet":
-            columns = ", ".join(REGISTER_COLUMNS)
-            _copy(result, f"SELECT {columns} FROM register ORDER BY ordinal", temporary, "FORMAT parquet")
+        if suffix in _COPY_OPTIONS:
+            select = _register_select(neutralise=suffix == ".csv")
+            escaped = str(temporary).replace("'", "''")
+            result.connection.execute(f"COPY ({select}) TO '{escaped}' ({_COPY_OPTIONS[suffix]})")
         elif suffix == ".xlsx":
             _write_xlsx(result, temporary)
         else:
@@ -93,11 +98,6 @@ def write_register(result: ScanResult, destination: Path | str) -> Path:
 
             temporary.write_text(render_report(result), encoding="utf-8")
     return destination
-
-
-def _copy(result: ScanResult, select: str, path: Path, options: str) -> None:
-    escaped = str(path).replace("'", "''")
-    result.connection.execute(f"COPY ({select}) TO '{escaped}' ({options})")  # noqa: S608
 
 
 def _write_xlsx(result: ScanResult, path: Path) -> None:

@@ -280,13 +280,17 @@ class Resolver:
             reasons.append(match.note)
         if alpha2 is None:
             status = STATUS_UNMATCHED_COUNTRY
-            reasons.insert(0, f"country {country_text!r} not recognised" if country_text else "country is empty")
+            reasons.insert(
+                0, f"country {country_text!r} not recognised" if country_text else "country is empty"
+            )
             listed = self._listed_in(match.goods)
             evidence = "Country unknown, so no risk could be assessed"
             if listed:
                 evidence += f"; {match.good} is on the ILAB List of Goods for {', '.join(listed)}"
             templates: tuple[FindingTemplate, ...] = (no_finding(evidence + "."),)
-            return Resolution("", match.good, hs, status, match.method, match.confidence, "; ".join(reasons), templates)
+            return Resolution(
+                "", match.good, hs, status, match.method, match.confidence, "; ".join(reasons), templates
+            )
         if match.method == "none":
             status = STATUS_UNMATCHED_PRODUCT
             if not reasons:
@@ -297,9 +301,7 @@ class Resolver:
             status = STATUS_OK
         profile = self.reference.country_profile(alpha2)
         listings = [
-            listing
-            for good in match.goods
-            if (listing := self.reference.listing(good, alpha2)) is not None
+            listing for good in match.goods if (listing := self.reference.listing(good, alpha2)) is not None
         ]
         good = listings[0].good if listings else match.good
         templates = tuple(
@@ -388,7 +390,9 @@ def scan_file(
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _build_register(rows_csv: Path, resolutions: list[Resolution], workdir: Path) -> duckdb.DuckDBPyConnection:
+def _build_register(
+    rows_csv: Path, resolutions: list[Resolution], workdir: Path
+) -> duckdb.DuckDBPyConnection:
     templates_csv = workdir / "templates.csv"
     with templates_csv.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

@@ -62,7 +62,7 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"corporate\W+responsibility",
     r"grievance", r"workers?", r"adverse\W+impacts?", r"risk\W+assessments?",
     r"smeta", r"amfori", r"bsci", r"sedex", r"sa\W?8000", r"fair\W?trade", r"rainforest\W+alliance",
-    r"ethical\W+trad\w*", r"recruitment\W+fees?",
+    r"ethical\W+trad\w*", r"recruitment\W+fees?", r"abhilfe\w*", r"wiedergutmachung\w*", r"genoegdoening",
     # nl
     r"mensenrechten\w*", r"leverancier\w*", r"\w*keten\w*", r"kinderarbeid", r"dwangarbeid",
     r"arbeidsomstandigheden", r"arbeidsnormen", r"gedragscode\w*", r"imvo", r"mvo", r"maatschappelijk\w*",
@@ -127,7 +127,8 @@ PLANNED_MARKERS = (
     r"van\W+plan|overwegen|zullen\W+(?:\w+\W+){0,4}?(?:invoeren|ontwikkelen|opzetten|starten|introduceren)|"
     r"in\W+ontwikkeling|werken\W+aan\W+(?:de\W+)?ontwikkeling|onderzoeken\W+of|"
     r"planen|beabsichtig\w*|prüfen\W+(?:derzeit\W+)?,?\W*ob|in\W+planung|im\W+aufbau|in\W+vorbereitung|"
-    r"(?:wird|werden)\W+(?:\w+\W+){0,5}?(?:eingeführt|entwickelt|aufgebaut))\b"
+    r"(?:wird|werden)\W+(?:\w+\W+){0,5}?(?:eingeführt|entwickelt|aufgebaut)|"
+    r"(?:is|are|sind|ist|zijn|staat|staan)\W+(?:\w+\W+){0,3}?(?:planned|scheduled|geplant|vorgesehen|gepland))\b"
 )
 # Clause boundaries: negation and planning do not reach across them.
 CLAUSE_BOUNDARY = (
@@ -174,7 +175,7 @@ ENDORSEMENT_VERBS = (
     r"observe\w*|comply\w*|abide\w*|"
     r"onderschrijv\w*|onderschrijf\w*|onderschreven|conform|volgens|in\W+lijn|handelen\W+naar|naleven|"
     r"nagele\w*|respecteren|toepassen|passen\W+toe|committeren|gebaseerd\W+op|uitgangspunt\w*|"
-    r"bekenn\w*|bekannt|verpflicht\w*|orientier\w*|richten\W+uns|im\W+einklang|gemäß|achten|"
+    r"bekenn\w*|bekannt|verpflicht\w*|orientier\w*|richte[nt]\W+(?:uns|sich)|im\W+einklang|gemäß|achten|"
     r"unterstütz\w*|folgen|befolgen|halten\W+uns|basier\w*|ausgericht\w*|zugrunde)\b"
 )
 
@@ -249,8 +250,9 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             "de": (
                 r"\b\w*risiko(?:analyse|bewertung|ermittlung|management|kartierung|einschätzung)\w*",
-                r"\b\w*risiken\W+(?:\S+\s+){0,5}?(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|erfass\w*|"
-                r"untersuch\w*)",
+                r"\b\w*risiken\W+(?:\S+\s+){0,8}?(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|erfass\w*|"
+                r"untersuch\w*|priorisier\w*)",
+                r"\bpriorisier\w*\W+(?:\S+\s+){0,3}?\w*risiken",
                 r"\b(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|erfass\w*)\W+(?:\S+\s+){0,5}?\w*risiken",
                 r"\bsorgfaltspflicht\w*|\bdue[- ]diligence",
                 r"\b(?:lieferanten|zulieferer)(?:bewertung|prüfung|screening|selbstauskunft|fragebogen)\w*",
@@ -498,7 +500,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\brecruitment\W+fees?\W+(?:\S+\s+){0,12}?(?:repa(?:y|id|yment)|refund\w*|reimburs\w*)",
             ),
             "nl": (
-                r"\bherstel(?:len|maatregel\w*|plan\w*)?\b|\bverhelpen\b|\bgenoegdoening\b|\bcompensatie\b|"
+                r"\bherstel(?:d|len|maatregel\w*|plan\w*)?\b|\bverhelpen\b|\bgenoegdoening\b|\bcompensatie\b|"
                 r"\bcorrigerende\W+maatregel\w*|\bverbeterplan\w*|\bverbetertraject\w*",
             ),
             "de": (

@@ -11,6 +11,7 @@ extracted text, so a reviewer can check the answer in seconds.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -92,6 +93,19 @@ class Citation:
             "polarity": self.polarity.value,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Citation:
+        return cls(
+            snippet=str(data["snippet"]),
+            page=None if data["page"] is None else int(data["page"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            cue=str(data["cue"]),
+            cue_start=int(data["cue_start"]),
+            cue_end=int(data["cue_end"]),
+            polarity=Polarity(data["polarity"]),
+        )
+
 
 @dataclass(frozen=True)
 class CriterionResult:
@@ -112,6 +126,15 @@ class CriterionResult:
             "confidence": self.confidence,
             "citations": [citation.to_dict() for citation in self.citations],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CriterionResult:
+        return cls(
+            criterion_id=str(data["criterion_id"]),
+            verdict=Verdict(data["verdict"]),
+            confidence=float(data["confidence"]),
+            citations=tuple(Citation.from_dict(citation) for citation in data["citations"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -157,6 +180,19 @@ class Assessment:
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Assessment:
+        """Rebuild a stored assessment (the inverse of ``to_dict``), e.g. for review screens."""
+        return cls(
+            source=str(data["source"]),
+            format=str(data["format"]),
+            language=str(data["language"]),
+            characters=int(data["characters"]),
+            pages=None if data["pages"] is None else int(data["pages"]),
+            engine_version=str(data["engine_version"]),
+            results=tuple(CriterionResult.from_dict(result) for result in data["results"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -226,8 +262,11 @@ _CODE_RULE = re.compile(CODE_RULE_MODALS, _FLAGS)
 _REQUIREMENT = re.compile(REQUIREMENT_WORDS, _FLAGS)
 _FIRST_PERSON = re.compile(FIRST_PERSON, _FLAGS)
 _WORD = re.compile(r"\w+")
-# A heading ("Supplier audits") names a topic; it is not evidence that the practice exists.
-_HEADING = re.compile(r"[^\w.!?;:]*(?:\w+[^\w.!?;:]+){0,3}\w*[^\w.!?;:]*")
+# A heading ("Supplier audits", "Verification.") names a topic; it is not evidence that the practice
+# exists: up to four words without sentence punctuation, or one or two words ending in a full stop.
+_HEADING = re.compile(
+    r"[^\w.!?;:]*(?:\w+[^\w.!?;:]+){0,3}\w*[^\w.!?;:]*|[^\w.!?;:]*\w+(?:[^\w.!?;:]+\w+)?[^\w]*"
+)
 
 _LANGUAGE_MARKERS: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:the|and|of|to|our|we|with|is|are|that|for)\b", _FLAGS),
@@ -237,7 +276,10 @@ _LANGUAGE_MARKERS: Mapping[str, re.Pattern[str]] = {
 
 
 def detect_language(text: str) -> str:
-    """ "en", "nl" or "de" by function-word counts over the first 20,000 characters; "und" if none."""
+    """The language ("en", "nl", "de") with most function words in the first 20,000 characters.
+
+    "und" (undetermined) when fewer than three function words of any of them occur.
+    """
     sample = text[:20_000]
     counts = {language: len(pattern.findall(sample)) for language, pattern in _LANGUAGE_MARKERS.items()}
     best = max(counts, key=lambda language: counts[language])
@@ -329,6 +371,10 @@ def _hits_in_passage(
     lowered = prepared.lowered
     if compiled.prerequisite is not None and not compiled.prerequisite.search(lowered):
         return []
+    # One search with all cues as alternatives rules most sentences out several times faster than
+    # running each cue; only sentences with some cue are searched cue by cue for every match.
+    if not _any_cue(compiled.criterion.id, languages).search(lowered):
+        return []
     matches: list[re.Match[str]] = []
     seen: set[int] = set()
     for language, patterns in compiled.cues.items():
@@ -347,15 +393,36 @@ def _hits_in_passage(
     if compiled.subject is not None and not compiled.subject.search(lowered):
         return []
     hits: list[_Hit] = []
-    for match in matches:
+    for match in sorted(matches, key=lambda found: found.start()):
         if criterion.own_practice_only and _imposed_on_suppliers(
             sentence, match.start(), criterion.suppliers_may_benefit
         ):
             continue
         weak = bool(compiled.weak and compiled.weak.search(match.group(0)))
         polarity = polarity_of(sentence, match.start(), match.end())
+        if polarity is Polarity.AFFIRMED and hits and _continues_negation(sentence, hits[-1], match.start()):
+            polarity = hits[-1].polarity
         hits.append(_Hit(passage, match.start(), match.end(), polarity, weak))
     return hits
+
+
+def _continues_negation(sentence: str, previous: _Hit, start: int) -> bool:
+    # "does not engage in verification of its supply chains to evaluate and address risks": a later
+    # cue in the same clause, with no new predicate in between, shares the earlier cue's negation.
+    if previous.polarity is Polarity.AFFIRMED or previous.match_end > start:
+        return False
+    clause_start, _ = _clause_bounds(sentence, start)
+    gap = sentence[previous.match_end : start]
+    return previous.match_start >= clause_start and not _BREAKER.search(gap)
+
+
+@functools.lru_cache(maxsize=64)
+def _any_cue(criterion_id: str, languages: frozenset[str]) -> re.Pattern[str]:
+    cues = _COMPILED[criterion_id].cues
+    patterns = [
+        cue.pattern for language, compiled in cues.items() if language in languages for cue in compiled
+    ]
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or r"(?!)", re.UNICODE)
 
 
 def _citation(hit: _Hit) -> Citation:

@@ -42,7 +42,7 @@ _ABBREVIATIONS = (
     r"(?<!\bSt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\bca\.)(?<!\bbzw\.)(?<!\bArt\.)"
 )
 _SENTENCE_BOUNDARY = re.compile(
-    _ABBREVIATIONS + r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÄÖÜ0-9•▪●-])"
+    r"(?<=[.!?])" + _ABBREVIATIONS + r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÄÖÜ0-9•▪●-])"
     r"|\n[ \t]*\n\s*"
     r"|\n(?=[ \t]*[•▪●◦*-][ \t])"
     r"|\f"

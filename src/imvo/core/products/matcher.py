@@ -48,6 +48,8 @@ _WORD_CORRECTION_MINIMUM = 80.0
 # word less, while "cables" ~ "calves" (0.83) is a different word.
 _LONG_WORD_CORRECTION = 85.0
 _MIN_CORRECTABLE_LENGTH = 4
+# Four-letter words are too close to each other to correct ("pans" is 0.89 like "pants").
+_MIN_CORRECTED_WORD = 5
 # A compound of two goods' words ("kakao" + "bonen") is read by its head unless the whole word is a
 # near miss of a synonym of the modifier's good ("kakaobohnen", 0.95).
 _COMPOUND_NEAR_MISS = 90.0
@@ -224,8 +226,13 @@ class ProductMatcher:
         self._surface_vocabulary = {word for key in self._surface_keys for word in key.split()}
         self._stem_vocabulary = {word for key in self._stem_keys for word in key.split()}
         # Words the catalogue marks "=word" are never a fuzzy target: "tins" is not a misspelt "tin".
-        self._correction_choices = sorted(self._surface_vocabulary - self._exact_only_words)
-        self._fuzzy_choices = sorted(set(self._surface_keys) - self._exact_only_words)
+        # Both fuzzy steps require the first letter(s) to agree, so the choices are indexed by them.
+        self._correction_choices: dict[str, list[str]] = {}
+        for word in sorted(self._surface_vocabulary - self._exact_only_words):
+            self._correction_choices.setdefault(word[:1], []).append(word)
+        self._fuzzy_choices: dict[str, list[str]] = {}
+        for key in sorted(set(self._surface_keys) - self._exact_only_words):
+            self._fuzzy_choices.setdefault(key[:_FUZZY_SAME_PREFIX], []).append(key)
         self._false_friends: set[str] = set()
         for friend in load_false_friends():
             # A one-word false friend is matched as written: "tins" must not hide "tin" by its stem.
@@ -236,6 +243,8 @@ class ProductMatcher:
             for code in good.hs_codes:
                 self._hs_index[code] = (*self._hs_index.get(code, ()), good.base)
         self._corrections: dict[str, tuple[str, float] | None] = {}
+        self._whole_name_matches: dict[str, _NameMatch | None] = {}
+        self._code_bases_cache: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._cache: dict[tuple[str, str], ProductMatch] = {}
 
     # ----------------------------------------------------------------------------------- building
@@ -253,7 +262,7 @@ class ProductMatcher:
             good = goods.setdefault(_nfc(entry.base_good), _Good(_nfc(entry.base_good)))
             good.names.append(name)
             good.hs_codes.extend(code for code in entry.hs_codes if code not in good.hs_codes)
-            good.related.extend(base for base in entry.related_goods if base not in good.related)
+            good.related.extend(_nfc(base) for base in entry.related_goods if _nfc(base) not in good.related)
         # A good of a newer ILAB edition that the catalogue does not know yet still matches its name.
         for key, name in published.items():
             if key not in covered:
@@ -282,10 +291,10 @@ class ProductMatcher:
                 name_words = words(name)
                 keys = self._keys_of(name_words, surface_only=" ".join(name_words) in exact_only)
                 self._exact_keys.update(keys)
-                self._add(keys, base, surface_only=False)
+                self._add(keys, base)
             for synonym in synonyms_by_base[base]:
                 surface_only = synonym.startswith("=")
-                self._add(self._keys_of(words(synonym.lstrip("=")), surface_only), base, surface_only)
+                self._add(self._keys_of(words(synonym.lstrip("=")), surface_only), base)
 
     @staticmethod
     def _keys_of(phrase_words: list[str], surface_only: bool) -> list[str]:
@@ -296,7 +305,7 @@ class ProductMatcher:
             keys += ["~" + " ".join(stem(word) for word in phrase_words), "~" + stem("".join(phrase_words))]
         return keys
 
-    def _add(self, keys: list[str], base: str, surface_only: bool) -> None:
+    def _add(self, keys: list[str], base: str) -> None:
         for key in keys:
             table = self._stem_keys if key.startswith("~") else self._surface_keys
             plain = key.removeprefix("~")
@@ -355,6 +364,12 @@ class ProductMatcher:
 
     def _code_bases(self, code: HsCode) -> tuple[tuple[str, ...], bool]:
         """Goods the code IS (longest listed prefix), else goods it MAY be (listed codes under it)."""
+        cached = self._code_bases_cache.get(code.hs_part)
+        if cached is None:
+            cached = self._code_bases_cache[code.hs_part] = self._find_code_bases(code)
+        return cached
+
+    def _find_code_bases(self, code: HsCode) -> tuple[tuple[str, ...], bool]:
         for part in (code.subheading, code.heading, code.chapter):
             if part and part in self._hs_index:
                 return self._hs_index[part], True
@@ -552,24 +567,21 @@ class ProductMatcher:
         return [_Word(modifier, stem(modifier), word), head_word]
 
     def _correct(self, word: str) -> tuple[str, float] | None:
-        if len(word) < _MIN_CORRECTABLE_LENGTH or word in _DESCRIPTORS:
+        if len(word) < _MIN_CORRECTED_WORD or word in _DESCRIPTORS:
             return None
         if word in self._corrections:
             return self._corrections[word]
         found = process.extractOne(
             word,
-            self._correction_choices,
+            self._correction_choices.get(word[:1], []),
             scorer=fuzz.ratio,
             score_cutoff=_WORD_CORRECTION_MINIMUM,
         )
         result = None
-        if (
-            found is not None
-            and found[0][0] == word[0]
-            and (len(word) <= 5 or found[1] >= _LONG_WORD_CORRECTION)
-        ):
+        if found is not None and (len(word) <= 5 or found[1] >= _LONG_WORD_CORRECTION):
             result = (found[0], float(found[1]))
-        self._corrections[word] = result
+        if len(self._corrections) < _CACHE_LIMIT:
+            self._corrections[word] = result
         return result
 
     def _mask_false_friends(self, prepared: list[_Word | None]) -> list[_Word | None]:
@@ -618,9 +630,12 @@ class ProductMatcher:
         head = phrase[-1]
         if len(phrase) == 1 and head.compound_modifier:
             modifier = self._lookup([_Word(head.compound_modifier, stem(head.compound_modifier), "")])
-            if modifier is not None and set(modifier[0]) != set(bases):
+            if modifier is not None and not self._agree(modifier[0], bases):
                 near = process.extractOne(
-                    head.original, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=_COMPOUND_NEAR_MISS
+                    head.original,
+                    self._fuzzy_choices.get(head.original[:_FUZZY_SAME_PREFIX], []),
+                    scorer=fuzz.ratio,
+                    score_cutoff=_COMPOUND_NEAR_MISS,
                 )
                 if near is not None and set(self._surface_keys[near[0]]) & set(modifier[0]):
                     score = round(near[1] / 100, 3)
@@ -635,15 +650,26 @@ class ProductMatcher:
 
     def _match_whole(self, product: str) -> _NameMatch | None:
         query = " ".join(words(product))
+        if query in self._whole_name_matches:
+            return self._whole_name_matches[query]
+        result = self._find_whole(query)
+        if len(self._whole_name_matches) < _CACHE_LIMIT:
+            self._whole_name_matches[query] = result
+        return result
+
+    def _find_whole(self, query: str) -> _NameMatch | None:
         if len(query) <= _MIN_CORRECTABLE_LENGTH:
             return None
         prepared = self._prepare(query.split())
         if any(word is None for word in prepared):
             return None  # a false friend ("goldfish") is not a near miss of a good
         found = process.extractOne(
-            query, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MINIMUM * 100
+            query,
+            self._fuzzy_choices.get(query[:_FUZZY_SAME_PREFIX], []),
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_MINIMUM * 100,
         )
-        if found is None or found[0][:_FUZZY_SAME_PREFIX] != query[:_FUZZY_SAME_PREFIX]:
+        if found is None:
             return None
         key = found[0]
         return _NameMatch(self._surface_keys[key], "fuzzy", round(found[1] / 100, 3), query, key)

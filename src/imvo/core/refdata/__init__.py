@@ -122,7 +122,7 @@ def _dataset(dataset_id: str) -> Dataset:
 
 
 def _count(value: str | None) -> int | None:
-    return int(value) if value is not None and value.isdigit() else None
+    return int(value) if value is not None and value.isascii() and value.isdigit() else None
 
 
 def _yes_no(value: str | None) -> bool | None:

@@ -61,7 +61,8 @@ def write(files: dict[str, bytes], output_dir: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m imvo.core.refdata.build", description=__doc__.splitlines()[0]
+        prog="python -m imvo.core.refdata.build",
+        description="Convert ../shared/data into the package reference data.",
     )
     parser.add_argument("--source", type=Path, required=True, help="the raw data folder, e.g. ../shared/data")
     parser.add_argument(

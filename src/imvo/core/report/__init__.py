@@ -11,6 +11,7 @@ import jinja2
 
 from imvo import __version__
 from imvo.core import refdata
+from imvo.core.countries import country_name
 from imvo.core.risk import parameters
 from imvo.core.risk.themes import THEMES
 from imvo.core.scan import ScanResult
@@ -51,6 +52,13 @@ def _heat_map(result: ScanResult) -> tuple[list[str], dict[str, dict[str, HeatCe
     return order, cells
 
 
+def _name(alpha2: str) -> str:
+    try:
+        return country_name(alpha2)
+    except (KeyError, ValueError):
+        return alpha2
+
+
 def render_report(result: ScanResult, *, generated_at: datetime | None = None) -> str:
     countries, cells = _heat_map(result)
     context: dict[str, Any] = {
@@ -62,6 +70,7 @@ def render_report(result: ScanResult, *, generated_at: datetime | None = None) -
         "countries": countries,
         "cells": cells,
         "empty_cell": HeatCell(0, 0),
+        "country_names": {alpha2: _name(alpha2) for alpha2 in countries},
         "top": list(result.iter_findings("theme <> 'none'", TOP_FINDINGS)),
         "review": list(result.iter_findings("status = 'needs_review'", LISTED_ROWS_LIMIT)),
         "unmatched": list(

@@ -108,7 +108,8 @@ def _country_context_finding(alpha2: str, country: CountryProfile) -> FindingTem
     s = score(theme, "country_context", country)
     text = (
         f"Good not on the ILAB List for {country.ilab_name}, but ILAB Findings {country.edition} report "
-        f"{_country_context_text(country)} [record '{country.ilab_name}']. Likelihood: {', '.join(s.reasons)}."
+        f"{_country_context_text(country)} [record '{country.ilab_name}']. "
+        f"Likelihood: {', '.join(s.reasons)}."
     )
     return FindingTemplate(
         theme=theme.id,
@@ -127,7 +128,9 @@ def _country_context_finding(alpha2: str, country: CountryProfile) -> FindingTem
     )
 
 
-def no_finding(evidence: str, source_url: str = "", dataset_id: str = "", edition: str = "") -> FindingTemplate:
+def no_finding(
+    evidence: str, source_url: str = "", dataset_id: str = "", edition: str = ""
+) -> FindingTemplate:
     return FindingTemplate(
         theme=NO_THEME,
         basis="none",

@@ -36,12 +36,15 @@ _DIGITS = re.compile(r"[0-9]+")
 _SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]{1,3}")
 _MAX_LENGTH = 64
 
-#: The common spellings, each certainly accepted by parse_amount (the group separator differs
-#: from the decimal one), so a reader can validate a million cells without calling it.
+#: The common spellings, no spaces, currency or brackets: thousands grouped by '.' with a ','
+#: decimal (g, gf), grouped by ',' with a '.' decimal (c, cf), or ungrouped (i, f). Every match
+#: means what the general rules below say; it lets readers validate and parse a million cells fast.
+#: Digit counts are bounded so that every match is short and finite, like parse_amount requires.
 PLAIN_AMOUNT = re.compile(
-    r"[-+]?(?:[0-9]+(?:[.,][0-9]+)?"
-    r"|[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"
-    r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)"
+    r"(?P<sign>[-+]?)(?:"
+    r"(?P<g>[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,5})(?:,(?P<gf>[0-9]{1,15}))?"
+    r"|(?P<c>[1-9][0-9]{0,2}(?:,[0-9]{3}){1,5})(?:\.(?P<cf>[0-9]{1,15}))?"
+    r"|(?P<i>[0-9]{1,18})(?:[.,](?P<f>[0-9]{1,15}))?)"
 )
 
 
@@ -102,6 +105,16 @@ def parse_amount(text: str) -> float | None:
 
     Never raises; an empty cell is ``None`` too, so callers decide whether a blank spend is allowed.
     """
+    plain = PLAIN_AMOUNT.fullmatch(text)
+    if plain is not None:
+        sign, grouped_dot, dot_fraction, grouped_comma, comma_fraction, integer, fraction = plain.groups()
+        if grouped_dot:
+            number = float(grouped_dot.replace(".", "") + "." + (dot_fraction or "0"))
+        elif grouped_comma:
+            number = float(grouped_comma.replace(",", "") + "." + (comma_fraction or "0"))
+        else:
+            number = float(integer + "." + (fraction or "0"))
+        return -number if sign == "-" else number
     value = text.strip().translate(_GROUP_SPACES).strip()
     if not value or len(value) > _MAX_LENGTH:
         return None
@@ -116,7 +129,7 @@ def parse_amount(text: str) -> float | None:
     value = _strip_currency(value)
     if not value:
         return None
-    number = _unsigned(value)
-    if number is None or not math.isfinite(number):
+    unsigned = _unsigned(value)
+    if unsigned is None or not math.isfinite(unsigned):
         return None
-    return -number if negative else number
+    return -unsigned if negative else unsigned

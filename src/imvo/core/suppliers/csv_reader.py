@@ -45,7 +45,8 @@ def detect_delimiter(sample: str, complete: bool) -> str | None:
     then by :data:`DELIMITERS` order. An Excel ``sep=X`` first line decides outright. None when no
     candidate splits the header into two or more fields.
     """
-    first_line = sample.lstrip("\ufeff").splitlines()[0].strip() if sample.strip() else ""
+    lines = sample.lstrip("\ufeff").splitlines()
+    first_line = lines[0].strip() if lines else ""
     if len(first_line) == 5 and first_line.lower().startswith("sep="):
         return first_line[4]
     if not complete:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
@@ -20,7 +22,7 @@ from imvo.core.suppliers.columns import (
     resolve_columns,
 )
 from imvo.core.suppliers.csv_reader import CsvRows, detect_delimiter, sample_text
-from imvo.core.suppliers.encoding import _CONTROL, scan_text, sniff_format
+from imvo.core.suppliers.encoding import CONTROL_CHARACTERS, scan_text, sniff_format
 from imvo.core.suppliers.problems import InputError, InputProblem, ProblemLog
 from imvo.core.suppliers.xlsx_reader import SheetRows, check_expansion, choose_sheet, open_workbook
 
@@ -49,8 +51,12 @@ class SupplierRecord(NamedTuple):
     city: str = ""
 
 
-_RECORD_FIELDS = SupplierRecord._fields[2:]
-assert _RECORD_FIELDS == ALL_FIELDS
+@dataclass
+class _FormulaCells:
+    """Cells a spreadsheet would run as formulas: counted, with the first few lines as examples."""
+
+    count: int = 0
+    lines: list[int] = dataclasses.field(default_factory=list)
 
 
 class _Rows(Protocol):
@@ -80,6 +86,7 @@ class SupplierFile:
         warnings: list[InputProblem],
         open_rows: Callable[[], _RowSource],
         careful: bool,
+        long_lines: bool = True,
         workbook: Workbook | None = None,
         sheet: str | None = None,
     ) -> None:
@@ -101,6 +108,7 @@ class SupplierFile:
         self._header_end = header_lines[1]
         self._open_rows = open_rows
         self._careful = careful
+        self._long_lines = long_lines
         self._workbook = workbook
 
     def __enter__(self) -> SupplierFile:
@@ -131,16 +139,15 @@ class SupplierFile:
         log = ProblemLog(self.path.name)
         self.problems = log.problems
         self.warnings = list(self._file_warnings)
-        formula_lines: list[int] = []
-        formula_count = [0]
+        formulas = _FormulaCells()
         source = self._open_rows()
         try:
-            yield from self._stream(source, log, formula_lines, formula_count)
+            yield from self._stream(source, log, formulas)
         finally:
             source.close()
             self.problems = log.finished()
-            if formula_count[0]:
-                self.warnings.append(self._formula_warning(formula_count[0], formula_lines))
+            if formulas.count:
+                self.warnings.append(self._formula_warning(formulas.count, formulas.lines))
 
     def _formula_warning(self, count: int, lines: list[int]) -> InputProblem:
         shown = ", ".join(str(line) for line in lines)
@@ -158,7 +165,7 @@ class SupplierFile:
         )
 
     def _stream(
-        self, source: _RowSource, log: ProblemLog, formula_lines: list[int], formula_count: list[int]
+        self, source: _RowSource, log: ProblemLog, formulas: _FormulaCells
     ) -> Iterator[SupplierRecord]:
         rows: _Rows = iter(source)  # type: ignore[assignment]  # csv reader / SheetRows carry line_num
         header_end = self._header_end
@@ -178,6 +185,7 @@ class SupplierFile:
         count = skipped = rejected = 0
         limit = MAX_CELL_CHARS
         plain_amount = PLAIN_AMOUNT.fullmatch
+        long_lines = self._long_lines
         try:
             while True:
                 try:
@@ -213,8 +221,8 @@ class SupplierFile:
                         if spend and not plain_amount(spend) and parse_amount(spend) is None:
                             log.add(line, column["spend"], f"'{spend}' is not an amount", AMOUNT_ACCEPTED)
                         if careful:
-                            self._check_cells(raw, line, column, log, formula_lines, formula_count)
-                        if (
+                            self._check_cells(raw, line, column, log, formulas)
+                        if (long_lines or previous != line) and (
                             len(supplier)
                             + len(country)
                             + len(product)
@@ -288,13 +296,12 @@ class SupplierFile:
         line: int,
         column: dict[str, str | None],
         log: ProblemLog,
-        formula_lines: list[int],
-        formula_count: list[int],
+        formulas: _FormulaCells,
     ) -> None:
         for field, value in zip(ALL_FIELDS, raw, strict=True):
             if not value or column[field] is None:
                 continue
-            control = _CONTROL.search(value)
+            control = CONTROL_CHARACTERS.search(value)
             if control is not None:
                 log.add(
                     line,
@@ -303,9 +310,9 @@ class SupplierFile:
                     "printable text; export the file again or remove the character",
                 )
             if value[0] in _FORMULA_FIRST and not (value[0] in "+-" and parse_amount(value) is not None):
-                formula_count[0] += 1
-                if len(formula_lines) < _FORMULA_EXAMPLES and line not in formula_lines:
-                    formula_lines.append(line)
+                formulas.count += 1
+                if len(formulas.lines) < _FORMULA_EXAMPLES and line not in formulas.lines:
+                    formulas.lines.append(line)
 
     def _check_lengths(
         self, raw: tuple[str, ...], line: int, column: dict[str, str | None], log: ProblemLog
@@ -452,6 +459,7 @@ def open_supplier_file(
             scan.warnings + warnings,
             open_rows,
             careful=scan.has_control_chars or scan.has_formula_candidates,
+            long_lines=scan.has_long_lines,
         )
     except FileNotFoundError:
         raise _whole_file_error(file, f"file not found: {path}", "the path of a .csv or .xlsx file") from None

@@ -28,7 +28,9 @@ def parse_rows(source_dir: Path) -> list[dict[str, Any]]:
     for row in rows:
         ex = row["ex"].strip()
         threshold = row["volume_threshold_kg"].strip()
-        if ex not in ("yes", "no", "") or not (threshold == "" or threshold.isdigit()):
+        if ex not in ("yes", "no", "") or not (
+            threshold == "" or (threshold.isascii() and threshold.isdigit())
+        ):
             raise BuildError(f"{ANNEX_FILE}: unexpected ex/threshold in row {row['item']!r}")
         records.append(
             {

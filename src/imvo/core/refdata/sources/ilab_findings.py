@@ -83,8 +83,8 @@ ACTION_AREAS = {
     "Social_Programs": "social_programs",
 }
 
-_NUMBER = re.compile(r"\d+(\.\d+)?")
-_MILLIONS = re.compile(r"\$\s*(\d+(?:\.\d+)?)\s*million")
+_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
+_MILLIONS = re.compile(r"\$ ?([0-9]+(?:\.[0-9]+)?) million")
 
 
 def token(value: str, where: str) -> str | None:
@@ -109,7 +109,7 @@ def fraction(value: str, where: str) -> float | None:
 
 def funding_usd(value: str) -> int | None:
     """``Labor_Funding`` is ``1550000`` or ``$3.5 million``; presumably US dollars as in the report."""
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return int(value)
     match = _MILLIONS.fullmatch(value)
     if match:
@@ -172,7 +172,7 @@ def parse_statistics(country: ElementTree.Element, name: str, notes: list[str]) 
     return {
         "working_children_age_range": age_range or None,
         "working_children_share": share,
-        "working_children_count": int(population) if population.isdigit() else None,
+        "working_children_count": int(population) if population.isascii() and population.isdigit() else None,
         "children_in_agriculture": fraction(one(work, "Agriculture", "agriculture"), where),
         "children_in_industry": fraction(one(work, "Industry", "industry"), where),
         "children_in_services": fraction(one(work, "Services", "services"), where),
