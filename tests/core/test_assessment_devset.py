@@ -11,10 +11,18 @@ from pathlib import Path
 
 from imvo.core.assessment import assess_text
 
-csv.field_size_limit(10**8)
-
 
 def _rows(folder: Path) -> list[tuple[str, str, bool]]:
+    # Statements are longer than csv's default field limit; restore it after, since the limit is
+    # process-wide and the supplier reader relies on it.
+    previous = csv.field_size_limit(10**8)
+    try:
+        return _read(folder)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _read(folder: Path) -> list[tuple[str, str, bool]]:
     rows = []
     for path in sorted(folder.glob("*.train.tsv")):
         task = path.name.removesuffix(".train.tsv")

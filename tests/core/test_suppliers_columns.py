@@ -204,3 +204,13 @@ def test_user_documentation_lists_every_recognised_header() -> None:
 
 def test_record_fields_follow_the_canonical_order() -> None:
     assert SupplierRecord._fields == ("input_row", "line", *ALL_FIELDS)
+
+
+def test_map_cannot_give_one_column_two_fields() -> None:
+    (message,) = _problems(["Naam", "Land", "Product"], {"supplier": "Naam", "product": "Naam"})
+    assert message == "--map gives column 'Naam' to both supplier and product"
+
+
+def test_map_with_unknown_field_passed_to_the_reader_is_refused() -> None:
+    (message,) = _problems(["Leverancier", "Land", "Product"], {"vendor": "Leverancier"})
+    assert message == "--map names unknown field 'vendor'"

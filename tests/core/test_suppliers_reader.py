@@ -465,3 +465,106 @@ def test_problem_text_format() -> None:
     )
     warning = InputProblem("a.csv", None, None, "read as ISO-8859-1", None, "warning")
     assert str(warning) == "warning: a.csv: read as ISO-8859-1"
+
+
+def test_long_cell_spread_over_short_lines_is_found(tmp_path: Path) -> None:
+    product = "\n".join(["regel met tekst"] * 3000)  # ~48 000 characters, no line above 20
+    rows = [["Leverancier", "Land", "Product"], ["A", "NL", product], ["B", "NL", "x"]]
+    supplier_file, records = _read(_write(tmp_path / "list.csv", rows, "utf-8", ";"))
+    assert [r.line for r in records] == [2, 3002]
+    (problem,) = supplier_file.problems
+    assert (problem.line, problem.column) == (2, "Product")
+    assert problem.message.startswith(f"the cell has {len(product)} characters")
+
+
+def test_control_characters_in_utf16_files(tmp_path: Path) -> None:
+    rows = [["Leverancier", "Land", "Product"], ["A\x1bB", "NL", "x"]]
+    supplier_file, _ = _read(_write(tmp_path / "list.txt", rows, "utf-16", "\t"))
+    (problem,) = supplier_file.problems
+    assert (problem.line, problem.column, problem.message) == (
+        2,
+        "Leverancier",
+        "contains the control character U+001B",
+    )
+
+
+def test_file_replaced_after_opening_is_an_input_error(tmp_path: Path) -> None:
+    path = _write(tmp_path / "list.csv", TABLE, "utf-8", ";")
+    supplier_file = open_supplier_file(path)
+    path.write_bytes(b"Leverancier;Land;Product\n\xff\xfe;NL;x\n")
+    with pytest.raises(InputError) as caught:
+        list(supplier_file.records())
+    assert caught.value.problems[0].message.startswith("the file changed while it was read")
+    path.unlink()
+    with pytest.raises(InputError) as caught:
+        list(supplier_file.records())
+    assert caught.value.problems[0].message.startswith("the file cannot be read again")
+
+
+def test_unclosed_quote_swallowing_the_rest_of_a_large_file(tmp_path: Path) -> None:
+    lines = ["Leverancier;Land;Product", 'A;NL;"cacao'] + [f"S{i};DE;koffie" for i in range(20000)]
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    supplier_file, records = _read(path)
+    first = supplier_file.problems[0]
+    assert first.line == 2
+    assert first.message.startswith("this row cannot be read (field larger than field limit")
+    assert "; it runs from line 2 to line " in first.message
+    assert supplier_file.errors
+    # whatever follows the broken cell is accounted for: read, rejected or reported
+    assert len(records) + supplier_file.rejected_rows >= 1
+
+
+@pytest.mark.parametrize(
+    ("member", "message"),
+    [
+        ("xl/workbook.bin", "this is an Excel binary workbook (.xlsb), which cannot be read"),
+        ("word/document.xml", "this is a Word document, not a supplier list"),
+    ],
+)
+def test_other_office_zip_files(tmp_path: Path, member: str, message: str) -> None:
+    path = tmp_path / "leveranciers.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(member, "x")
+    problem = _whole_file_problem(path)
+    assert (problem.file, problem.line, problem.column, problem.message) == (
+        "leveranciers.xlsx",
+        None,
+        None,
+        message,
+    )
+
+
+def test_workbook_without_data(tmp_path: Path) -> None:
+    workbook = Workbook()
+    workbook.create_sheet("Leeg")
+    workbook.save(tmp_path / "leeg.xlsx")
+    problem = _whole_file_problem(tmp_path / "leeg.xlsx")
+    assert problem.message == "every visible sheet of the workbook is empty"
+    assert problem.accepted == "sheets: 'Sheet', 'Leeg'"
+
+
+def test_workbook_that_unpacks_far_beyond_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", " " * 2_000_000)
+    problem = _whole_file_problem(path, max_bytes=50_000)
+    assert problem.message.startswith("the workbook unpacks to 1 MB, more than 0 MB")
+
+
+def test_invalid_utf8_after_a_bom(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(codecs.BOM_UTF8 + b"Leverancier;Land;Product\nA\xff;NL;x\n")
+    problem = _whole_file_problem(path)
+    assert problem.line == 2
+    assert problem.message.startswith("the file is not valid UTF-8 with BOM (undecodable bytes at byte ")
+
+
+def test_invalid_utf16_reports_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    text = "Leverancier\tLand\tProduct\r\nA\tNL\tx\r\nB\tDE\t"
+    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le") + b"\x00\xd8y\x00\r\x00\n\x00")
+    problem = _whole_file_problem(path)
+    assert problem.line == 3
+    assert problem.message.startswith("the file is not valid UTF-16")

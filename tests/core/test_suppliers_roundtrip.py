@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imvo.core.suppliers import InputError, InputProblem, open_supplier_file
+from imvo.core.suppliers.encoding import _has_formula_start
 
 HEADER = ["Supplier", "Country", "Product", "HS code", "Spend", "Tier"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]
@@ -99,3 +101,15 @@ def test_arbitrary_bytes_raise_only_input_error(content: bytes) -> None:
 )
 def test_damaged_supplier_lists_raise_only_input_error(prefix: bytes, header: bytes, rest: bytes) -> None:
     _only_input_errors(prefix + header + rest)
+
+
+# A cell starts with a formula character after a boundary, optionally inside quotes; an unquoted
+# CR is a line break and a tab right after a tab is an empty TSV cell, so those do not count.
+_REAL_FORMULA_START = re.compile('[\r\n,;\t|](?:"[-=+@\t\r]|[-=+@])|[\r\n,;|]\t')
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from('ab1 ,;\t|"\r\n-=+@'), max_size=40))
+def test_byte_level_formula_test_finds_every_formula_start(text: str) -> None:
+    if _REAL_FORMULA_START.search("\n" + text):
+        assert _has_formula_start(b"\n" + text.encode("ascii"))

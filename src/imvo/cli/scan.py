@@ -38,6 +38,9 @@ def register(subparsers: Any) -> None:
         metavar="FIELD=HEADER,...",
         help="name the columns yourself, e.g. 'supplier=Naam,country=Herkomst,product=Omschrijving'",
     )
+    parser.add_argument(
+        "--sheet", default=None, help="XLSX: the sheet to read (default: the first with data)"
+    )
     parser.add_argument("--report", type=Path, default=None, help="HTML report path (default: beside --out)")
     parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
     parser.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
@@ -94,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     progress = _ProgressBar(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
     started = time.perf_counter()
     try:
-        result = scan_file(args.input, column_map=column_map, progress=progress)
+        result = scan_file(args.input, column_map=column_map, sheet=args.sheet, progress=progress)
     except InputError as error:
         if progress:
             progress.finish()

@@ -338,6 +338,7 @@ def scan_file(
     path: Path | str,
     *,
     column_map: Mapping[str, str] | None = None,
+    sheet: str | None = None,
     progress: ProgressCallback | None = None,
     resolver: Resolver | None = None,
 ) -> ScanResult:
@@ -348,7 +349,7 @@ def scan_file(
     workdir = Path(tempfile.mkdtemp(prefix="imvo-scan-"))
     try:
         rows_csv = workdir / "rows.csv"
-        with open_supplier_file(path, column_map=column_map) as supplier_file:
+        with open_supplier_file(path, column_map=column_map, sheet=sheet) as supplier_file:
             resolve = resolver.resolve
             count = 0
             with rows_csv.open("w", encoding="utf-8", newline="") as handle:

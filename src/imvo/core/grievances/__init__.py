@@ -20,8 +20,8 @@ from imvo.core.grievances.phases import (
     Phase,
     Variant,
     allowed_transitions,
-    deadline_for,
     days_overdue,
+    deadline_for,
     is_overdue,
 )
 from imvo.core.grievances.redaction import REDACTED, redact

@@ -80,9 +80,7 @@ def deadline_for(phase: Phase, started_at: datetime, deadline_days: dict[Phase, 
     return started_at + timedelta(days=days)
 
 
-def days_overdue(
-    phase: Phase, started_at: datetime, now: datetime, deadline_days: dict[Phase, int]
-) -> int:
+def days_overdue(phase: Phase, started_at: datetime, now: datetime, deadline_days: dict[Phase, int]) -> int:
     """Whole days past the phase's deadline; 0 when on time."""
     deadline = deadline_for(phase, started_at, deadline_days)
     if deadline is None or now <= deadline:

@@ -18,10 +18,9 @@ from imvo.core.suppliers.columns import (
     normalise_header,
     parse_column_map,
 )
-from imvo.core.suppliers.problems import MAX_PROBLEMS, InputError, InputProblem
+from imvo.core.suppliers.problems import MAX_CELL_CHARS, MAX_PROBLEMS, InputError, InputProblem
 from imvo.core.suppliers.reader import (
     DEFAULT_MAX_BYTES,
-    MAX_CELL_CHARS,
     SupplierFile,
     SupplierRecord,
     open_supplier_file,

@@ -284,6 +284,147 @@ def field_for_header(header: str) -> str | None:
     return field
 
 
+# Keywords for headers that no alias names ("Vendor Country", "Item Description", "Annual Spend"),
+# tried only for fields no header named exactly. Order matters: in "Vendor Country" or "Land
+# leverancier" the supplier word only qualifies, so the more specific fields are tried first.
+_KEYWORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "hs_code",
+        frozenset(
+            [
+                "hs",
+                "hscode",
+                "gn",
+                "gncode",
+                "cn",
+                "cncode",
+                "kn",
+                "taric",
+                "tariff",
+                "tarief",
+                "douanecode",
+                "goederencode",
+                "statistieknummer",
+                "zolltarif",
+                "zolltarifnummer",
+                "warennummer",
+            ]
+        ),
+    ),
+    (
+        "country",
+        frozenset(
+            [
+                "country",
+                "land",
+                "pays",
+                "herkomst",
+                "origin",
+                "herkunft",
+                "herkunftsland",
+                "ursprung",
+                "ursprungsland",
+                "lieferland",
+                "productieland",
+                "produktionsland",
+                "landcode",
+            ]
+        ),
+    ),
+    (
+        "spend",
+        frozenset(
+            [
+                "spend",
+                "spending",
+                "amount",
+                "value",
+                "volume",
+                "waarde",
+                "bedrag",
+                "omzet",
+                "inkoopwaarde",
+                "inkoopvolume",
+                "umsatz",
+                "betrag",
+                "wert",
+                "einkaufswert",
+                "einkaufsvolumen",
+                "cost",
+                "costs",
+                "kosten",
+                "purchases",
+            ]
+        ),
+    ),
+    ("tier", frozenset(["tier", "tiers", "stufe", "schakel", "laag", "rang"])),
+    (
+        "product",
+        frozenset(
+            [
+                "product",
+                "products",
+                "item",
+                "items",
+                "article",
+                "artikel",
+                "description",
+                "omschrijving",
+                "goods",
+                "goederen",
+                "commodity",
+                "ware",
+                "waren",
+                "produkt",
+                "produkte",
+                "material",
+                "materiaal",
+                "bezeichnung",
+                "warenbezeichnung",
+            ]
+        ),
+    ),
+    (
+        "supplier",
+        frozenset(
+            [
+                "supplier",
+                "suppliers",
+                "vendor",
+                "vendors",
+                "leverancier",
+                "leveranciers",
+                "lieferant",
+                "lieferanten",
+                "crediteur",
+                "kreditor",
+                "manufacturer",
+                "producer",
+                "producent",
+                "hersteller",
+                "factory",
+                "fabriek",
+            ]
+        ),
+    ),
+)
+# Words that make a header an identifier ("Vendor ID", "Artikelnummer"), never a name.
+_IDENTIFIER_WORDS = frozenset(
+    ["id", "nr", "no", "number", "nummer", "num", "code", "sku", "ref", "reference", "kenmerk"]
+)
+
+
+def guess_field(header: str) -> str | None:
+    """The field a header probably means from its words, for headers no alias names."""
+    words = set(normalise_header(header).split())
+    for field, keywords in _KEYWORDS:
+        if words & keywords:
+            if field in {"product", "supplier"} and words & _IDENTIFIER_WORDS:
+                return None
+            return field
+    return None
+
+
 def accepted_names(field: str) -> str:
     return ", ".join(HEADER_ALIASES[field])
 
@@ -370,6 +511,12 @@ def resolve_columns(
                 f"(columns {', '.join(str(i + 1) for i in found)})",
                 "rename one of them in the file",
             )
+        elif (other := next((f for f, i in indexes.items() if i == found[0]), None)) is not None:
+            problem(
+                wanted,
+                f"--map gives column '{headers[found[0]]}' to both {other} and {field}",
+                "one column per field",
+            )
         else:
             indexes[field] = found[0]
 
@@ -391,6 +538,16 @@ def resolve_columns(
         )
 
     if not problems:
+        guesses: dict[str, list[int]] = {}
+        for i, header in enumerate(headers):
+            if i in indexes.values() or field_for_header(header) is not None:
+                continue
+            guess = guess_field(header)
+            if guess is not None and guess not in indexes:
+                guesses.setdefault(guess, []).append(i)
+        for field, found in guesses.items():
+            if len(found) == 1:
+                indexes[field] = found[0]
         if not any(field in indexes for field in ("supplier", "country", "product", "hs_code")):
             problem(
                 None,

@@ -11,6 +11,9 @@ Severity = Literal["error", "warning"]
 #: A broken file can produce one problem per row; past this many the reader keeps counting but
 #: stores only a final "and N more" entry, so a million bad rows cannot exhaust memory.
 MAX_PROBLEMS = 1000
+#: Longest cell accepted in a used column; real names and descriptions stay far below it, so a
+#: longer one is nearly always a missing closing quote that swallowed the following lines.
+MAX_CELL_CHARS = 32 * 1024
 
 
 @dataclass(frozen=True)

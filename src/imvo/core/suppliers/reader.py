@@ -23,16 +23,13 @@ from imvo.core.suppliers.columns import (
 )
 from imvo.core.suppliers.csv_reader import CsvRows, detect_delimiter, sample_text
 from imvo.core.suppliers.encoding import CONTROL_CHARACTERS, scan_text, sniff_format
-from imvo.core.suppliers.problems import InputError, InputProblem, ProblemLog
+from imvo.core.suppliers.problems import MAX_CELL_CHARS, InputError, InputProblem, ProblemLog
 from imvo.core.suppliers.xlsx_reader import SheetRows, check_expansion, choose_sheet, open_workbook
 
 DEFAULT_MAX_BYTES = 200 * 1024**2
-#: Longest cell accepted in a used column; real names and descriptions stay far below it, so a
-#: longer one is nearly always a missing closing quote that swallowed the following lines.
-MAX_CELL_CHARS = 32 * 1024
 #: How many non-empty rows at the top may be titles or notes above the real header row.
 _HEADER_SEARCH_ROWS = 10
-_FORMULA_FIRST = frozenset("=+-@\t\r")
+_FORMULA_FIRST = frozenset("=+-@\t\r")  # "" is not in it, so empty cells need no test
 _FORMULA_EXAMPLES = 5
 
 
@@ -85,7 +82,8 @@ class SupplierFile:
         header_lines: tuple[int, int],
         warnings: list[InputProblem],
         open_rows: Callable[[], _RowSource],
-        careful: bool,
+        check_controls: bool,
+        check_formulas: bool,
         long_lines: bool = True,
         workbook: Workbook | None = None,
         sheet: str | None = None,
@@ -107,7 +105,8 @@ class SupplierFile:
         self._layout = layout
         self._header_end = header_lines[1]
         self._open_rows = open_rows
-        self._careful = careful
+        self._check_controls_flag = check_controls
+        self._check_formulas_flag = check_formulas
         self._long_lines = long_lines
         self._workbook = workbook
 
@@ -140,9 +139,15 @@ class SupplierFile:
         self.problems = log.problems
         self.warnings = list(self._file_warnings)
         formulas = _FormulaCells()
-        source = self._open_rows()
+        try:
+            source = self._open_rows()
+        except OSError as error:
+            raise _whole_file_error(self.path.name, f"the file cannot be read again ({error})") from None
         try:
             yield from self._stream(source, log, formulas)
+        except (OSError, UnicodeDecodeError) as error:
+            # The file was checked when opened; failing now means it changed or vanished since.
+            raise _whole_file_error(self.path.name, f"the file changed while it was read ({error})") from None
         finally:
             source.close()
             self.problems = log.finished()
@@ -178,7 +183,9 @@ class SupplierFile:
         indexes = self._layout.indexes
         getter = itemgetter(*(indexes.get(field, width) for field in ALL_FIELDS))
         column = {field: self._layout.names.get(field) for field in ALL_FIELDS}
-        careful = self._careful
+        check_controls = self._check_controls_flag
+        check_formulas = self._check_formulas_flag
+        formula_first = _FORMULA_FIRST
         new = tuple.__new__
         record = SupplierRecord
         previous = header_end
@@ -206,6 +213,17 @@ class SupplierFile:
                         row.append("")
                         raw = getter(row)
                         supplier, country, product, hs_code, spend, tier, supplier_id, city = raw
+                        if check_formulas and (
+                            supplier[:1] in formula_first
+                            or country[:1] in formula_first
+                            or product[:1] in formula_first
+                            or hs_code[:1] in formula_first
+                            or spend[:1] in formula_first
+                            or tier[:1] in formula_first
+                            or supplier_id[:1] in formula_first
+                            or city[:1] in formula_first
+                        ):
+                            self._count_formulas(raw, line, formulas)
                         supplier = supplier.strip()
                         if not supplier:
                             if not "".join(row).strip():
@@ -220,8 +238,8 @@ class SupplierFile:
                         spend = spend.strip()
                         if spend and not plain_amount(spend) and parse_amount(spend) is None:
                             log.add(line, column["spend"], f"'{spend}' is not an amount", AMOUNT_ACCEPTED)
-                        if careful:
-                            self._check_cells(raw, line, column, log, formulas)
+                        if check_controls:
+                            self._check_controls(raw, line, column, log)
                         if (long_lines or previous != line) and (
                             len(supplier)
                             + len(country)
@@ -258,7 +276,8 @@ class SupplierFile:
                     log.add(
                         line,
                         None,
-                        f"this row cannot be read ({error})",
+                        f"this row cannot be read ({error})"
+                        + (f"; it runs from line {line} to line {previous}" if previous > line else ""),
                         "a cell of at most 131072 characters; check for a missing closing double quote",
                     )
         finally:
@@ -290,17 +309,10 @@ class SupplierFile:
             f"{separator}, a double quote or a line break must be in double quotes",
         )
 
-    def _check_cells(
-        self,
-        raw: tuple[str, ...],
-        line: int,
-        column: dict[str, str | None],
-        log: ProblemLog,
-        formulas: _FormulaCells,
+    def _check_controls(
+        self, raw: tuple[str, ...], line: int, column: dict[str, str | None], log: ProblemLog
     ) -> None:
         for field, value in zip(ALL_FIELDS, raw, strict=True):
-            if not value or column[field] is None:
-                continue
             control = CONTROL_CHARACTERS.search(value)
             if control is not None:
                 log.add(
@@ -309,7 +321,12 @@ class SupplierFile:
                     f"contains the control character U+{ord(control.group()):04X}",
                     "printable text; export the file again or remove the character",
                 )
-            if value[0] in _FORMULA_FIRST and not (value[0] in "+-" and parse_amount(value) is not None):
+
+    @staticmethod
+    def _count_formulas(raw: tuple[str, ...], line: int, formulas: _FormulaCells) -> None:
+        for value in raw:
+            # "-100" and "+5" are numbers, not formulas; warning about every credit note is noise.
+            if value[:1] in _FORMULA_FIRST and not (value[0] in "+-" and parse_amount(value) is not None):
                 formulas.count += 1
                 if len(formulas.lines) < _FORMULA_EXAMPLES and line not in formulas.lines:
                     formulas.lines.append(line)
@@ -434,7 +451,8 @@ def open_supplier_file(
                 lines,
                 warnings,
                 lambda: SheetRows(worksheet, file),
-                careful=True,
+                check_controls=True,
+                check_formulas=True,
                 workbook=workbook,
                 sheet=worksheet.title,
             )
@@ -458,7 +476,8 @@ def open_supplier_file(
             lines,
             scan.warnings + warnings,
             open_rows,
-            careful=scan.has_control_chars or scan.has_formula_candidates,
+            check_controls=scan.has_control_chars,
+            check_formulas=scan.has_formula_candidates,
             long_lines=scan.has_long_lines,
         )
     except FileNotFoundError:

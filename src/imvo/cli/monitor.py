@@ -1,0 +1,136 @@
+"""``imvo monitor POPULATION --disclosures DIR``: run a whole monitoring round and write its figures."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from imvo.cli import EXIT_INPUT_PROBLEMS, EXIT_OK, EXIT_USAGE
+from imvo.core.monitoring import (
+    DUTCH_IMVO_SIZE_CRITERIA,
+    DUTCH_REFERENCE_SERIES,
+    EXPORT_FORMATS,
+    in_scope,
+    read_population,
+    run_round,
+    write_figures,
+)
+from imvo.core.suppliers import InputError
+
+_BAR_WIDTH = 30
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "monitor",
+        help="run a monitoring round: population + folder of disclosures → figures",
+        description=(
+            "Assess every disclosure (PDF, HTML, TXT) in DIR, match each to a company of the population "
+            "(by registration number in the file name, else by the company name at the start of the "
+            "file name), and write the round's figures: endorsement against the 90 %% target, the six "
+            "OECD steps, sector and size breakdowns, maturity segments and the German NAP classes."
+        ),
+    )
+    parser.add_argument("population", type=Path, help="population file (.csv or .xlsx)")
+    parser.add_argument(
+        "--disclosures", type=Path, required=True, metavar="DIR", help="folder of disclosures"
+    )
+    parser.add_argument("--round", dest="round_name", default=str(time.gmtime().tm_year), help="round name")
+    parser.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        default=None,
+        help=f"figures file ({', '.join(EXPORT_FORMATS)}); default: JSON on stdout",
+    )
+    parser.add_argument(
+        "--population-size",
+        type=int,
+        default=None,
+        help="size of the population the companies were sampled from (gives 95 %% intervals)",
+    )
+    parser.add_argument(
+        "--all-sizes",
+        action="store_true",
+        help="keep every company; default: only those meeting the Dutch IMVO size criteria",
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    parser.set_defaults(func=run)
+
+
+class _ProgressBar:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        fraction = done / total if total else 1.0
+        filled = int(fraction * _BAR_WIDTH)
+        elapsed = time.perf_counter() - self.started
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (_BAR_WIDTH - filled)}] {done}/{total} disclosures {elapsed:.1f}s"
+        )
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.out is not None and args.out.suffix.lower() not in EXPORT_FORMATS:
+        print(f"imvo monitor: --out must end in one of {', '.join(EXPORT_FORMATS)}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.disclosures.is_dir():
+        print(f"imvo monitor: {args.disclosures} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        companies = read_population(args.population)
+    except InputError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INPUT_PROBLEMS
+    if not args.all_sizes:
+        kept = in_scope(companies, DUTCH_IMVO_SIZE_CRITERIA)
+        if not args.quiet and len(kept) < len(companies):
+            print(
+                f"{len(companies) - len(kept)} of {len(companies)} companies are below the size criteria "
+                f"({DUTCH_IMVO_SIZE_CRITERIA.name}); use --all-sizes to keep them",
+                file=sys.stderr,
+            )
+        companies = kept
+    progress = None if args.quiet else _ProgressBar(sys.stderr)
+    reference = [point for point in DUTCH_REFERENCE_SERIES if point.round != args.round_name]
+    outcome = run_round(
+        companies,
+        args.disclosures,
+        args.round_name,
+        population_size=args.population_size,
+        reference_series=reference,
+        progress=progress,
+    )
+    if progress is not None:
+        progress.finish()
+    for name in outcome.unmatched_files:
+        print(f"{name}: matches no company of the population; not counted", file=sys.stderr)
+    for name, message in outcome.unreadable_files:
+        print(f"{name}: {message}", file=sys.stderr)
+    if args.out is None:
+        import json
+
+        json.dump(outcome.figures.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        write_figures(outcome.figures, args.out)
+    if not args.quiet:
+        headline = outcome.figures.headline(args.round_name)
+        if headline is not None:
+            print(
+                f"round {args.round_name}: {headline.numerator} of {headline.denominator} companies "
+                f"({headline.share * 100:.0f} %) explicitly endorse the OECD Guidelines; "
+                f"{len(outcome.companies_without_disclosure)} without a disclosure",
+                file=sys.stderr,
+            )
+    return EXIT_INPUT_PROBLEMS if outcome.unreadable_files else EXIT_OK

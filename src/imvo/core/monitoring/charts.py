@@ -1,0 +1,185 @@
+"""SVG charts drawn in Python: no JavaScript, readable without styles, accessible (title + desc).
+
+``link`` callbacks turn every bar or point into a link to the assessments behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from imvo.core.monitoring.figures import Figure, ReferencePoint
+
+BAR_COLOUR = "#1f5f8b"
+REFERENCE_COLOUR = "#8a5a00"
+TARGET_COLOUR = "#b00020"
+TEXT_COLOUR = "#1a1a1a"
+FONT = "font-family='system-ui, sans-serif' font-size='12'"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    share: float
+    detail: str = ""
+    low: float | None = None
+    high: float | None = None
+    href: str | None = None
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.0f} %"
+
+
+def _wrap_link(element: str, href: str | None, label: str) -> str:
+    if not href:
+        return element
+    return f"<a href={quoteattr(href)} aria-label={quoteattr(label)}>{element}</a>"
+
+
+def bar_chart(
+    title: str,
+    bars: Sequence[Bar],
+    target: float | None = None,
+    width: int = 640,
+    label_width: int = 230,
+) -> str:
+    """Horizontal bars of shares (0-1) with optional 95 % whiskers and a dashed target line."""
+    row = 26
+    top = 34
+    height = top + row * max(1, len(bars)) + 24
+    plot = width - label_width - 70
+    parts = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{width}' height='{height}' "
+        f"viewBox='0 0 {width} {height}' {FONT} aria-labelledby='t d'>",
+        f"<title id='t'>{escape(title)}</title>",
+        "<desc id='d'>"
+        + escape("; ".join(f"{bar.label}: {_percent(bar.share)} {bar.detail}".strip() for bar in bars))
+        + "</desc>",
+        f"<text x='0' y='18' font-weight='bold' fill='{TEXT_COLOUR}'>{escape(title)}</text>",
+    ]
+    for index, bar in enumerate(bars):
+        y = top + index * row
+        length = max(0.0, min(1.0, bar.share)) * plot
+        text = f"{bar.label}: {_percent(bar.share)}"
+        group = [
+            f"<text x='{label_width - 6}' y='{y + 15}' text-anchor='end' fill='{TEXT_COLOUR}'>"
+            f"{escape(bar.label)}</text>",
+            f"<rect x='{label_width}' y='{y + 4}' width='{length:.1f}' height='{row - 10}' "
+            f"fill='{BAR_COLOUR}'>"
+            f"<title>{escape(text + (' ' + bar.detail if bar.detail else ''))}</title></rect>",
+            f"<text x='{label_width + length + 6:.1f}' y='{y + 15}' fill='{TEXT_COLOUR}'>"
+            f"{escape(_percent(bar.share))} {escape(bar.detail)}</text>",
+        ]
+        if bar.low is not None and bar.high is not None:
+            x1, x2 = label_width + bar.low * plot, label_width + bar.high * plot
+            group.append(
+                f"<line x1='{x1:.1f}' x2='{x2:.1f}' y1='{y + row / 2 - 1}' y2='{y + row / 2 - 1}' "
+                f"stroke='{TEXT_COLOUR}' stroke-width='1.5'/>"
+            )
+        parts.append(_wrap_link("<g>" + "".join(group) + "</g>", bar.href, text))
+    if target is not None:
+        x = label_width + target * plot
+        parts.append(
+            f"<line x1='{x:.1f}' x2='{x:.1f}' y1='{top - 4}' y2='{height - 20}' stroke='{TARGET_COLOUR}' "
+            "stroke-dasharray='4 3' stroke-width='1.5'/>"
+            f"<text x='{x:.1f}' y='{height - 6}' text-anchor='middle' fill='{TARGET_COLOUR}'>"
+            f"target {_percent(target)}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def trajectory_chart(
+    title: str,
+    measured: Sequence[Figure],
+    reference: Sequence[ReferencePoint],
+    target: float,
+    link: Callable[[Figure], str | None] | None = None,
+    width: int = 640,
+    height: int = 280,
+) -> str:
+    """Endorsement share per round: measured points (with whiskers), the reference series, the target."""
+    rounds = sorted({figure.round for figure in measured} | {point.round for point in reference})
+    left, right, top, bottom = 48, 20, 34, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x_of(name: str) -> float:
+        if len(rounds) == 1:
+            return left + plot_w / 2
+        return left + rounds.index(name) * plot_w / (len(rounds) - 1)
+
+    def y_of(share: float) -> float:
+        return top + (1 - share) * plot_h
+
+    description = [f"measured {f.round}: {_percent(f.share)}" for f in measured]
+    description += [f"reference {p.round}: {_percent(p.share)}" for p in reference]
+    description.append(f"target {_percent(target)}")
+    parts = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{width}' height='{height}' "
+        f"viewBox='0 0 {width} {height}' {FONT} aria-labelledby='tt td'>",
+        f"<title id='tt'>{escape(title)}</title><desc id='td'>{escape('; '.join(description))}</desc>",
+        f"<text x='0' y='18' font-weight='bold' fill='{TEXT_COLOUR}'>{escape(title)}</text>",
+    ]
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        y = y_of(tick)
+        parts.append(
+            f"<line x1='{left}' x2='{width - right}' y1='{y:.1f}' y2='{y:.1f}' stroke='#ddd'/>"
+            f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' fill='{TEXT_COLOUR}'>"
+            f"{_percent(tick)}</text>"
+        )
+    for name in rounds:
+        parts.append(
+            f"<text x='{x_of(name):.1f}' y='{height - bottom + 18}' text-anchor='middle' "
+            f"fill='{TEXT_COLOUR}'>{escape(name)}</text>"
+        )
+    y_target = y_of(target)
+    parts.append(
+        f"<line x1='{left}' x2='{width - right}' y1='{y_target:.1f}' y2='{y_target:.1f}' "
+        f"stroke='{TARGET_COLOUR}' stroke-dasharray='4 3'/>"
+        f"<text x='{width - right}' y='{y_target - 4:.1f}' text-anchor='end' fill='{TARGET_COLOUR}'>"
+        f"target {_percent(target)}</text>"
+    )
+    for series, colour in ((reference, REFERENCE_COLOUR),):
+        points = " ".join(
+            f"{x_of(p.round):.1f},{y_of(p.share):.1f}" for p in sorted(series, key=lambda p: p.round)
+        )
+        if len(series) > 1:
+            parts.append(
+                f"<polyline points='{points}' fill='none' stroke='{colour}' stroke-dasharray='2 2'/>"
+            )
+        for point in series:
+            parts.append(
+                f"<rect x='{x_of(point.round) - 4:.1f}' y='{y_of(point.share) - 4:.1f}' width='8' height='8' "
+                f"fill='{colour}'><title>"
+                + escape(f"reference {point.round}: {_percent(point.share)} ({point.source})")
+                + "</title></rect>"
+            )
+    ordered = sorted(measured, key=lambda f: f.round)
+    if len(ordered) > 1:
+        points = " ".join(f"{x_of(f.round):.1f},{y_of(f.share):.1f}" for f in ordered)
+        parts.append(f"<polyline points='{points}' fill='none' stroke='{BAR_COLOUR}' stroke-width='2'/>")
+    for figure in ordered:
+        x, y = x_of(figure.round), y_of(figure.share)
+        label = (
+            f"measured {figure.round}: {_percent(figure.share)} ({figure.numerator} of {figure.denominator})"
+        )
+        element = ""
+        if figure.low is not None and figure.high is not None:
+            element += (
+                f"<line x1='{x:.1f}' x2='{x:.1f}' y1='{y_of(figure.low):.1f}' y2='{y_of(figure.high):.1f}' "
+                f"stroke='{BAR_COLOUR}'/>"
+            )
+        element += f"<circle cx='{x:.1f}' cy='{y:.1f}' r='5' fill='{BAR_COLOUR}'>"
+        element += f"<title>{escape(label)}</title></circle>"
+        parts.append(_wrap_link(element, link(figure) if link else None, label))
+    legend_y = height - 6
+    parts.append(
+        f"<circle cx='{left}' cy='{legend_y - 4}' r='4' fill='{BAR_COLOUR}'/>"
+        f"<text x='{left + 8}' y='{legend_y}' fill='{TEXT_COLOUR}'>measured</text>"
+        f"<rect x='{left + 90}' y='{legend_y - 8}' width='8' height='8' fill='{REFERENCE_COLOUR}'/>"
+        f"<text x='{left + 102}' y='{legend_y}' fill='{TEXT_COLOUR}'>reference series</text>"
+    )
+    parts.append("</svg>")
+    return "".join(parts)

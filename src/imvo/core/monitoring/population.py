@@ -1,0 +1,334 @@
+"""The population being monitored: companies read from CSV or XLSX, and the programme's size criteria.
+
+Row problems use the supplier reader's style (:class:`~imvo.core.suppliers.InputProblem`): every bad
+row is named with file, line and column, all problems are collected, and :class:`InputError` is
+raised carrying all of them so nothing half-read is ever used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from imvo.core.suppliers import InputError, InputProblem, parse_amount
+
+#: Header spellings accepted per field (compared after lower-casing and dropping punctuation).
+POPULATION_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "company", "company name", "naam", "bedrijfsnaam", "bedrijf", "firma", "unternehmen"),
+    "registration_number": (
+        "registration number",
+        "registration",
+        "reg no",
+        "kvk",
+        "kvk nummer",
+        "kvknummer",
+        "chamber of commerce number",
+        "handelsregisternummer",
+        "handelsregister",
+        "company number",
+        "id",
+    ),
+    "sector_code": ("sector code", "sector", "sbi", "sbi code", "nace", "nace code", "wz code", "branche"),
+    "employees": (
+        "employees",
+        "number of employees",
+        "werknemers",
+        "medewerkers",
+        "aantal werknemers",
+        "fte",
+        "beschaftigte",
+        "mitarbeiter",
+    ),
+    "assets": ("assets", "total assets", "balance sheet total", "balanstotaal", "bilanzsumme", "activa"),
+    "turnover": ("turnover", "revenue", "net turnover", "omzet", "netto omzet", "umsatz", "umsatzerlose"),
+    "website": ("website", "url", "web", "homepage", "webseite"),
+}
+REQUIRED_HEADERS = ("name",)
+MAX_POPULATION_BYTES = 50 * 1024**2
+_FORMULA_FIRST = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True)
+class PopulationCompany:
+    """One company of the monitored population, as read from the file."""
+
+    name: str
+    registration_number: str = ""
+    sector_code: str = ""
+    employees: int | None = None
+    assets: float | None = None
+    turnover: float | None = None
+    website: str = ""
+    line: int = 0
+
+    @property
+    def key(self) -> str:
+        """Stable identifier within a population: the registration number, else the name's slug."""
+        return self.registration_number or slugify(self.name)
+
+
+@dataclass(frozen=True)
+class SizeCriteria:
+    """Which companies a programme measures: thresholds that are exceeded (strictly greater than).
+
+    ``required`` says how many of the three thresholds a company must exceed; a missing value never
+    counts as exceeding one.
+    """
+
+    name: str
+    employees_over: int
+    assets_over: float
+    turnover_over: float
+    required: int
+    source: str
+
+    def thresholds_exceeded(self, company: PopulationCompany) -> int:
+        checks = (
+            company.employees is not None and company.employees > self.employees_over,
+            company.assets is not None and company.assets > self.assets_over,
+            company.turnover is not None and company.turnover > self.turnover_over,
+        )
+        return sum(checks)
+
+    def includes(self, company: PopulationCompany) -> bool:
+        return self.thresholds_exceeded(company) >= self.required
+
+
+#: The Dutch IMVO monitoring population ("large companies"): more than 500 employees, more than
+#: €20 m balance-sheet total and more than €40 m net turnover, as the 90 % endorsement target
+#: describes it (Ministry of Foreign Affairs, IMVO policy letters 2018-2020; the measurement
+#: population was about 600 companies). All three thresholds are required by default.
+DUTCH_IMVO_SIZE_CRITERIA = SizeCriteria(
+    name="Dutch IMVO monitoring: large companies",
+    employees_over=500,
+    assets_over=20_000_000.0,
+    turnover_over=40_000_000.0,
+    required=3,
+    source=(
+        "Dutch government target: 90 % of large companies (> 500 employees, > EUR 20 m assets, "
+        "> EUR 40 m turnover) explicitly endorse the OECD Guidelines; baseline 2017 30 %, 2019 35 % "
+        "(Ministry of Foreign Affairs, IMVO policy letters; startmetoesorichtlijnen.nl FAQ)."
+    ),
+)
+
+#: Size classes by employees, used to break figures down.
+SIZE_CLASSES: tuple[tuple[str, int, int | None], ...] = (
+    ("up to 500", 0, 500),
+    ("501-999", 501, 999),
+    ("1,000-4,999", 1000, 4999),
+    ("5,000 and more", 5000, None),
+)
+UNKNOWN_SIZE = "unknown"
+
+
+def size_class(employees: int | None) -> str:
+    if employees is None:
+        return UNKNOWN_SIZE
+    for label, low, high in SIZE_CLASSES:
+        if employees >= low and (high is None or employees <= high):
+            return label
+    return UNKNOWN_SIZE
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Royal Ahold Delhaize N.V." → "royal-ahold-delhaize-n-v"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def normalise_header(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
+
+
+_HEADER_FIELD = {
+    normalise_header(alias): field for field, aliases in POPULATION_HEADERS.items() for alias in aliases
+}
+
+
+def field_for_header(header: str) -> str | None:
+    return _HEADER_FIELD.get(normalise_header(header))
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    sample = text[:8192]
+    first_line = sample.splitlines()[0] if sample else ""
+    delimiter = max((";", ",", "\t", "|"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1
+    for row in reader:
+        yield line, row
+        line = reader.line_num + 1
+
+
+def _xlsx_rows(path: Path, file: str) -> Iterator[tuple[int, list[str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a broken workbook
+        raise InputError(
+            [InputProblem(file, None, None, f"not a readable XLSX workbook ({error})")]
+        ) from error
+    try:
+        sheet = workbook.worksheets[0]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, ["" if value is None else _cell_text(value) for value in row]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rows(path: Path, file: str) -> Iterator[tuple[int, list[str]]]:
+    head = path.read_bytes()[:4]
+    if head.startswith(b"PK\x03\x04"):
+        return _xlsx_rows(path, file)
+    return _csv_rows(_decode(path.read_bytes()))
+
+
+def _number(
+    text: str, line: int, column: str, file: str, problems: list[InputProblem], integer: bool
+) -> float | None:
+    if not text:
+        return None
+    value = parse_amount(text)
+    if value is None:
+        problems.append(
+            InputProblem(file, line, column, f"'{text[:40]}' is not a number", "e.g. 1250 or 1.250.000")
+        )
+        return None
+    if value < 0:
+        problems.append(InputProblem(file, line, column, f"'{text[:40]}' is negative", "zero or more"))
+        return None
+    if integer and not float(value).is_integer():
+        problems.append(InputProblem(file, line, column, f"'{text[:40]}' is not a whole number", "e.g. 1250"))
+        return None
+    return value
+
+
+def read_population(path: str | Path, max_bytes: int = MAX_POPULATION_BYTES) -> list[PopulationCompany]:
+    """Every company in the CSV or XLSX file at ``path``; raises :class:`InputError` on any problem."""
+    path = Path(path)
+    file = path.name
+    if not path.is_file():
+        raise InputError([InputProblem(file, None, None, "file not found")])
+    if path.stat().st_size > max_bytes:
+        raise InputError([InputProblem(file, None, None, f"file larger than {max_bytes // 1024**2} MB")])
+    rows = _rows(path, file)
+    header: list[str] | None = None
+    columns: dict[str, int] = {}
+    header_cells: list[str] = []
+    problems: list[InputProblem] = []
+    companies: list[PopulationCompany] = []
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if header is None:
+            header = cells
+            header_cells = cells
+            for index, cell in enumerate(cells):
+                field = field_for_header(cell)
+                if field is not None and field not in columns:
+                    columns[field] = index
+            missing = [field for field in REQUIRED_HEADERS if field not in columns]
+            if missing:
+                accepted = ", ".join(POPULATION_HEADERS["name"])
+                raise InputError(
+                    [InputProblem(file, line, None, "no column with the company name", accepted)]
+                )
+            continue
+        companies_before = len(problems)
+        values = {field: (cells[index] if index < len(cells) else "") for field, index in columns.items()}
+
+        def column_name(field: str, header_cells: list[str] = header_cells) -> str:
+            return header_cells[columns[field]]
+
+        name = values.get("name", "")
+        if not name:
+            problems.append(InputProblem(file, line, column_name("name"), "the company name is empty"))
+        for field, text in values.items():
+            if text.startswith(_FORMULA_FIRST) and field in {
+                "name",
+                "registration_number",
+                "sector_code",
+                "website",
+            }:
+                problems.append(
+                    InputProblem(
+                        file, line, column_name(field), "starts like a spreadsheet formula", "plain text"
+                    )
+                )
+        employees = (
+            _number(values.get("employees", ""), line, column_name("employees"), file, problems, True)
+            if "employees" in columns
+            else None
+        )
+        assets = (
+            _number(values.get("assets", ""), line, column_name("assets"), file, problems, False)
+            if "assets" in columns
+            else None
+        )
+        turnover = (
+            _number(values.get("turnover", ""), line, column_name("turnover"), file, problems, False)
+            if "turnover" in columns
+            else None
+        )
+        registration = values.get("registration_number", "")
+        if registration:
+            if registration in seen:
+                problems.append(
+                    InputProblem(
+                        file,
+                        line,
+                        column_name("registration_number"),
+                        f"registration number {registration} already on line {seen[registration]}",
+                    )
+                )
+            else:
+                seen[registration] = line
+        if len(problems) > companies_before:
+            continue
+        companies.append(
+            PopulationCompany(
+                name=name,
+                registration_number=registration,
+                sector_code=values.get("sector_code", ""),
+                employees=int(employees) if employees is not None else None,
+                assets=assets,
+                turnover=turnover,
+                website=values.get("website", ""),
+                line=line,
+            )
+        )
+    if header is None:
+        raise InputError([InputProblem(file, None, None, "the file is empty")])
+    if problems:
+        raise InputError(problems)
+    if not companies:
+        raise InputError([InputProblem(file, None, None, "the file has a header but no companies")])
+    return companies
+
+
+def in_scope(companies: Sequence[PopulationCompany], criteria: SizeCriteria) -> list[PopulationCompany]:
+    return [company for company in companies if criteria.includes(company)]

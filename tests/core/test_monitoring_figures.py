@@ -1,0 +1,132 @@
+"""Aggregating rounds: shares, Wilson intervals, the ids behind every figure, charts and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from imvo.core.monitoring import (
+    DUTCH_REFERENCE_SERIES,
+    PopulationCompany,
+    aggregate,
+    charts_for_round,
+    record_for,
+    wilson_interval,
+    write_figures,
+)
+
+ENDORSING = {"oecd_endorsement": "found", "risk_assessment": "found", "supplier_audits": "found"}
+SILENT: dict[str, str] = {}
+
+
+def company(number: int, sector: str = "10", employees: int = 800) -> PopulationCompany:
+    return PopulationCompany(f"Company {number}", str(number), sector, employees, 3e7, 5e7)
+
+
+def small_round(round_name: str = "2021"):
+    return [
+        record_for("a1", company(1, "10"), round_name, ENDORSING),
+        record_for("a2", company(2, "10"), round_name, SILENT),
+        record_for("a3", company(3, "46", 6000), round_name, ENDORSING | {"grievance_mechanism": "found"}),
+        record_for("a4", company(4, "46", 6000), round_name, SILENT),
+    ]
+
+
+def test_endorsement_share_and_the_ids_behind_it():
+    figures = aggregate(small_round())
+    headline = figures.headline("2021")
+    assert (headline.numerator, headline.denominator) == (2, 4)
+    assert headline.assessment_ids == ("a1", "a3")
+    assert headline.low is None  # a census, not a sample
+
+
+def test_steps_are_counted_among_endorsers_only():
+    steps = {f.group: f for f in aggregate(small_round()).select("step", "2021")}
+    assert set(steps) == {"1", "2", "3", "4", "5", "6"}
+    assert (steps["2"].numerator, steps["2"].denominator) == (2, 2)
+    assert steps["6"].assessment_ids == ("a3",)
+    assert steps["1"].numerator == 0
+
+
+def test_breakdowns_by_sector_size_segment_and_nap():
+    figures = aggregate(small_round())
+    sectors = {f.group: (f.numerator, f.denominator) for f in figures.select("endorsement_by_sector")}
+    assert sectors == {"10": (1, 2), "46": (1, 2)}
+    sizes = {f.group: f.numerator for f in figures.select("endorsement_by_size")}
+    assert sizes == {"501-999": 1, "5,000 and more": 1}
+    segments = {f.group: f.numerator for f in figures.select("segment")}
+    assert segments == {"laggards": 2, "peloton": 2}
+    assert sum(f.numerator for f in figures.select("nap")) == 4
+
+
+def test_a_sample_gets_wilson_intervals():
+    figures = aggregate(small_round(), population_sizes={"2021": 600})
+    headline = figures.headline("2021")
+    assert headline.low == pytest.approx(wilson_interval(2, 4)[0])
+    assert headline.low < 0.5 < headline.high
+    assert "2021" in figures.sampled_rounds
+
+
+def test_wilson_interval_known_value():
+    # 30 of 100: 95 % Wilson interval 0.219-0.396 (e.g. Newcombe 1998, method 3).
+    low, high = wilson_interval(30, 100)
+    assert low == pytest.approx(0.2189, abs=1e-3)
+    assert high == pytest.approx(0.3958, abs=1e-3)
+
+
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=500))
+def test_wilson_interval_contains_the_share(successes, extra):
+    trials = successes + extra
+    low, high = wilson_interval(successes, trials)
+    assert 0.0 <= low <= successes / trials <= high <= 1.0
+
+
+def test_rounds_are_aggregated_side_by_side():
+    figures = aggregate(small_round("2019") + small_round("2021")[:2])
+    assert figures.rounds == ("2019", "2021")
+    assert figures.headline("2021").denominator == 2
+
+
+def test_empty_input_gives_no_figures():
+    figures = aggregate([])
+    assert figures.figures == ()
+    assert figures.headline("2021") is None
+
+
+def test_charts_are_svg_with_links_to_the_evidence():
+    figures = aggregate(small_round(), reference_series=DUTCH_REFERENCE_SERIES)
+    charts = charts_for_round(figures, "2021", link=lambda f: f"/evidence?ids={','.join(f.assessment_ids)}")
+    assert set(charts) >= {"trajectory", "steps", "sector", "size", "segments", "nap"}
+    assert charts["trajectory"].startswith("<svg")
+    assert "reference 2017: 30 %" in charts["trajectory"]
+    assert "/evidence?ids=a1,a3" in charts["endorsement"]
+    assert "target 90 %" in charts["endorsement"]
+
+
+def test_exports_in_every_format(tmp_path):
+    figures = aggregate(small_round(), reference_series=DUTCH_REFERENCE_SERIES)
+    rows = list(csv.reader(io.StringIO(write_figures(figures, tmp_path / "f.csv").read_text())))
+    assert rows[0][:3] == ["round", "measure", "group"]
+    assert ["2021", "endorsement", "all", "2", "4", "0.5", "", "", "a1 a3"] in rows
+    data = json.loads(write_figures(figures, tmp_path / "f.json").read_text())
+    assert data["target"] == 0.9
+    sheet = load_workbook(write_figures(figures, tmp_path / "f.xlsx"))["figures"]
+    assert sheet.cell(2, 2).value == "endorsement"
+    assert "<svg" in write_figures(figures, tmp_path / "f.html").read_text()
+    text = PdfReader(write_figures(figures, tmp_path / "f.pdf")).pages[0].extract_text()
+    assert "2021: 50% of 4 companies" in text
+    with pytest.raises(ValueError, match="unknown export format"):
+        write_figures(figures, tmp_path / "f.doc")
+
+
+def test_spreadsheet_formulas_in_group_names_are_neutralised(tmp_path):
+    records = [record_for("x", company(1, "=cmd()"), "2021", SILENT)]
+    text = write_figures(aggregate(records), tmp_path / "f.csv").read_text()
+    assert "'=cmd()" in text
