@@ -16,7 +16,16 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     register_csv = OUT / "register.csv"
     code = cli_main(
-        ["scan", str(EXAMPLE), "--out", str(register_csv), "--out", str(OUT / "register.xlsx"), "--report", str(OUT / "report.html")]
+        [
+            "scan",
+            str(EXAMPLE),
+            "--out",
+            str(register_csv),
+            "--out",
+            str(OUT / "register.xlsx"),
+            "--report",
+            str(OUT / "report.html"),
+        ]
     )
     if code == 0:
         print()

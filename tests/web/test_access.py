@@ -56,3 +56,10 @@ def test_a_viewer_cannot_invite(bob, client_for):
         reverse("organisations:invite", kwargs={"org": "acme"}), {"email": "x@example.org", "role": "owner"}
     )
     assert response.status_code == 403
+
+
+def test_exactly_one_navigation_section_is_marked_current(alice, client_for):
+    response = client_for(alice).get(reverse("audit:trail", kwargs={"org": "acme"}))
+    current = [section for section in response.context["organisation_sections"] if section["current"]]
+    assert [section["url"] for section in current] == [reverse("audit:trail", kwargs={"org": "acme"})]
+    assert response.content.count(b'aria-current="page"') == 1

@@ -74,3 +74,25 @@ def test_the_trail_filters_by_record_type_and_pages(alice, acme, client_for, dja
     only_measures = client.get(TRAIL, {"type": "measure"})
     assert [event.object_type for event in only_measures.context["page"]] == ["measure"]
     assert AuditEvent.objects.count() == 61
+
+
+def test_an_audit_event_cannot_be_rewritten(alice, acme):
+    event = record_audit_event(alice, acme, "create", None, {"x": 1}, object_type="risk", object_id=1)
+    event.action = "nothing happened"
+    with pytest.raises(PermissionError):
+        event.save()
+    event.refresh_from_db()
+    assert event.action == "create"
+
+
+def test_the_trail_reads_as_sentences_in_the_chosen_language(alice, bob, acme, client_for):
+    membership = Membership.objects.get(user=bob)
+    record_audit_event(alice, acme, "change_role", membership, {"role": ["viewer", "editor"]})
+    client = client_for(alice)
+    english = client.get(TRAIL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "changed the role" in english
+    assert "<del>viewer</del>" in english
+    assert "<ins>editor</ins>" in english
+    dutch = client.get(TRAIL, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "rol gewijzigd" in dutch
+    assert "<dt>rol</dt>" in dutch  # the field's verbose name, translated

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -194,17 +196,33 @@ def _file_database_env(tmp_path):
     }
 
 
+@pytest.fixture(scope="module")
+def migrated_sqlite_template(tmp_path_factory):
+    """One migrated SQLite file per module; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("migrated")
+    subprocess.run(
+        [sys.executable, "-m", "imvo.web.manage", "migrate", "--no-input", "-v", "0"],
+        env=_file_database_env(folder),
+        check=True,
+        timeout=120,
+    )
+    return folder / "jobs.sqlite3"
+
+
+@pytest.fixture
+def file_database_env(tmp_path, migrated_sqlite_template):
+    shutil.copyfile(migrated_sqlite_template, tmp_path / "jobs.sqlite3")
+    return _file_database_env(tmp_path)
+
+
 def _python(env, code, *args):
     return subprocess.run(
         [sys.executable, "-c", code, *args], env=env, check=True, capture_output=True, text=True, timeout=120
     )
 
 
-def test_worker_processes_sharing_a_sqlite_file_never_run_a_job_twice(tmp_path):
-    env = _file_database_env(tmp_path)
-    subprocess.run(
-        [sys.executable, "-m", "imvo.web.manage", "migrate", "--no-input", "-v", "0"], env=env, check=True
-    )
+def test_worker_processes_sharing_a_sqlite_file_never_run_a_job_twice(file_database_env):
+    env = file_database_env
     _python(
         env,
         "import django; django.setup()\n"
@@ -229,16 +247,10 @@ def test_worker_processes_sharing_a_sqlite_file_never_run_a_job_twice(tmp_path):
     assert {worker for _status, _attempts, worker in rows} <= {"p0", "p1", "p2"}
 
 
-def test_runjobs_command_processes_the_queue_and_exits_with_once(tmp_path):
+def test_runjobs_command_processes_the_queue_and_exits_with_once(file_database_env):
     """The real worker command in a subprocess against a file-based SQLite database."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'jobs.sqlite3'}",
-        "IMVO_VAR_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "imvo.web.settings",
-    }
+    env = file_database_env
     manage = [sys.executable, "-m", "imvo.web.manage"]
-    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True, timeout=120)
     script = (
         "import django; django.setup()\n"
         "from imvo.web.organisations.models import Organisation\n"
@@ -318,3 +330,69 @@ def test_job_list_has_a_bounded_number_of_queries(acme, bob, client_for, django_
         response = client.get(reverse("jobs:list", kwargs={"org": "acme"}))
     assert response.status_code == 200
     assert response.content.count(b"job-progress") == 15
+
+
+def test_runjobs_stops_cleanly_on_sigterm(file_database_env):
+    env = file_database_env
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "imvo.web.manage", "runjobs", "--sleep", "0.1", "--worker-id", "idle"],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stdout is not None
+    assert "worker idle started" in worker.stdout.readline()
+    worker.send_signal(signal.SIGTERM)
+    assert worker.wait(timeout=30) == 0
+    assert "stopped after 0 job(s)" in worker.stdout.read()
+
+
+def test_migrations_match_the_models(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "imvo.web.manage", "makemigrations", "--check", "--dry-run"],
+        env=_file_database_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_processes_sharing_postgresql_never_run_a_job_twice(acme):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgresql://...)")
+    settings_dict = connection.settings_dict
+    credentials = f"{settings_dict['USER']}:{settings_dict['PASSWORD'] or ''}"
+    server = f"{settings_dict['HOST'] or 'localhost'}:{settings_dict['PORT'] or 5432}"
+    url = f"postgresql://{credentials}@{server}/{settings_dict['NAME']}"
+    Job.objects.bulk_create([Job(organisation=acme, kind="slow_echo") for _ in range(30)])
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "imvo.web.settings"}
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WORKER_PROCESS, f"pg{number}"], env=env)
+        for number in range(3)
+    ]
+    assert [worker.wait(timeout=120) for worker in workers] == [0, 0, 0]
+    rows = list(Job.objects.values_list("status", "attempts", "result"))
+    assert len(rows) == 30
+    assert {(status, attempts) for status, attempts, _result in rows} == {("done", 1)}
+    assert {result["worker"] for _status, _attempts, result in rows} <= {"pg0", "pg1", "pg2"}
+
+
+@pytest.mark.django_db
+def test_an_editor_can_queue_a_failed_job_again_and_it_is_audited(acme, dave, bob, client_for):
+    from imvo.web.audit.models import AuditEvent
+
+    job = enqueue("test_explode", acme, {})
+    run_pending_jobs_now()
+    url = reverse("jobs:retry", kwargs={"org": "acme", "job_id": job.pk})
+    assert client_for(bob).post(url).status_code == 403
+    listing = client_for(dave).get(reverse("jobs:list", kwargs={"org": "acme"}))
+    assert url.encode() in listing.content
+    assert client_for(dave).post(url).status_code == 302
+    job.refresh_from_db()
+    assert (job.status, job.error, job.attempts) == ("queued", "", 0)
+    event = AuditEvent.objects.get(action="retry")
+    assert event.changes == {"error": "The supplier file has no country column."}
+    # Only failed jobs can be retried.
+    assert client_for(dave).post(url).status_code == 404

@@ -19,6 +19,7 @@ Environment variables (all optional):
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import secrets
@@ -85,9 +86,12 @@ INSTALLED_APPS = [
     "imvo.web.organisations",
     "imvo.web.audit",
     "imvo.web.jobs",
+    "imvo.web.grievances",
+    "imvo.web.monitoring",
 ]
 if REGISTER_APP_PRESENT:
     INSTALLED_APPS.append("imvo.web.register")
+INSTALLED_APPS.append("imvo.web.obligations")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -131,7 +135,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite waits for the writer instead of failing at once when the worker and the site overlap.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # IMMEDIATE transactions take the write lock up front, so a busy database makes a writer wait
+    # (up to the timeout) instead of failing on a lock upgrade; WAL lets readers go on meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -162,8 +170,12 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [WEB_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every start when it is missing
+# whitenoise warns on every start when the folder is missing; a read-only deployment has run
+# collectstatic already, so failing to create it is fine.
+with contextlib.suppress(OSError):
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import PurePath
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ _SIGNATURES = {
 
 
 def validate_upload(
-    upload: UploadedFile, allowed_extensions: Collection[str], max_size: int | None = None
+    upload: UploadedFile[Any], allowed_extensions: Collection[str], max_size: int | None = None
 ) -> None:
     """Raise ValidationError unless ``upload`` has an allowed extension, matching content and size."""
     limit = settings.IMVO_MAX_UPLOAD_SIZE if max_size is None else max_size

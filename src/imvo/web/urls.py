@@ -15,8 +15,16 @@ urlpatterns = [
 if importlib.util.find_spec("imvo.web.register.urls") is not None:
     # Before the platform's own patterns, so the register may own /o/<org>/ (its progress view).
     urlpatterns.append(path("", include("imvo.web.register.urls")))
+if importlib.util.find_spec("imvo.web.register.api") is not None:
+    # The JSON API at the top level, so django-ninja's own reverse("api:...") finds its namespace.
+    from imvo.web.register.api import api
+
+    urlpatterns.append(path("api/v1/", api.urls))
 urlpatterns += [
     path("", include("imvo.web.organisations.urls")),
     path("", include("imvo.web.audit.urls")),
     path("", include("imvo.web.jobs.urls")),
+    path("", include("imvo.web.obligations.urls")),
+    path("", include("imvo.web.grievances.urls")),
+    path("", include("imvo.web.monitoring.urls")),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,7 @@ class ImvoUserManager(UserManager["User"]):
     def create_user_with_email(self, email: str, password: str | None, **extra: object) -> User:
         """Create a user whose username is the normalised e-mail address."""
         email = self.normalize_email(email).lower()
-        return self.create_user(username=email, email=email, password=password, **extra)  # type: ignore[arg-type]
+        return self.create_user(username=email, email=email, password=password, **extra)
 
 
 class User(AbstractUser):
@@ -22,7 +24,7 @@ class User(AbstractUser):
     totp_enabled = models.BooleanField(_("two-factor authentication"), default=False)
     totp_last_counter = models.BigIntegerField(default=0)  # refuses replay of an already-used code
 
-    objects = ImvoUserManager()
+    objects: ClassVar[ImvoUserManager] = ImvoUserManager()
 
     class Meta:
         verbose_name = _("user")

@@ -109,7 +109,7 @@ def login_verify_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
     organisations = organisations_of(request.user)
-    if len(organisations) == 1:
+    if len(organisations) == 1 and "all" not in request.GET:
         return redirect("organisations:overview", org=organisations[0].slug)
     return render(request, "accounts/home.html", {"organisations": organisations})
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from imvo.web.audit.models import AuditEvent
+from imvo.web.audit.presentation import describe, object_type_label
 from imvo.web.organisations.access import ROLE_CAN_SEE_AUDIT_TRAIL, organisation_view
 
 PAGE_SIZE = 50
@@ -31,5 +32,10 @@ def trail_view(request: HttpRequest, org: str) -> HttpResponse:
     return render(
         request,
         "audit/trail.html",
-        {"page": page, "object_types": list(object_types), "selected_type": object_type},
+        {
+            "page": page,
+            "rows": describe(page),
+            "object_types": [(name, object_type_label(name)) for name in object_types],
+            "selected_type": object_type,
+        },
     )

@@ -1,12 +1,15 @@
-"""Job list and the htmx progress partial."""
+"""Job list, the htmx progress partial and retrying a failed job."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-from imvo.web.jobs.models import Job
+from imvo.web.audit.trail import record_audit_event
+from imvo.web.jobs.models import Job, JobStatus
 from imvo.web.organisations.access import organisation_view
 
 LIST_SIZE = 50
@@ -28,3 +31,24 @@ def progress_view(request: HttpRequest, org: str, job_id: int) -> HttpResponse:
     """
     job = get_object_or_404(Job, pk=job_id, organisation=request.organisation)  # type: ignore[attr-defined]
     return render(request, "jobs/progress.html", {"job": job})
+
+
+@require_POST
+@organisation_view("editor")
+def retry_view(request: HttpRequest, org: str, job_id: int) -> HttpResponse:
+    """Queue a failed job again (e.g. after the cause was fixed); its history stays in the trail."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    job = get_object_or_404(Job, pk=job_id, organisation=organisation, status=JobStatus.FAILED)
+    previous_error = job.error
+    Job.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(
+        status=JobStatus.QUEUED,
+        error="",
+        attempts=0,
+        progress_done=0,
+        locked_by="",
+        locked_at=None,
+        finished_at=None,
+    )
+    record_audit_event(request.user, organisation, "retry", job, {"error": previous_error[:500]})
+    messages.success(request, _("The job was queued again."))
+    return redirect("jobs:list", org=org)

@@ -75,7 +75,6 @@ def organisation_view(
             request.membership = membership  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)
 
-        wrapper.organisation_roles = allowed  # type: ignore[attr-defined]  # read by the permission test
         return wrapper
 
     return decorate

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -98,7 +99,7 @@ class Invitation(models.Model):
 
     @classmethod
     def issue(
-        cls, organisation: Organisation, email: str, role: str, invited_by: models.Model | None
+        cls, organisation: Organisation, email: str, role: str, invited_by: Any
     ) -> tuple[Invitation, str]:
         """Create an invitation; returns it with the clear-text token (shown or mailed once)."""
         token = secrets.token_urlsafe(32)
@@ -144,7 +145,7 @@ class ApiToken(models.Model):
         organisation: Organisation,
         name: str,
         role: str = Role.VIEWER,
-        created_by: models.Model | None = None,
+        created_by: Any = None,
     ) -> tuple[ApiToken, str]:
         """Create a token; returns it with the clear-text secret, which is never stored."""
         secret = "imvo_" + secrets.token_urlsafe(32)

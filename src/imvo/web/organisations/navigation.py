@@ -13,8 +13,6 @@ from django.apps import apps
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from imvo.web.organisations.access import organisations_of
-
 
 def organisation_sections(organisation_slug: str, role: str) -> list[dict[str, str]]:
     sections: list[dict[str, str]] = []
@@ -35,17 +33,17 @@ def organisation_sections(organisation_slug: str, role: str) -> list[dict[str, s
 
 
 def organisation_navigation(request: HttpRequest) -> dict[str, Any]:
-    """Context processor: the current organisation, the user's organisations and the sections."""
+    """Context processor: the current organisation, the membership and the sections."""
     organisation = getattr(request, "organisation", None)
     membership = getattr(request, "membership", None)
-    user = getattr(request, "user", None)
     context: dict[str, Any] = {"current_organisation": organisation, "current_membership": membership}
-    if user is not None and user.is_authenticated:
-        context["user_organisations"] = lambda: organisations_of(user)  # evaluated only if shown
     if organisation is not None and membership is not None:
         sections = organisation_sections(organisation.slug, membership.role)
-        current_path = request.path
+        # The section whose URL is the longest prefix of this page is the current one (the
+        # overview at /o/<org>/ is a prefix of everything).
+        matching = [section for section in sections if request.path.startswith(section["url"])]
+        current = max(matching, key=lambda section: len(section["url"]), default=None)
         for section in sections:
-            section["current"] = "page" if current_path.startswith(section["url"]) else ""
+            section["current"] = "page" if section is current else ""
         context["organisation_sections"] = sections
     return context

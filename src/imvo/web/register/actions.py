@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
@@ -20,6 +21,7 @@ from django.utils import timezone
 from imvo.web.audit.trail import field_changes, record_audit_event
 from imvo.web.jobs.queue import enqueue
 from imvo.web.organisations.models import Organisation
+from imvo.web.register import scales
 from imvo.web.register.models import (
     FollowUp,
     Indicator,
@@ -46,7 +48,7 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, models.fields.files.FieldFile):
+    if isinstance(value, File):  # an upload or a stored file: its name, never its content
         return value.name
     return value
 
@@ -61,25 +63,50 @@ def _check_owner(organisation: Organisation, *records: models.Model | None) -> N
             raise ValueError(f"{record._meta.label} {record.pk} belongs to another organisation.")
 
 
-def _create(actor: Any, organisation: Organisation, model: type[models.Model], fields: Mapping[str, Any]) -> Any:
-    _check_owner(organisation, *(value for value in fields.values() if isinstance(value, models.Model)
-                                 and hasattr(value, "organisation_id")))
+def _create(
+    actor: Any,
+    organisation: Organisation,
+    model: type[models.Model],
+    fields: Mapping[str, Any],
+    via: str | None = None,
+) -> Any:
+    _check_owner(
+        organisation,
+        *(
+            value
+            for value in fields.values()
+            if isinstance(value, models.Model) and hasattr(value, "organisation_id")
+        ),
+    )
     record = model(organisation=organisation, **fields)
     record.save()
-    record_audit_event(actor, organisation, "create", record, {k: _jsonable(v) for k, v in fields.items()})
+    changes = {k: _jsonable(v) for k, v in fields.items()}
+    if via:
+        changes["via"] = via
+    record_audit_event(actor, organisation, "create", record, changes)
     return record
 
 
-def _update(actor: Any, organisation: Organisation, record: Any, fields: Mapping[str, Any]) -> Any:
+def _update(
+    actor: Any, organisation: Organisation, record: Any, fields: Mapping[str, Any], via: str | None = None
+) -> Any:
     _check_owner(organisation, record)
-    _check_owner(organisation, *(value for value in fields.values() if isinstance(value, models.Model)
-                                 and hasattr(value, "organisation_id")))
+    _check_owner(
+        organisation,
+        *(
+            value
+            for value in fields.values()
+            if isinstance(value, models.Model) and hasattr(value, "organisation_id")
+        ),
+    )
     before = _snapshot(record, list(fields))
     for name, value in fields.items():
         setattr(record, name, value)
     record.save()
-    changes = field_changes(before, _snapshot(record, list(fields)))
+    changes: dict[str, Any] = field_changes(before, _snapshot(record, list(fields)))
     if changes:
+        if via:
+            changes["via"] = via
         record_audit_event(actor, organisation, "update", record, changes)
     return record
 
@@ -90,7 +117,9 @@ def create_policy(actor: Any, organisation: Organisation, fields: Mapping[str, A
     return policy
 
 
-def update_policy(actor: Any, organisation: Organisation, policy: Policy, fields: Mapping[str, Any]) -> Policy:
+def update_policy(
+    actor: Any, organisation: Organisation, policy: Policy, fields: Mapping[str, Any]
+) -> Policy:
     updated: Policy = _update(actor, organisation, policy, fields)
     return updated
 
@@ -108,7 +137,11 @@ def upload_and_scan_supplier_list(actor: Any, organisation: Organisation, upload
     supplier_upload.file.save(upload.name or "suppliers.csv", upload, save=False)
     supplier_upload.save()
     record_audit_event(
-        actor, organisation, "upload", supplier_upload, {"file": supplier_upload.original_name, "size": upload.size}
+        actor,
+        organisation,
+        "upload",
+        supplier_upload,
+        {"file": supplier_upload.original_name, "size": upload.size},
     )
     return start_scan(actor, organisation, supplier_upload)
 
@@ -139,8 +172,16 @@ def fail_scan(scan: Scan, error: str, problems: list[dict[str, Any]]) -> None:
     record_audit_event(None, scan.organisation, "fail_scan", scan, {"error": error[:500]})
 
 
-def complete_scan(scan: Scan, *, rows: int, suppliers: int, risks: int, summary: dict[str, Any],
-                  warnings: list[dict[str, Any]], superseded_risks: int) -> None:
+def complete_scan(
+    scan: Scan,
+    *,
+    rows: int,
+    suppliers: int,
+    risks: int,
+    summary: dict[str, Any],
+    warnings: list[dict[str, Any]],
+    superseded_risks: int,
+) -> None:
     Scan.objects.filter(pk=scan.pk).update(
         status=ScanStatus.DONE,
         rows=rows,
@@ -171,8 +212,14 @@ def update_risk(actor: Any, organisation: Organisation, risk: Risk, fields: Mapp
 
 
 @transaction.atomic
-def judge_severity(actor: Any, organisation: Organisation, risk: Risk, fields: Mapping[str, Any]) -> SeverityJudgement:
-    """Record who judged how severe ``risk`` is and why; the risk takes the judged severity."""
+def judge_severity(
+    actor: Any, organisation: Organisation, risk: Risk, fields: Mapping[str, Any]
+) -> SeverityJudgement:
+    """Record who judged how severe ``risk`` is and why (1–5 scales).
+
+    The risk takes the judged severity on the register's 0–100 scale (from the UNGP components when all
+    three are given, else from the overall level) and its salience is recomputed.
+    """
     _check_owner(organisation, risk)
     judgement: SeverityJudgement = _create(
         actor,
@@ -180,7 +227,18 @@ def judge_severity(actor: Any, organisation: Organisation, risk: Risk, fields: M
         SeverityJudgement,
         {**fields, "risk": risk, "judged_by": actor if getattr(actor, "is_authenticated", False) else None},
     )
-    update_risk(actor, organisation, risk, {"severity": judgement.severity})
+    if judgement.scale and judgement.scope and judgement.irremediability:
+        severity = scales.severity_from_components(
+            judgement.scale, judgement.scope, judgement.irremediability
+        )
+    else:
+        severity = scales.level_to_percent(judgement.severity)
+    update_risk(
+        actor,
+        organisation,
+        risk,
+        {"severity": severity, "salience": scales.salience(risk.likelihood, severity)},
+    )
     return judgement
 
 
@@ -199,23 +257,37 @@ def update_stakeholder_engagement(
 
 
 # --- Step 3 ---------------------------------------------------------------------------------------
-def add_measure(actor: Any, organisation: Organisation, risk: Risk, fields: Mapping[str, Any]) -> Measure:
-    measure: Measure = _create(actor, organisation, Measure, {**fields, "risk": risk})
+def add_measure(
+    actor: Any, organisation: Organisation, risk: Risk, fields: Mapping[str, Any], *, via: str | None = None
+) -> Measure:
+    """``via`` names the channel when there is no person, e.g. the API token, for the audit trail."""
+    measure: Measure = _create(actor, organisation, Measure, {**fields, "risk": risk}, via)
     return measure
 
 
-def update_measure(actor: Any, organisation: Organisation, measure: Measure, fields: Mapping[str, Any]) -> Measure:
-    updated: Measure = _update(actor, organisation, measure, fields)
+def update_measure(
+    actor: Any,
+    organisation: Organisation,
+    measure: Measure,
+    fields: Mapping[str, Any],
+    *,
+    via: str | None = None,
+) -> Measure:
+    updated: Measure = _update(actor, organisation, measure, fields, via)
     return updated
 
 
 # --- Step 4 ---------------------------------------------------------------------------------------
-def add_indicator(actor: Any, organisation: Organisation, measure: Measure, fields: Mapping[str, Any]) -> Indicator:
+def add_indicator(
+    actor: Any, organisation: Organisation, measure: Measure, fields: Mapping[str, Any]
+) -> Indicator:
     indicator: Indicator = _create(actor, organisation, Indicator, {**fields, "measure": measure})
     return indicator
 
 
-def record_follow_up(actor: Any, organisation: Organisation, measure: Measure, fields: Mapping[str, Any]) -> FollowUp:
+def record_follow_up(
+    actor: Any, organisation: Organisation, measure: Measure, fields: Mapping[str, Any]
+) -> FollowUp:
     follow_up: FollowUp = _create(actor, organisation, FollowUp, {**fields, "measure": measure})
     return follow_up
 
@@ -267,5 +339,7 @@ def publish_report(actor: Any, organisation: Organisation, title: str) -> Publis
         pdf=pdf,
         sha256=hashlib.sha256(pdf).hexdigest(),
     )
-    record_audit_event(actor, organisation, "publish", report, {"version": version, "public_id": report.public_id})
+    record_audit_event(
+        actor, organisation, "publish", report, {"version": version, "public_id": report.public_id}
+    )
     return report

@@ -5,7 +5,8 @@ scoped to the token's organisation, and writes need a token with an editing role
 is at ``/api/v1/openapi.json``; the interactive docs page is off because it loads assets from a CDN.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: django-ninja builds its pydantic models from the
+# functions' annotations at import time and cannot resolve them when they are strings.
 
 import datetime as dt
 from decimal import Decimal
@@ -13,9 +14,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.responses import Status
 from ninja.security import HttpBearer
 from pydantic import Field
 
@@ -46,11 +48,32 @@ def _token(request: HttpRequest) -> ApiToken:
     return request.auth  # type: ignore[attr-defined, no-any-return]
 
 
+def _via(token: ApiToken) -> str:
+    # The audit trail names the token (its name and public prefix, never the secret).
+    return f"API token {token.name} ({token.prefix}…)"
+
+
 def _require_edit(request: HttpRequest) -> ApiToken:
     token = _token(request)
     if token.role not in ROLE_CAN_EDIT:
         raise HttpError(403, "This token may only read.")
     return token
+
+
+#: Database ids are 64-bit; larger numbers in a URL are refused (422) rather than overflowing the driver.
+MAX_ID = 2**62
+MAX_OFFSET = 10_000_000
+
+
+class BoundedPagination(LimitOffsetPagination):
+    """limit/offset with upper bounds, so no request can ask the database for an overflowing OFFSET."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_limit=500, **kwargs)
 
 
 class Problem(Schema):
@@ -137,29 +160,33 @@ class MeasurePatch(Schema):
 
 
 @api.get("/suppliers", response=list[SupplierOut], tags=["suppliers"])
-@paginate(LimitOffsetPagination)
-def list_suppliers(request: HttpRequest, scan_id: int | None = None) -> Any:
+@paginate(BoundedPagination)
+def list_suppliers(request: HttpRequest, scan_id: int | None = Query(None, ge=1, le=MAX_ID)) -> Any:
     """Suppliers of the latest completed scan (or of ``scan_id``)."""
     organisation = _token(request).organisation
-    scan = queries.scan(organisation, scan_id) if scan_id is not None else queries.latest_completed_scan(organisation)
+    scan = (
+        queries.scan(organisation, scan_id)
+        if scan_id is not None
+        else queries.latest_completed_scan(organisation)
+    )
     if scan is None:
         return Supplier.objects.none()
     return Supplier.objects.filter(organisation=organisation, scan=scan).order_by("input_row", "id")
 
 
 @api.get("/scans", response=list[ScanOut], tags=["scans"])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_scans(request: HttpRequest) -> Any:
     return queries.scans(_token(request).organisation)
 
 
 @api.get("/scans/{scan_id}", response={200: ScanOut, 404: Problem}, tags=["scans"])
-def get_scan(request: HttpRequest, scan_id: int) -> Any:
+def get_scan(request: HttpRequest, scan_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
     return queries.scan(_token(request).organisation, scan_id)
 
 
 @api.get("/risks", response=list[RiskOut], tags=["risks"])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_risks(request: HttpRequest, status: RiskStatus | None = None, area: RiskArea | None = None) -> Any:
     """The risk register, most salient first."""
     risk_filter = queries.RiskFilter(status=status or "", area=area or "")
@@ -167,35 +194,43 @@ def list_risks(request: HttpRequest, status: RiskStatus | None = None, area: Ris
 
 
 @api.get("/risks/{risk_id}", response={200: RiskOut, 404: Problem}, tags=["risks"])
-def get_risk(request: HttpRequest, risk_id: int) -> Any:
+def get_risk(request: HttpRequest, risk_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
     return queries.risk(_token(request).organisation, risk_id)
 
 
 @api.get("/measures", response=list[MeasureOut], tags=["measures"])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_measures(request: HttpRequest) -> Any:
     return queries.measures(_token(request).organisation)
 
 
 @api.get("/measures/{measure_id}", response={200: MeasureOut, 404: Problem}, tags=["measures"])
-def get_measure(request: HttpRequest, measure_id: int) -> Any:
+def get_measure(request: HttpRequest, measure_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
     return queries.measure(_token(request).organisation, measure_id)
 
 
-@api.post("/risks/{risk_id}/measures", response={201: MeasureOut, 403: Problem, 404: Problem}, tags=["measures"])
-def create_measure(request: HttpRequest, risk_id: int, payload: MeasureIn) -> Any:
+@api.post(
+    "/risks/{risk_id}/measures", response={201: MeasureOut, 403: Problem, 404: Problem}, tags=["measures"]
+)
+def create_measure(
+    request: HttpRequest, payload: MeasureIn, risk_id: int = Path(..., ge=1, le=MAX_ID)
+) -> Any:
     token = _require_edit(request)
     risk = queries.risk(token.organisation, risk_id)
-    measure = actions.add_measure(None, token.organisation, risk, payload.dict())
-    return 201, measure
+    measure = actions.add_measure(None, token.organisation, risk, payload.dict(), via=_via(token))
+    return Status(201, measure)
 
 
-@api.patch("/measures/{measure_id}", response={200: MeasureOut, 403: Problem, 404: Problem}, tags=["measures"])
-def update_measure(request: HttpRequest, measure_id: int, payload: MeasurePatch) -> Any:
+@api.patch(
+    "/measures/{measure_id}", response={200: MeasureOut, 403: Problem, 404: Problem}, tags=["measures"]
+)
+def update_measure(
+    request: HttpRequest, payload: MeasurePatch, measure_id: int = Path(..., ge=1, le=MAX_ID)
+) -> Any:
     token = _require_edit(request)
     measure = get_object_or_404(queries.measures(token.organisation), pk=measure_id)
     changes = payload.dict(exclude_unset=True)
     for required in ("description", "owner", "status"):
         if required in changes and changes[required] is None:
             del changes[required]
-    return actions.update_measure(None, token.organisation, measure, changes)
+    return actions.update_measure(None, token.organisation, measure, changes, via=_via(token))

@@ -6,8 +6,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.register import scales
 from imvo.web.register.models import (
     FollowUp,
     Indicator,
@@ -18,7 +20,7 @@ from imvo.web.register.models import (
     SeverityJudgement,
     StakeholderEngagement,
 )
-from imvo.web.upload_limits import SUPPLIER_LIST_EXTENSIONS, validate_upload
+from imvo.web.upload_limits import EVIDENCE_EXTENSIONS, SUPPLIER_LIST_EXTENSIONS, validate_upload
 
 
 class DateInput(forms.DateInput):
@@ -32,10 +34,21 @@ ONE_TO_FIVE = [("", "—")] + [(str(n), str(n)) for n in range(1, 6)]
 
 
 class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
+    document = forms.FileField(
+        label=_("Policy document"),
+        required=False,
+        help_text=_("PDF, Word, OpenDocument or text; or give the document's URL below."),
+    )
+    document_url = forms.URLField(label=_("document URL"), required=False, assume_scheme="https")
+    endorsement_evidence_url = forms.URLField(
+        label=_("public evidence of endorsement"), required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Policy
         fields = [
             "title",
+            "document",
             "document_url",
             "adopted_on",
             "board_approved_on",
@@ -47,6 +60,21 @@ class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
             "management_system",
         ]
         widgets = {"adopted_on": DateInput(), "board_approved_on": DateInput(), "endorsed_on": DateInput()}
+
+    def clean_document(self) -> Any:
+        document = self.cleaned_data.get("document")
+        if isinstance(document, UploadedFile):
+            validate_upload(document, EVIDENCE_EXTENSIONS)
+        return document
+
+    def cleaned_fields(self) -> dict[str, Any]:
+        """The values to save: a new upload also records its file name; no upload keeps the old file."""
+        fields = dict(self.cleaned_data)
+        document = fields.pop("document", None)
+        if isinstance(document, UploadedFile):
+            fields["document"] = document
+            fields["document_name"] = (document.name or "")[:255]
+        return fields
 
 
 class SupplierListForm(forms.Form):
@@ -61,16 +89,42 @@ class SupplierListForm(forms.Form):
         return upload
 
 
+LEVEL_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
 class RiskForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A manual risk; likelihood and severity are judged 1–5 and stored on the register's 0–100 scale."""
+
+    likelihood_level = forms.TypedChoiceField(
+        label=_("Likelihood (1–5)"),
+        choices=[("", "—"), *LEVEL_CHOICES],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("1 = unlikely, 5 = almost certain."),
+    )
+    severity_level = forms.TypedChoiceField(
+        label=_("Severity (1–5)"),
+        choices=[("", "—"), *LEVEL_CHOICES],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("1 = minor, 5 = grave and irremediable."),
+    )
+
     class Meta:
         model = Risk
-        fields = ["title", "area", "theme", "description", "country", "likelihood", "severity", "status", "confidential"]
+        fields = ["title", "area", "theme", "description", "country", "status", "confidential"]
         help_texts = {
             "country": _("Two-letter ISO code, e.g. NL."),
-            "likelihood": _("1 (unlikely) to 5 (almost certain)."),
-            "severity": _("1 (minor) to 5 (grave, irremediable)."),
             "confidential": _("Confidential risks are left out of the public report."),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial.setdefault("likelihood_level", scales.percent_to_level(self.instance.likelihood))
+            self.initial.setdefault("severity_level", scales.percent_to_level(self.instance.severity))
 
     def clean_country(self) -> str:
         country: str = self.cleaned_data.get("country", "").strip().upper()
@@ -80,12 +134,11 @@ class RiskForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean() or {}
-        for name in ("likelihood", "severity"):
-            value = data.get(name)
-            if value is not None and not 1 <= value <= 5:
-                self.add_error(name, _("Choose a value from 1 to 5."))
-        if data.get("likelihood") and data.get("severity"):
-            data["salience"] = data["likelihood"] * data["severity"]
+        likelihood_level = data.pop("likelihood_level", None)
+        severity_level = data.pop("severity_level", None)
+        data["likelihood"] = None if likelihood_level is None else scales.level_to_percent(likelihood_level)
+        data["severity"] = None if severity_level is None else scales.level_to_percent(severity_level)
+        data["salience"] = scales.salience(data["likelihood"], data["severity"])
         return data
 
 
@@ -96,6 +149,8 @@ class RiskStatusForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class SeverityJudgementForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Overall severity 1–5, optionally with the UNGP components that determine it."""
+
     severity = forms.TypedChoiceField(label=_("Severity (1–5)"), choices=ONE_TO_FIVE[1:], coerce=int)
     scale = forms.TypedChoiceField(
         label=_("Scale (1–5)"), choices=ONE_TO_FIVE, coerce=int, required=False, empty_value=None

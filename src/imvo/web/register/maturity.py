@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from imvo.web.organisations.models import Organisation
 from imvo.web.register.models import (
+    RISK_ORDER,
     FollowUp,
     Indicator,
     Measure,
@@ -45,7 +46,7 @@ LEVEL_LABELS = {
     2: _("Established"),
     3: _("Embedded"),
 }
-#: The most salient open risks that must be judged and addressed first (OECD guidance: prioritise by severity).
+#: The most salient open risks must be judged and addressed first (OECD: prioritise by severity).
 TOP_RISKS = 10
 #: Engagement and reporting older than this no longer count as current.
 CURRENT_WITHIN = timedelta(days=365)
@@ -70,7 +71,9 @@ class StepMaturity:
         return LEVEL_LABELS[self.level]
 
 
-def _level(conditions: list[list[tuple[bool, str | Promise, NextAction]]]) -> tuple[int, list[str | Promise], list[NextAction]]:
+def _level(
+    conditions: list[list[tuple[bool, str | Promise, NextAction]]],
+) -> tuple[int, list[str | Promise], list[NextAction]]:
     """The highest level whose conditions (and all lower levels') hold; the next level's unmet actions."""
     level = 0
     met: list[str | Promise] = []
@@ -97,63 +100,118 @@ def assess(organisation: Organisation) -> list[StepMaturity]:
     policy = Policy.objects.filter(organisation=org).order_by("-adopted_on", "-id").first()
     step1 = _level(
         [
-            [(policy is not None, _("An RBC policy is recorded."), NextAction(_("Record your RBC policy."), url("policy")))],
             [
-                (bool(policy and policy.adopted_on), _("The policy has an adoption date."),
-                 NextAction(_("Record when the policy was adopted."), url("policy"))),
-                (bool(policy and policy.board_approved_on), _("The board approved the policy."),
-                 NextAction(_("Have the board approve the policy and record the date."), url("policy"))),
-                (bool(policy and policy.responsible_officer), _("A responsible officer is named."),
-                 NextAction(_("Name the officer responsible for due diligence."), url("policy"))),
+                (
+                    policy is not None,
+                    _("An RBC policy is recorded."),
+                    NextAction(_("Record your RBC policy."), url("policy")),
+                )
             ],
             [
-                (bool(policy and policy.endorses_oecd_guidelines and policy.endorses_ungps),
-                 _("The OECD Guidelines and the UNGPs are endorsed explicitly."),
-                 NextAction(_("Endorse the OECD Guidelines and the UN Guiding Principles explicitly."), url("policy"))),
-                (bool(policy and policy.endorsement_evidence_url), _("The endorsement is public."),
-                 NextAction(_("Link the public evidence of the endorsement."), url("policy"))),
-                (bool(policy and policy.management_system.strip()), _("Management-system elements are described."),
-                 NextAction(_("Describe the management system: roles, procedures, training, contracts."), url("policy"))),
+                (
+                    bool(policy and policy.adopted_on),
+                    _("The policy has an adoption date."),
+                    NextAction(_("Record when the policy was adopted."), url("policy")),
+                ),
+                (
+                    bool(policy and policy.board_approved_on),
+                    _("The board approved the policy."),
+                    NextAction(_("Have the board approve the policy and record the date."), url("policy")),
+                ),
+                (
+                    bool(policy and policy.responsible_officer),
+                    _("A responsible officer is named."),
+                    NextAction(_("Name the officer responsible for due diligence."), url("policy")),
+                ),
+            ],
+            [
+                (
+                    bool(policy and policy.endorses_oecd_guidelines and policy.endorses_ungps),
+                    _("The OECD Guidelines and the UNGPs are endorsed explicitly."),
+                    NextAction(
+                        _("Endorse the OECD Guidelines and the UN Guiding Principles explicitly."),
+                        url("policy"),
+                    ),
+                ),
+                (
+                    bool(policy and policy.endorsement_evidence_url),
+                    _("The endorsement is public."),
+                    NextAction(_("Link the public evidence of the endorsement."), url("policy")),
+                ),
+                (
+                    bool(policy and policy.management_system.strip()),
+                    _("Management-system elements are described."),
+                    NextAction(
+                        _("Describe the management system: roles, procedures, training, contracts."),
+                        url("policy"),
+                    ),
+                ),
             ],
         ]
     )
 
     # --- Step 2
-    risk_counts = Risk.objects.filter(organisation=org).aggregate(
-        total=Count("id"),
-        manual=Count("id", filter=Q(source=RiskSource.MANUAL)),
-        judged=Count("id", filter=Q(Exists(SeverityJudgement.objects.filter(risk=OuterRef("pk"))))),
-    )
+    # Only "is there any" matters here: EXISTS stops at the first row, whatever the register's size.
+    risk_counts = {
+        "total": int(Risk.objects.filter(organisation=org).exists()),
+        "manual": int(Risk.objects.filter(organisation=org, source=RiskSource.MANUAL).exists()),
+        "judged": int(SeverityJudgement.objects.filter(organisation=org).exists()),
+    }
     scans_done = Scan.objects.filter(organisation=org, status=ScanStatus.DONE).exists()
     top_open = list(
         Risk.objects.filter(organisation=org)
         .exclude(status=RiskStatus.CLOSED)
         .annotate(
             judged=Exists(SeverityJudgement.objects.filter(risk=OuterRef("pk"))),
-            addressed=Exists(Measure.objects.filter(risk=OuterRef("pk")).exclude(status=MeasureStatus.CANCELLED)),
+            addressed=Exists(
+                Measure.objects.filter(risk=OuterRef("pk")).exclude(status=MeasureStatus.CANCELLED)
+            ),
         )
-        .order_by(*Risk._meta.ordering)
+        .order_by(*RISK_ORDER)
         .values("judged", "addressed")[:TOP_RISKS]
     )
-    recent_engagement = StakeholderEngagement.objects.filter(organisation=org, held_on__gte=today - CURRENT_WITHIN).exists()
+    recent_engagement = StakeholderEngagement.objects.filter(
+        organisation=org, held_on__gte=today - CURRENT_WITHIN
+    ).exists()
     step2 = _level(
         [
-            [(scans_done or risk_counts["total"] > 0, _("Risks are identified (a scan or manual risks)."),
-              NextAction(_("Upload your supplier list and scan it."), url("scans")))],
             [
-                (scans_done, _("The supplier list has been scanned."),
-                 NextAction(_("Upload your supplier list and scan it."), url("scans"))),
-                (risk_counts["judged"] > 0, _("Severity judgements are recorded."),
-                 NextAction(_("Judge the severity of your most salient risks, with reasons."), url("risks"))),
+                (
+                    scans_done or risk_counts["total"] > 0,
+                    _("Risks are identified (a scan or manual risks)."),
+                    NextAction(_("Upload your supplier list and scan it."), url("scans")),
+                )
             ],
             [
-                (bool(top_open) and all(row["judged"] for row in top_open),
-                 _("The most salient open risks all have a severity judgement."),
-                 NextAction(_("Judge the severity of each of your ten most salient risks."), url("risks"))),
-                (risk_counts["manual"] > 0, _("Own operations and downstream risks are considered."),
-                 NextAction(_("Add risks in your own operations and downstream."), url("risk_create"))),
-                (recent_engagement, _("Stakeholders were engaged in the past year."),
-                 NextAction(_("Talk to affected stakeholders and log it."), url("stakeholders"))),
+                (
+                    scans_done,
+                    _("The supplier list has been scanned."),
+                    NextAction(_("Upload your supplier list and scan it."), url("scans")),
+                ),
+                (
+                    risk_counts["judged"] > 0,
+                    _("Severity judgements are recorded."),
+                    NextAction(
+                        _("Judge the severity of your most salient risks, with reasons."), url("risks")
+                    ),
+                ),
+            ],
+            [
+                (
+                    bool(top_open) and all(row["judged"] for row in top_open),
+                    _("The most salient open risks all have a severity judgement."),
+                    NextAction(_("Judge the severity of each of your ten most salient risks."), url("risks")),
+                ),
+                (
+                    risk_counts["manual"] > 0,
+                    _("Own operations and downstream risks are considered."),
+                    NextAction(_("Add risks in your own operations and downstream."), url("risk_create")),
+                ),
+                (
+                    recent_engagement,
+                    _("Stakeholders were engaged in the past year."),
+                    NextAction(_("Talk to affected stakeholders and log it."), url("stakeholders")),
+                ),
             ],
         ]
     )
@@ -162,20 +220,37 @@ def assess(organisation: Organisation) -> list[StepMaturity]:
     measure_counts = Measure.objects.filter(organisation=org).aggregate(
         total=Count("id"),
         done=Count("id", filter=Q(status=MeasureStatus.DONE)),
-        overdue=Count("id", filter=Q(status__in=[MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS], due_on__lt=today)),
+        overdue=Count(
+            "id", filter=Q(status__in=[MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS], due_on__lt=today)
+        ),
     )
     step3 = _level(
         [
-            [(measure_counts["total"] > 0, _("Measures are planned."),
-              NextAction(_("Plan a measure for your most salient risk."), url("risks")))],
-            [(bool(top_open) and all(row["addressed"] for row in top_open),
-              _("Each of the most salient open risks has a measure."),
-              NextAction(_("Plan measures for each of your ten most salient risks."), url("risks")))],
             [
-                (measure_counts["done"] > 0, _("Measures have been carried out."),
-                 NextAction(_("Carry out a measure and mark it done."), url("measures"))),
-                (measure_counts["overdue"] == 0, _("No measure is overdue."),
-                 NextAction(_("Deal with the overdue measures."), url("measures"))),
+                (
+                    measure_counts["total"] > 0,
+                    _("Measures are planned."),
+                    NextAction(_("Plan a measure for your most salient risk."), url("risks")),
+                )
+            ],
+            [
+                (
+                    bool(top_open) and all(row["addressed"] for row in top_open),
+                    _("Each of the most salient open risks has a measure."),
+                    NextAction(_("Plan measures for each of your ten most salient risks."), url("risks")),
+                )
+            ],
+            [
+                (
+                    measure_counts["done"] > 0,
+                    _("Measures have been carried out."),
+                    NextAction(_("Carry out a measure and mark it done."), url("measures")),
+                ),
+                (
+                    measure_counts["overdue"] == 0,
+                    _("No measure is overdue."),
+                    NextAction(_("Deal with the overdue measures."), url("measures")),
+                ),
             ],
         ]
     )
@@ -194,23 +269,49 @@ def assess(organisation: Organisation) -> list[StepMaturity]:
     )
     step4 = _level(
         [
-            [(indicator_count + follow_up_counts["total"] > 0, _("Tracking has started (indicators or follow-ups)."),
-              NextAction(_("Define an indicator or plan a follow-up for a measure."), url("measures")))],
-            [(follow_up_counts["done"] > 0, _("Follow-ups have been carried out."),
-              NextAction(_("Record the result of an audit, visit or KPI measurement."), url("measures")))],
             [
-                (not active_without_indicator, _("Every measure under way has an indicator."),
-                 NextAction(_("Give every measure under way an indicator."), url("measures"))),
-                (follow_up_counts["overdue"] == 0, _("No follow-up is overdue."),
-                 NextAction(_("Carry out or reschedule the overdue follow-ups."), url("measures"))),
+                (
+                    indicator_count + follow_up_counts["total"] > 0,
+                    _("Tracking has started (indicators or follow-ups)."),
+                    NextAction(_("Define an indicator or plan a follow-up for a measure."), url("measures")),
+                )
+            ],
+            [
+                (
+                    follow_up_counts["done"] > 0,
+                    _("Follow-ups have been carried out."),
+                    NextAction(
+                        _("Record the result of an audit, visit or KPI measurement."), url("measures")
+                    ),
+                )
+            ],
+            [
+                (
+                    not active_without_indicator,
+                    _("Every measure under way has an indicator."),
+                    NextAction(_("Give every measure under way an indicator."), url("measures")),
+                ),
+                (
+                    follow_up_counts["overdue"] == 0,
+                    _("No follow-up is overdue."),
+                    NextAction(_("Carry out or reschedule the overdue follow-ups."), url("measures")),
+                ),
             ],
         ]
     )
 
     # --- Step 5
-    latest_report = PublishedReport.objects.filter(organisation=org).order_by("-published_at").values("published_at").first()
+    latest_report = (
+        PublishedReport.objects.filter(organisation=org)
+        .order_by("-published_at")
+        .values("published_at")
+        .first()
+    )
     latest_scan = (
-        Scan.objects.filter(organisation=org, status=ScanStatus.DONE).order_by("-finished_at").values("finished_at").first()
+        Scan.objects.filter(organisation=org, status=ScanStatus.DONE)
+        .order_by("-finished_at")
+        .values("finished_at")
+        .first()
     )
     report_current = bool(latest_report and latest_report["published_at"] >= now - CURRENT_WITHIN)
     report_after_scan = bool(
@@ -218,12 +319,27 @@ def assess(organisation: Organisation) -> list[StepMaturity]:
     )
     step5 = _level(
         [
-            [(latest_report is not None, _("A due-diligence report is published."),
-              NextAction(_("Publish your due-diligence report."), url("reports")))],
-            [(report_current, _("The report was published in the past year."),
-              NextAction(_("Publish this year's report."), url("reports")))],
-            [(report_after_scan, _("The report reflects the latest scan."),
-              NextAction(_("Publish a new version that includes the latest scan."), url("reports")))],
+            [
+                (
+                    latest_report is not None,
+                    _("A due-diligence report is published."),
+                    NextAction(_("Publish your due-diligence report."), url("reports")),
+                )
+            ],
+            [
+                (
+                    report_current,
+                    _("The report was published in the past year."),
+                    NextAction(_("Publish this year's report."), url("reports")),
+                )
+            ],
+            [
+                (
+                    report_after_scan,
+                    _("The report reflects the latest scan."),
+                    NextAction(_("Publish a new version that includes the latest scan."), url("reports")),
+                )
+            ],
         ]
     )
 
@@ -235,12 +351,30 @@ def assess(organisation: Organisation) -> list[StepMaturity]:
     )
     step6 = _level(
         [
-            [(remedies["total"] > 0, _("Remediation is recorded for an impact caused or contributed to."),
-              NextAction(_("Record remediation where you caused or contributed to an impact."), url("remediation")))],
-            [(remedies["provided"] > 0, _("Remedy has been provided."),
-              NextAction(_("Record the remedy provided."), url("remediation")))],
-            [(remedies["verified"] > 0, _("Remedy was verified with those affected."),
-              NextAction(_("Verify the remedy with those affected."), url("remediation")))],
+            [
+                (
+                    remedies["total"] > 0,
+                    _("Remediation is recorded for an impact caused or contributed to."),
+                    NextAction(
+                        _("Record remediation where you caused or contributed to an impact."),
+                        url("remediation"),
+                    ),
+                )
+            ],
+            [
+                (
+                    remedies["provided"] > 0,
+                    _("Remedy has been provided."),
+                    NextAction(_("Record the remedy provided."), url("remediation")),
+                )
+            ],
+            [
+                (
+                    remedies["verified"] > 0,
+                    _("Remedy was verified with those affected."),
+                    NextAction(_("Verify the remedy with those affected."), url("remediation")),
+                )
+            ],
         ]
     )
 

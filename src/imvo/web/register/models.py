@@ -23,6 +23,11 @@ def new_public_id() -> str:
     return secrets.token_urlsafe(12)
 
 
+def policy_document_path(instance: Policy, filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"policies/{instance.organisation_id}/{secrets.token_hex(12)}.{suffix}"
+
+
 def upload_path(instance: SupplierUpload, filename: str) -> str:
     # The stored name is random; the user's file name is kept in ``original_name`` only.
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
@@ -42,6 +47,9 @@ class OrganisationScoped(models.Model):
 class Policy(OrganisationScoped):
     title = models.CharField(_("title"), max_length=200)
     document_url = models.URLField(_("document URL"), blank=True, default="")
+    # Stored outside the web root under a random name; served by a permission-checked view.
+    document = models.FileField(_("document"), upload_to=policy_document_path, blank=True, default="")
+    document_name = models.CharField(_("document file name"), max_length=255, blank=True, default="")
     adopted_on = models.DateField(_("adoption date"), null=True, blank=True)
     board_approved_on = models.DateField(_("board approval date"), null=True, blank=True)
     endorses_oecd_guidelines = models.BooleanField(_("endorses the OECD Guidelines"), default=False)
@@ -92,7 +100,9 @@ class ScanStatus(models.TextChoices):
 class Scan(OrganisationScoped):
     upload = models.ForeignKey(SupplierUpload, on_delete=models.PROTECT, related_name="scans")
     job = models.ForeignKey("jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    status = models.CharField(_("status"), max_length=16, choices=ScanStatus.choices, default=ScanStatus.QUEUED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ScanStatus.choices, default=ScanStatus.QUEUED
+    )
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -149,13 +159,22 @@ class RiskStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+#: The register's order: most salient first (the OECD guidance: address the most severe impacts first),
+#: then the scan's priority, then age.
+RISK_ORDER = (models.F("salience").desc(nulls_last=True), models.F("priority").asc(nulls_last=True), "id")
+
+
 class Risk(OrganisationScoped):
     """An actual or potential adverse impact, found by a scan or entered by hand."""
 
-    source = models.CharField(_("source"), max_length=16, choices=RiskSource.choices, default=RiskSource.MANUAL)
+    source = models.CharField(
+        _("source"), max_length=16, choices=RiskSource.choices, default=RiskSource.MANUAL
+    )
     area = models.CharField(_("area"), max_length=20, choices=RiskArea.choices, default=RiskArea.SUPPLY_CHAIN)
     scan = models.ForeignKey(Scan, on_delete=models.CASCADE, null=True, blank=True, related_name="risks")
-    supplier = models.ForeignKey(Supplier, on_delete=models.SET_NULL, null=True, blank=True, related_name="risks")
+    supplier = models.ForeignKey(
+        Supplier, on_delete=models.SET_NULL, null=True, blank=True, related_name="risks"
+    )
     title = models.CharField(_("title"), max_length=300)
     theme = models.CharField(_("theme"), max_length=64, blank=True, default="")
     description = models.TextField(_("description"), blank=True, default="")
@@ -175,7 +194,11 @@ class Risk(OrganisationScoped):
 
     class Meta:
         # Salience first: the OECD guidance asks to address the most severe impacts first.
-        ordering = [models.F("salience").desc(nulls_last=True), models.F("priority").asc(nulls_last=True), "id"]
+        ordering = [
+            models.F("salience").desc(nulls_last=True),
+            models.F("priority").asc(nulls_last=True),
+            "id",
+        ]
         indexes = [
             models.Index(fields=["organisation", "-salience", "id"], name="risk_org_salience"),
             models.Index(fields=["organisation", "status"], name="risk_org_status"),
@@ -353,7 +376,7 @@ class PublishedReport(models.Model):
     content = models.JSONField(_("content"), default=dict)
     html = models.TextField()
     pdf = models.BinaryField()
-    sha256 = models.CharField(max_length=64)
+    sha256: models.CharField[str, str] = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["-published_at", "-id"]

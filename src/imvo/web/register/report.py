@@ -22,6 +22,7 @@ from imvo.web.organisations.models import Organisation
 from imvo.web.register import maturity
 from imvo.web.register.jobs import theme_label
 from imvo.web.register.models import (
+    RISK_ORDER,
     FollowUp,
     Measure,
     MeasureKind,
@@ -52,14 +53,27 @@ def build_report_content(
         public_risks.exclude(status=RiskStatus.CLOSED)
         .annotate(public_measures=Count("measures", filter=Q(measures__confidential=False)))
         .values("id", "title", "theme", "area", "country", "good", "salience", "status", "public_measures")
-        .order_by(*Risk._meta.ordering)[:TOP_RISKS_IN_REPORT]
+        .order_by(*RISK_ORDER)[:TOP_RISKS_IN_REPORT]
     )
-    themes = Counter(dict(public_risks.exclude(theme="").values_list("theme").annotate(n=Count("id")).values_list("theme", "n")))
+    themes = Counter(
+        dict(
+            public_risks.exclude(theme="")
+            .values_list("theme")
+            .annotate(n=Count("id"))
+            .values_list("theme", "n")
+        )
+    )
     areas = dict(public_risks.values_list("area").annotate(n=Count("id")).values_list("area", "n"))
     statuses = dict(public_risks.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-    public_measures = Measure.objects.filter(organisation=organisation, confidential=False, risk__confidential=False)
-    measures_by_kind = dict(public_measures.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    measures_by_status = dict(public_measures.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    public_measures = Measure.objects.filter(
+        organisation=organisation, confidential=False, risk__confidential=False
+    )
+    measures_by_kind = dict(
+        public_measures.values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+    )
+    measures_by_status = dict(
+        public_measures.values_list("status").annotate(n=Count("id")).values_list("status", "n")
+    )
     measure_rows = list(
         public_measures.filter(risk_id__in=[row["id"] for row in top_risks])
         .values("risk_id", "kind", "description", "status", "due_on")
@@ -77,7 +91,9 @@ def build_report_content(
         .order_by("-held_on")[:50]
     )
     remediations = list(
-        RemediationRecord.objects.filter(organisation=organisation, confidential=False, risk__confidential=False)
+        RemediationRecord.objects.filter(
+            organisation=organisation, confidential=False, risk__confidential=False
+        )
         .values("description", "status", "provided_on")
         .order_by("-created_at")[:50]
     )
@@ -121,7 +137,9 @@ def build_report_content(
             "total": sum(statuses.values()),
             "by_theme": [{"theme": theme_label(t, language), "count": n} for t, n in themes.most_common()],
             "by_area": [{"area": str(area_labels.get(a, a)), "count": n} for a, n in sorted(areas.items())],
-            "by_status": [{"status": str(risk_statuses.get(s, s)), "count": n} for s, n in sorted(statuses.items())],
+            "by_status": [
+                {"status": str(risk_statuses.get(s, s)), "count": n} for s, n in sorted(statuses.items())
+            ],
             "most_salient": [
                 {
                     "title": row["title"],
@@ -137,9 +155,12 @@ def build_report_content(
         },
         "measures": {
             "total": sum(measures_by_status.values()),
-            "by_kind": [{"kind": str(kinds.get(k, k)), "count": n} for k, n in sorted(measures_by_kind.items())],
+            "by_kind": [
+                {"kind": str(kinds.get(k, k)), "count": n} for k, n in sorted(measures_by_kind.items())
+            ],
             "by_status": [
-                {"status": str(measure_statuses.get(s, s)), "count": n} for s, n in sorted(measures_by_status.items())
+                {"status": str(measure_statuses.get(s, s)), "count": n}
+                for s, n in sorted(measures_by_status.items())
             ],
         },
         "tracking": follow_ups,
@@ -161,7 +182,12 @@ def build_report_content(
             for row in remediations
         ],
         "maturity": [
-            {"step": step.number, "title": str(step.title), "level": step.level, "level_label": str(step.level_label)}
+            {
+                "step": step.number,
+                "title": str(step.title),
+                "level": step.level,
+                "level_label": str(step.level_label),
+            }
             for step in maturity.assess(organisation)
         ],
     }
@@ -172,7 +198,18 @@ def render_report_html(content: dict[str, Any]) -> str:
 
 
 _PDF_REPLACEMENTS = str.maketrans(
-    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "€": "EUR ", "•": "-", "\u00a0": " "}
+    {
+        "–": "-",
+        "—": "-",
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "…": "...",
+        "€": "EUR ",
+        "•": "-",
+        "\u00a0": " ",
+    }
 )
 
 
@@ -212,7 +249,12 @@ def render_report_pdf(content: dict[str, Any]) -> bytes:
         if policy["board_approved_on"]:
             line(f"{_('Board approval')}: {policy['board_approved_on']}")
         if policy["endorses_oecd_guidelines"]:
-            line(_("Endorses the OECD Guidelines for Multinational Enterprises on Responsible Business Conduct."))
+            line(
+                _(
+                    "Endorses the OECD Guidelines for Multinational Enterprises "
+                    "on Responsible Business Conduct."
+                )
+            )
         if policy["endorses_ungps"]:
             line(_("Endorses the UN Guiding Principles on Business and Human Rights."))
         if policy["responsible_officer"]:

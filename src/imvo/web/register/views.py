@@ -7,12 +7,22 @@ Every organisation page is wrapped in ``organisation_view`` (non-members get 404
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -37,8 +47,9 @@ def _url(name: str, org: str, **kwargs: Any) -> str:
     return reverse(f"register:{name}", kwargs={"org": org, **kwargs})
 
 
-def _form_page(request: HttpRequest, form: Any, title: str, cancel_url: str, *, multipart: bool = False,
-               intro: str = "") -> HttpResponse:
+def _form_page(
+    request: HttpRequest, form: Any, title: str, cancel_url: str, *, multipart: bool = False, intro: str = ""
+) -> HttpResponse:
     status = 400 if request.method == "POST" else 200  # an invalid POST is re-shown with its errors
     context = {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart, "intro": intro}
     return render(request, "register/record_form.html", context, status=status)
@@ -62,24 +73,38 @@ def policy_view(request: HttpRequest, org: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @organisation_view("editor")
 def policy_create_view(request: HttpRequest, org: str) -> HttpResponse:
-    form = forms.PolicyForm(request.POST or None)
+    form = forms.PolicyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        actions.create_policy(request.user, _org(request), form.cleaned_data)
+        actions.create_policy(request.user, _org(request), form.cleaned_fields())
         messages.success(request, _("The policy was saved."))
         return HttpResponseRedirect(_url("policy", org))
-    return _form_page(request, form, _("New policy"), _url("policy", org))
+    return _form_page(request, form, _("New policy"), _url("policy", org), multipart=True)
 
 
 @require_http_methods(["GET", "POST"])
 @organisation_view("editor")
 def policy_edit_view(request: HttpRequest, org: str, policy_id: int) -> HttpResponse:
     policy = queries.policy(_org(request), policy_id)
-    form = forms.PolicyForm(request.POST or None, instance=policy)
+    form = forms.PolicyForm(request.POST or None, request.FILES or None, instance=policy)
     if request.method == "POST" and form.is_valid():
-        actions.update_policy(request.user, _org(request), queries.policy(_org(request), policy_id), form.cleaned_data)
+        actions.update_policy(
+            request.user, _org(request), queries.policy(_org(request), policy_id), form.cleaned_fields()
+        )
         messages.success(request, _("The policy was saved."))
         return HttpResponseRedirect(_url("policy", org))
-    return _form_page(request, form, _("Edit policy"), _url("policy", org))
+    return _form_page(request, form, _("Edit policy"), _url("policy", org), multipart=True)
+
+
+@require_GET
+@organisation_view("viewer")
+def policy_document_view(request: HttpRequest, org: str, policy_id: int) -> HttpResponseBase:
+    """The uploaded policy document, for members only (uploads are never served directly)."""
+    policy = queries.policy(_org(request), policy_id)
+    if not policy.document:
+        raise Http404
+    return FileResponse(
+        policy.document.open("rb"), as_attachment=True, filename=policy.document_name or policy.document.name
+    )
 
 
 # --- Step 2: scans --------------------------------------------------------------------------------
@@ -121,7 +146,11 @@ def scan_status_view(request: HttpRequest, org: str, scan_id: int) -> HttpRespon
 @organisation_view("viewer")
 def suppliers_view(request: HttpRequest, org: str) -> HttpResponse:
     latest = queries.latest_completed_scan(_org(request))
-    rows = queries.suppliers(_org(request), latest) if latest is not None else queries.suppliers(_org(request)).none()
+    rows = (
+        queries.suppliers(_org(request), latest)
+        if latest is not None
+        else queries.suppliers(_org(request)).none()
+    )
     page = Paginator(rows.order_by("name", "id"), ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "register/suppliers.html", {"page": page, "scan": latest})
 
@@ -135,15 +164,22 @@ def risks_view(request: HttpRequest, org: str) -> HttpResponse:
         area=request.GET.get("area", "") if request.GET.get("area", "") in RiskArea.values else "",
         search=request.GET.get("q", "")[:100],
     )
-    page = Paginator(queries.risks(_org(request), risk_filter), RISKS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(queries.risks(_org(request), risk_filter), RISKS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "page": page,
         "risk_filter": risk_filter,
         "statuses": RiskStatus.choices,
         "areas": RiskArea.choices,
+        # Page links keep the filter.
+        "query": urlencode({"status": risk_filter.status, "area": risk_filter.area, "q": risk_filter.search})
+        if any((risk_filter.status, risk_filter.area, risk_filter.search))
+        else "",
     }
-    # htmx filter requests replace only the table.
-    template = "register/risk_table.html" if request.headers.get("HX-Request") else "register/risks.html"
+    # htmx filter requests replace only the table (a history restore needs the whole page).
+    partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    template = "register/risk_table.html" if partial else "register/risks.html"
     return render(request, template, context)
 
 
@@ -155,8 +191,15 @@ def risk_create_view(request: HttpRequest, org: str) -> HttpResponse:
         risk = actions.create_manual_risk(request.user, _org(request), form.cleaned_data)
         messages.success(request, _("The risk was added to the register."))
         return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk.pk))
-    return _form_page(request, form, _("New risk"), _url("risks", org),
-                      intro=_("Risks in your own operations and downstream are entered here; scans add supply-chain risks."))
+    return _form_page(
+        request,
+        form,
+        _("New risk"),
+        _url("risks", org),
+        intro=_(
+            "Risks in your own operations and downstream are entered here; scans add supply-chain risks."
+        ),
+    )
 
 
 @require_GET
@@ -186,7 +229,9 @@ def risk_edit_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse
     form_class = forms.RiskForm if risk.source == "manual" else forms.RiskStatusForm
     form = form_class(request.POST or None, instance=risk)
     if request.method == "POST" and form.is_valid():
-        actions.update_risk(request.user, _org(request), queries.risk(_org(request), risk_id), form.cleaned_data)
+        actions.update_risk(
+            request.user, _org(request), queries.risk(_org(request), risk_id), form.cleaned_data
+        )
         messages.success(request, _("The risk was saved."))
         return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
     return _form_page(request, form, _("Edit risk"), _url("risk_detail", org, risk_id=risk_id))
@@ -213,8 +258,12 @@ def measure_create_view(request: HttpRequest, org: str, risk_id: int) -> HttpRes
         measure = actions.add_measure(request.user, _org(request), risk, form.cleaned_data)
         messages.success(request, _("The measure was added."))
         return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure.pk))
-    return _form_page(request, form, _("New measure for: %(risk)s") % {"risk": risk.title},
-                      _url("risk_detail", org, risk_id=risk_id))
+    return _form_page(
+        request,
+        form,
+        _("New measure for: %(risk)s") % {"risk": risk.title},
+        _url("risk_detail", org, risk_id=risk_id),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -226,8 +275,12 @@ def remediation_create_view(request: HttpRequest, org: str, risk_id: int) -> Htt
         actions.record_remediation(request.user, _org(request), risk, form.cleaned_data)
         messages.success(request, _("The remediation record was saved."))
         return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
-    return _form_page(request, form, _("Remediation for: %(risk)s") % {"risk": risk.title},
-                      _url("risk_detail", org, risk_id=risk_id))
+    return _form_page(
+        request,
+        form,
+        _("Remediation for: %(risk)s") % {"risk": risk.title},
+        _url("risk_detail", org, risk_id=risk_id),
+    )
 
 
 # --- Step 2: stakeholders -------------------------------------------------------------------------
@@ -253,7 +306,9 @@ def stakeholder_create_view(request: HttpRequest, org: str) -> HttpResponse:
 @organisation_view("editor")
 def stakeholder_edit_view(request: HttpRequest, org: str, engagement_id: int) -> HttpResponse:
     engagement = queries.engagement(_org(request), engagement_id)
-    form = forms.StakeholderEngagementForm(request.POST or None, instance=engagement, risks=queries.risks(_org(request)))
+    form = forms.StakeholderEngagementForm(
+        request.POST or None, instance=engagement, risks=queries.risks(_org(request))
+    )
     if request.method == "POST" and form.is_valid():
         actions.update_stakeholder_engagement(
             request.user, _org(request), queries.engagement(_org(request), engagement_id), form.cleaned_data
@@ -297,7 +352,9 @@ def measure_edit_view(request: HttpRequest, org: str, measure_id: int) -> HttpRe
     measure = queries.measure(_org(request), measure_id)
     form = forms.MeasureForm(request.POST or None, instance=measure)
     if request.method == "POST" and form.is_valid():
-        actions.update_measure(request.user, _org(request), queries.measure(_org(request), measure_id), form.cleaned_data)
+        actions.update_measure(
+            request.user, _org(request), queries.measure(_org(request), measure_id), form.cleaned_data
+        )
         messages.success(request, _("The measure was saved."))
         return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
     return _form_page(request, form, _("Edit measure"), _url("measure_detail", org, measure_id=measure_id))
@@ -309,7 +366,9 @@ def indicator_create_view(request: HttpRequest, org: str, measure_id: int) -> Ht
     measure = queries.measure(_org(request), measure_id)
     form = forms.IndicatorForm(request.POST)
     if not form.is_valid():
-        return _form_page(request, form, _("New indicator"), _url("measure_detail", org, measure_id=measure_id))
+        return _form_page(
+            request, form, _("New indicator"), _url("measure_detail", org, measure_id=measure_id)
+        )
     actions.add_indicator(request.user, _org(request), measure, form.cleaned_data)
     messages.success(request, _("The indicator was added."))
     return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
@@ -321,7 +380,9 @@ def follow_up_create_view(request: HttpRequest, org: str, measure_id: int) -> Ht
     measure = queries.measure(_org(request), measure_id)
     form = forms.FollowUpForm(request.POST, indicators=queries.indicators_of(measure))
     if not form.is_valid():
-        return _form_page(request, form, _("New follow-up"), _url("measure_detail", org, measure_id=measure_id))
+        return _form_page(
+            request, form, _("New follow-up"), _url("measure_detail", org, measure_id=measure_id)
+        )
     actions.record_follow_up(request.user, _org(request), measure, form.cleaned_data)
     messages.success(request, _("The follow-up was recorded."))
     return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
@@ -332,7 +393,9 @@ def follow_up_create_view(request: HttpRequest, org: str, measure_id: int) -> Ht
 def follow_up_edit_view(request: HttpRequest, org: str, follow_up_id: int) -> HttpResponse:
     follow_up = queries.follow_up(_org(request), follow_up_id)
     measure_url = _url("measure_detail", org, measure_id=follow_up.measure_id)
-    form = forms.FollowUpForm(request.POST or None, instance=follow_up, indicators=queries.indicators_of(follow_up.measure))
+    form = forms.FollowUpForm(
+        request.POST or None, instance=follow_up, indicators=queries.indicators_of(follow_up.measure)
+    )
     if request.method == "POST" and form.is_valid():
         actions.update_follow_up(
             request.user, _org(request), queries.follow_up(_org(request), follow_up_id), form.cleaned_data
@@ -371,7 +434,9 @@ def reports_view(request: HttpRequest, org: str) -> HttpResponse:
     organisation = _org(request)
     context = {
         "reports": queries.published_reports(organisation),
-        "form": forms.PublishReportForm(initial={"title": _("Due-diligence report %(name)s") % {"name": organisation.name}}),
+        "form": forms.PublishReportForm(
+            initial={"title": _("Due-diligence report %(name)s") % {"name": organisation.name}}
+        ),
     }
     return render(request, "register/reports.html", context)
 
@@ -379,8 +444,6 @@ def reports_view(request: HttpRequest, org: str) -> HttpResponse:
 @require_GET
 @organisation_view("viewer")
 def report_preview_view(request: HttpRequest, org: str) -> HttpResponse:
-    from django.utils import timezone
-
     content = build_report_content(_org(request), title=_("Preview"), version=0, published_at=timezone.now())
     return render(request, "register/report_preview.html", {"body": render_report_html(content)})
 
@@ -421,3 +484,12 @@ def public_report_pdf_view(request: HttpRequest, public_id: str) -> HttpResponse
     filename = f"{report.organisation.slug}-report-v{report.version}-{report.published_at:%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+@_public
+@require_GET
+def openapi_schema_view(request: HttpRequest) -> HttpResponse:
+    """The API's OpenAPI schema: public documentation, like any API reference."""
+    from imvo.web.register.api import api
+
+    return JsonResponse(api.get_openapi_schema(path_prefix="/api/v1/"))

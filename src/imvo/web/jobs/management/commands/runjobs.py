@@ -35,6 +35,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         done = 0
         self.stdout.write(f"worker {worker.worker_id} started")
+        self.stdout.flush()  # visible at once under a supervisor that pipes the output
         while not stopping:
             job = worker.run_once()
             if job is None:
@@ -44,6 +45,7 @@ class Command(BaseCommand):
                 continue
             done += 1
             self.stdout.write(f"job {job.pk} {job.kind}: {job.status}")
+            self.stdout.flush()
             if options["max_jobs"] and done >= options["max_jobs"]:
                 break
         self.stdout.write(f"worker {worker.worker_id} stopped after {done} job(s)")

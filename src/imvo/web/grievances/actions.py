@@ -1,0 +1,495 @@
+"""Every write to grievance data, named by what it does.
+
+Handler actions record an audit event (organisation audit trail) and, for phase changes, a
+:class:`PhaseTransition` with who, when and why. Public actions (submitting, replying, following a
+case) are rate limited by the views and never reveal whether a reference exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from imvo.core.grievances import (
+    LockoutPolicy,
+    Phase,
+    access_code_matches,
+    allowed_transitions,
+    hash_access_code,
+    is_valid_reference,
+    new_access_code,
+    new_case_reference,
+    redact,
+    register_failed_attempt,
+)
+from imvo.core.grievances.codes import canonical_reference, is_locked
+from imvo.web.audit.trail import record_audit_event
+from imvo.web.grievances import notifications
+from imvo.web.grievances.models import (
+    AccessKind,
+    CaseAccess,
+    CaseMessage,
+    GrievanceAttachment,
+    GrievanceCase,
+    GrievanceMechanism,
+    IdentityGrant,
+    MessageAuthor,
+    Outcome,
+    PhaseTransition,
+    PublicAttempt,
+    RemedyAction,
+)
+from imvo.web.organisations.models import Organisation
+
+LOCKOUT = LockoutPolicy(max_failures=5, lock_for=dt.timedelta(minutes=30))
+RATE_WINDOW = dt.timedelta(hours=1)
+MAX_SUBMISSIONS_PER_CLIENT = 5
+MAX_FAILED_CODES_PER_CLIENT = 20
+
+
+class TransitionError(ValueError):
+    """A phase change the procedure does not allow."""
+
+
+def _label(actor: Any) -> str:
+    return (
+        actor.get_username() if actor is not None and getattr(actor, "is_authenticated", False) else "system"
+    )
+
+
+# --- mechanisms and permissions -------------------------------------------------------------------
+def create_mechanism(actor: Any, organisation: Organisation, fields: Mapping[str, Any]) -> GrievanceMechanism:
+    mechanism = GrievanceMechanism.objects.create(organisation=organisation, **fields)
+    record_audit_event(actor, organisation, "create", mechanism, {"name": mechanism.name})
+    return mechanism
+
+
+def update_mechanism(
+    actor: Any, mechanism: GrievanceMechanism, fields: Mapping[str, Any]
+) -> GrievanceMechanism:
+    changes = {
+        name: [getattr(mechanism, name), value]
+        for name, value in fields.items()
+        if getattr(mechanism, name) != value
+    }
+    for name, value in fields.items():
+        setattr(mechanism, name, value)
+    mechanism.save()
+    if changes:
+        record_audit_event(actor, mechanism.organisation, "update", mechanism, changes)
+    return mechanism
+
+
+def grant_identity_access(actor: Any, organisation: Organisation, user: Any) -> IdentityGrant:
+    grant, _created = IdentityGrant.objects.get_or_create(
+        organisation=organisation, user=user, defaults={"granted_by": actor}
+    )
+    record_audit_event(actor, organisation, "grant_identity_access", grant, {"user": user.get_username()})
+    return grant
+
+
+def revoke_identity_access(actor: Any, grant: IdentityGrant) -> None:
+    organisation = grant.organisation
+    record_audit_event(
+        actor, organisation, "revoke_identity_access", grant, {"user": grant.user.get_username()}
+    )
+    grant.delete()
+
+
+def log_case_access(user: Any, organisation: Organisation, case: GrievanceCase | None, kind: str) -> None:
+    CaseAccess.objects.create(
+        organisation=organisation, case=case, user=user, user_label=_label(user), kind=kind
+    )
+
+
+# --- public intake --------------------------------------------------------------------------------
+def client_hash(ip_address: str) -> str:
+    """Rate limits count per client without storing its address."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{ip_address}".encode()).hexdigest()
+
+
+def _recent(client: str, kind: str, *, failed_only: bool = False) -> int:
+    attempts = PublicAttempt.objects.filter(
+        client_hash=client, kind=kind, created_at__gte=timezone.now() - RATE_WINDOW
+    )
+    if failed_only:
+        attempts = attempts.filter(succeeded=False)
+    return attempts.count()
+
+
+def submission_allowed(client: str) -> bool:
+    return _recent(client, "submit") < MAX_SUBMISSIONS_PER_CLIENT
+
+
+def code_attempt_allowed(client: str) -> bool:
+    return _recent(client, "code", failed_only=True) < MAX_FAILED_CODES_PER_CLIENT
+
+
+def record_public_attempt(client: str, kind: str, succeeded: bool) -> None:
+    PublicAttempt.objects.create(client_hash=client, kind=kind, succeeded=succeeded)
+
+
+def _store_attachment(case: GrievanceCase, upload: UploadedFile[Any]) -> GrievanceAttachment:
+    attachment = GrievanceAttachment(
+        case=case,
+        original_name=(upload.name or "file")[:200],
+        content_type=(upload.content_type or "")[:100],
+        size=upload.size or 0,
+    )
+    attachment.file.save(upload.name or "file", upload, save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def submit_complaint(
+    mechanism: GrievanceMechanism,
+    fields: Mapping[str, Any],
+    attachments: Iterable[UploadedFile[Any]] = (),
+    language: str = "",
+) -> tuple[GrievanceCase, str]:
+    """File a complaint; returns the case and its access code (in clear text only here, shown once)."""
+    code = new_access_code()
+    values = dict(fields)
+    if values.get("anonymous"):
+        for name in ("complainant_name", "complainant_phone", "complainant_organisation"):
+            values[name] = ""
+    for _attempt in range(5):  # a reference collision is astronomically rare; retry rather than fail
+        try:
+            with transaction.atomic():
+                case = GrievanceCase.objects.create(
+                    organisation=mechanism.organisation,
+                    mechanism=mechanism,
+                    reference=new_case_reference(),
+                    access_code_hash=hash_access_code(code),
+                    language=language[:8],
+                    **values,
+                )
+            break
+        except IntegrityError:
+            continue
+    else:  # pragma: no cover
+        raise RuntimeError("Could not allocate a case reference.")
+    PhaseTransition.objects.create(
+        case=case,
+        from_phase="",
+        to_phase=Phase.RECEIVED,
+        actor_label="complainant",
+        reason=_("Complaint submitted."),
+    )
+    for upload in attachments:
+        _store_attachment(case, upload)
+    notifications.notify_handlers_of_new_case(case)
+    notifications.notify_complainant(
+        case, _("We received your complaint with reference %(reference)s.") % {"reference": case.reference}
+    )
+    return case, code
+
+
+@dataclass(frozen=True)
+class FollowResult:
+    case: GrievanceCase | None
+    locked: bool = False
+
+
+def open_case_with_code(mechanism: GrievanceMechanism, reference: str, code: str) -> FollowResult:
+    """The case for a reference and access code, or nothing: an unknown reference and a wrong code
+    look the same to the visitor. Wrong codes count towards the case's lockout."""
+    now = timezone.now()
+    case = None
+    if is_valid_reference(reference):
+        case = GrievanceCase.objects.filter(
+            mechanism=mechanism, reference=canonical_reference(reference)
+        ).first()
+    if case is None:
+        access_code_matches(code, "0" * 64)  # same work as a real check: no timing difference
+        return FollowResult(None)
+    if is_locked(case.locked_until, now):
+        return FollowResult(None, locked=True)
+    if access_code_matches(code, case.access_code_hash):
+        if case.failed_code_attempts:
+            GrievanceCase.objects.filter(pk=case.pk).update(failed_code_attempts=0)
+        return FollowResult(case)
+    failures, locked_until = register_failed_attempt(case.failed_code_attempts, now, LOCKOUT)
+    GrievanceCase.objects.filter(pk=case.pk).update(
+        failed_code_attempts=failures, locked_until=locked_until or case.locked_until
+    )
+    return FollowResult(None, locked=locked_until is not None)
+
+
+@transaction.atomic
+def add_complainant_reply(
+    case: GrievanceCase, body: str, attachments: Iterable[UploadedFile[Any]] = ()
+) -> CaseMessage:
+    message = CaseMessage.objects.create(case=case, author_kind=MessageAuthor.COMPLAINANT, body=body)
+    for upload in attachments:
+        _store_attachment(case, upload)
+    notifications.notify_handlers_of_reply(case)
+    return message
+
+
+def record_satisfaction(case: GrievanceCase, score: int) -> None:
+    if not 1 <= score <= 5:
+        raise ValueError("Satisfaction is scored 1 to 5.")
+    GrievanceCase.objects.filter(pk=case.pk).update(satisfaction=score)
+
+
+# --- handling -------------------------------------------------------------------------------------
+@transaction.atomic
+def post_update(
+    actor: Any, case: GrievanceCase, body: str, *, visible_to_complainant: bool = True
+) -> CaseMessage:
+    message = CaseMessage.objects.create(
+        case=case,
+        author_kind=MessageAuthor.HANDLER,
+        author=actor,
+        body=body,
+        visible_to_complainant=visible_to_complainant,
+    )
+    record_audit_event(actor, case.organisation, "post_update", case, {"visible": visible_to_complainant})
+    if visible_to_complainant:
+        notifications.notify_complainant(case, _("There is an update in your case."))
+    return message
+
+
+@transaction.atomic
+def move_case(
+    actor: Any,
+    case: GrievanceCase,
+    to_phase: Phase,
+    reason: str,
+    *,
+    outcome: str = "",
+    now: dt.datetime | None = None,
+) -> PhaseTransition:
+    """Move ``case`` to ``to_phase``, logging who, when and why.
+
+    Leaving the initial assessment decides admissibility: on to good offices means admissible,
+    straight to closed means not admissible (the reason is kept as the published reasons).
+    """
+    if not reason.strip():
+        raise TransitionError(_("Give a reason for the change."))
+    current = case.phase_enum
+    if to_phase not in allowed_transitions(current):
+        raise TransitionError(_("A case cannot move from this phase to that one."))
+    when = now or timezone.now()
+    if current is Phase.INITIAL_ASSESSMENT:
+        case.admissible = to_phase is not Phase.CLOSED
+        case.admissibility_reasons = reason
+        if not case.admissible and not outcome:
+            outcome = Outcome.NOT_ADMISSIBLE
+    if outcome:
+        case.outcome = outcome
+    if to_phase is Phase.CLOSED:
+        case.closed_at = when
+        if not case.outcome:
+            case.outcome = Outcome.WITHDRAWN
+    case.phase = to_phase
+    case.phase_started_at = when
+    case.save()
+    transition = PhaseTransition.objects.create(
+        case=case,
+        from_phase=current,
+        to_phase=to_phase,
+        actor=actor,
+        actor_label=_label(actor),
+        reason=reason,
+        created_at=when,
+    )
+    record_audit_event(
+        actor,
+        case.organisation,
+        "move_case",
+        case,
+        {"phase": [current.value, to_phase.value], "reason": reason},
+    )
+    notifications.notify_complainant(
+        case, _("Your case moved to the phase: %(phase)s.") % {"phase": case.get_phase_display()}
+    )
+    return transition
+
+
+def record_outcome(
+    actor: Any, case: GrievanceCase, *, outcome: str, statement: str, substantiated: bool | None
+) -> GrievanceCase:
+    changes = {"outcome": [case.outcome, outcome], "substantiated": [case.substantiated, substantiated]}
+    case.outcome = outcome
+    case.public_statement = statement
+    case.substantiated = substantiated
+    case.save(update_fields=["outcome", "public_statement", "substantiated"])
+    record_audit_event(actor, case.organisation, "record_outcome", case, changes)
+    if substantiated:
+        raise_risk_for_case(actor, case)
+    return case
+
+
+def redacted_statement(case: GrievanceCase) -> str:
+    names = [case.complainant_name, case.complainant_organisation]
+    return redact(case.public_statement, names)
+
+
+def publish_statement(actor: Any, case: GrievanceCase) -> GrievanceCase:
+    """Publish the (redacted) statement, assessment reasons or committee decision."""
+    if not case.public_statement.strip():
+        raise TransitionError(_("Write the statement before publishing it."))
+    case.statement_published_at = timezone.now()
+    case.save(update_fields=["statement_published_at"])
+    record_audit_event(actor, case.organisation, "publish_statement", case, {})
+    return case
+
+
+def link_to_register(
+    actor: Any, case: GrievanceCase, *, supplier: Any, risk: Any, measure: Any
+) -> GrievanceCase:
+    for record in (supplier, risk, measure):
+        if record is not None and record.organisation_id != case.organisation_id:
+            raise ValueError("A case links only to its own organisation's register.")
+    case.supplier, case.risk, case.measure = supplier, risk, measure
+    case.save(update_fields=["supplier", "risk", "measure"])
+    record_audit_event(
+        actor,
+        case.organisation,
+        "link_register",
+        case,
+        {
+            "supplier": getattr(supplier, "pk", None),
+            "risk": getattr(risk, "pk", None),
+            "measure": getattr(measure, "pk", None),
+        },
+    )
+    return case
+
+
+def raise_risk_for_case(actor: Any, case: GrievanceCase) -> Any:
+    """A substantiated case raises the linked risk (reopened, evidence added) or creates one.
+
+    Uses the register's own actions, so the register's audit trail shows the change.
+    """
+    from imvo.web.register import actions as register_actions
+    from imvo.web.register.models import RiskStatus
+
+    evidence = _("Substantiated grievance %(reference)s.") % {"reference": case.reference}
+    if case.risk is not None:
+        risk = case.risk
+        fields: dict[str, Any] = {"status": RiskStatus.OPEN}
+        if evidence not in risk.evidence:
+            fields["evidence"] = (risk.evidence + "\n" + evidence).strip()
+        return register_actions.update_risk(actor, case.organisation, risk, fields)
+    risk = register_actions.create_manual_risk(
+        actor,
+        case.organisation,
+        {
+            "title": redact(f"{case.reference}: {case.subject}", [case.complainant_name])[:300],
+            "theme": case.theme,
+            "country": case.country,
+            "supplier": case.supplier,
+            "evidence": evidence,
+            "confidential": True,
+        },
+    )
+    case.risk = risk
+    case.save(update_fields=["risk"])
+    return risk
+
+
+def add_remedy(actor: Any, case: GrievanceCase, fields: Mapping[str, Any]) -> RemedyAction:
+    remedy = RemedyAction.objects.create(case=case, **fields)
+    record_audit_event(actor, case.organisation, "add_remedy", remedy, {"kind": remedy.kind})
+    return remedy
+
+
+@transaction.atomic
+def complete_remedy(actor: Any, remedy: RemedyAction, delivered_on: dt.date) -> RemedyAction:
+    """Mark a remedy delivered; with a linked risk it also becomes a step-6 remediation record."""
+    remedy.completed_on = delivered_on
+    case = remedy.case
+    if case.risk is not None and remedy.remediation_record_id is None:
+        from imvo.web.register import actions as register_actions
+        from imvo.web.register.models import RemediationStatus
+
+        record = register_actions.record_remediation(
+            actor,
+            case.organisation,
+            case.risk,
+            {
+                "description": f"{remedy.get_kind_display()} ({case.reference})",
+                "provided_on": delivered_on,
+                "status": RemediationStatus.PROVIDED,
+                "confidential": True,
+            },
+        )
+        remedy.remediation_record_id = record.pk
+    remedy.save()
+    record_audit_event(actor, case.organisation, "complete_remedy", remedy, {"completed_on": delivered_on})
+    notifications.notify_complainant(case, _("A remedy in your case was recorded as delivered."))
+    return remedy
+
+
+# --- retention ------------------------------------------------------------------------------------
+@transaction.atomic
+def erase_personal_data(actor: Any, case: GrievanceCase) -> GrievanceCase:
+    """Remove identity, contact details, attachments and names in texts; keep the anonymised case."""
+    names = [case.complainant_name, case.complainant_organisation]
+    for attachment in case.attachments.all():
+        attachment.file.delete(save=False)
+        attachment.delete()
+    for message in case.messages.all():
+        message.body = redact(message.body, names)
+        message.save(update_fields=["body"])
+    case.description = redact(case.description, names)
+    case.desired_outcome = redact(case.desired_outcome, names)
+    case.subject = redact(case.subject, names)
+    case.public_statement = redact(case.public_statement, names)
+    case.complainant_name = case.complainant_email = case.complainant_phone = (
+        case.complainant_organisation
+    ) = ""
+    case.anonymous = True
+    case.personal_data_erased_at = timezone.now()
+    case.save()
+    record_audit_event(actor, case.organisation, "erase_personal_data", case, {})
+    return case
+
+
+def erase_expired_personal_data(now: dt.datetime | None = None) -> int:
+    """Erase personal data of every closed case past its mechanism's retention period."""
+    now = now or timezone.now()
+    erased = 0
+    candidates = GrievanceCase.objects.filter(
+        closed_at__isnull=False, personal_data_erased_at__isnull=True
+    ).select_related("mechanism", "organisation")
+    for case in candidates:
+        if (
+            case.closed_at is not None
+            and case.closed_at + dt.timedelta(days=case.mechanism.retention_days) <= now
+        ):
+            erase_personal_data(None, case)
+            erased += 1
+    return erased
+
+
+def send_deadline_reminders(now: dt.datetime | None = None) -> int:
+    """Mail each mechanism's handlers the list of its overdue cases; returns how many were listed."""
+    now = now or timezone.now()
+    listed = 0
+    for mechanism in GrievanceMechanism.objects.all():
+        overdue = [
+            case.reference
+            for case in mechanism.cases.exclude(phase=Phase.CLOSED)
+            if case.deadline is not None and case.deadline < now
+        ]
+        if overdue:
+            notifications.notify_handlers_of_overdue(mechanism, overdue)
+            listed += len(overdue)
+    return listed
+
+
+__all__ = ["AccessKind", "TransitionError"]

@@ -1,0 +1,202 @@
+"""Forms of the public intake and of the handlers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from imvo.core.grievances import Phase, allowed_transitions
+from imvo.web.grievances.models import (
+    CasePhase,
+    GrievanceCase,
+    GrievanceMechanism,
+    Outcome,
+    RemedyAction,
+)
+from imvo.web.upload_limits import EVIDENCE_EXTENSIONS, validate_upload
+
+MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
+MAX_ATTACHMENTS = 5
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > MAX_ATTACHMENTS:
+            raise ValidationError(_("Attach at most %(count)s files."), params={"count": MAX_ATTACHMENTS})
+        for upload in files:
+            validate_upload(upload, EVIDENCE_EXTENSIONS, MAX_ATTACHMENT_SIZE)
+        return list(files)
+
+
+class ComplaintForm(forms.ModelForm):
+    attachments = AttachmentsField(
+        label=_("Documents or photos (optional)"),
+        required=False,
+        help_text=_(
+            "PDF, Word, OpenDocument, text, spreadsheet or photo (PNG, JPEG); at most 5 files of 10 MB."
+        ),
+    )
+    # The honeypot: hidden from people (CSS and aria-hidden), filled in by bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    class Meta:
+        model = GrievanceCase
+        fields = [
+            "subject",
+            "description",
+            "desired_outcome",
+            "theme",
+            "country",
+            "anonymous",
+            "complainant_name",
+            "complainant_organisation",
+            "complainant_email",
+            "complainant_phone",
+        ]
+        labels = {
+            "subject": _("In a few words, what is your complaint about?"),
+            "description": _("What happened? Where and when? Who was affected?"),
+            "anonymous": _("I want to stay anonymous"),
+            "country": _("Country (two-letter code, e.g. IN)"),
+        }
+        help_texts = {
+            "description": _("Write in your own words. You do not need to know any laws or rules."),
+            "anonymous": _(
+                "If you stay anonymous we do not ask your name. You can still follow your case with the code "
+                "you get after sending."
+            ),
+            "complainant_email": _("Optional. We only use it to tell you that your case has news."),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "desired_outcome": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_country(self) -> str:
+        country = self.cleaned_data.get("country", "").strip().upper()
+        if country and (len(country) != 2 or not country.isalpha()):
+            raise ValidationError(_("Use the two-letter country code, e.g. IN or BD."))
+        return country
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class FollowForm(forms.Form):
+    reference = forms.CharField(label=_("Case reference"), max_length=40)
+    access_code = forms.CharField(
+        label=_("Access code"), max_length=80, widget=forms.PasswordInput(attrs={"autocomplete": "off"})
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000)
+    attachments = AttachmentsField(label=_("Documents or photos (optional)"), required=False)
+
+
+class SatisfactionForm(forms.Form):
+    satisfaction = forms.TypedChoiceField(
+        label=_("How satisfied are you with how your complaint was handled?"),
+        coerce=int,
+        choices=[
+            (5, _("Very satisfied")),
+            (4, _("Satisfied")),
+            (3, _("Neutral")),
+            (2, _("Unsatisfied")),
+            (1, _("Very unsatisfied")),
+        ],
+    )
+
+
+class MechanismForm(forms.ModelForm):
+    class Meta:
+        model = GrievanceMechanism
+        fields = [
+            "name",
+            "slug",
+            "variant",
+            "introduction",
+            "is_open",
+            "handler_email",
+            "received_days",
+            "initial_assessment_days",
+            "good_offices_days",
+            "outcome_days",
+            "follow_up_days",
+            "retention_days",
+        ]
+
+
+class TransitionForm(forms.Form):
+    to_phase = forms.ChoiceField(label=_("Move to phase"), choices=CasePhase.choices)
+    reason = forms.CharField(
+        label=_("Reason (kept in the case log)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, case: GrievanceCase, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        allowed = {phase.value for phase in allowed_transitions(Phase(case.phase))}
+        self.fields["to_phase"].choices = [
+            (value, label) for value, label in CasePhase.choices if value in allowed
+        ]  # type: ignore[attr-defined]
+
+
+class UpdateForm(forms.Form):
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10000)
+    visible_to_complainant = forms.BooleanField(
+        label=_("Visible to the complainant"), required=False, initial=True
+    )
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    statement = forms.CharField(
+        label=_("Statement or decision (published redacted)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    substantiated = forms.NullBooleanField(
+        label=_("Was the complaint substantiated?"),
+        required=False,
+        widget=forms.Select(
+            choices=[("unknown", _("Not established")), ("true", _("Yes")), ("false", _("No"))]
+        ),
+    )
+
+
+class RemedyForm(forms.ModelForm):
+    class Meta:
+        model = RemedyAction
+        fields = ["kind", "description", "due_on"]
+        widgets = {
+            "due_on": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class LinkForm(forms.Form):
+    supplier = forms.ModelChoiceField(label=_("Supplier"), queryset=None, required=False)  # type: ignore[arg-type]
+    risk = forms.ModelChoiceField(label=_("Risk"), queryset=None, required=False)  # type: ignore[arg-type]
+    measure = forms.ModelChoiceField(label=_("Measure"), queryset=None, required=False)  # type: ignore[arg-type]
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from imvo.web.register.models import Measure, Risk, Supplier
+
+        self.fields["supplier"].queryset = Supplier.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["risk"].queryset = Risk.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["measure"].queryset = Measure.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+
+
+class GrantForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of a member"))

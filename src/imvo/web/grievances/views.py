@@ -1,0 +1,537 @@
+"""Thin views: the public intake and follow-up pages, and the handlers' pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from imvo.core.export import neutralise_formula
+from imvo.core.grievances import Phase, redact
+from imvo.core.grievances.figures import EffectivenessFigures, bar_chart_svg, figures_rows
+from imvo.web.accounts.throttle import client_ip
+from imvo.web.grievances import actions, queries
+from imvo.web.grievances.forms import (
+    ComplaintForm,
+    FollowForm,
+    GrantForm,
+    LinkForm,
+    MechanismForm,
+    OutcomeForm,
+    RemedyForm,
+    ReplyForm,
+    SatisfactionForm,
+    TransitionForm,
+    UpdateForm,
+)
+from imvo.web.grievances.models import AccessKind, CasePhase, GrievanceCase, GrievanceMechanism, IdentityGrant
+from imvo.web.organisations.access import organisation_view
+from imvo.web.organisations.models import Membership
+
+SESSION_KEY = "grievance_cases"  # {mechanism slug: case id} the visitor proved the access code for
+
+
+def _no_store(response: HttpResponseBase) -> HttpResponseBase:
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --- public pages ---------------------------------------------------------------------------------
+@never_cache
+@require_http_methods(["GET", "POST"])
+def intake(request: HttpRequest, mechanism: str) -> HttpResponseBase:
+    found = queries.public_mechanism(mechanism)
+    context: dict[str, Any] = {"mechanism": found}
+    if not found.is_open:
+        return render(request, "grievances/public_closed.html", context)
+    form = ComplaintForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        client = actions.client_hash(client_ip(request))
+        if not actions.submission_allowed(client):
+            context["form"] = form
+            context["rate_limited"] = True
+            return render(request, "grievances/public_intake.html", context, status=429)
+        actions.record_public_attempt(client, "submit", True)
+        if form.is_bot():
+            # Answer like a success so a bot learns nothing; nothing is stored.
+            return _no_store(render(request, "grievances/public_received.html", {**context, "case": None}))
+        if form.is_valid():
+            fields = {
+                name: value
+                for name, value in form.cleaned_data.items()
+                if name not in {"attachments", "website"}
+            }
+            case, code = actions.submit_complaint(
+                found, fields, form.cleaned_data["attachments"], get_language() or ""
+            )
+            # The code is shown once, on this response only; it is never stored in clear text.
+            return _no_store(
+                render(
+                    request, "grievances/public_received.html", {**context, "case": case, "access_code": code}
+                )
+            )
+    context["form"] = form
+    return render(request, "grievances/public_intake.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def follow(request: HttpRequest, mechanism: str) -> HttpResponseBase:
+    found = queries.public_mechanism(mechanism)
+    form = FollowForm(request.POST or None)
+    context: dict[str, Any] = {"mechanism": found, "form": form}
+    if request.method == "POST" and form.is_valid():
+        client = actions.client_hash(client_ip(request))
+        if not actions.code_attempt_allowed(client):
+            context["error"] = _("Too many attempts. Please try again in an hour.")
+            return render(request, "grievances/public_follow.html", context, status=429)
+        result = actions.open_case_with_code(
+            found, form.cleaned_data["reference"], form.cleaned_data["access_code"]
+        )
+        actions.record_public_attempt(client, "code", result.case is not None)
+        if result.case is not None:
+            request.session.cycle_key()  # a new session id once the code is proven
+            cases = dict(request.session.get(SESSION_KEY, {}))
+            cases[found.slug] = result.case.pk
+            request.session[SESSION_KEY] = cases
+            return redirect("grievances:public_case", mechanism=found.slug)
+        context["error"] = (
+            _("This case is locked for a while after too many wrong codes. Please try again later.")
+            if result.locked
+            else _("The reference and access code do not match a case.")
+        )
+        return render(request, "grievances/public_follow.html", context, status=403)
+    return render(request, "grievances/public_follow.html", context)
+
+
+def _followed_case(request: HttpRequest, mechanism: GrievanceMechanism) -> GrievanceCase | None:
+    case_id = request.session.get(SESSION_KEY, {}).get(mechanism.slug)
+    if case_id is None:
+        return None
+    return GrievanceCase.objects.filter(mechanism=mechanism, pk=case_id).first()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def public_case(request: HttpRequest, mechanism: str) -> HttpResponseBase:
+    found = queries.public_mechanism(mechanism)
+    case = _followed_case(request, found)
+    if case is None:
+        return redirect("grievances:follow", mechanism=found.slug)
+    reply_form = ReplyForm()
+    satisfaction_form = SatisfactionForm()
+    if request.method == "POST":
+        if "leave" in request.POST:
+            request.session.pop(SESSION_KEY, None)
+            return redirect("grievances:follow", mechanism=found.slug)
+        if "satisfaction" in request.POST:
+            satisfaction_form = SatisfactionForm(request.POST)
+            if satisfaction_form.is_valid():
+                actions.record_satisfaction(case, satisfaction_form.cleaned_data["satisfaction"])
+                messages.success(request, _("Thank you for your answer."))
+                return redirect("grievances:public_case", mechanism=found.slug)
+        else:
+            reply_form = ReplyForm(request.POST, request.FILES)
+            if reply_form.is_valid():
+                actions.add_complainant_reply(
+                    case, reply_form.cleaned_data["body"], reply_form.cleaned_data["attachments"]
+                )
+                messages.success(request, _("Your reply was sent."))
+                return redirect("grievances:public_case", mechanism=found.slug)
+    context = {
+        "mechanism": found,
+        "case": case,
+        "updates": case.messages.filter(visible_to_complainant=True),
+        "transitions": case.transitions.all(),
+        "reply_form": reply_form,
+        "satisfaction_form": satisfaction_form,
+    }
+    return _no_store(render(request, "grievances/public_case.html", context))
+
+
+@require_GET
+def statements(request: HttpRequest, mechanism: str) -> HttpResponse:
+    found = queries.public_mechanism(mechanism)
+    published = [
+        {"case": case, "text": actions.redacted_statement(case)}
+        for case in queries.published_statements(found)
+    ]
+    return render(request, "grievances/public_statements.html", {"mechanism": found, "published": published})
+
+
+# --- handlers: figures (all members) --------------------------------------------------------------
+def _phase_labels() -> dict[Phase, str]:
+    return {Phase(value): str(label) for value, label in CasePhase.choices}
+
+
+def _mechanism_filter(request: HttpRequest) -> GrievanceMechanism | None:
+    raw = request.GET.get("mechanism", "")
+    if not raw.isdigit():
+        return None
+    return queries.mechanism_of(request.organisation, int(raw))  # type: ignore[attr-defined]
+
+
+def _charts(figures: EffectivenessFigures) -> list[dict[str, str]]:
+    labels = _phase_labels()
+    return [
+        {"title": _("Cases by theme"), "svg": bar_chart_svg(_("Cases by theme"), figures.by_theme)},
+        {"title": _("Cases by country"), "svg": bar_chart_svg(_("Cases by country"), figures.by_country)},
+        {
+            "title": _("Median days per phase"),
+            "svg": bar_chart_svg(
+                _("Median days per phase"),
+                [(labels[time.phase], time.median_days or 0) for time in figures.phase_times],
+            ),
+        },
+    ]
+
+
+@organisation_view(min_role="viewer")
+@require_GET
+def overview(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    mechanism = _mechanism_filter(request)
+    figures = queries.effectiveness_of(organisation, mechanism)
+    labels = _phase_labels()
+    context = {
+        "mechanisms": queries.mechanisms_of(organisation),
+        "selected": mechanism,
+        "figures": figures,
+        "phase_times": [(labels[time.phase], time) for time in figures.phase_times],
+        "charts": _charts(figures),
+        "summary": queries.remedy_summary(organisation),
+        "can_handle": request.membership.can_edit,  # type: ignore[attr-defined]
+        "is_owner": request.membership.is_owner,  # type: ignore[attr-defined]
+    }
+    return render(request, "grievances/overview.html", context)
+
+
+@organisation_view(min_role="viewer")
+@require_GET
+def figures_export(request: HttpRequest, org: str, fmt: str) -> HttpResponse:
+    figures = queries.effectiveness_of(request.organisation, _mechanism_filter(request))  # type: ignore[attr-defined]
+    rows = figures_rows(figures, _phase_labels())
+    filename = f"grievance-figures-{org}-{timezone.localdate():%Y%m%d}"
+    return _table_response(rows, filename, fmt)
+
+
+def _table_response(rows: list[list[str]], filename: str, fmt: str) -> HttpResponse:
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    elif fmt == "csv":
+        text = io.StringIO()
+        csv.writer(text).writerows(rows)
+        response = HttpResponse(text.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+# --- handlers: cases (owners and editors) ---------------------------------------------------------
+@organisation_view(min_role="editor")
+@require_GET
+def case_list(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    phase = request.GET.get("phase", "open")
+    cases = list(
+        queries.cases_of(organisation, phase=phase if phase in {*CasePhase.values, "open"} else "")[:500]
+    )
+    return render(
+        request,
+        "grievances/case_list.html",
+        {"cases": cases, "phase": phase, "phases": CasePhase.choices},
+    )
+
+
+@organisation_view(min_role="editor")
+@require_GET
+def cases_export(request: HttpRequest, org: str) -> HttpResponse:
+    """Cases without identity or contact details; free texts redacted."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    actions.log_case_access(request.user, organisation, None, AccessKind.EXPORT)
+    rows = [
+        [
+            "reference",
+            "mechanism",
+            "received",
+            "phase",
+            "theme",
+            "country",
+            "subject",
+            "outcome",
+            "substantiated",
+        ]
+    ]
+    for case in queries.cases_of(organisation):
+        names = [case.complainant_name, case.complainant_organisation]
+        rows.append(
+            [
+                case.reference,
+                case.mechanism.name,
+                f"{case.received_at:%Y-%m-%d}",
+                case.get_phase_display(),
+                case.get_theme_display(),
+                case.country,
+                redact(case.subject, names),
+                case.get_outcome_display() if case.outcome else "",
+                "" if case.substantiated is None else str(case.substantiated).lower(),
+            ]
+        )
+    safe = [[neutralise_formula(str(cell)) for cell in row] for row in rows]
+    return _table_response(safe, f"grievance-cases-{org}", "csv")
+
+
+@organisation_view(min_role="editor")
+@require_GET
+def case_detail(request: HttpRequest, org: str, case_id: int) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    case = queries.case_of(organisation, case_id)
+    show_identity = queries.can_view_identity(request.user, organisation)
+    actions.log_case_access(request.user, organisation, case, AccessKind.VIEW)
+    if show_identity and not case.anonymous:
+        actions.log_case_access(request.user, organisation, case, AccessKind.VIEW_IDENTITY)
+    names = [case.complainant_name, case.complainant_organisation]
+
+    def shown(text: str) -> str:
+        # Without the identity permission the complainant's name is redacted from free texts too.
+        return text if show_identity else redact(text, names)
+
+    context = {
+        "case": case,
+        "show_identity": show_identity,
+        "description": shown(case.description),
+        "desired_outcome": shown(case.desired_outcome),
+        "case_messages": [(message, shown(message.body)) for message in case.messages.all()],
+        "transition_form": TransitionForm(case=case),
+        "update_form": UpdateForm(),
+        "outcome_form": OutcomeForm(
+            initial={
+                "outcome": case.outcome,
+                "statement": case.public_statement,
+                "substantiated": case.substantiated,
+            }
+        ),
+        "remedy_form": RemedyForm(),
+        "link_form": LinkForm(
+            organisation=organisation,
+            initial={"supplier": case.supplier, "risk": case.risk, "measure": case.measure},
+        ),
+        "redacted_statement": actions.redacted_statement(case),
+        "accesses": case.accesses.all()[:20],
+        "is_owner": request.membership.is_owner,  # type: ignore[attr-defined]
+        "today": timezone.localdate(),
+    }
+    return render(request, "grievances/case_detail.html", context)
+
+
+def _back(case: GrievanceCase) -> HttpResponseBase:
+    return redirect(reverse("grievances:case", kwargs={"org": case.organisation.slug, "case_id": case.pk}))
+
+
+@organisation_view(min_role="editor")
+@require_POST
+def case_move(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+    form = TransitionForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            actions.move_case(
+                request.user, case, Phase(form.cleaned_data["to_phase"]), form.cleaned_data["reason"]
+            )
+        except actions.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("The case moved to: %(phase)s.") % {"phase": case.get_phase_display()}
+            )
+    else:
+        messages.error(request, _("Choose a phase and give a reason."))
+    return _back(case)
+
+
+@organisation_view(min_role="editor")
+@require_POST
+def case_update(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+    form = UpdateForm(request.POST)
+    if form.is_valid():
+        actions.post_update(
+            request.user,
+            case,
+            form.cleaned_data["body"],
+            visible_to_complainant=form.cleaned_data["visible_to_complainant"],
+        )
+        messages.success(request, _("The message was saved."))
+    return _back(case)
+
+
+@organisation_view(min_role="editor")
+@require_POST
+def case_outcome(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        actions.record_outcome(
+            request.user,
+            case,
+            outcome=form.cleaned_data["outcome"],
+            statement=form.cleaned_data["statement"],
+            substantiated=form.cleaned_data["substantiated"],
+        )
+        messages.success(request, _("The outcome was saved."))
+    return _back(case)
+
+
+@organisation_view(min_role="editor")
+@require_POST
+def case_publish(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+    try:
+        actions.publish_statement(request.user, case)
+    except actions.TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The redacted statement is published."))
+    return _back(case)
+
+
+@organisation_view(min_role="editor")
+@require_POST
+def case_link(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    case = queries.case_of(organisation, case_id)
+    form = LinkForm(request.POST, organisation=organisation)
+    if form.is_valid():
+        actions.link_to_register(request.user, case, **form.cleaned_data)
+        messages.success(request, _("The links to the register were saved."))
+    return _back(case)
+
+
+@organisation_view(min_role="editor")
+@require_POST
+def case_remedy(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+    form = RemedyForm(request.POST)
+    if form.is_valid():
+        actions.add_remedy(request.user, case, form.cleaned_data)
+        messages.success(request, _("The remedy was added."))
+    else:
+        messages.error(request, _("Choose the kind of remedy and describe it."))
+    return _back(case)
+
+
+@organisation_view(min_role="editor")
+@require_POST
+def remedy_complete(request: HttpRequest, org: str, remedy_id: int) -> HttpResponseBase:
+    remedy = queries.remedy_of(request.organisation, remedy_id)  # type: ignore[attr-defined]
+    if remedy.completed_on is None:
+        actions.complete_remedy(request.user, remedy, timezone.localdate())
+        messages.success(request, _("The remedy is recorded as delivered."))
+    return _back(remedy.case)
+
+
+@organisation_view(min_role="owner")
+@require_POST
+def case_erase(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+    actions.erase_personal_data(request.user, case)
+    messages.success(request, _("The personal data of this case were erased."))
+    return _back(case)
+
+
+@organisation_view(min_role="editor")
+@require_GET
+def attachment_download(request: HttpRequest, org: str, attachment_id: int) -> HttpResponseBase:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    attachment = queries.attachment_of(organisation, attachment_id)
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    actions.log_case_access(request.user, organisation, attachment.case, AccessKind.DOWNLOAD)
+    # Always a download, never rendered inline: an uploaded HTML or SVG cannot run in our origin.
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type="application/octet-stream"
+    )
+    return _no_store(response)
+
+
+# --- owners: mechanisms and the identity permission -----------------------------------------------
+@organisation_view(min_role="owner")
+@require_http_methods(["GET", "POST"])
+def mechanism_new(request: HttpRequest, org: str) -> HttpResponseBase:
+    form = MechanismForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.create_mechanism(request.user, request.organisation, form.cleaned_data)  # type: ignore[attr-defined]
+        return redirect("grievances:overview", org=org)
+    return render(request, "grievances/mechanism_form.html", {"form": form, "mechanism": None})
+
+
+@organisation_view(min_role="owner")
+@require_http_methods(["GET", "POST"])
+def mechanism_edit(request: HttpRequest, org: str, mechanism_id: int) -> HttpResponseBase:
+    mechanism = queries.mechanism_of(request.organisation, mechanism_id)  # type: ignore[attr-defined]
+    original = GrievanceMechanism.objects.get(pk=mechanism.pk)
+    form = MechanismForm(request.POST or None, instance=mechanism)
+    if request.method == "POST" and form.is_valid():
+        actions.update_mechanism(request.user, original, form.cleaned_data)
+        return redirect("grievances:overview", org=org)
+    return render(request, "grievances/mechanism_form.html", {"form": form, "mechanism": mechanism})
+
+
+@organisation_view(min_role="owner")
+@require_http_methods(["GET", "POST"])
+def identity_access(request: HttpRequest, org: str) -> HttpResponseBase:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = GrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        membership = (
+            Membership.objects.filter(
+                organisation=organisation, user__email__iexact=form.cleaned_data["email"]
+            )
+            .select_related("user")
+            .first()
+        )
+        if membership is None:
+            form.add_error("email", _("No member of this organisation has that address."))
+        else:
+            actions.grant_identity_access(request.user, organisation, membership.user)
+            return redirect("grievances:identity_access", org=org)
+    return render(
+        request,
+        "grievances/identity_access.html",
+        {"form": form, "grants": queries.identity_grants_of(organisation)},
+    )
+
+
+@organisation_view(min_role="owner")
+@require_POST
+def identity_revoke(request: HttpRequest, org: str, grant_id: int) -> HttpResponseBase:
+    grant = IdentityGrant.objects.filter(organisation=request.organisation, pk=grant_id).first()  # type: ignore[attr-defined]
+    if grant is None:
+        raise Http404
+    actions.revoke_identity_access(request.user, grant)
+    return redirect("grievances:identity_access", org=org)

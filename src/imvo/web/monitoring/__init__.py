@@ -1,0 +1,1 @@
+"""The monitoring workspace: a population of companies measured in rounds (issue 6)."""

@@ -1,0 +1,432 @@
+"""Every write of the monitoring workspace, named by verb and audit-logged."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path, PurePath
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from imvo.core.assessment import CRITERION_IDS, Assessment
+from imvo.core.monitoring import (
+    DUTCH_IMVO_SIZE_CRITERIA,
+    MONITORING_VERDICTS,
+    PopulationCompany,
+    match_company,
+    merge_verdicts,
+    monitoring_verdicts,
+    nap_class,
+    read_population,
+    segment,
+    steps_evidenced,
+)
+from imvo.core.monitoring.criteria_sets import NOT_FOUND, endorses
+from imvo.web.audit.trail import record_audit_event
+from imvo.web.jobs.models import Job
+from imvo.web.jobs.queue import enqueue
+from imvo.web.monitoring.models import (
+    AssessmentSource,
+    CompanyAssessment,
+    Disclosure,
+    MonitoredCompany,
+    MonitoringRound,
+    ReferencePoint,
+    RegisterSharingConsent,
+    ReviewDecision,
+    ReviewStatus,
+)
+from imvo.web.monitoring.register_source import has_consent, verdicts_from_register
+from imvo.web.organisations.models import Organisation
+
+ASSESS_JOB = "assess_disclosures"
+MAX_CITATIONS = 3
+
+
+def _core_company(company: MonitoredCompany) -> PopulationCompany:
+    return PopulationCompany(
+        name=company.name,
+        registration_number=company.registration_number,
+        sector_code=company.sector_code,
+        employees=company.employees,
+        assets=company.assets,
+        turnover=company.turnover,
+        website=company.website,
+    )
+
+
+# --- population -----------------------------------------------------------------------------------
+def import_population(actor: Any, organisation: Organisation, upload: UploadedFile) -> tuple[int, int]:
+    """Read a population file and add or update its companies (matched by registration number, else
+    name). Raises :class:`imvo.core.suppliers.InputError` naming every bad row; nothing is written then.
+    Returns (created, updated)."""
+    suffix = PurePath(upload.name or "population.csv").suffix.lower() or ".csv"
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"{PurePath(upload.name or 'population').stem[:80]}{suffix}"
+        with path.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        rows = read_population(path)
+    existing = {
+        (c.registration_number or c.name.lower()): c
+        for c in MonitoredCompany.objects.filter(organisation=organisation)
+    }
+    created, updated = [], []
+    fields = [
+        "name",
+        "registration_number",
+        "sector_code",
+        "employees",
+        "assets",
+        "turnover",
+        "website",
+        "in_scope",
+    ]
+    for row in rows:
+        values = {
+            "name": row.name[:255],
+            "registration_number": row.registration_number[:64],
+            "sector_code": row.sector_code[:32],
+            "employees": row.employees,
+            "assets": row.assets,
+            "turnover": row.turnover,
+            "website": row.website[:500],
+            "in_scope": DUTCH_IMVO_SIZE_CRITERIA.includes(row),
+        }
+        current = existing.get(row.registration_number or row.name.lower())
+        if current is None:
+            created.append(MonitoredCompany(organisation=organisation, **values))
+        else:
+            for name, value in values.items():
+                setattr(current, name, value)
+            updated.append(current)
+    with transaction.atomic():
+        MonitoredCompany.objects.bulk_create(created, batch_size=2000)
+        MonitoredCompany.objects.bulk_update(updated, fields, batch_size=2000)
+        record_audit_event(
+            actor,
+            organisation,
+            "import",
+            object_type="population",
+            changes={"file": upload.name, "created": len(created), "updated": len(updated)},
+        )
+    return len(created), len(updated)
+
+
+def link_platform_organisation(
+    actor: Any, organisation: Organisation, company: MonitoredCompany, platform_slug: str
+) -> MonitoredCompany:
+    """Say which platform organisation a monitored company is (its register is read only with consent)."""
+    platform = Organisation.objects.filter(slug=platform_slug, kind="company").first()
+    if platform is None:
+        raise ValidationError(_("No company organisation with that short name is on the platform."))
+    company.platform_organisation = platform
+    company.save(update_fields=["platform_organisation"])
+    record_audit_event(actor, organisation, "link", company, {"platform_organisation": platform.slug})
+    return company
+
+
+# --- rounds ---------------------------------------------------------------------------------------
+def create_round(
+    actor: Any, organisation: Organisation, name: str, population_size: int | None = None, target: float = 0.9
+) -> MonitoringRound:
+    if MonitoringRound.objects.filter(organisation=organisation, name=name).exists():
+        raise ValidationError(_("A round with this name exists already."))
+    monitoring_round = MonitoringRound.objects.create(
+        organisation=organisation, name=name, population_size=population_size, target=target
+    )
+    record_audit_event(
+        actor, organisation, "create", monitoring_round, {"name": name, "population_size": population_size}
+    )
+    return monitoring_round
+
+
+def add_reference_point(
+    actor: Any, organisation: Organisation, round_name: str, share: float, source: str
+) -> ReferencePoint:
+    if not 0.0 <= share <= 1.0:
+        raise ValidationError(_("The share must lie between 0 and 1."))
+    point = ReferencePoint.objects.create(
+        organisation=organisation, round_name=round_name, share=share, source=source
+    )
+    record_audit_event(
+        actor, organisation, "create", point, {"round": round_name, "share": share, "source": source}
+    )
+    return point
+
+
+# --- assessments ----------------------------------------------------------------------------------
+def _derived(verdicts: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "endorses": endorses(verdicts),
+        "steps": sum(1 << (step - 1) for step in steps_evidenced(verdicts)),
+        "nap_class": nap_class(verdicts).value,
+        "segment": segment(verdicts).value,
+    }
+
+
+def _evidence_of(assessment: Assessment, source: str) -> dict[str, list[dict[str, Any]]]:
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for result in assessment.results:
+        for citation in result.citations[:MAX_CITATIONS]:
+            evidence.setdefault(result.criterion_id, []).append(
+                {
+                    "snippet": citation.snippet,
+                    "page": citation.page,
+                    "polarity": citation.polarity.value,
+                    "source": source,
+                }
+            )
+    return evidence
+
+
+def store_assessment(
+    monitoring_round: MonitoringRound,
+    company: MonitoredCompany,
+    source: str,
+    verdicts: Mapping[str, str],
+    evidence: Mapping[str, list[dict[str, Any]]],
+) -> CompanyAssessment:
+    """Create or refresh the company's assessment in the round. A reviewed assessment is never
+    overwritten by a machine: the reviewers' decision stands."""
+    full = {criterion: verdicts.get(criterion, NOT_FOUND) for criterion in CRITERION_IDS}
+    existing = CompanyAssessment.objects.filter(monitoring_round=monitoring_round, company=company).first()
+    if existing is not None and existing.status != ReviewStatus.TO_REVIEW:
+        return existing
+    values = {"source": source, "verdicts": full, "evidence": dict(evidence), **_derived(full)}
+    if existing is None:
+        return CompanyAssessment.objects.create(
+            organisation=monitoring_round.organisation,
+            monitoring_round=monitoring_round,
+            company=company,
+            **values,
+        )
+    for name, value in values.items():
+        setattr(existing, name, value)
+    existing.save()
+    return existing
+
+
+def upload_disclosures(
+    actor: Any, organisation: Organisation, monitoring_round: MonitoringRound, uploads: Sequence[UploadedFile]
+) -> Job:
+    """Store the files, match each to a company by the documented file-name rule, and queue their
+    assessment as a background job."""
+    population = list(MonitoredCompany.objects.filter(organisation=organisation))
+    core = [_core_company(company) for company in population]
+    names: list[str] = []
+    for upload in uploads:
+        matched = match_company(upload.name or "", core)
+        company = population[core.index(matched)] if matched is not None else None
+        disclosure = Disclosure(
+            organisation=organisation,
+            monitoring_round=monitoring_round,
+            company=company,
+            original_name=(upload.name or "disclosure")[:255],
+            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        disclosure.file.save(upload.name or "disclosure.txt", upload, save=False)
+        disclosure.save()
+        names.append(disclosure.original_name)
+    record_audit_event(actor, organisation, "upload", monitoring_round, {"disclosures": names})
+    return start_assessment_job(organisation, monitoring_round)
+
+
+def start_assessment_job(organisation: Organisation, monitoring_round: MonitoringRound) -> Job:
+    return enqueue(ASSESS_JOB, organisation, {"round_id": monitoring_round.pk})
+
+
+def reassess_company_from_disclosures(
+    monitoring_round: MonitoringRound, company: MonitoredCompany
+) -> CompanyAssessment:
+    """Merge every assessed disclosure of the company in the round into its assessment."""
+    assessments = [
+        Assessment.from_dict(disclosure.result)
+        for disclosure in Disclosure.objects.filter(monitoring_round=monitoring_round, company=company)
+        if disclosure.result
+    ]
+    verdicts = merge_verdicts([monitoring_verdicts(assessment) for assessment in assessments])
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for assessment in assessments:
+        for criterion, citations in _evidence_of(assessment, assessment.source).items():
+            evidence.setdefault(criterion, []).extend(citations)
+    return store_assessment(monitoring_round, company, AssessmentSource.DISCLOSURE, verdicts, evidence)
+
+
+def assess_from_registers(actor: Any, organisation: Organisation, monitoring_round: MonitoringRound) -> int:
+    """Assess every monitored company that is on the platform and has consented to share its register.
+
+    Companies without recorded (unrevoked) consent are skipped: their register is never read.
+    """
+    count = 0
+    linked = MonitoredCompany.objects.filter(organisation=organisation, platform_organisation__isnull=False)
+    for company in linked.select_related("platform_organisation"):
+        platform = company.platform_organisation
+        assert platform is not None
+        if not has_consent(platform, organisation):
+            continue
+        verdicts, evidence = verdicts_from_register(platform)
+        store_assessment(monitoring_round, company, AssessmentSource.REGISTER, verdicts, evidence)
+        count += 1
+    record_audit_event(actor, organisation, "assess", monitoring_round, {"from_registers": count})
+    return count
+
+
+def complete_round(actor: Any, organisation: Organisation, monitoring_round: MonitoringRound) -> int:
+    """Give every in-scope company without an assessment one with nothing found (no public disclosure
+    means no public endorsement), so the round's denominator is the whole population."""
+    missing = MonitoredCompany.objects.filter(organisation=organisation, in_scope=True).exclude(
+        assessments__monitoring_round=monitoring_round
+    )
+    created = [
+        CompanyAssessment(
+            organisation=organisation,
+            monitoring_round=monitoring_round,
+            company=company,
+            source=AssessmentSource.NONE,
+            verdicts=dict.fromkeys(CRITERION_IDS, NOT_FOUND),
+            **_derived({}),
+        )
+        for company in missing
+    ]
+    CompanyAssessment.objects.bulk_create(created, batch_size=2000)
+    record_audit_event(
+        actor, organisation, "complete", monitoring_round, {"without_disclosure": len(created)}
+    )
+    return len(created)
+
+
+# --- four-eyes review -----------------------------------------------------------------------------
+def _clean_corrections(corrections: Mapping[str, str]) -> dict[str, str]:
+    cleaned: dict[str, str] = {}
+    for criterion, verdict in corrections.items():
+        if criterion not in CRITERION_IDS or verdict not in MONITORING_VERDICTS:
+            raise ValidationError(_("Unknown criterion or verdict in the corrections."))
+        cleaned[criterion] = verdict
+    return cleaned
+
+
+def _require_reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Give a reason for the decision."))
+    return reason
+
+
+def propose_review(
+    actor: Any, assessment: CompanyAssessment, corrections: Mapping[str, str], reason: str
+) -> ReviewDecision:
+    """First pair of eyes: confirm the assessment as is (no corrections) or propose corrections."""
+    if assessment.status != ReviewStatus.TO_REVIEW:
+        raise ValidationError(_("This assessment is not waiting for a first review."))
+    cleaned = {
+        criterion: verdict
+        for criterion, verdict in _clean_corrections(corrections).items()
+        if assessment.verdicts.get(criterion) != verdict
+    }
+    with transaction.atomic():
+        decision = ReviewDecision.objects.create(
+            organisation=assessment.organisation,
+            assessment=assessment,
+            reviewer=actor,
+            kind="propose_correct" if cleaned else "propose_confirm",
+            corrections=cleaned,
+            reason=_require_reason(reason),
+        )
+        assessment.status = ReviewStatus.AWAITING_SECOND
+        assessment.save(update_fields=["status", "updated_at"])
+        record_audit_event(
+            actor,
+            assessment.organisation,
+            "propose_review",
+            assessment,
+            {
+                "corrections": {c: [assessment.verdicts.get(c), v] for c, v in cleaned.items()},
+                "reason": decision.reason,
+            },
+        )
+    return decision
+
+
+def pending_proposal(assessment: CompanyAssessment) -> ReviewDecision | None:
+    return (
+        assessment.decisions.filter(kind__in=["propose_confirm", "propose_correct"])
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def decide_review(actor: Any, assessment: CompanyAssessment, approve: bool, reason: str) -> ReviewDecision:
+    """Second pair of eyes: another person approves (the corrections take effect) or rejects."""
+    if assessment.status != ReviewStatus.AWAITING_SECOND:
+        raise ValidationError(_("This assessment is not waiting for a second review."))
+    proposal = pending_proposal(assessment)
+    if proposal is None:
+        raise ValidationError(_("There is no proposal to decide on."))
+    if proposal.reviewer_id == actor.pk:
+        raise PermissionDenied(_("The second review must be done by another person (four-eyes principle)."))
+    with transaction.atomic():
+        decision = ReviewDecision.objects.create(
+            organisation=assessment.organisation,
+            assessment=assessment,
+            reviewer=actor,
+            kind="approve" if approve else "reject",
+            reason=_require_reason(reason),
+        )
+        changes: dict[str, Any] = {"reason": decision.reason, "proposal": proposal.pk}
+        if approve:
+            before = dict(assessment.verdicts)
+            verdicts = {**before, **proposal.corrections}
+            assessment.verdicts = verdicts
+            for name, value in _derived(verdicts).items():
+                setattr(assessment, name, value)
+            assessment.status = ReviewStatus.REVIEWED
+            changes["verdicts"] = {c: [before.get(c), v] for c, v in proposal.corrections.items()}
+        else:
+            assessment.status = ReviewStatus.TO_REVIEW
+        assessment.save()
+        record_audit_event(
+            actor,
+            assessment.organisation,
+            "approve_review" if approve else "reject_review",
+            assessment,
+            changes,
+        )
+    return decision
+
+
+# --- consent (given by the company organisation) --------------------------------------------------
+def grant_register_consent(
+    actor: Any, organisation: Organisation, monitor: Organisation
+) -> RegisterSharingConsent:
+    if monitor.kind != "monitor" or monitor.pk == organisation.pk:
+        raise ValidationError(_("Consent can only be given to a monitoring organisation."))
+    existing = RegisterSharingConsent.objects.filter(
+        organisation=organisation, monitor=monitor, revoked_at__isnull=True
+    ).first()
+    if existing is not None:
+        return existing
+    consent = RegisterSharingConsent.objects.create(
+        organisation=organisation, monitor=monitor, granted_by=actor
+    )
+    record_audit_event(actor, organisation, "grant_consent", consent, {"monitor": monitor.slug})
+    return consent
+
+
+def revoke_register_consent(actor: Any, consent: RegisterSharingConsent) -> RegisterSharingConsent:
+    if consent.revoked_at is None:
+        consent.revoked_at = timezone.now()
+        consent.save(update_fields=["revoked_at"])
+        record_audit_event(
+            actor, consent.organisation, "revoke_consent", consent, {"monitor": consent.monitor.slug}
+        )
+    return consent
+
+
+def company_ids_of(assessments: Iterable[CompanyAssessment]) -> list[int]:
+    return [assessment.company_id for assessment in assessments]

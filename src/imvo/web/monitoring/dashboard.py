@@ -1,0 +1,94 @@
+"""The dashboard's charts and tables, with translated labels; every figure links to its assessments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from imvo.core.monitoring import (
+    SEGMENT_INSTRUMENTS,
+    Bar,
+    Figure,
+    MonitoringFigures,
+    Segment,
+    bar_chart,
+    trajectory_chart,
+)
+from imvo.web.monitoring.labels import INSTRUMENT_LABELS, MEASURE_LABELS, group_label
+
+MEASURES = ("endorsement", "step", "endorsement_by_sector", "endorsement_by_size", "segment", "nap")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    label: str
+    figure: Figure
+    url: str
+    instruments: str = ""
+
+    @property
+    def percent(self) -> float:
+        return self.figure.share * 100
+
+
+def figure_url(org: str, round_ids: dict[str, int], figure: Figure) -> str:
+    round_id = round_ids.get(figure.round)
+    if round_id is None:
+        return ""
+    base = reverse("monitoring:round", kwargs={"org": org, "round_id": round_id})
+    return f"{base}?{urlencode({'measure': figure.measure, 'group': figure.group})}#assessments"
+
+
+def build(org: str, figures: MonitoringFigures, round_name: str, round_ids: dict[str, int]) -> dict[str, Any]:
+    def link(figure: Figure) -> str | None:
+        return figure_url(org, round_ids, figure) or None
+
+    tables: list[dict[str, Any]] = []
+    charts: list[str] = []
+    headline = figures.select("endorsement")
+    charts.append(
+        trajectory_chart(
+            _("Explicit endorsement of the OECD Guidelines against the target"),
+            headline,
+            figures.reference_series,
+            figures.target,
+            link,
+        )
+    )
+    for measure in MEASURES:
+        rows = []
+        bars = []
+        for figure in figures.select(measure, round_name):
+            label = group_label(measure, figure.group)
+            instruments = ""
+            if measure == "segment":
+                instruments = ", ".join(
+                    str(INSTRUMENT_LABELS[key]) for key in SEGMENT_INSTRUMENTS[Segment(figure.group)]
+                )
+            rows.append(FigureRow(label, figure, link(figure) or "", instruments))
+            bars.append(
+                Bar(
+                    label[:48],
+                    figure.share,
+                    f"({figure.numerator}/{figure.denominator})",
+                    figure.low,
+                    figure.high,
+                    link(figure),
+                )
+            )
+        title = f"{MEASURE_LABELS[measure]} {round_name}"
+        if bars:
+            charts.append(
+                bar_chart(
+                    title,
+                    bars,
+                    target=figures.target if measure == "endorsement" else None,
+                    label_width=330 if measure in {"step", "nap"} else 230,
+                )
+            )
+        tables.append({"measure": measure, "title": title, "rows": rows})
+    return {"charts": charts, "tables": tables, "headline": figures.headline(round_name)}

@@ -1,0 +1,130 @@
+"""Forms of the monitoring workspace: labelled fields, validated uploads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from imvo.core.assessment import CRITERION_IDS
+from imvo.web.monitoring.labels import CRITERION_LABELS, VERDICT_LABELS
+from imvo.web.upload_limits import validate_upload
+
+POPULATION_EXTENSIONS = frozenset({".csv", ".txt", ".tsv", ".xlsx"})
+DISCLOSURE_EXTENSIONS = frozenset({".pdf", ".html", ".htm", ".txt"})
+MAX_DISCLOSURES_PER_UPLOAD = 200
+
+VERDICT_CHOICES = list(VERDICT_LABELS.items())
+
+
+class PopulationImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Population file"),
+        help_text=_(
+            "CSV or XLSX with name, registration number, sector code, employees, assets, turnover, website."
+        ),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        validate_upload(upload, POPULATION_EXTENSIONS)
+        return upload
+
+
+class RoundForm(forms.Form):
+    name = forms.CharField(label=_("Round"), max_length=40, help_text=_("For example 2021."))
+    population_size = forms.IntegerField(
+        label=_("Population size"),
+        required=False,
+        min_value=1,
+        help_text=_("Fill in when the round assesses a sample: the figures then get 95 % intervals."),
+    )
+    target = forms.IntegerField(label=_("Target (%)"), min_value=0, max_value=100, initial=90)
+
+
+class ReferencePointForm(forms.Form):
+    round_name = forms.CharField(label=_("Round"), max_length=40)
+    share = forms.IntegerField(label=_("Share endorsing (%)"), min_value=0, max_value=100)
+    source = forms.CharField(label=_("Source"), max_length=500)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field taking several files at once (Django's documented pattern)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class DisclosureUploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Disclosures"),
+        help_text=_(
+            "PDF, HTML or text. Each file is matched to a company by the registration number in its file "
+            "name, else by the company name at its start (e.g. 12345678_report.pdf or acme-2021.pdf)."
+        ),
+    )
+
+    def clean_files(self) -> list[UploadedFile]:
+        uploads: list[UploadedFile] = self.cleaned_data["files"]
+        if not uploads:
+            raise forms.ValidationError(_("Choose at least one file."))
+        if len(uploads) > MAX_DISCLOSURES_PER_UPLOAD:
+            raise forms.ValidationError(_("At most 200 files per upload."))
+        for upload in uploads:
+            validate_upload(upload, DISCLOSURE_EXTENSIONS)
+        return uploads
+
+
+class ProposeReviewForm(forms.Form):
+    """First review: one verdict per criterion (pre-filled with the machine's), and a reason."""
+
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+    def __init__(self, *args: Any, verdicts: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for criterion in CRITERION_IDS:
+            self.fields[f"verdict_{criterion}"] = forms.ChoiceField(
+                label=CRITERION_LABELS.get(criterion, criterion),
+                choices=VERDICT_CHOICES,
+                initial=(verdicts or {}).get(criterion, "not_found"),
+            )
+        self.order_fields([f"verdict_{c}" for c in CRITERION_IDS] + ["reason"])
+
+    def corrections(self) -> dict[str, str]:
+        return {criterion: self.cleaned_data[f"verdict_{criterion}"] for criterion in CRITERION_IDS}
+
+
+class DecideReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class LinkPlatformForm(forms.Form):
+    platform_slug = forms.SlugField(label=_("Short name of the company's organisation on the platform"))
+
+
+class ConsentForm(forms.Form):
+    monitor = forms.ModelChoiceField(label=_("Monitoring organisation"), queryset=None)  # type: ignore[arg-type]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from imvo.web.monitoring.queries import monitor_organisations
+
+        self.fields["monitor"].queryset = monitor_organisations()  # type: ignore[attr-defined]

@@ -1,0 +1,401 @@
+"""Thin views of the monitoring workspace: forms in, actions called, queries rendered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from imvo.core.assessment import CRITERION_IDS
+from imvo.core.monitoring import (
+    OECD_STEPS,
+    figures_csv,
+    figures_html,
+    figures_pdf,
+    figures_xlsx,
+    nap_elements,
+)
+from imvo.core.suppliers import InputError
+from imvo.web.monitoring import actions, dashboard, forms, queries
+from imvo.web.monitoring.labels import (
+    CRITERION_LABELS,
+    MEASURE_LABELS,
+    STATUS_LABELS,
+    VERDICT_LABELS,
+    group_label,
+)
+from imvo.web.monitoring.models import ReviewStatus
+from imvo.web.organisations.access import organisation_view
+from imvo.web.organisations.models import Organisation
+
+ROWS_PER_PAGE = 50
+EXPORTS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "json": "application/json",
+}
+
+
+def _org(request: HttpRequest) -> Organisation:
+    return request.organisation  # type: ignore[attr-defined,no-any-return]
+
+
+def _url(name: str, org: str, **kwargs: Any) -> str:
+    return reverse(f"monitoring:{name}", kwargs={"org": org, **kwargs})
+
+
+def _overview_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
+    organisation = _org(request)
+    return {
+        "rounds": queries.rounds(organisation),
+        "reference_points": queries.reference_points(organisation),
+        "population_count": queries.companies(organisation).count(),
+        "in_scope_count": queries.companies(organisation).filter(in_scope=True).count(),
+        "import_form": forms_.get("import_form") or forms.PopulationImportForm(),
+        "round_form": forms_.get("round_form") or forms.RoundForm(),
+        "reference_form": forms_.get("reference_form") or forms.ReferencePointForm(),
+        "problems": forms_.get("problems", []),
+        "is_monitor": organisation.kind == "monitor",
+    }
+
+
+@require_GET
+@organisation_view("viewer")
+def overview_view(request: HttpRequest, org: str) -> HttpResponse:
+    return render(request, "monitoring/overview.html", _overview_context(request))
+
+
+@require_GET
+@organisation_view("viewer")
+def population_view(request: HttpRequest, org: str) -> HttpResponse:
+    rows = queries.companies(_org(request)).select_related("platform_organisation")
+    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "monitoring/population.html", {"page": page, "link_form": forms.LinkPlatformForm()}
+    )
+
+
+@require_POST
+@organisation_view("editor")
+def population_import_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.PopulationImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            created, updated = actions.import_population(
+                request.user, _org(request), form.cleaned_data["file"]
+            )
+        except InputError as error:
+            context = _overview_context(request, import_form=form, problems=error.problems)
+            return render(request, "monitoring/overview.html", context, status=400)
+        messages.success(
+            request,
+            _("%(created)s companies added, %(updated)s updated.") % {"created": created, "updated": updated},
+        )
+        return HttpResponseRedirect(_url("population", org))
+    return render(
+        request, "monitoring/overview.html", _overview_context(request, import_form=form), status=400
+    )
+
+
+@require_POST
+@organisation_view("editor")
+def company_link_view(request: HttpRequest, org: str, company_id: int) -> HttpResponse:
+    company = queries.company(_org(request), company_id)
+    form = forms.LinkPlatformForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.link_platform_organisation(
+                request.user, _org(request), company, form.cleaned_data["platform_slug"]
+            )
+            messages.success(request, _("The company is linked to its organisation on the platform."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Give the short name of an organisation."))
+    return HttpResponseRedirect(_url("population", org))
+
+
+@require_POST
+@organisation_view("editor")
+def round_create_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.RoundForm(request.POST)
+    if form.is_valid():
+        try:
+            monitoring_round = actions.create_round(
+                request.user,
+                _org(request),
+                form.cleaned_data["name"].strip(),
+                form.cleaned_data["population_size"],
+                form.cleaned_data["target"] / 100,
+            )
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            return HttpResponseRedirect(_url("round", org, round_id=monitoring_round.pk))
+    return render(
+        request, "monitoring/overview.html", _overview_context(request, round_form=form), status=400
+    )
+
+
+@require_POST
+@organisation_view("editor")
+def reference_create_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.ReferencePointForm(request.POST)
+    if form.is_valid():
+        actions.add_reference_point(
+            request.user,
+            _org(request),
+            form.cleaned_data["round_name"].strip(),
+            form.cleaned_data["share"] / 100,
+            form.cleaned_data["source"],
+        )
+        messages.success(request, _("The reference figure was added."))
+        return HttpResponseRedirect(_url("overview", org))
+    return render(
+        request, "monitoring/overview.html", _overview_context(request, reference_form=form), status=400
+    )
+
+
+def _round_context(
+    request: HttpRequest, round_id: int, upload_form: forms.DisclosureUploadForm | None = None
+) -> dict[str, Any]:
+    from imvo.web.jobs.models import Job
+
+    organisation = _org(request)
+    monitoring_round = queries.monitoring_round(organisation, round_id)
+    measure = request.GET.get("measure", "")
+    group = request.GET.get("group", "")
+    if measure:
+        rows = queries.assessments_behind(organisation, monitoring_round, measure, group)
+        figure_label = f"{MEASURE_LABELS.get(measure, measure)}: {group_label(measure, group)}"
+    else:
+        rows = queries.assessments(organisation, monitoring_round)
+        figure_label = ""
+    status = request.GET.get("status", "")
+    if status in ReviewStatus.values:
+        rows = rows.filter(status=status)
+    page = Paginator(rows.order_by("company__name", "id"), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    jobs = Job.objects.filter(
+        organisation=organisation, kind=actions.ASSESS_JOB, payload__round_id=monitoring_round.pk
+    )
+    return {
+        "round": monitoring_round,
+        "page": page,
+        "figure_label": figure_label,
+        "measure": measure,
+        "group": group,
+        "status": status,
+        "statuses": ReviewStatus.choices,
+        "disclosures": queries.disclosures(organisation, monitoring_round)[:ROWS_PER_PAGE],
+        "disclosure_count": queries.disclosures(organisation, monitoring_round).count(),
+        "job": jobs.order_by("-created_at", "-id").first(),
+        "upload_form": upload_form or forms.DisclosureUploadForm(),
+    }
+
+
+@require_GET
+@organisation_view("viewer")
+def round_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
+    return render(request, "monitoring/round.html", _round_context(request, round_id))
+
+
+@require_POST
+@organisation_view("editor")
+def disclosure_upload_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
+    monitoring_round = queries.monitoring_round(_org(request), round_id)
+    form = forms.DisclosureUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "monitoring/round.html", _round_context(request, round_id, form), status=400)
+    actions.upload_disclosures(request.user, _org(request), monitoring_round, form.cleaned_data["files"])
+    messages.success(request, _("The disclosures were uploaded; their assessment is running."))
+    return HttpResponseRedirect(_url("round", org, round_id=round_id))
+
+
+@require_POST
+@organisation_view("editor")
+def assess_registers_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
+    monitoring_round = queries.monitoring_round(_org(request), round_id)
+    count = actions.assess_from_registers(request.user, _org(request), monitoring_round)
+    messages.success(
+        request, _("%(count)s companies assessed from their shared registers.") % {"count": count}
+    )
+    return HttpResponseRedirect(_url("round", org, round_id=round_id))
+
+
+@require_POST
+@organisation_view("editor")
+def complete_round_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
+    monitoring_round = queries.monitoring_round(_org(request), round_id)
+    count = actions.complete_round(request.user, _org(request), monitoring_round)
+    messages.success(request, _("%(count)s companies without a disclosure were added.") % {"count": count})
+    return HttpResponseRedirect(_url("round", org, round_id=round_id))
+
+
+def _assessment_context(request: HttpRequest, assessment_id: int, **forms_: Any) -> dict[str, Any]:
+    assessment = queries.assessment(_org(request), assessment_id)
+    verdict_rows = [
+        {
+            "id": criterion,
+            "label": CRITERION_LABELS.get(criterion, criterion),
+            "verdict": VERDICT_LABELS.get(assessment.verdicts.get(criterion, "not_found"), ""),
+            "evidence": assessment.evidence.get(criterion, []),
+        }
+        for criterion in CRITERION_IDS
+    ]
+    elements = [
+        {"element": element.value, "status": STATUS_LABELS[status.value]}
+        for element, status in nap_elements(assessment.verdicts).items()
+    ]
+    proposal = (
+        actions.pending_proposal(assessment) if assessment.status == ReviewStatus.AWAITING_SECOND else None
+    )
+    return {
+        "assessment": assessment,
+        "verdict_rows": verdict_rows,
+        "steps": [(step, OECD_STEPS[step]) for step in assessment.step_numbers],
+        "elements": elements,
+        "nap_label": group_label("nap", assessment.nap_class),
+        "segment_label": group_label("segment", assessment.segment),
+        "decisions": assessment.decisions.select_related("reviewer"),
+        "proposal": proposal,
+        "proposal_rows": [
+            (
+                CRITERION_LABELS.get(c, c),
+                VERDICT_LABELS.get(assessment.verdicts.get(c, ""), ""),
+                VERDICT_LABELS.get(v, v),
+            )
+            for c, v in (proposal.corrections.items() if proposal else [])
+        ],
+        "can_decide": proposal is not None and proposal.reviewer_id != request.user.pk,
+        "propose_form": forms_.get("propose_form") or forms.ProposeReviewForm(verdicts=assessment.verdicts),
+        "decide_form": forms_.get("decide_form") or forms.DecideReviewForm(),
+    }
+
+
+@require_GET
+@organisation_view("viewer")
+def assessment_view(request: HttpRequest, org: str, assessment_id: int) -> HttpResponse:
+    return render(request, "monitoring/assessment.html", _assessment_context(request, assessment_id))
+
+
+@require_POST
+@organisation_view("editor")
+def propose_review_view(request: HttpRequest, org: str, assessment_id: int) -> HttpResponse:
+    assessment = queries.assessment(_org(request), assessment_id)
+    form = forms.ProposeReviewForm(request.POST, verdicts=assessment.verdicts)
+    if form.is_valid():
+        try:
+            actions.propose_review(request.user, assessment, form.corrections(), form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your review is recorded; a second person must now approve it."))
+            return HttpResponseRedirect(_url("assessment", org, assessment_id=assessment_id))
+    context = _assessment_context(request, assessment_id, propose_form=form)
+    return render(request, "monitoring/assessment.html", context, status=400)
+
+
+@require_POST
+@organisation_view("editor")
+def decide_review_view(request: HttpRequest, org: str, assessment_id: int) -> HttpResponse:
+    assessment = queries.assessment(_org(request), assessment_id)
+    form = forms.DecideReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.decide_review(
+                request.user,
+                assessment,
+                form.cleaned_data["decision"] == "approve",
+                form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The decision is recorded."))
+            return HttpResponseRedirect(_url("assessment", org, assessment_id=assessment_id))
+    context = _assessment_context(request, assessment_id, decide_form=form)
+    return render(request, "monitoring/assessment.html", context, status=400)
+
+
+@require_GET
+@organisation_view("viewer")
+def dashboard_view(request: HttpRequest, org: str) -> HttpResponse:
+    organisation = _org(request)
+    figures = queries.figures(organisation)
+    round_ids = {r.name: r.pk for r in queries.rounds(organisation)}
+    selected = request.GET.get("round") or (figures.rounds[-1] if figures.rounds else "")
+    if selected and selected not in figures.rounds:
+        raise Http404("No such round.")
+    context: dict[str, Any] = {"figures": figures, "selected": selected, "rounds": figures.rounds}
+    if selected:
+        context.update(dashboard.build(org, figures, selected, round_ids))
+    return render(request, "monitoring/dashboard.html", context)
+
+
+@require_GET
+@organisation_view("viewer")
+def export_view(request: HttpRequest, org: str, fmt: str) -> HttpResponse:
+    if fmt not in EXPORTS:
+        raise Http404("No such export format.")
+    figures = queries.figures(_org(request))
+    title = _("Monitoring figures: %(organisation)s") % {"organisation": _org(request).name}
+    body: bytes | str
+    if fmt == "csv":
+        body = figures_csv(figures)
+    elif fmt == "xlsx":
+        body = figures_xlsx(figures)
+    elif fmt == "pdf":
+        body = figures_pdf(figures, title)
+    elif fmt == "html":
+        body = figures_html(figures, title)
+    else:
+        import json
+
+        body = json.dumps(figures.to_dict(), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type=EXPORTS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="monitoring-{org}.{fmt}"'
+    return response
+
+
+@require_GET
+@organisation_view(roles=("owner",))
+def consents_view(request: HttpRequest, org: str) -> HttpResponse:
+    return render(
+        request,
+        "monitoring/consents.html",
+        {"consents": queries.consents_given(_org(request)), "form": forms.ConsentForm()},
+    )
+
+
+@require_POST
+@organisation_view(roles=("owner",))
+def consent_grant_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.ConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.grant_register_consent(request.user, _org(request), form.cleaned_data["monitor"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Consent recorded: this monitor may now read your register."))
+        return HttpResponseRedirect(_url("consents", org))
+    context = {"consents": queries.consents_given(_org(request)), "form": form}
+    return render(request, "monitoring/consents.html", context, status=400)
+
+
+@require_POST
+@organisation_view(roles=("owner",))
+def consent_revoke_view(request: HttpRequest, org: str, consent_id: int) -> HttpResponse:
+    consent = queries.consent(_org(request), consent_id)
+    actions.revoke_register_consent(request.user, consent)
+    messages.success(request, _("Consent revoked."))
+    return HttpResponseRedirect(_url("consents", org))

@@ -1,0 +1,154 @@
+"""Every write of the obligations app, named by verb and recorded in the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from imvo.core.obligations import ImportRecord
+from imvo.web.audit.trail import field_changes, record_audit_event
+from imvo.web.obligations import queries
+from imvo.web.obligations.models import (
+    ImportLine,
+    ImportUpload,
+    ObligationProfile,
+    ObligationSnapshot,
+    Tender,
+)
+from imvo.web.organisations.models import Organisation
+
+PROFILE_FIELDS = (
+    "country",
+    "employees",
+    "employees_in_germany",
+    "temp_workers_in_germany_over_six_months",
+    "has_german_branch",
+    "net_turnover_worldwide_eur",
+    "net_turnover_eu_eur",
+    "balance_sheet_total_eur",
+    "sectors",
+    "sells_to_dutch_end_users",
+    "applies_for_government_support",
+    "financial_year_end",
+    "no_mineral_imports",
+    "child_labour_reasonable_suspicion",
+    "child_labour_action_plan_date",
+)
+
+
+def _snapshot_of(profile: ObligationProfile) -> dict[str, Any]:
+    return {name: _json(getattr(profile, name)) for name in PROFILE_FIELDS}
+
+
+def _json(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@transaction.atomic
+def update_profile(actor: Any, organisation: Organisation, data: Mapping[str, Any]) -> ObligationProfile:
+    """Store the legal facts; empty values stay unknown. Audit-logged with the changed fields."""
+    profile, created = ObligationProfile.objects.select_for_update().get_or_create(organisation=organisation)
+    before = {} if created else _snapshot_of(profile)
+    for name in PROFILE_FIELDS:
+        if name in data:
+            setattr(profile, name, data[name])
+    profile.save()
+    after = _snapshot_of(profile)
+    changes = field_changes(before, after)
+    if changes or created:
+        record_audit_event(actor, organisation, "create" if created else "update", profile, changes)
+    return profile
+
+
+@transaction.atomic
+def upload_imports(
+    actor: Any, organisation: Organisation, original_name: str, records: Sequence[ImportRecord]
+) -> ImportUpload:
+    """Store a validated import file; its records become the current import records."""
+    upload = ImportUpload.objects.create(
+        organisation=organisation,
+        original_name=original_name[:255],
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        records_count=len(records),
+    )
+    ImportLine.objects.bulk_create(
+        ImportLine(
+            organisation=organisation,
+            upload=upload,
+            line=record.line,
+            year=record.year,
+            cn_code=record.cn_code,
+            cn_code_as_given=record.cn_code_as_given[:40],
+            quantity_kg=record.quantity_kg.quantize(Decimal("0.001")),
+            country_of_origin=record.country_of_origin,
+            taric_subdivision=record.taric_subdivision,
+            gold_concentration_percent=(
+                record.gold_concentration_percent.quantize(Decimal("0.0001"))
+                if record.gold_concentration_percent is not None
+                else None
+            ),
+        )
+        for record in records
+    )
+    record_audit_event(
+        actor, organisation, "upload", upload, {"file": original_name, "records": len(records)}
+    )
+    return upload
+
+
+@transaction.atomic
+def add_tender(actor: Any, organisation: Organisation, data: Mapping[str, Any]) -> Tender:
+    tender = Tender.objects.create(organisation=organisation, **data)
+    record_audit_event(actor, organisation, "create", tender, {k: _json(v) for k, v in data.items()})
+    return tender
+
+
+@transaction.atomic
+def delete_tender(actor: Any, organisation: Organisation, tender: Tender) -> None:
+    if tender.organisation != organisation:
+        raise ValueError("the tender belongs to another organisation")
+    record_audit_event(actor, organisation, "delete", tender, {"name": tender.name})
+    tender.delete()
+
+
+@transaction.atomic
+def record_snapshot(actor: Any, organisation: Organisation, as_of: date) -> tuple[ObligationSnapshot, bool]:
+    """Evaluate and store the result, unless the latest snapshot already says the same.
+
+    Returns the snapshot and whether it is new. "The same" means same evaluation date, rule set and
+    facts: a change of law (rule set version) or of facts always gives a new version.
+    """
+    evaluation = queries.evaluate_organisation(organisation, as_of)
+    result = evaluation.result
+    latest = queries.snapshots(organisation).first()
+    if (
+        latest is not None
+        and latest.as_of == as_of
+        and latest.ruleset_version == result.ruleset_version
+        and latest.facts_hash == result.facts_hash
+    ):
+        return latest, False
+    snapshot = ObligationSnapshot.objects.create(
+        organisation=organisation,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        as_of=as_of,
+        ruleset_version=result.ruleset_version,
+        facts_hash=result.facts_hash,
+        result=result.to_dict(),
+    )
+    record_audit_event(
+        actor,
+        organisation,
+        "evaluate",
+        snapshot,
+        {
+            "as_of": as_of.isoformat(),
+            "ruleset_version": result.ruleset_version,
+            "facts_hash": result.facts_hash,
+        },
+    )
+    return snapshot, True

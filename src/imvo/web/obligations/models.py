@@ -1,0 +1,164 @@
+"""The facts the rules engine needs that the register does not hold, and the stored evaluations.
+
+Every fact is nullable: an empty field is an *unknown* fact, never "no" or "0", so the engine can say
+which fact it needs instead of guessing.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from imvo.web.organisations.models import Organisation
+
+
+class ObligationProfile(models.Model):
+    """The organisation's legal facts (one per organisation)."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="+")
+    country = models.CharField(
+        _("country of registration"),
+        max_length=2,
+        null=True,
+        blank=True,
+        help_text=_("Where the registered office is."),
+    )
+    employees = models.PositiveIntegerField(
+        _("employees (worldwide)"),
+        null=True,
+        blank=True,
+        help_text=_("Average number over the last financial year, worldwide."),
+    )
+    employees_in_germany = models.PositiveIntegerField(
+        _("employees in Germany"),
+        null=True,
+        blank=True,
+        help_text=_("German Supply Chain Act § 1: including employees posted abroad."),
+    )
+    temp_workers_in_germany_over_six_months = models.PositiveIntegerField(
+        _("agency workers in Germany for more than six months"), null=True, blank=True
+    )
+    has_german_branch = models.BooleanField(_("branch in Germany (§ 13d HGB)"), null=True, blank=True)
+    net_turnover_worldwide_eur = models.PositiveBigIntegerField(
+        _("net turnover worldwide (EUR)"), null=True, blank=True
+    )
+    net_turnover_eu_eur = models.PositiveBigIntegerField(
+        _("net turnover in the EU (EUR)"), null=True, blank=True
+    )
+    balance_sheet_total_eur = models.PositiveBigIntegerField(
+        _("balance-sheet total (EUR)"), null=True, blank=True
+    )
+    sectors = models.JSONField(_("sectors"), null=True, blank=True)
+    sells_to_dutch_end_users = models.BooleanField(
+        _("sells or supplies goods or services to Dutch end users"), null=True, blank=True
+    )
+    applies_for_government_support = models.BooleanField(
+        _("applies for Dutch government business support"), null=True, blank=True
+    )
+    financial_year_end = models.CharField(
+        _("end of the financial year (MM-DD)"), max_length=5, null=True, blank=True
+    )
+    no_mineral_imports = models.BooleanField(
+        _("imports no Annex I minerals or metals (EU 2017/821)"),
+        null=True,
+        blank=True,
+        help_text=_("Answer only when no import records are uploaded."),
+    )
+    child_labour_reasonable_suspicion = models.BooleanField(
+        _("reasonable suspicion of child labour found"), null=True, blank=True
+    )
+    child_labour_action_plan_date = models.DateField(
+        _("child-labour action plan adopted on"), null=True, blank=True
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation profile")
+
+    def __str__(self) -> str:
+        return str(_("Legal facts"))
+
+
+class ImportUpload(models.Model):
+    """One uploaded file of import records; the latest upload holds the current records."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    original_name = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    records_count = models.PositiveIntegerField(_("records"), default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import file")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ImportLine(models.Model):
+    """One release for free circulation, as the core's import parser read it."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    upload = models.ForeignKey(ImportUpload, on_delete=models.CASCADE, related_name="lines")
+    line = models.PositiveIntegerField(_("line"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    cn_code = models.CharField(_("CN code"), max_length=10)
+    cn_code_as_given = models.CharField(_("CN code as given"), max_length=40)
+    quantity_kg = models.DecimalField(_("quantity (kg)"), max_digits=20, decimal_places=3)
+    country_of_origin = models.CharField(_("country of origin"), max_length=2, null=True, blank=True)
+    taric_subdivision = models.CharField(_("TARIC subdivision"), max_length=2, null=True, blank=True)
+    gold_concentration_percent = models.DecimalField(
+        _("gold concentration (%)"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["line", "id"]
+        verbose_name = _("import record")
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.cn_code_as_given} {self.quantity_kg} kg"
+
+
+class Tender(models.Model):
+    """A public tender the organisation takes part in (international social conditions)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("tender"), max_length=200)
+    category = models.CharField(_("product category"), max_length=120, null=True, blank=True)
+    estimated_value_eur = models.PositiveBigIntegerField(
+        _("estimated value (EUR, excl. VAT)"), null=True, blank=True
+    )
+    contracting_authority = models.CharField(_("contracting authority"), max_length=40, null=True, blank=True)
+    tender_date = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["tender_date", "id"]
+        verbose_name = _("tender")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ObligationSnapshot(models.Model):
+    """One stored evaluation: what the law asked of the organisation on ``as_of`` under these facts."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    as_of = models.DateField(_("evaluation date"))
+    ruleset_version = models.CharField(_("rule set version"), max_length=64)
+    facts_hash = models.CharField(_("facts fingerprint"), max_length=64)
+    result = models.JSONField(_("result"))
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("obligations snapshot")
+
+    def __str__(self) -> str:
+        return f"{self.as_of} {self.ruleset_version}/{self.facts_hash}"

@@ -1,0 +1,221 @@
+"""Thin views: read through ``queries``, present with ``presentation``, write through ``actions``.
+
+Every page is wrapped in ``organisation_view``: non-members get 404, read-only roles get 403 on writes.
+GET never writes; the page evaluates live and only an editor's POST (or a change of facts) stores a
+snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from imvo.core.obligations import load_ruleset
+from imvo.core.obligations.declaration import draft_wzk_declaration
+from imvo.web.obligations import actions, forms, presentation, queries
+from imvo.web.obligations.models import Tender
+from imvo.web.organisations.access import organisation_view
+
+
+def _org(request: HttpRequest) -> Any:
+    return request.organisation  # type: ignore[attr-defined]
+
+
+def _can_edit(request: HttpRequest) -> bool:
+    return bool(request.membership.can_edit)  # type: ignore[attr-defined]
+
+
+def _url(name: str, org: str) -> str:
+    return reverse(f"obligations:{name}", kwargs={"org": org})
+
+
+def _as_of(raw: str | None) -> date:
+    """The evaluation date asked for (``?as_of=YYYY-MM-DD``), else today."""
+    if raw:
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    return timezone.localdate()
+
+
+@require_GET
+@organisation_view("viewer")
+def overview_view(request: HttpRequest, org: str) -> HttpResponse:
+    as_of = _as_of(request.GET.get("as_of"))
+    evaluation = queries.evaluate_organisation(_org(request), as_of)
+    changes = queries.changes_since_last_snapshot(_org(request), evaluation.result)
+    context = {
+        "as_of": as_of,
+        "result": evaluation.result,
+        "groups": presentation.obligations_overview(evaluation, org),
+        "changes": [presentation.describe_change(c) for c in changes] if changes else [],
+        "never_recorded": changes is None,
+        "can_edit": _can_edit(request),
+        "imports_known": evaluation.imports is not None,
+    }
+    return render(request, "obligations/overview.html", context)
+
+
+@require_POST
+@organisation_view("editor")
+def evaluate_view(request: HttpRequest, org: str) -> HttpResponse:
+    snapshot, created = actions.record_snapshot(
+        request.user, _org(request), _as_of(request.POST.get("as_of"))
+    )
+    if created:
+        messages.success(request, _("The evaluation was recorded."))
+    else:
+        messages.info(request, _("Nothing changed since the last recorded evaluation."))
+    return HttpResponseRedirect(_url("history", org))
+
+
+@require_GET
+@organisation_view("viewer")
+def profile_view(request: HttpRequest, org: str) -> HttpResponse:
+    profile = queries.profile_of(_org(request))
+    form = forms.ProfileForm(instance=profile)
+    facts = []
+    for name in actions.PROFILE_FIELDS:
+        value = getattr(profile, name) if profile is not None else None
+        if isinstance(value, list):
+            value = ", ".join(value)
+        if name == "country" and value:
+            value = dict(form.fields["country"].choices).get(value, value)  # type: ignore[attr-defined]
+        facts.append({"name": name, "label": form.fields[name].label, "value": value})
+    context = {"facts": facts, "tenders": queries.tenders(_org(request)), "can_edit": _can_edit(request)}
+    return render(request, "obligations/profile.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def profile_edit_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.ProfileForm(request.POST or None, instance=queries.profile_of(_org(request)))
+    if request.method == "POST" and form.is_valid():
+        actions.update_profile(request.user, _org(request), form.cleaned_data)
+        actions.record_snapshot(request.user, _org(request), timezone.localdate())
+        messages.success(request, _("The legal facts were saved."))
+        return HttpResponseRedirect(_url("overview", org))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "obligations/form.html",
+        {"form": form, "title": _("Edit the legal facts"), "cancel_url": _url("profile", org)},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def tender_create_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.TenderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.add_tender(request.user, _org(request), form.cleaned_data)
+        actions.record_snapshot(request.user, _org(request), timezone.localdate())
+        messages.success(request, _("The tender was added."))
+        return HttpResponseRedirect(_url("profile", org) + "#tenders")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "obligations/form.html",
+        {"form": form, "title": _("Add a public tender"), "cancel_url": _url("profile", org)},
+        status=status,
+    )
+
+
+@require_POST
+@organisation_view("editor")
+def tender_delete_view(request: HttpRequest, org: str, tender_id: int) -> HttpResponse:
+    tender = get_object_or_404(Tender, organisation=_org(request), pk=tender_id)
+    actions.delete_tender(request.user, _org(request), tender)
+    actions.record_snapshot(request.user, _org(request), timezone.localdate())
+    messages.success(request, _("The tender was removed."))
+    return HttpResponseRedirect(_url("profile", org) + "#tenders")
+
+
+@require_GET
+@organisation_view("viewer")
+def imports_view(request: HttpRequest, org: str) -> HttpResponse:
+    uploads = list(queries.import_uploads(_org(request))[:20])
+    latest = uploads[0] if uploads else None
+    context = {
+        "latest": latest,
+        "lines": list(queries.import_lines(latest)) if latest else [],
+        "earlier": uploads[1:],
+        "profile": queries.profile_of(_org(request)),
+        "can_edit": _can_edit(request),
+    }
+    return render(request, "obligations/imports.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view("editor")
+def imports_upload_view(request: HttpRequest, org: str) -> HttpResponse:
+    form = forms.ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        actions.upload_imports(request.user, _org(request), upload.name, form.records)
+        actions.record_snapshot(request.user, _org(request), timezone.localdate())
+        messages.success(request, _("%(count)s import records were stored.") % {"count": len(form.records)})
+        return HttpResponseRedirect(_url("imports", org))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "obligations/imports_upload.html", {"form": form, "problems": form.problems}, status=status
+    )
+
+
+@require_GET
+@organisation_view("viewer")
+def history_view(request: HttpRequest, org: str) -> HttpResponse:
+    entries = [
+        {"entry": entry, "changes": [presentation.describe_change(c) for c in entry.changes]}
+        for entry in queries.history(_org(request))
+    ]
+    return render(request, "obligations/history.html", {"entries": entries, "can_edit": _can_edit(request)})
+
+
+@require_GET
+@organisation_view("viewer")
+def legal_basis_view(request: HttpRequest, org: str) -> HttpResponse:
+    ruleset = load_ruleset()
+    language = presentation.user_language()
+    rules = []
+    for rule in ruleset.to_dict()["rules"]:
+        rules.append({**rule, "title_local": rule["title"][language]})
+    return render(
+        request,
+        "obligations/legal_basis.html",
+        {"rules": rules, "annex": ruleset.annex, "version": ruleset.version, "language": language},
+    )
+
+
+@require_GET
+@organisation_view("viewer")
+def declaration_view(request: HttpRequest, org: str) -> HttpResponse:
+    as_of = _as_of(request.GET.get("as_of"))
+    evaluation = queries.evaluate_organisation(_org(request), as_of)
+    text = draft_wzk_declaration(evaluation.company, evaluation.register.values, as_of)
+    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="wzk-declaration-{org}-{as_of.isoformat()}.md"'
+    return response
+
+
+@require_GET
+@organisation_view("viewer")
+def result_json_view(request: HttpRequest, org: str) -> HttpResponse:
+    as_of = _as_of(request.GET.get("as_of"))
+    result = queries.evaluate_organisation(_org(request), as_of).result
+    response = HttpResponse(
+        json.dumps(result.to_dict(), indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="obligations-{org}-{as_of.isoformat()}.json"'
+    return response

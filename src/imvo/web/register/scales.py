@@ -1,0 +1,40 @@
+"""The register stores likelihood, severity and salience on the core's 0–100 scales; people judge on 1–5.
+
+The conversions use the core's own weights (:mod:`imvo.core.risk.parameters`), so a manual risk or a
+recorded judgement ranks on the same salience scale as the scan's findings.
+"""
+
+from __future__ import annotations
+
+from imvo.core.risk import parameters
+
+
+def level_to_percent(level: int) -> int:
+    """1–5 (a person's judgement) → 0–100 (the register's scale)."""
+    if not 1 <= level <= 5:
+        raise ValueError(f"level must be 1–5, not {level}")
+    return round((level - 1) * 25)
+
+
+def percent_to_level(percent: int | None) -> int | None:
+    """0–100 → the nearest 1–5 level (for showing a stored value in a 1–5 form)."""
+    if percent is None:
+        return None
+    return min(5, max(1, round(percent / 25) + 1))
+
+
+def severity_from_components(scale: int, scope: int, irremediability: int) -> int:
+    """Severity 0–100 from the UNGP components (1–5 each), as the core scores it."""
+    for value in (scale, scope, irremediability):
+        if not 1 <= value <= 5:
+            raise ValueError("severity components must be 1–5")
+    return round((scale + scope + irremediability - 3) / 12 * 100)
+
+
+def salience(likelihood: int | None, severity: int | None) -> int | None:
+    """Salience 0–100 from likelihood and severity (0–100 each), weighted as in the core."""
+    if likelihood is None or severity is None:
+        return None
+    return round(
+        parameters.SALIENCE_WEIGHT_SEVERITY * severity + parameters.SALIENCE_WEIGHT_LIKELIHOOD * likelihood
+    )

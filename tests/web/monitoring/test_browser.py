@@ -1,0 +1,113 @@
+"""End to end in headless Chromium: import a population, upload disclosures, follow a chart to its evidence."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.web.monitoring.conftest import ENDORSING, POPULATION_CSV, SILENT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "var" / "screenshots"
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="chromium and chromedriver are needed"),
+]
+
+
+@pytest.fixture
+def browser() -> Any:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile_dir = tempfile.mkdtemp(prefix="imvo-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM or ""
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,2400",
+        f"--user-data-dir={profile_dir}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile_dir, ignore_errors=True)
+
+
+def _sign_in(driver: Any, live_server: Any, user: Any) -> None:
+    client = Client()
+    client.force_login(user)
+    driver.get(live_server.url + "/accounts/login/")
+    driver.add_cookie(
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "path": "/",
+        }
+    )
+
+
+def test_a_monitor_runs_a_round_and_follows_a_figure_to_its_evidence(
+    browser, live_server, monitor, alice, tmp_path
+):
+    from selenium.webdriver.common.by import By
+
+    from imvo.web.jobs.queue import run_pending_jobs_now
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    population = tmp_path / "population.csv"
+    population.write_text(POPULATION_CSV, encoding="utf-8")
+    endorsing = tmp_path / "12345678_statement.txt"
+    endorsing.write_text(ENDORSING, encoding="utf-8")
+    silent = tmp_path / "33333333_annual-report.txt"
+    silent.write_text(SILENT, encoding="utf-8")
+    _sign_in(browser, live_server, alice)
+    base = f"{live_server.url}/o/ministry/monitoring/"
+
+    browser.get(base)
+    browser.find_element(By.ID, "id_file").send_keys(str(population))
+    browser.find_element(By.XPATH, "//form[contains(@action,'population/import')]//button").click()
+    assert "Acme B.V." in browser.page_source
+    browser.get(base)
+    browser.find_element(By.ID, "id_name").send_keys("2021")
+    browser.find_element(By.XPATH, "//form[contains(@action,'rounds/new')]//button").click()
+    assert "Round 2021" in browser.find_element(By.TAG_NAME, "h1").text
+    browser.find_element(By.ID, "id_files").send_keys(f"{endorsing}\n{silent}")
+    browser.find_element(By.XPATH, "//form[contains(@action,'disclosures')]//button").click()
+    assert browser.find_elements(By.CSS_SELECTOR, ".job-progress")
+    run_pending_jobs_now()
+    browser.refresh()
+    browser.save_screenshot(str(SCREENSHOTS / "monitoring-round.png"))
+    assert (
+        "Acme B.V."
+        in browser.find_element(By.ID, "assessments").find_element(By.XPATH, "following::table").text
+    )
+
+    browser.get(base + "dashboard/")
+    browser.save_screenshot(str(SCREENSHOTS / "monitoring-dashboard.png"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")) >= 5
+    # Every figure links to the assessments behind it: follow the "step 4" row of the steps table.
+    link = browser.find_element(By.CSS_SELECTOR, "a[href*='measure=step'][href*='group=4']")
+    link.click()
+    assert "The assessments behind the figure" in browser.page_source
+    table = browser.find_element(By.ID, "assessments").find_element(By.XPATH, "following::table").text
+    assert "Acme B.V." in table
+    assert "Zuivel Groot" not in table
+    browser.save_screenshot(str(SCREENSHOTS / "monitoring-evidence.png"))

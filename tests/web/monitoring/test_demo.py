@@ -1,0 +1,28 @@
+"""The demo monitor organisation: its round's figures follow from its assessments."""
+
+from __future__ import annotations
+
+import pytest
+
+from imvo.web.monitoring import queries
+from imvo.web.monitoring.demo import seed_monitoring
+from imvo.web.monitoring.models import CompanyAssessment, MonitoredCompany
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_monitoring(alice):
+    monitor = seed_monitoring(owner=alice)
+    assert monitor.kind == "monitor"
+    assert seed_monitoring(owner=alice) == monitor  # idempotent
+    figures = queries.figures(monitor)
+    headline = figures.headline("2021")
+    in_scope = MonitoredCompany.objects.filter(organisation=monitor, in_scope=True).count()
+    assert headline.denominator == CompanyAssessment.objects.filter(organisation=monitor).count() == in_scope
+    endorsing = CompanyAssessment.objects.filter(organisation=monitor, endorses=True)
+    assert headline.numerator == endorsing.count() == 4
+    assert set(headline.assessment_ids) == {str(pk) for pk in endorsing.values_list("pk", flat=True)}
+    assert headline.low is not None  # a sample of the 600 large companies
+    assert [p.round for p in figures.reference_series] == ["2017", "2019"]
+    nap = {f.group: f.numerator for f in figures.select("nap", "2021")}
+    assert nap["compliant"] == 2

@@ -1,0 +1,107 @@
+"""End to end in headless Chromium: fill in the legal facts, upload imports, read "Your obligations"."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.web.obligations.conftest import IMPORTS_CSV
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "var" / "screenshots"
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="chromium and chromedriver are needed"),
+]
+
+
+@pytest.fixture
+def browser() -> Any:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile_dir = tempfile.mkdtemp(prefix="imvo-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM or ""
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,2000",
+        f"--user-data-dir={profile_dir}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile_dir, ignore_errors=True)
+
+
+def _sign_in(driver: Any, live_server: Any, user: Any) -> None:
+    client = Client()
+    client.force_login(user)
+    driver.get(live_server.url + "/accounts/login/")
+    driver.add_cookie(
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "path": "/",
+        }
+    )
+
+
+def test_an_owner_fills_in_facts_uploads_imports_and_reads_the_obligations(
+    browser, live_server, alice, tmp_path
+):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    _sign_in(browser, live_server, alice)
+    base = f"{live_server.url}/o/acme/obligations/"
+
+    browser.get(base + "profile/edit/")
+    Select(browser.find_element(By.ID, "id_country")).select_by_value("NL")
+    browser.find_element(By.ID, "id_employees").send_keys("320")
+    Select(browser.find_element(By.ID, "id_has_german_branch")).select_by_value("false")
+    Select(browser.find_element(By.ID, "id_sells_to_dutch_end_users")).select_by_value("true")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(expected_conditions.url_to_be(base))
+
+    imports = tmp_path / "imports.csv"
+    imports.write_text(IMPORTS_CSV, encoding="utf-8")
+    browser.get(base + "imports/upload/")
+    browser.find_element(By.ID, "id_file").send_keys(str(imports))
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(expected_conditions.url_to_be(base + "imports/"))
+    assert "3000" in browser.find_element(By.TAG_NAME, "main").text
+
+    browser.get(base)
+    applies = browser.find_element(By.ID, "group-applies").find_element(By.XPATH, "..")
+    assert "EU Conflict Minerals Regulation" in applies.text
+    assert "Art. 4 Regulation (EU) 2017/821" in applies.text
+    lksg = browser.find_element(By.ID, "rule-de-lksg")
+    assert lksg.get_attribute("data-status") == "does_not_apply"
+    browser.save_screenshot(str(SCREENSHOTS / "obligations-overview.png"))
+
+    # "Cannot decide" links to the profile field it needs.
+    csddd = browser.find_element(By.ID, "rule-eu-csddd")
+    assert csddd.get_attribute("data-status") == "cannot_decide"
+    browser.get(base + "history/")
+    assert "Your facts changed" in browser.find_element(By.TAG_NAME, "main").text
+    browser.save_screenshot(str(SCREENSHOTS / "obligations-history.png"))
