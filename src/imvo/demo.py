@@ -1,37 +1,90 @@
-"""``make demo``: scan the example supplier list of a Dutch importer and show where the results are."""
+"""``make demo``: the workspace with a demo organisation, on SQLite, at http://127.0.0.1:8000/.
+
+Migrates the database, creates "Voorbeeld Import B.V." with its owner, scans the example supplier
+list of a Dutch importer (``examples/leveranciers.csv``) into its register, adds grievance cases,
+legal facts and a monitoring population where those apps are installed, then starts the background
+worker and the site and prints the login. ``--no-serve`` stops after seeding (used by the tests).
+"""
 
 from __future__ import annotations
 
+import argparse
+import importlib
+import os
+import subprocess
 import sys
 from pathlib import Path
 
-from imvo.cli import main as cli_main
-
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "leveranciers.csv"
-OUT = REPO / "var" / "demo"
+ADDRESS = "127.0.0.1:8000"
+# Optional seeds of the domain apps: (module, function, takes the demo organisation).
+_SEEDS = (
+    ("imvo.web.grievances.demo", "seed_grievances", True),
+    ("imvo.web.obligations.demo", "seed_obligations", True),
+    ("imvo.web.monitoring.demo", "seed_monitoring", False),
+)
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    register_csv = OUT / "register.csv"
-    code = cli_main(
-        [
-            "scan",
-            str(EXAMPLE),
-            "--out",
-            str(register_csv),
-            "--out",
-            str(OUT / "register.xlsx"),
-            "--report",
-            str(OUT / "report.html"),
-        ]
-    )
-    if code == 0:
-        print()
-        print(f"Open the HTML report: file://{OUT / 'report.html'}")
-        print(f"The register as CSV and XLSX: {register_csv}, {OUT / 'register.xlsx'}")
-    return code
+def _manage(*args: str) -> list[str]:
+    return [sys.executable, "-m", "imvo.web.manage", *args]
+
+
+def seed() -> tuple[str, str, str]:
+    """Migrate and fill the demo database; returns (organisation slug, login e-mail, password)."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    from imvo.web.jobs.queue import run_pending_jobs_now
+    from imvo.web.organisations.management.commands.seed_demo import seed_demo_organisation
+    from imvo.web.register.demo import seed_register
+
+    organisation, owner, password = seed_demo_organisation()
+    seed_register(organisation)
+    for module_name, function_name, takes_organisation in _SEEDS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        function = getattr(module, function_name)
+        if takes_organisation:
+            function(organisation)
+        else:
+            function()
+    run_pending_jobs_now()
+    return organisation.slug, owner.email, password
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="imvo.demo", description=__doc__)
+    parser.add_argument("--no-serve", action="store_true", help="migrate and seed, then stop")
+    parser.add_argument("--address", default=ADDRESS)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "imvo.web.settings")
+    os.environ.setdefault("IMVO_DEBUG", "1")
+    os.environ.setdefault("IMVO_VAR_DIR", str(REPO / "var"))
+    slug, email, password = seed()
+    url = f"http://{args.address}/"
+    print()
+    print("imvo demo is ready.")
+    print(f"  organisation: Voorbeeld Import B.V.  {url}o/{slug}/")
+    print(f"  sign in as:   {email}")
+    print(f"  password:     {password}")
+    print(f"  the example supplier list: {EXAMPLE}")
+    print("  the command line: .venv/bin/imvo scan examples/leveranciers.csv --out var/register.csv")
+    if args.no_serve:
+        return 0
+    print(f"Starting the background worker and the site at {url} (Ctrl-C stops both) …", flush=True)
+    worker = subprocess.Popen(_manage("runjobs"))  # noqa: S603 - our own command, no user input
+    try:
+        return subprocess.call(_manage("runserver", args.address, "--noreload"))  # noqa: S603
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
 
 
 if __name__ == "__main__":

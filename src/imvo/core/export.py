@@ -17,7 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from imvo.core.scan import REGISTER_COLUMNS, TEXT_COLUMNS, ScanResult
+from imvo.core.scan import REGISTER_COLUMNS, REGISTER_ORDER, TEXT_COLUMNS, ScanResult
 
 FORMATS = (".csv", ".xlsx", ".json", ".parquet", ".html")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -41,7 +41,7 @@ def _register_select(*, neutralise: bool) -> str:
             columns.append(f"CASE WHEN {formula} THEN '''' || {name} ELSE {name} END AS {name}")
         else:
             columns.append(name)
-    return f"SELECT {', '.join(columns)} FROM register ORDER BY ordinal"  # noqa: S608
+    return f"SELECT {', '.join(columns)} FROM register ORDER BY {REGISTER_ORDER}"  # noqa: S608
 
 
 _COPY_OPTIONS = {

@@ -136,20 +136,6 @@ assert tuple(f.name for f in fields(Finding)) == REGISTER_COLUMNS
 
 
 @dataclass(frozen=True, slots=True)
-class Resolution:
-    """Status and findings shared by every row with the same (country, product, HS code)."""
-
-    country: str
-    good: str
-    hs_code: str
-    status: str
-    match_method: str
-    match_confidence: float | None
-    review_reason: str
-    templates: tuple[FindingTemplate, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class SourceInfo:
     path: str
     format: str
@@ -162,14 +148,17 @@ class SourceInfo:
 
 @dataclass
 class ScanResult:
-    """The register, held in an in-memory DuckDB table ``register`` ordered by priority."""
+    """The register: the DuckDB view ``register`` over the scanned rows; close it when done."""
 
     connection: duckdb.DuckDBPyConnection
     source: SourceInfo
     warnings: list[InputProblem] = field(default_factory=list)
+    workdir: Path | None = None  # DuckDB's spill directory, removed on close
 
     def close(self) -> None:
         self.connection.close()
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     def __enter__(self) -> ScanResult:
         return self
@@ -182,7 +171,7 @@ class ScanResult:
 
     def iter_findings(self, where: str = "TRUE", limit: int | None = None) -> Iterator[Finding]:
         """Register rows in priority order; ``where`` is a trusted SQL predicate from this package."""
-        sql = f"SELECT {', '.join(REGISTER_COLUMNS)} FROM register WHERE {where} ORDER BY ordinal"  # noqa: S608
+        sql = f"SELECT {', '.join(REGISTER_COLUMNS)} FROM register WHERE {where} ORDER BY {REGISTER_ORDER}"  # noqa: S608
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         cursor = self.connection.cursor()
@@ -236,18 +225,26 @@ class Summary:
 
 
 class Resolver:
-    """Resolves distinct (country, product, HS code) values; reusable across scans."""
+    """Resolves distinct values once; reusable across scans.
+
+    Three small tables come out of it, joined with the rows by DuckDB: ``countries`` (text as given →
+    ISO code), ``products`` ((product, HS code) as given → match) and ``groups`` ((country, matched
+    good) → finding templates). A million rows share a few thousand groups, so findings and their
+    evidence are built once per group, not once per row.
+    """
 
     def __init__(self, reference: refdata.ReferenceData | None = None) -> None:
         self.reference = reference or refdata.load()
         hs_labels = {code: self.reference.hs_label(code) or "" for code in self.reference.hs_codes()}
         self.matcher = ProductMatcher(self.reference.good_names, hs_labels)
         self._countries: dict[str, str | None] = {}
-        self._resolutions: dict[tuple[str, str, str], int] = {}
-        self.resolutions: list[Resolution] = []
-        self._countries_by_good: dict[str, list[str]] = {}
+        self._products: dict[tuple[str, str], int] = {}
+        self.products: list[ProductMatch] = []
+        self._groups: dict[tuple[str | None, tuple[str, ...], str], int] = {}
+        self.groups: list[tuple[FindingTemplate, ...]] = []
+        self._countries_by_good: dict[str, set[str]] = {}
         for listing in self.reference.listings:
-            self._countries_by_good.setdefault(listing.good, []).append(listing.alpha2)
+            self._countries_by_good.setdefault(listing.good, set()).add(listing.alpha2)
 
     def country(self, text: str) -> str | None:
         try:
@@ -257,66 +254,42 @@ class Resolver:
             self._countries[text] = alpha2
             return alpha2
 
-    def resolve(self, country_text: str, product: str, hs_code: str) -> int:
-        """Index into :attr:`resolutions` for this combination (cached)."""
-        key = (country_text, product, hs_code)
-        index = self._resolutions.get(key)
+    def product(self, product: str, hs_code: str) -> int:
+        """Index into :attr:`products` for this (product, HS code) as given (cached)."""
+        key = (product, hs_code)
+        index = self._products.get(key)
         if index is None:
-            index = len(self.resolutions)
-            self.resolutions.append(self._resolve(country_text, product, hs_code))
-            self._resolutions[key] = index
+            index = len(self.products)
+            self.products.append(self.matcher.match(product, hs_code))
+            self._products[key] = index
+        return index
+
+    def group(self, alpha2: str | None, product_index: int) -> int:
+        """Index into :attr:`groups`: the findings of a matched good in a country (cached)."""
+        match = self.products[product_index]
+        key = (alpha2, match.goods, match.good)
+        index = self._groups.get(key)
+        if index is None:
+            index = len(self.groups)
+            self.groups.append(self._templates(alpha2, match))
+            self._groups[key] = index
         return index
 
     def _listed_in(self, goods: tuple[str, ...]) -> list[str]:
-        countries = {alpha2 for good in goods for alpha2 in self._countries_by_good.get(good, ())}
-        return sorted(countries)
+        return sorted({alpha2 for good in goods for alpha2 in self._countries_by_good.get(good, ())})
 
-    def _resolve(self, country_text: str, product: str, hs_code: str) -> Resolution:
-        alpha2 = self.country(country_text)
-        match: ProductMatch = self.matcher.match(product, hs_code)
-        hs = match.hs_code or match.hs_heading
-        reasons: list[str] = []
-        if match.note:
-            reasons.append(match.note)
+    def _templates(self, alpha2: str | None, match: ProductMatch) -> tuple[FindingTemplate, ...]:
+        listed = self._listed_in(match.goods)
         if alpha2 is None:
-            status = STATUS_UNMATCHED_COUNTRY
-            reasons.insert(
-                0, f"country {country_text!r} not recognised" if country_text else "country is empty"
-            )
-            listed = self._listed_in(match.goods)
             evidence = "Country unknown, so no risk could be assessed"
             if listed:
                 evidence += f"; {match.good} is on the ILAB List of Goods for {', '.join(listed)}"
-            templates: tuple[FindingTemplate, ...] = (no_finding(evidence + "."),)
-            return Resolution(
-                "", match.good, hs, status, match.method, match.confidence, "; ".join(reasons), templates
-            )
-        if match.method == "none":
-            status = STATUS_UNMATCHED_PRODUCT
-            if not reasons:
-                reasons.append(f"product {product!r} not recognised" if product else "product is empty")
-        elif match.needs_review or match.confidence < parameters.REVIEW_CONFIDENCE:
-            status = STATUS_NEEDS_REVIEW
-        else:
-            status = STATUS_OK
-        profile = self.reference.country_profile(alpha2)
+            return (no_finding(evidence + "."),)
         listings = [
             listing for good in match.goods if (listing := self.reference.listing(good, alpha2)) is not None
         ]
-        good = listings[0].good if listings else match.good
-        templates = tuple(
-            findings_for(alpha2, match.good, listings, profile, listed_elsewhere=self._listed_in(match.goods))
-        )
-        return Resolution(
-            alpha2,
-            good,
-            hs,
-            status,
-            match.method,
-            match.confidence if match.method != "none" else None,
-            "; ".join(reasons) if status != STATUS_OK else "",
-            templates,
-        )
+        profile = self.reference.country_profile(alpha2)
+        return tuple(findings_for(alpha2, match.good, listings, profile, listed_elsewhere=listed))
 
 
 def _count_lines(path: Path) -> int | None:
@@ -330,8 +303,37 @@ def _count_lines(path: Path) -> int | None:
     return max(lines - 1, 0)
 
 
-_ROW_COLUMNS = "input_row BIGINT, supplier VARCHAR, country_given VARCHAR, product VARCHAR, "
-_ROW_COLUMNS += "hs_code_given VARCHAR, spend DOUBLE, tier VARCHAR, resolution BIGINT"
+_ROW_COLUMNS = (
+    "input_row BIGINT, supplier VARCHAR, country_given VARCHAR, country VARCHAR, product VARCHAR, "
+    "hs_code_given VARCHAR, spend DOUBLE, tier VARCHAR, product_match BIGINT, finding_group BIGINT"
+)
+_PRODUCT_COLUMNS = (
+    "product_match BIGINT, good VARCHAR, hs_code VARCHAR, match_method VARCHAR, "
+    "match_confidence DOUBLE, needs_review BOOLEAN, match_note VARCHAR"
+)
+_TEMPLATE_COLUMNS = (
+    "finding_group BIGINT, theme VARCHAR, theme_order INTEGER, basis VARCHAR, likelihood INTEGER, "
+    "severity INTEGER, salience INTEGER, severity_scale INTEGER, severity_scope INTEGER, "
+    "severity_irremediability INTEGER, evidence VARCHAR, source_url VARCHAR, dataset VARCHAR, "
+    "edition VARCHAR, record_id VARCHAR"
+)
+#: DuckDB's memory limit for one scan; beyond it, sorts and joins spill to disk.
+DUCKDB_MEMORY_LIMIT = "1GB"
+#: The register's order: ranked findings first (priority 1 on top), then unranked rows by input row.
+REGISTER_ORDER = "priority NULLS LAST, input_row, theme_order"
+
+_REVIEW_REASON = """
+    CASE WHEN r.country IS NULL
+         THEN concat_ws('; ',
+                        CASE WHEN coalesce(r.country_given, '') = '' THEN 'country is empty'
+                             ELSE 'country "' || r.country_given || '" not recognised' END,
+                        nullif(p.match_note, ''))
+         WHEN p.match_method = 'none' OR p.needs_review
+         THEN coalesce(nullif(p.match_note, ''),
+                       CASE WHEN coalesce(r.product, '') = '' THEN 'product is empty'
+                            ELSE 'product not recognised' END)
+         ELSE '' END
+"""
 
 
 def scan_file(
@@ -350,23 +352,26 @@ def scan_file(
     try:
         rows_csv = workdir / "rows.csv"
         with open_supplier_file(path, column_map=column_map, sheet=sheet) as supplier_file:
-            resolve = resolver.resolve
+            country, product, group = resolver.country, resolver.product, resolver.group
             count = 0
             with rows_csv.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writerow = writer.writerow
+                writerow = csv.writer(handle, lineterminator="\n").writerow
                 for record in supplier_file.records():
                     spend = parse_amount(record.spend) if record.spend else None
+                    alpha2 = country(record.country)
+                    product_match = product(record.product, record.hs_code)
                     writerow(
                         (
                             record.input_row,
                             record.supplier,
                             record.country,
+                            alpha2,
                             record.product,
                             record.hs_code,
                             "" if spend is None else repr(spend),
                             record.tier,
-                            resolve(record.country, record.product, record.hs_code),
+                            product_match,
+                            group(alpha2, product_match),
                         )
                     )
                     count += 1
@@ -382,98 +387,118 @@ def scan_file(
                 delimiter=supplier_file.delimiter,
                 columns=dict(supplier_file.columns),
                 rows=count,
-                skipped_empty_rows=getattr(supplier_file, "skipped_empty_rows", 0),
+                skipped_empty_rows=supplier_file.skipped_empty_rows,
             )
             warnings = list(supplier_file.warnings)
-        connection = _build_register(rows_csv, resolver.resolutions, workdir)
-        return ScanResult(connection, source, warnings)
-    finally:
+        connection = _build_register(rows_csv, resolver, workdir)
+    except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)
+        raise
+    return ScanResult(connection, source, warnings, workdir)
 
 
-def _build_register(
-    rows_csv: Path, resolutions: list[Resolution], workdir: Path
-) -> duckdb.DuckDBPyConnection:
-    templates_csv = workdir / "templates.csv"
+def _write_lookup_tables(resolver: Resolver, workdir: Path) -> tuple[Path, Path]:
+    products_csv, templates_csv = workdir / "products.csv", workdir / "templates.csv"
+    with products_csv.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for index, match in enumerate(resolver.products):
+            writer.writerow(
+                (
+                    index,
+                    match.good,
+                    match.hs_code or match.hs_heading,
+                    match.method,
+                    "" if match.method == "none" else match.confidence,
+                    match.needs_review or match.confidence < parameters.REVIEW_CONFIDENCE,
+                    match.note,
+                )
+            )
+    theme_order = {theme.id: n for n, theme in enumerate(THEMES)} | {NO_THEME: len(THEMES)}
     with templates_csv.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        theme_order = {theme.id: n for n, theme in enumerate(THEMES)} | {NO_THEME: len(THEMES)}
-        for index, resolution in enumerate(resolutions):
-            for template in resolution.templates:
+        for index, templates in enumerate(resolver.groups):
+            for t in templates:
                 writer.writerow(
                     (
                         index,
-                        resolution.country,
-                        resolution.good,
-                        resolution.hs_code,
-                        resolution.status,
-                        resolution.match_method,
-                        "" if resolution.match_confidence is None else resolution.match_confidence,
-                        resolution.review_reason,
-                        template.theme,
-                        theme_order[template.theme],
-                        template.basis,
-                        template.likelihood,
-                        template.severity,
-                        template.salience,
-                        template.scale,
-                        template.scope,
-                        template.irremediability,
-                        template.evidence,
-                        template.source_url,
-                        template.dataset_id,
-                        template.edition,
-                        template.record_id,
+                        t.theme,
+                        theme_order[t.theme],
+                        t.basis,
+                        t.likelihood,
+                        t.severity,
+                        t.salience,
+                        t.scale,
+                        t.scope,
+                        t.irremediability,
+                        t.evidence,
+                        t.source_url,
+                        t.dataset_id,
+                        t.edition,
+                        t.record_id,
                     )
                 )
-    connection = duckdb.connect(":memory:")
-    connection.execute("SET preserve_insertion_order = true")
-    csv_options = "header = false, quote = '\"', escape = '\"', delim = ',', new_line = '\\n'"
+    return products_csv, templates_csv
+
+
+def _build_register(rows_csv: Path, resolver: Resolver, workdir: Path) -> duckdb.DuckDBPyConnection:
+    """Load the rows and lookup tables, rank the findings, and define the ``register`` view.
+
+    Only the ranking (input row, theme, priority) is materialised besides the inputs: evidence texts
+    stay in the small templates table and are joined in when the register is read or exported.
+    """
+    products_csv, templates_csv = _write_lookup_tables(resolver, workdir)
+    # A memory limit makes DuckDB spill large sorts to the work directory instead of growing.
+    spill = workdir / "spill"
+    spill.mkdir()
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": DUCKDB_MEMORY_LIMIT,
+        "temp_directory": str(spill),
+    }
+    connection = duckdb.connect(":memory:", config=config)
+    csv_options = "header = false, quote = '\"', escape = '\"', delim = ','"
+    for table, path, columns in (
+        ("rows", rows_csv, _ROW_COLUMNS),
+        ("products", products_csv, _PRODUCT_COLUMNS),
+        ("templates", templates_csv, _TEMPLATE_COLUMNS),
+    ):
+        connection.execute(
+            f"CREATE TABLE {table} AS SELECT * FROM read_csv({_sql_string(path)}, {csv_options}, "  # noqa: S608
+            f"columns = {{{_duck_columns(columns)}}})"
+        )
+        path.unlink()
     connection.execute(
-        f"CREATE TEMP VIEW rows AS SELECT * FROM read_csv({_sql_string(rows_csv)}, {csv_options}, "  # noqa: S608
-        f"columns = {{{_duck_columns(_ROW_COLUMNS)}}})"
-    )
-    template_columns = (
-        "resolution BIGINT, country VARCHAR, good VARCHAR, hs_code VARCHAR, status VARCHAR, "
-        "match_method VARCHAR, match_confidence DOUBLE, review_reason VARCHAR, theme VARCHAR, "
-        "theme_order INTEGER, basis VARCHAR, likelihood INTEGER, severity INTEGER, salience INTEGER, "
-        "severity_scale INTEGER, severity_scope INTEGER, severity_irremediability INTEGER, "
-        "evidence VARCHAR, source_url VARCHAR, dataset VARCHAR, edition VARCHAR, record_id VARCHAR"
-    )
-    connection.execute(
-        f"CREATE TEMP VIEW templates AS SELECT * FROM read_csv({_sql_string(templates_csv)}, {csv_options}, "  # noqa: S608
-        f"columns = {{{_duck_columns(template_columns)}}})"
+        """
+        CREATE TABLE ranking AS
+        SELECT r.input_row, t.theme_order, row_number() OVER (
+            ORDER BY t.salience DESC, t.severity DESC, r.spend DESC NULLS LAST, r.input_row, t.theme_order
+        ) AS priority
+        FROM rows r JOIN templates t USING (finding_group)
+        WHERE t.theme <> 'none'
+        """
     )
     connection.execute(
         f"""
-        CREATE TABLE register AS
-        WITH joined AS (
-            SELECT r.input_row, coalesce(r.supplier, '') AS supplier, coalesce(t.country, '') AS country,
-                   coalesce(r.product, '') AS product, coalesce(t.good, '') AS good,
-                   coalesce(t.hs_code, '') AS hs_code, t.theme, t.status, t.likelihood, t.severity,
-                   t.salience, coalesce(t.evidence, '') AS evidence,
-                   coalesce(t.source_url, '') AS source_url, coalesce(t.dataset, '') AS dataset,
-                   coalesce(t.edition, '') AS edition, coalesce(t.record_id, '') AS record_id, t.basis,
-                   t.severity_scale, t.severity_scope, t.severity_irremediability, r.spend,
-                   coalesce(r.tier, '') AS tier, coalesce(r.country_given, '') AS country_given,
-                   coalesce(r.hs_code_given, '') AS hs_code_given, t.match_method, t.match_confidence,
-                   coalesce(t.review_reason, '') AS review_reason, t.theme_order
-            FROM rows r JOIN templates t USING (resolution)
-        ),
-        ranked AS (
-            SELECT *, CASE WHEN theme <> 'none' THEN row_number() OVER (
-                PARTITION BY theme = 'none'
-                ORDER BY salience DESC, severity DESC, spend DESC NULLS LAST, input_row, theme_order
-            ) END AS priority
-            FROM joined
-        )
-        SELECT {", ".join(REGISTER_COLUMNS)},
-               row_number() OVER (ORDER BY priority NULLS LAST, input_row, theme_order) AS ordinal
-        FROM ranked
+        CREATE VIEW register AS
+        SELECT r.input_row, coalesce(r.supplier, '') AS supplier, coalesce(r.country, '') AS country,
+               coalesce(r.product, '') AS product, coalesce(p.good, '') AS good,
+               coalesce(p.hs_code, '') AS hs_code, t.theme,
+               CASE WHEN r.country IS NULL THEN 'unmatched_country'
+                    WHEN p.match_method = 'none' THEN 'unmatched_product'
+                    WHEN p.needs_review THEN 'needs_review'
+                    ELSE 'ok' END AS status,
+               t.likelihood, t.severity, t.salience, k.priority, coalesce(t.evidence, '') AS evidence,
+               coalesce(t.source_url, '') AS source_url, coalesce(t.dataset, '') AS dataset,
+               coalesce(t.edition, '') AS edition, coalesce(t.record_id, '') AS record_id, t.basis,
+               t.severity_scale, t.severity_scope, t.severity_irremediability, r.spend,
+               coalesce(r.tier, '') AS tier, coalesce(r.country_given, '') AS country_given,
+               coalesce(r.hs_code_given, '') AS hs_code_given, p.match_method, p.match_confidence,
+               {_REVIEW_REASON} AS review_reason, t.theme_order
+        FROM rows r
+        JOIN products p USING (product_match)
+        JOIN templates t USING (finding_group)
+        LEFT JOIN ranking k ON k.input_row = r.input_row AND k.theme_order = t.theme_order
         """  # noqa: S608
     )
-    connection.execute("DROP VIEW rows")
-    connection.execute("DROP VIEW templates")
     return connection
 
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
@@ -28,6 +29,11 @@ class Bar:
     href: str | None = None
 
 
+def _chart_id(kind: str, title: str) -> str:
+    # Several charts share a page: their <title>/<desc> ids must differ, and stay stable for tests.
+    return f"{kind}-{hashlib.sha1(title.encode('utf-8'), usedforsecurity=False).hexdigest()[:10]}"
+
+
 def _percent(value: float) -> str:
     return f"{value * 100:.0f} %"
 
@@ -42,19 +48,20 @@ def bar_chart(
     title: str,
     bars: Sequence[Bar],
     target: float | None = None,
-    width: int = 640,
+    width: int = 720,
     label_width: int = 230,
 ) -> str:
     """Horizontal bars of shares (0-1) with optional 95 % whiskers and a dashed target line."""
     row = 26
     top = 34
     height = top + row * max(1, len(bars)) + 24
-    plot = width - label_width - 70
+    plot = width - label_width - 110  # room for "100 % (1234/1234)" after a full bar
+    ident = _chart_id("bar", title)
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{width}' height='{height}' "
-        f"viewBox='0 0 {width} {height}' {FONT} aria-labelledby='t d'>",
-        f"<title id='t'>{escape(title)}</title>",
-        "<desc id='d'>"
+        f"viewBox='0 0 {width} {height}' {FONT} aria-labelledby='{ident}-t {ident}-d'>",
+        f"<title id='{ident}-t'>{escape(title)}</title>",
+        f"<desc id='{ident}-d'>"
         + escape("; ".join(f"{bar.label}: {_percent(bar.share)} {bar.detail}".strip() for bar in bars))
         + "</desc>",
         f"<text x='0' y='18' font-weight='bold' fill='{TEXT_COLOUR}'>{escape(title)}</text>",
@@ -97,7 +104,7 @@ def trajectory_chart(
     reference: Sequence[ReferencePoint],
     target: float,
     link: Callable[[Figure], str | None] | None = None,
-    width: int = 640,
+    width: int = 720,
     height: int = 280,
 ) -> str:
     """Endorsement share per round: measured points (with whiskers), the reference series, the target."""
@@ -116,10 +123,12 @@ def trajectory_chart(
     description = [f"measured {f.round}: {_percent(f.share)}" for f in measured]
     description += [f"reference {p.round}: {_percent(p.share)}" for p in reference]
     description.append(f"target {_percent(target)}")
+    ident = _chart_id("line", title)
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{width}' height='{height}' "
-        f"viewBox='0 0 {width} {height}' {FONT} aria-labelledby='tt td'>",
-        f"<title id='tt'>{escape(title)}</title><desc id='td'>{escape('; '.join(description))}</desc>",
+        f"viewBox='0 0 {width} {height}' {FONT} aria-labelledby='{ident}-t {ident}-d'>",
+        f"<title id='{ident}-t'>{escape(title)}</title>"
+        f"<desc id='{ident}-d'>{escape('; '.join(description))}</desc>",
         f"<text x='0' y='18' font-weight='bold' fill='{TEXT_COLOUR}'>{escape(title)}</text>",
     ]
     for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
