@@ -80,3 +80,18 @@ def test_quantities_round_trip_in_both_decimal_styles(quantity):
 def test_facts_hash_distinguishes_unknown_imports_from_no_imports():
     profile = parse_profile(FULL)
     assert facts_hash(profile, None, {}) != facts_hash(profile, (), {})
+
+
+def test_ragged_import_rows_are_row_problems_not_crashes() -> None:
+    text = (
+        "year,cn_code,quantity_kg,country_of_origin\n"
+        "2024,2609 00 00,1,5,CD\n"
+        "2024,2609 00 00\n"
+        "2024,2609 00 00,100,CD\n"
+    )
+    with pytest.raises(FactsError) as caught:
+        parse_imports(text, "imports.csv")
+    lines = [(p.line, p.message) for p in caught.value.problems]
+    assert lines[0] == (2, "5 fields, expected 4 (the header has 4 columns)")
+    assert lines[1][0] == 3
+    assert lines[1][1].endswith("expected 4 (the header has 4 columns)")

@@ -275,9 +275,24 @@ def parse_imports(text: str, file: str = "<imports>") -> tuple[ImportRecord, ...
         )
     log = ProblemLog(file)
     records: list[ImportRecord] = []
-    for line, raw_row in enumerate(reader, start=2):
+    line = reader.line_num + 1
+    for raw_row in reader:
+        # DictReader files surplus values under the key None and fills missing ones with None.
+        extra = raw_row.pop(None, None)
+        absent = sum(value is None for value in raw_row.values())
+        if extra or absent:
+            fields = len(raw_row) - absent + len(extra or ())
+            log.add(
+                line,
+                None,
+                f"{fields} fields, expected {len(raw_row)} (the header has {len(raw_row)} columns)",
+                'one value per column; quote values that contain the delimiter, e.g. "1,5"',
+            )
+            line = reader.line_num + 1
+            continue
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw_row.items()}
         if not any(row.values()):
+            line = reader.line_num + 1
             continue
         row_problems: list[InputProblem] = []
         record = _import_record(row, line, file, row_problems)
@@ -285,6 +300,7 @@ def parse_imports(text: str, file: str = "<imports>") -> tuple[ImportRecord, ...
             log.add(problem.line, problem.column, problem.message, problem.accepted)
         if record is not None:
             records.append(record)
+        line = reader.line_num + 1
     if log.problems:
         raise FactsError(log.finished())
     return tuple(records)
