@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -130,3 +130,16 @@ def test_spreadsheet_formulas_in_group_names_are_neutralised(tmp_path):
     records = [record_for("x", company(1, "=cmd()"), "2021", SILENT)]
     text = write_figures(aggregate(records), tmp_path / "f.csv").read_text()
     assert "'=cmd()" in text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=6))
+def test_any_sector_text_and_id_survive_aggregation(sectors):
+    records = [
+        record_for(f'id,{n}"\n{sector}', company(n, sector), "2021", ENDORSING)
+        for n, sector in enumerate(sectors)
+    ]
+    figures = aggregate(records)
+    by_sector = {f.group: f for f in figures.select("endorsement_by_sector")}
+    assert set(by_sector) == set(sectors)
+    assert sorted(figures.headline("2021").assessment_ids) == sorted(r.assessment_id for r in records)

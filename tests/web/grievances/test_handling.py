@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -304,3 +305,58 @@ def test_the_demo_seed_gives_cases_in_different_phases(acme, alice):
     assert seed_grievances(acme) == mechanism  # idempotent
     assert mechanism.cases.count() == 4
     assert mechanism.cases.filter(statement_published_at__isnull=False).exists()
+
+
+# --- the covenant complaints committee ------------------------------------------------------------
+def test_a_committee_decision_is_binding_and_published_at_once(acme, alice):
+    committee = actions.create_mechanism(
+        alice, acme, {"name": "Covenant complaints committee", "slug": "covenant", "variant": "committee"}
+    )
+    case, _code = actions.submit_complaint(
+        committee,
+        {
+            "subject": "Wages",
+            "description": "d",
+            "theme": "wages",
+            "anonymous": False,
+            "complainant_name": "Ravi Kumar",
+        },
+    )
+    with pytest.raises(actions.TransitionError):
+        actions.record_outcome(alice, case, outcome="agreement", statement="x", substantiated=None)
+    actions.record_outcome(
+        alice,
+        case,
+        outcome="decision_upheld",
+        statement="Ravi Kumar must be paid the wage owed.",
+        substantiated=True,
+    )
+    case.refresh_from_db()
+    assert case.statement_published_at is not None
+    page = Client().get("/g/covenant/statements/").content.decode()
+    assert "Published decisions" in page
+    assert "must be paid the wage owed" in page
+    assert "Ravi" not in page
+
+
+def test_a_company_mechanism_takes_no_binding_decisions(named_case, alice):
+    case, _code = named_case
+    with pytest.raises(actions.TransitionError):
+        actions.record_outcome(alice, case, outcome="decision_upheld", statement="x", substantiated=None)
+
+
+def test_the_complainant_is_written_to_in_their_own_language(
+    mechanism, alice, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    case, _code = actions.submit_complaint(
+        mechanism,
+        {"subject": "s", "description": "d", "theme": "other", "complainant_email": "rahul@example.org"},
+        language="nl",
+    )
+    mail.outbox.clear()
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        actions.move_case(alice, case, Phase.INITIAL_ASSESSMENT, "Assessing")
+    assert "Eerste beoordeling" in mail.outbox[0].body
+    assert mail.outbox[0].subject.startswith("Uw klacht")

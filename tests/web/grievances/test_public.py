@@ -216,3 +216,28 @@ def test_published_statements_are_redacted(named_case, alice):
     assert "Maria" not in page
     assert "Lopez" not in page
     assert "maria@example.org" not in page
+
+
+def test_the_complainant_sees_the_outcome_and_the_published_statement(named_case, alice):
+    case, code = named_case
+    client = Client()
+    _follow(client, case.mechanism, case.reference, code)
+    actions.record_outcome(
+        alice, case, outcome="agreement", statement="Maria Lopez is reinstated.", substantiated=True
+    )
+    page = client.get(f"/g/{case.mechanism.slug}/case/").content.decode()
+    assert "Agreement" in page
+    assert "is reinstated" not in page  # not yet published
+    actions.publish_statement(alice, case)
+    page = client.get(f"/g/{case.mechanism.slug}/case/").content.decode()
+    assert "is reinstated" in page
+
+
+def test_replies_are_rate_limited_per_client(named_case, monkeypatch):
+    case, code = named_case
+    monkeypatch.setattr(actions, "MAX_REPLIES_PER_CLIENT", 2)
+    client = Client(REMOTE_ADDR="192.0.2.5")
+    _follow(client, case.mechanism, case.reference, code)
+    for index in range(4):
+        client.post(f"/g/{case.mechanism.slug}/case/", {"body": f"Reply {index}"})
+    assert CaseMessage.objects.filter(case=case, author_kind="complainant").count() == 2

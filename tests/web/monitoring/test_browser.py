@@ -1,4 +1,4 @@
-"""End to end in headless Chromium: import a population, upload disclosures, follow a chart to its evidence."""
+"""End to end in headless Chromium: import, upload disclosures, follow a chart to its evidence."""
 
 from __future__ import annotations
 
@@ -64,10 +64,23 @@ def _sign_in(driver: Any, live_server: Any, user: Any) -> None:
     )
 
 
+def _submit(driver: Any, xpath: str) -> None:
+    """Click a form's button and wait until the next page has replaced this one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.XPATH, xpath).click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+
 def test_a_monitor_runs_a_round_and_follows_a_figure_to_its_evidence(
     browser, live_server, monitor, alice, tmp_path
 ):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 
     from imvo.web.jobs.queue import run_pending_jobs_now
 
@@ -83,14 +96,14 @@ def test_a_monitor_runs_a_round_and_follows_a_figure_to_its_evidence(
 
     browser.get(base)
     browser.find_element(By.ID, "id_file").send_keys(str(population))
-    browser.find_element(By.XPATH, "//form[contains(@action,'population/import')]//button").click()
+    _submit(browser, "//form[contains(@action,'population/import')]//button")
     assert "Acme B.V." in browser.page_source
     browser.get(base)
     browser.find_element(By.ID, "id_name").send_keys("2021")
-    browser.find_element(By.XPATH, "//form[contains(@action,'rounds/new')]//button").click()
+    _submit(browser, "//form[contains(@action,'rounds/new')]//button")
     assert "Round 2021" in browser.find_element(By.TAG_NAME, "h1").text
     browser.find_element(By.ID, "id_files").send_keys(f"{endorsing}\n{silent}")
-    browser.find_element(By.XPATH, "//form[contains(@action,'disclosures')]//button").click()
+    _submit(browser, "//form[contains(@action,'disclosures')]//button")
     assert browser.find_elements(By.CSS_SELECTOR, ".job-progress")
     run_pending_jobs_now()
     browser.refresh()
@@ -105,7 +118,9 @@ def test_a_monitor_runs_a_round_and_follows_a_figure_to_its_evidence(
     assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")) >= 5
     # Every figure links to the assessments behind it: follow the "step 4" row of the steps table.
     link = browser.find_element(By.CSS_SELECTOR, "a[href*='measure=step'][href*='group=4']")
+    page = browser.find_element(By.TAG_NAME, "html")
     link.click()
+    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
     assert "The assessments behind the figure" in browser.page_source
     table = browser.find_element(By.ID, "assessments").find_element(By.XPATH, "following::table").text
     assert "Acme B.V." in table

@@ -26,3 +26,16 @@ def test_seed_monitoring(alice):
     assert [p.round for p in figures.reference_series] == ["2017", "2019"]
     nap = {f.group: f.numerator for f in figures.select("nap", "2021")}
     assert nap["compliant"] == 2
+
+
+def test_seed_monitoring_with_a_consenting_platform_company(alice, acme):
+    from imvo.web.monitoring.models import RegisterSharingConsent
+    from imvo.web.register.models import Policy
+
+    Policy.objects.create(organisation=acme, title="RBC policy", endorses_ungps=True)
+    monitor = seed_monitoring(owner=alice, company_organisation=acme)
+    assert RegisterSharingConsent.objects.filter(organisation=acme, monitor=monitor, revoked_at=None).exists()
+    shared = CompanyAssessment.objects.get(organisation=monitor, company__platform_organisation=acme)
+    assert shared.source == "register"
+    assert shared.endorses
+    assert queries.figures(monitor).headline("2021").numerator == 5

@@ -79,6 +79,10 @@ def test_disclosures_are_assessed_as_a_job_and_feed_the_dashboard(monitor, alice
     assert acme.source == "disclosure"
     assert "OECD Guidelines" in acme.evidence["oecd_endorsement"][0]["snippet"]
     assert acme.step_numbers == [2, 4, 5]
+    detail = client.get(f"/o/ministry/monitoring/assessments/{acme.pk}/").content.decode()
+    assert "Acme endorses the OECD Guidelines for Multinational Enterprises." in detail  # the cited passage
+    assert "12345678_statement.txt" in detail  # and the disclosure it comes from
+    assert "Measures and tracking of their effectiveness" in detail
     client.post(f"/o/ministry/monitoring/rounds/{monitoring_round.pk}/complete/")
     assert (
         CompanyAssessment.objects.filter(monitoring_round=monitoring_round).count() == 2

@@ -105,3 +105,8 @@ def test_an_owner_fills_in_facts_uploads_imports_and_reads_the_obligations(
     browser.get(base + "history/")
     assert "Your facts changed" in browser.find_element(By.TAG_NAME, "main").text
     browser.save_screenshot(str(SCREENSHOTS / "obligations-history.png"))
+
+    browser.add_cookie({"name": settings.LANGUAGE_COOKIE_NAME, "value": "nl", "path": "/"})
+    browser.get(base)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Uw verplichtingen"
+    browser.save_screenshot(str(SCREENSHOTS / "obligations-overview-nl.png"))

@@ -106,6 +106,7 @@ def test_read_only_roles_see_the_facts_but_cannot_change_them(persona, personas,
     assert not ObligationProfile.objects.exists()
     assert not ImportUpload.objects.exists()
     assert "Edit the legal facts" not in client.get(url("profile")).content.decode()
+    assert "Record this evaluation" not in client.get(url("overview")).content.decode()
 
 
 def test_another_organisation_sees_nothing(alice, charlie, client_for):
@@ -255,3 +256,16 @@ def test_a_central_government_tender_above_the_threshold_triggers_the_isv(acme, 
     assert client.post(url("tender_delete", tender_id=tender_id)).status_code == 302
     assert client.get(url("overview")).context["result"].outcome("nl-isv").status == "cannot_decide"
     assert AuditEvent.objects.filter(organisation=acme, object_type="tender", action="delete").exists()
+
+
+def test_deadline_notes_are_translated():
+    from django.utils import translation
+
+    from imvo.web.obligations.presentation import deadline_note_text
+
+    with translation.override("nl"):
+        assert deadline_note_text("every year") == "elk jaar"
+        assert deadline_note_text("6 months after commencement (2027-01-01)") == (
+            "6 maanden na inwerkingtreding (2027-01-01)"
+        )
+        assert deadline_note_text("something new") == "something new"

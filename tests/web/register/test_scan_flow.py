@@ -130,3 +130,27 @@ def test_findings_are_written_in_bulk(tmp_path: Path, alice: Any, acme: Any) -> 
     assert written >= rows
     # One INSERT per batch, not per row (SQLite caps a batch by its number of query parameters).
     assert len(inserts) < (rows + written) / 20
+
+
+def test_an_xlsx_supplier_list_is_scanned_too(tmp_path: Path, dave: Any, acme: Any, client_for: Any) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in (
+        ("Leverancier", "Land", "Product"),
+        ("Cacao Coop", "Ivoorkust", "cacaobonen"),
+        ("Steen BV", "India", "bricks"),
+    ):
+        sheet.append(row)
+    path = tmp_path / "leveranciers.xlsx"
+    workbook.save(path)
+    with path.open("rb") as handle:
+        assert client_for(dave).post(url("scan_upload"), {"file": handle}).status_code == 302
+    run_pending_jobs_now()
+    scan = Scan.objects.get(organisation=acme)
+    assert scan.status == ScanStatus.DONE, scan.error
+    assert scan.upload.original_name == "leveranciers.xlsx"
+    assert scan.suppliers_count == 2
+    assert scan.risks_count > 0

@@ -12,9 +12,8 @@ import math
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -29,9 +28,6 @@ from imvo.core.monitoring.population import PopulationCompany, size_class
 
 #: The Dutch target: 90 % of large companies explicitly endorse the OECD Guidelines (by 2023).
 DUTCH_ENDORSEMENT_TARGET = 0.90
-#: Joins ids inside DuckDB (unit separator: never part of an id); one string per figure is far
-#: cheaper to fetch than a list of thousands of Python strings.
-_ID_SEPARATOR = chr(31)
 #: z for a two-sided 95 % interval.
 Z_95 = 1.959963984540054
 
@@ -162,28 +158,30 @@ class MonitoringFigures:
 _AGGREGATE_SQL = """
 WITH totals AS (SELECT round, count(*) AS n FROM r GROUP BY round),
 endorser_totals AS (SELECT round, count(*) AS n FROM r WHERE endorses GROUP BY round)
-SELECT round, 'endorsement' AS measure, 'all' AS grp, count(*) FILTER (WHERE endorses) AS k,
-       count(*) AS n, string_agg(aid, chr(31) ORDER BY aid) FILTER (WHERE endorses) AS ids
+SELECT round, 'endorsement' AS measure, -1 AS grp, count(*) FILTER (WHERE endorses) AS k,
+       count(*) AS n, string_agg(CAST(aid AS VARCHAR), ',' ORDER BY aid) FILTER (WHERE endorses) AS ids
 FROM r GROUP BY round
 UNION ALL
 SELECT round, 'endorsement_by_sector', sector, count(*) FILTER (WHERE endorses), count(*),
-       string_agg(aid, chr(31) ORDER BY aid) FILTER (WHERE endorses)
+       string_agg(CAST(aid AS VARCHAR), ',' ORDER BY aid) FILTER (WHERE endorses)
 FROM r GROUP BY round, sector
 UNION ALL
 SELECT round, 'endorsement_by_size', size, count(*) FILTER (WHERE endorses), count(*),
-       string_agg(aid, chr(31) ORDER BY aid) FILTER (WHERE endorses)
+       string_agg(CAST(aid AS VARCHAR), ',' ORDER BY aid) FILTER (WHERE endorses)
 FROM r GROUP BY round, size
 UNION ALL
-SELECT r.round, 'step', CAST(s.step AS VARCHAR),
+SELECT r.round, 'step', s.step,
        count(*) FILTER (WHERE (r.steps >> (s.step - 1)) & 1 = 1), any_value(e.n),
-       string_agg(r.aid, chr(31) ORDER BY r.aid) FILTER (WHERE (r.steps >> (s.step - 1)) & 1 = 1)
+       string_agg(CAST(r.aid AS VARCHAR), ',' ORDER BY r.aid) FILTER (WHERE (r.steps >> (s.step - 1)) & 1 = 1)
 FROM r JOIN endorser_totals e USING (round), (SELECT unnest(range(1, 7)) AS step) s
 WHERE r.endorses GROUP BY r.round, s.step
 UNION ALL
-SELECT r.round, 'segment', r.segment, count(*), any_value(t.n), string_agg(r.aid, chr(31) ORDER BY r.aid)
+SELECT r.round, 'segment', r.segment, count(*), any_value(t.n),
+       string_agg(CAST(r.aid AS VARCHAR), ',' ORDER BY r.aid)
 FROM r JOIN totals t USING (round) GROUP BY r.round, r.segment
 UNION ALL
-SELECT r.round, 'nap', r.nap, count(*), any_value(t.n), string_agg(r.aid, chr(31) ORDER BY r.aid)
+SELECT r.round, 'nap', r.nap, count(*), any_value(t.n),
+       string_agg(CAST(r.aid AS VARCHAR), ',' ORDER BY r.aid)
 FROM r JOIN totals t USING (round) GROUP BY r.round, r.nap
 """
 
@@ -197,37 +195,53 @@ _MEASURE_ORDER = {
 }
 
 
-_COLUMNS = (
-    "{'aid': 'VARCHAR', 'company': 'VARCHAR', 'round': 'VARCHAR', 'sector': 'VARCHAR', 'size': 'VARCHAR', "
-    "'endorses': 'BOOLEAN', 'steps': 'INTEGER', 'nap': 'VARCHAR', 'segment': 'VARCHAR'}"
+_LOAD_SQL = (
+    "CREATE TABLE r AS SELECT * FROM read_csv(?, header = false, delim = ',', auto_detect = false, "
+    "columns = {'aid': 'INTEGER', 'round': 'INTEGER', 'sector': 'INTEGER', 'size': 'INTEGER', "
+    "'endorses': 'BOOLEAN', 'steps': 'INTEGER', 'nap': 'INTEGER', 'segment': 'INTEGER'})"
 )
 
 
-def _load(connection: duckdb.DuckDBPyConnection, records: Sequence[RoundRecord], directory: Path) -> None:
-    # A CSV file is the fastest way into DuckDB without numpy/pyarrow: binding Python lists as
-    # parameters costs about three times as much for 50,000 records.
+class _Codes:
+    """Dictionary encoding: DuckDB sees only integers, so no text needs quoting or escaping."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def code(self, value: str) -> int:
+        found = self._index.get(value)
+        if found is None:
+            found = self._index[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+def _load(
+    connection: duckdb.DuckDBPyConnection, records: Sequence[RoundRecord], directory: Path
+) -> dict[str, _Codes]:
+    # A CSV file of integers is the fastest way into DuckDB without numpy/pyarrow: binding Python
+    # lists as parameters costs about three times as much for 50,000 records.
+    codes = {name: _Codes() for name in ("round", "group")}
+    round_code, group_code = codes["round"].code, codes["group"].code
     path = directory / "records.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with path.open("w", encoding="ascii", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerows(
             (
-                record.assessment_id,
-                record.company_key,
-                record.round,
-                record.sector_code,
-                record.size_class,
-                "true" if record.endorses else "false",
+                index,
+                round_code(record.round),
+                group_code(record.sector_code),
+                group_code(record.size_class),
+                1 if record.endorses else 0,
                 sum(1 << (step - 1) for step in record.steps),
-                record.nap_class,
-                record.segment,
+                group_code(record.nap_class),
+                group_code(record.segment),
             )
-            for record in records
+            for index, record in enumerate(records)
         )
-    connection.execute(
-        f"CREATE TABLE r AS SELECT * FROM read_csv(?, header = false, quote = '\"', escape = '\"', "
-        f"columns = {_COLUMNS})",
-        [str(path)],
-    )
+    connection.execute(_LOAD_SQL, [str(path)])
+    return codes
 
 
 def aggregate(
@@ -249,8 +263,22 @@ def aggregate(
         rows: list[tuple[Any, ...]] = []
         if records:
             with tempfile.TemporaryDirectory(prefix="imvo-monitoring-") as directory:
-                _load(connection, records, Path(directory))
-            rows = connection.execute(_AGGREGATE_SQL).fetchall()
+                codes = _load(connection, records, Path(directory))
+            round_names, groups = codes["round"].values, codes["group"].values
+            ids = [record.assessment_id for record in records]
+            rows = [
+                (
+                    round_names[round_code],
+                    measure,
+                    _group_name(measure, group, groups),
+                    numerator,
+                    denominator,
+                    tuple(ids[int(i)] for i in joined.split(",")) if joined else (),
+                )
+                for round_code, measure, group, numerator, denominator, joined in connection.execute(
+                    _AGGREGATE_SQL
+                ).fetchall()
+            ]
             rounds = tuple(sorted({row[0] for row in rows}))
     finally:
         connection.close()
@@ -272,7 +300,7 @@ def aggregate(
                 denominator=denominator,
                 low=low,
                 high=high,
-                assessment_ids=tuple(ids.split(_ID_SEPARATOR)) if ids else (),
+                assessment_ids=ids,
             )
         )
     figures.sort(key=lambda f: (f.round, _MEASURE_ORDER[f.measure], _group_order(f)))
@@ -283,6 +311,14 @@ def aggregate(
         reference_series=tuple(reference_series),
         sampled_rounds=sampled,
     )
+
+
+def _group_name(measure: str, group: int, groups: list[str]) -> str:
+    if measure == "endorsement":
+        return "all"
+    if measure == "step":
+        return str(group)
+    return groups[group]
 
 
 def _group_order(figure: Figure) -> tuple[int, str]:

@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from imvo.core.grievances import (
     LockoutPolicy,
@@ -38,6 +39,7 @@ from imvo.web.grievances.models import (
     AccessKind,
     CaseAccess,
     CaseMessage,
+    CasePhase,
     GrievanceAttachment,
     GrievanceCase,
     GrievanceMechanism,
@@ -54,6 +56,10 @@ LOCKOUT = LockoutPolicy(max_failures=5, lock_for=dt.timedelta(minutes=30))
 RATE_WINDOW = dt.timedelta(hours=1)
 MAX_SUBMISSIONS_PER_CLIENT = 5
 MAX_FAILED_CODES_PER_CLIENT = 20
+MAX_REPLIES_PER_CLIENT = 20
+
+
+COMMITTEE_DECISIONS = frozenset({Outcome.DECISION_UPHELD, Outcome.DECISION_REJECTED})
 
 
 class TransitionError(ValueError):
@@ -134,6 +140,10 @@ def code_attempt_allowed(client: str) -> bool:
     return _recent(client, "code", failed_only=True) < MAX_FAILED_CODES_PER_CLIENT
 
 
+def reply_allowed(client: str) -> bool:
+    return _recent(client, "reply") < MAX_REPLIES_PER_CLIENT
+
+
 def record_public_attempt(client: str, kind: str, succeeded: bool) -> None:
     PublicAttempt.objects.create(client_hash=client, kind=kind, succeeded=succeeded)
 
@@ -190,7 +200,9 @@ def submit_complaint(
         _store_attachment(case, upload)
     notifications.notify_handlers_of_new_case(case)
     notifications.notify_complainant(
-        case, _("We received your complaint with reference %(reference)s.") % {"reference": case.reference}
+        case,
+        gettext_lazy("We received your complaint with reference %(reference)s."),
+        reference=case.reference,
     )
     return case, code
 
@@ -257,7 +269,7 @@ def post_update(
     )
     record_audit_event(actor, case.organisation, "post_update", case, {"visible": visible_to_complainant})
     if visible_to_complainant:
-        notifications.notify_complainant(case, _("There is an update in your case."))
+        notifications.notify_complainant(case, gettext_lazy("There is an update in your case."))
     return message
 
 
@@ -313,7 +325,7 @@ def move_case(
         {"phase": [current.value, to_phase.value], "reason": reason},
     )
     notifications.notify_complainant(
-        case, _("Your case moved to the phase: %(phase)s.") % {"phase": case.get_phase_display()}
+        case, gettext_lazy("Your case moved to the phase: %(phase)s."), phase=CasePhase(case.phase).label
     )
     return transition
 
@@ -321,6 +333,12 @@ def move_case(
 def record_outcome(
     actor: Any, case: GrievanceCase, *, outcome: str, statement: str, substantiated: bool | None
 ) -> GrievanceCase:
+    """Record the outcome; a committee's decision is binding and published at once (redacted)."""
+    committee = case.mechanism.is_committee
+    if outcome in COMMITTEE_DECISIONS and not committee:
+        raise TransitionError(_("Only a complaints committee takes binding decisions."))
+    if committee and outcome in {Outcome.AGREEMENT, Outcome.FINAL_STATEMENT}:
+        raise TransitionError(_("A complaints committee decides: choose upheld or rejected."))
     changes = {"outcome": [case.outcome, outcome], "substantiated": [case.substantiated, substantiated]}
     case.outcome = outcome
     case.public_statement = statement
@@ -329,6 +347,13 @@ def record_outcome(
     record_audit_event(actor, case.organisation, "record_outcome", case, changes)
     if substantiated:
         raise_risk_for_case(actor, case)
+    if (
+        committee
+        and outcome in COMMITTEE_DECISIONS
+        and statement.strip()
+        and case.statement_published_at is None
+    ):
+        publish_statement(actor, case)
     return case
 
 
@@ -430,7 +455,7 @@ def complete_remedy(actor: Any, remedy: RemedyAction, delivered_on: dt.date) -> 
         remedy.remediation_record_id = record.pk
     remedy.save()
     record_audit_event(actor, case.organisation, "complete_remedy", remedy, {"completed_on": delivered_on})
-    notifications.notify_complainant(case, _("A remedy in your case was recorded as delivered."))
+    notifications.notify_complainant(case, gettext_lazy("A remedy in your case was recorded as delivered."))
     return remedy
 
 
@@ -473,6 +498,8 @@ def erase_expired_personal_data(now: dt.datetime | None = None) -> int:
         ):
             erase_personal_data(None, case)
             erased += 1
+    # Rate-limit counters are only needed for an hour; keep a day, then forget the clients.
+    PublicAttempt.objects.filter(created_at__lt=now - dt.timedelta(days=1)).delete()
     return erased
 
 

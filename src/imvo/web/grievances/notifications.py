@@ -8,11 +8,13 @@ where to look, because e-mail may be read by others.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from imvo.web.grievances.models import GrievanceCase, GrievanceMechanism
@@ -67,14 +69,18 @@ def notify_handlers_of_overdue(mechanism: GrievanceMechanism, references: list[s
     )
 
 
-def notify_complainant(case: GrievanceCase, what: str) -> None:
-    """Tell the complainant (if an address was given) that something happened, in their language."""
+def notify_complainant(case: GrievanceCase, what: Promise, **params: Any) -> None:
+    """Tell the complainant (if an address was given) that something happened, in their language.
+
+    ``what`` is a lazy translation, rendered in the complainant's language rather than the handler's.
+    """
     if not case.has_contact:
         return
     with translation.override(case.language or settings.LANGUAGE_CODE):
+        text = str(what) % params if params else str(what)
         subject = _("Your complaint %(reference)s") % {"reference": case.reference}
         body = _(
             "%(what)s\n\nFollow your case with its reference and your access code at "
             "/g/%(mechanism)s/follow/."
-        ) % {"what": what, "mechanism": case.mechanism.slug}
+        ) % {"what": text, "mechanism": case.mechanism.slug}
     _send_later(subject, body, [case.complainant_email])

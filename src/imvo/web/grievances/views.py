@@ -142,7 +142,12 @@ def public_case(request: HttpRequest, mechanism: str) -> HttpResponseBase:
                 return redirect("grievances:public_case", mechanism=found.slug)
         else:
             reply_form = ReplyForm(request.POST, request.FILES)
+            client = actions.client_hash(client_ip(request))
+            if not actions.reply_allowed(client):
+                messages.error(request, _("Too many attempts. Please try again in an hour."))
+                return redirect("grievances:public_case", mechanism=found.slug)
             if reply_form.is_valid():
+                actions.record_public_attempt(client, "reply", True)
                 actions.add_complainant_reply(
                     case, reply_form.cleaned_data["body"], reply_form.cleaned_data["attachments"]
                 )
@@ -152,6 +157,7 @@ def public_case(request: HttpRequest, mechanism: str) -> HttpResponseBase:
         "mechanism": found,
         "case": case,
         "updates": case.messages.filter(visible_to_complainant=True),
+        "statement": actions.redacted_statement(case) if case.statement_published_at else "",
         "transitions": case.transitions.all(),
         "reply_form": reply_form,
         "satisfaction_form": satisfaction_form,
@@ -394,14 +400,18 @@ def case_outcome(request: HttpRequest, org: str, case_id: int) -> HttpResponseBa
     case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
     form = OutcomeForm(request.POST)
     if form.is_valid():
-        actions.record_outcome(
-            request.user,
-            case,
-            outcome=form.cleaned_data["outcome"],
-            statement=form.cleaned_data["statement"],
-            substantiated=form.cleaned_data["substantiated"],
-        )
-        messages.success(request, _("The outcome was saved."))
+        try:
+            actions.record_outcome(
+                request.user,
+                case,
+                outcome=form.cleaned_data["outcome"],
+                statement=form.cleaned_data["statement"],
+                substantiated=form.cleaned_data["substantiated"],
+            )
+        except actions.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The outcome was saved."))
     return _back(case)
 
 

@@ -87,7 +87,7 @@ def build(org: str, figures: MonitoringFigures, round_name: str, round_ids: dict
                     title,
                     bars,
                     target=figures.target if measure == "endorsement" else None,
-                    label_width=330 if measure in {"step", "nap"} else 230,
+                    label_width=420 if measure == "step" else 230,
                 )
             )
         tables.append({"measure": measure, "title": title, "rows": rows})

@@ -64,6 +64,14 @@ INSTRUMENT_LABELS: dict[str, Promise] = {
     "oblige": _("Oblige"),
 }
 
+NAP_ELEMENT_LABELS: dict[str, Promise] = {
+    "policy_statement": _("Policy statement"),
+    "risk_procedure": _("Procedure to identify adverse impacts"),
+    "measures_with_effectiveness_checks": _("Measures and tracking of their effectiveness"),
+    "reporting": _("Reporting"),
+    "grievance_mechanism": _("Grievance mechanism"),
+}
+
 STATUS_LABELS: dict[str, Promise] = {
     "met": _("Met"),
     "explained": _("Explained"),

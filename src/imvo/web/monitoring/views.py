@@ -27,6 +27,7 @@ from imvo.web.monitoring import actions, dashboard, forms, queries
 from imvo.web.monitoring.labels import (
     CRITERION_LABELS,
     MEASURE_LABELS,
+    NAP_ELEMENT_LABELS,
     STATUS_LABELS,
     VERDICT_LABELS,
     group_label,
@@ -252,7 +253,7 @@ def _assessment_context(request: HttpRequest, assessment_id: int, **forms_: Any)
         for criterion in CRITERION_IDS
     ]
     elements = [
-        {"element": element.value, "status": STATUS_LABELS[status.value]}
+        {"element": NAP_ELEMENT_LABELS[element.value], "status": STATUS_LABELS[status.value]}
         for element, status in nap_elements(assessment.verdicts).items()
     ]
     proposal = (

@@ -8,6 +8,7 @@ legal-basis page for a legal value imvo could not confirm.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,6 +128,21 @@ def _met(key: str, value: Any) -> bool:
     return value not in (None, "", False)
 
 
+_MONTHS_AFTER = re.compile(r"(\d+) months after commencement \((\d{4}-\d{2}-\d{2})\)")
+
+
+def deadline_note_text(note: str) -> str:
+    """The engine's deadline notes in the user's language (an unknown note is shown as it is)."""
+    if note == "every year":
+        return _("every year")
+    if note == "depends on the commencement date, which is not known":
+        return _("depends on the commencement date, which is not known")
+    match = _MONTHS_AFTER.fullmatch(note)
+    if match:
+        return _("%(months)s months after commencement (%(date)s)") % {"months": match[1], "date": match[2]}
+    return note
+
+
 def _obligation_view(
     obligation: TriggeredObligation, language: str, links: dict[str, list[EvidenceLink]]
 ) -> ObligationView:
@@ -140,7 +156,7 @@ def _obligation_view(
         article=obligation.article,
         explanation=obligation.nl if language == "nl" else obligation.en,
         deadline=obligation.deadline.isoformat() if obligation.deadline else "",
-        deadline_note=obligation.deadline_note,
+        deadline_note=deadline_note_text(obligation.deadline_note),
         evidence=evidence,
     )
 
