@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from imvo.cli import main
 from imvo.core.monitoring import PopulationCompany, match_company, read_population, run_round
 
@@ -46,6 +49,16 @@ def test_files_match_by_registration_number_then_longest_name():
     assert match_company("acmecorp.pdf", companies) is None
     assert match_company("acme-2021.pdf", companies) is companies[0]
     assert match_company("acme-foods-2021.pdf", companies) is companies[1]
+
+
+@given(
+    st.text(alphabet="0123456789", min_size=4, max_size=10),
+    st.text(alphabet="abcdefghij -_.", max_size=20),
+)
+def test_a_file_named_after_a_registration_number_always_matches(number, rest):
+    companies = [PopulationCompany("Acme B.V.", number), PopulationCompany("Other", number + "1")]
+    assert match_company(f"{number}_{rest}.pdf", companies) is companies[0]
+    assert match_company(f"{rest} {number}.txt", companies) is companies[0]
 
 
 def test_run_round_matches_assesses_and_aggregates(tmp_path):

@@ -14,8 +14,10 @@ from pypdf import PdfReader
 
 from imvo.core.monitoring import (
     DUTCH_REFERENCE_SERIES,
+    Bar,
     PopulationCompany,
     aggregate,
+    bar_chart,
     charts_for_round,
     record_for,
     wilson_interval,
@@ -143,3 +145,14 @@ def test_any_sector_text_and_id_survive_aggregation(sectors):
     by_sector = {f.group: f for f in figures.select("endorsement_by_sector")}
     assert set(by_sector) == set(sectors)
     assert sorted(figures.headline("2021").assessment_ids) == sorted(r.assessment_id for r in records)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=5), st.floats(min_value=0, max_value=1))
+def test_charts_are_well_formed_xml_whatever_the_labels(labels, share):
+    from xml.etree import ElementTree
+
+    bars = [Bar(label, share, href=f"/x?g={label}") for label in labels]
+    root = ElementTree.fromstring(bar_chart("".join(labels) or "t", bars, target=0.9))
+    assert root.tag.endswith("svg")
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}rect")) == len(labels)

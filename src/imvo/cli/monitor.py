@@ -101,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         companies = kept
-    progress = None if args.quiet else _ProgressBar(sys.stderr)
+    # A progress bar only on a terminal: redirected stderr (logs, CI) gets the summary lines only.
+    progress = _ProgressBar(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
     reference = [point for point in DUTCH_REFERENCE_SERIES if point.round != args.round_name]
     outcome = run_round(
         companies,

@@ -126,3 +126,22 @@ def test_a_monitor_runs_a_round_and_follows_a_figure_to_its_evidence(
     assert "Acme B.V." in table
     assert "Zuivel Groot" not in table
     browser.save_screenshot(str(SCREENSHOTS / "monitoring-evidence.png"))
+
+
+def test_the_demo_dashboard_in_dutch(browser, live_server, alice):
+    from selenium.webdriver.common.by import By
+
+    from imvo.web.monitoring.demo import DEMO_SLUG, seed_monitoring
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    seed_monitoring(owner=alice)
+    _sign_in(browser, live_server, alice)
+    browser.add_cookie({"name": settings.LANGUAGE_COOKIE_NAME, "value": "nl", "path": "/"})
+    browser.get(f"{live_server.url}/o/{DEMO_SLUG}/monitoring/dashboard/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Monitoringdashboard"
+    trajectory = browser.find_element(By.CSS_SELECTOR, "figure.chart svg")
+    drawn = trajectory.get_attribute("innerHTML")
+    assert "referentiereeks" in drawn  # the words inside the charts are translated too
+    assert "doel 90 %" in drawn
+    assert "2017" in drawn
+    browser.save_screenshot(str(SCREENSHOTS / "monitoring-demo-dashboard.png"))

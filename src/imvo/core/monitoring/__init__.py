@@ -5,7 +5,7 @@ User documentation: docs/monitoring.md.
 
 from __future__ import annotations
 
-from imvo.core.monitoring.charts import Bar, bar_chart, trajectory_chart
+from imvo.core.monitoring.charts import Bar, ChartWords, bar_chart, trajectory_chart
 from imvo.core.monitoring.criteria_sets import (
     CRITERIA_SETS,
     INSTRUMENTS,
@@ -74,6 +74,7 @@ __all__ = [
     "SEGMENT_INSTRUMENTS",
     "STEP_EVIDENCE",
     "Bar",
+    "ChartWords",
     "CriteriaSet",
     "ElementStatus",
     "Figure",

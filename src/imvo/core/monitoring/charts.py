@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _xml_escape
+from xml.sax.saxutils import quoteattr as _xml_quoteattr
 
 from imvo.core.monitoring.figures import Figure, ReferencePoint
 
@@ -20,6 +22,20 @@ FONT = "font-family='system-ui, sans-serif' font-size='12'"
 
 
 @dataclass(frozen=True)
+class ChartWords:
+    """The few words drawn inside charts, so a caller can translate them."""
+
+    target: str = "target"
+    measured: str = "measured"
+    reference: str = "reference"
+    reference_series: str = "reference series"
+    of: str = "of"
+
+
+ENGLISH = ChartWords()
+
+
+@dataclass(frozen=True)
 class Bar:
     label: str
     share: float
@@ -27,6 +43,19 @@ class Bar:
     low: float | None = None
     high: float | None = None
     href: str | None = None
+
+
+# Characters XML 1.0 forbids (C0 controls except tab/newline/CR, surrogates, U+FFFE/U+FFFF): labels
+# come from user files, and one such character would make the whole SVG unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    return _xml_escape(_NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    return _xml_quoteattr(_NOT_XML.sub("", text))
 
 
 def _chart_id(kind: str, title: str) -> str:
@@ -50,6 +79,7 @@ def bar_chart(
     target: float | None = None,
     width: int = 720,
     label_width: int = 230,
+    words: ChartWords = ENGLISH,
 ) -> str:
     """Horizontal bars of shares (0-1) with optional 95 % whiskers and a dashed target line."""
     row = 26
@@ -70,20 +100,28 @@ def bar_chart(
         y = top + index * row
         length = max(0.0, min(1.0, bar.share)) * plot
         text = f"{bar.label}: {_percent(bar.share)}"
+        # The value goes after the bar or its whisker, whichever ends later, so neither hides it.
+        end = max(length, (bar.high if bar.high is not None else 0.0) * plot)
         group = [
             f"<text x='{label_width - 6}' y='{y + 15}' text-anchor='end' fill='{TEXT_COLOUR}'>"
             f"{escape(bar.label)}</text>",
             f"<rect x='{label_width}' y='{y + 4}' width='{length:.1f}' height='{row - 10}' "
             f"fill='{BAR_COLOUR}'>"
             f"<title>{escape(text + (' ' + bar.detail if bar.detail else ''))}</title></rect>",
-            f"<text x='{label_width + length + 6:.1f}' y='{y + 15}' fill='{TEXT_COLOUR}'>"
+            f"<text x='{label_width + end + 6:.1f}' y='{y + 15}' fill='{TEXT_COLOUR}'>"
             f"{escape(_percent(bar.share))} {escape(bar.detail)}</text>",
         ]
         if bar.low is not None and bar.high is not None:
             x1, x2 = label_width + bar.low * plot, label_width + bar.high * plot
+            middle = y + row / 2 - 1
             group.append(
-                f"<line x1='{x1:.1f}' x2='{x2:.1f}' y1='{y + row / 2 - 1}' y2='{y + row / 2 - 1}' "
-                f"stroke='{TEXT_COLOUR}' stroke-width='1.5'/>"
+                f"<line x1='{x1:.1f}' x2='{x2:.1f}' y1='{middle}' y2='{middle}' stroke='{TEXT_COLOUR}' "
+                "stroke-width='1.5'/>"
+                + "".join(
+                    f"<line x1='{x:.1f}' x2='{x:.1f}' y1='{middle - 4}' y2='{middle + 4}' "
+                    f"stroke='{TEXT_COLOUR}'/>"
+                    for x in (x1, x2)
+                )
             )
         parts.append(_wrap_link("<g>" + "".join(group) + "</g>", bar.href, text))
     if target is not None:
@@ -92,7 +130,7 @@ def bar_chart(
             f"<line x1='{x:.1f}' x2='{x:.1f}' y1='{top - 4}' y2='{height - 20}' stroke='{TARGET_COLOUR}' "
             "stroke-dasharray='4 3' stroke-width='1.5'/>"
             f"<text x='{x:.1f}' y='{height - 6}' text-anchor='middle' fill='{TARGET_COLOUR}'>"
-            f"target {_percent(target)}</text>"
+            f"{escape(words.target)} {_percent(target)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -106,6 +144,7 @@ def trajectory_chart(
     link: Callable[[Figure], str | None] | None = None,
     width: int = 720,
     height: int = 280,
+    words: ChartWords = ENGLISH,
 ) -> str:
     """Endorsement share per round: measured points (with whiskers), the reference series, the target."""
     rounds = sorted({figure.round for figure in measured} | {point.round for point in reference})
@@ -120,9 +159,9 @@ def trajectory_chart(
     def y_of(share: float) -> float:
         return top + (1 - share) * plot_h
 
-    description = [f"measured {f.round}: {_percent(f.share)}" for f in measured]
-    description += [f"reference {p.round}: {_percent(p.share)}" for p in reference]
-    description.append(f"target {_percent(target)}")
+    description = [f"{words.measured} {f.round}: {_percent(f.share)}" for f in measured]
+    description += [f"{words.reference} {p.round}: {_percent(p.share)}" for p in reference]
+    description.append(f"{words.target} {_percent(target)}")
     ident = _chart_id("line", title)
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{width}' height='{height}' "
@@ -148,7 +187,7 @@ def trajectory_chart(
         f"<line x1='{left}' x2='{width - right}' y1='{y_target:.1f}' y2='{y_target:.1f}' "
         f"stroke='{TARGET_COLOUR}' stroke-dasharray='4 3'/>"
         f"<text x='{width - right}' y='{y_target - 4:.1f}' text-anchor='end' fill='{TARGET_COLOUR}'>"
-        f"target {_percent(target)}</text>"
+        f"{escape(words.target)} {_percent(target)}</text>"
     )
     for series, colour in ((reference, REFERENCE_COLOUR),):
         points = " ".join(
@@ -162,7 +201,7 @@ def trajectory_chart(
             parts.append(
                 f"<rect x='{x_of(point.round) - 4:.1f}' y='{y_of(point.share) - 4:.1f}' width='8' height='8' "
                 f"fill='{colour}'><title>"
-                + escape(f"reference {point.round}: {_percent(point.share)} ({point.source})")
+                + escape(f"{words.reference} {point.round}: {_percent(point.share)} ({point.source})")
                 + "</title></rect>"
             )
     ordered = sorted(measured, key=lambda f: f.round)
@@ -172,7 +211,8 @@ def trajectory_chart(
     for figure in ordered:
         x, y = x_of(figure.round), y_of(figure.share)
         label = (
-            f"measured {figure.round}: {_percent(figure.share)} ({figure.numerator} of {figure.denominator})"
+            f"{words.measured} {figure.round}: {_percent(figure.share)} "
+            f"({figure.numerator} {words.of} {figure.denominator})"
         )
         element = ""
         if figure.low is not None and figure.high is not None:
@@ -186,9 +226,9 @@ def trajectory_chart(
     legend_y = height - 6
     parts.append(
         f"<circle cx='{left}' cy='{legend_y - 4}' r='4' fill='{BAR_COLOUR}'/>"
-        f"<text x='{left + 8}' y='{legend_y}' fill='{TEXT_COLOUR}'>measured</text>"
+        f"<text x='{left + 8}' y='{legend_y}' fill='{TEXT_COLOUR}'>{escape(words.measured)}</text>"
         f"<rect x='{left + 90}' y='{legend_y - 8}' width='8' height='8' fill='{REFERENCE_COLOUR}'/>"
-        f"<text x='{left + 102}' y='{legend_y}' fill='{TEXT_COLOUR}'>reference series</text>"
+        f"<text x='{left + 102}' y='{legend_y}' fill='{TEXT_COLOUR}'>{escape(words.reference_series)}</text>"
     )
     parts.append("</svg>")
     return "".join(parts)

@@ -24,7 +24,7 @@ from imvo.core.monitoring.criteria_sets import (
     segment,
     steps_evidenced,
 )
-from imvo.core.monitoring.population import PopulationCompany, size_class
+from imvo.core.monitoring.population import SIZE_CLASSES, PopulationCompany, size_class
 
 #: The Dutch target: 90 % of large companies explicitly endorse the OECD Guidelines (by 2023).
 DUTCH_ENDORSEMENT_TARGET = 0.90
@@ -324,6 +324,9 @@ def _group_name(measure: str, group: int, groups: list[str]) -> str:
 def _group_order(figure: Figure) -> tuple[int, str]:
     if figure.measure == "step":
         return (int(figure.group), "")
+    if figure.measure == "endorsement_by_size":
+        sizes = [label for label, _low, _high in SIZE_CLASSES]
+        return (sizes.index(figure.group) if figure.group in sizes else len(sizes), figure.group)
     order = {"frontrunners": 0, "peloton": 1, "laggards": 2}
     order |= {"compliant": 0, "on_a_good_path": 1, "with_implementation_plan": 2, "not_compliant": 3}
     return (order.get(figure.group, 9), figure.group)

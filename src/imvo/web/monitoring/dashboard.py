@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from imvo.core.monitoring import (
     SEGMENT_INSTRUMENTS,
     Bar,
+    ChartWords,
     Figure,
     MonitoringFigures,
     Segment,
@@ -43,6 +44,16 @@ def figure_url(org: str, round_ids: dict[str, int], figure: Figure) -> str:
     return f"{base}?{urlencode({'measure': figure.measure, 'group': figure.group})}#assessments"
 
 
+def chart_words() -> ChartWords:
+    return ChartWords(
+        target=_("target"),
+        measured=_("measured"),
+        reference=_("reference"),
+        reference_series=_("reference series"),
+        of=_("of"),
+    )
+
+
 def build(org: str, figures: MonitoringFigures, round_name: str, round_ids: dict[str, int]) -> dict[str, Any]:
     def link(figure: Figure) -> str | None:
         return figure_url(org, round_ids, figure) or None
@@ -57,6 +68,7 @@ def build(org: str, figures: MonitoringFigures, round_name: str, round_ids: dict
             figures.reference_series,
             figures.target,
             link,
+            words=chart_words(),
         )
     )
     for measure in MEASURES:
@@ -72,7 +84,7 @@ def build(org: str, figures: MonitoringFigures, round_name: str, round_ids: dict
             rows.append(FigureRow(label, figure, link(figure) or "", instruments))
             bars.append(
                 Bar(
-                    label[:48],
+                    label,
                     figure.share,
                     f"({figure.numerator}/{figure.denominator})",
                     figure.low,
@@ -87,7 +99,9 @@ def build(org: str, figures: MonitoringFigures, round_name: str, round_ids: dict
                     title,
                     bars,
                     target=figures.target if measure == "endorsement" else None,
-                    label_width=420 if measure == "step" else 230,
+                    label_width=480 if measure == "step" else 230,
+                    width=860 if measure == "step" else 720,
+                    words=chart_words(),
                 )
             )
         tables.append({"measure": measure, "title": title, "rows": rows})

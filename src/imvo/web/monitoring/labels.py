@@ -81,6 +81,13 @@ STATUS_LABELS: dict[str, Promise] = {
 }
 
 
+SIZE_AND_SECTOR_LABELS: dict[str, Promise] = {
+    "up to 500": _("up to 500"),
+    "5,000 and more": _("5,000 and more"),
+    "unknown": _("unknown"),
+}
+
+
 def group_label(measure: str, group: str) -> str:
     if measure == "step":
         return str(STEP_LABELS.get(group, group))
@@ -90,4 +97,4 @@ def group_label(measure: str, group: str) -> str:
         return str(SEGMENT_LABELS.get(group, group))
     if measure == "endorsement":
         return str(_("All assessed companies"))
-    return group
+    return str(SIZE_AND_SECTOR_LABELS.get(group, group))
