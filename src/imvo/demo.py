@@ -9,7 +9,6 @@ worker and the site and prints the login. ``--no-serve`` stops after seeding (us
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import subprocess
 import sys
@@ -18,43 +17,36 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "leveranciers.csv"
 ADDRESS = "127.0.0.1:8000"
-# Optional seeds of the domain apps: (module, function, takes the demo organisation).
-_SEEDS = (
-    ("imvo.web.grievances.demo", "seed_grievances", True),
-    ("imvo.web.obligations.demo", "seed_obligations", True),
-    ("imvo.web.monitoring.demo", "seed_monitoring", False),
-)
 
 
 def _manage(*args: str) -> list[str]:
     return [sys.executable, "-m", "imvo.web.manage", *args]
 
 
-def seed() -> tuple[str, str, str]:
-    """Migrate and fill the demo database; returns (organisation slug, login e-mail, password)."""
+def seed() -> tuple[str, str, str, str]:
+    """Migrate and fill the demo database; returns the company's and the monitor's slugs, the
+    login e-mail and its password."""
     import django
     from django.core.management import call_command
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+    from imvo.web.grievances.demo import seed_grievances
     from imvo.web.jobs.queue import run_pending_jobs_now
+    from imvo.web.monitoring.demo import seed_monitoring
+    from imvo.web.obligations.demo import seed_obligations
     from imvo.web.organisations.management.commands.seed_demo import seed_demo_organisation
     from imvo.web.register.demo import seed_register
 
     organisation, owner, password = seed_demo_organisation()
     seed_register(organisation)
-    for module_name, function_name, takes_organisation in _SEEDS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        function = getattr(module, function_name)
-        if takes_organisation:
-            function(organisation)
-        else:
-            function()
+    # The legal facts read the register, and the monitor reads the company's shared register, so
+    # these come after it.
+    seed_grievances(organisation)
+    seed_obligations(organisation)
+    monitor = seed_monitoring(owner=owner, company_organisation=organisation)
     run_pending_jobs_now()
-    return organisation.slug, owner.email, password
+    return organisation.slug, monitor.slug, owner.email, password
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,11 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "imvo.web.settings")
     os.environ.setdefault("IMVO_DEBUG", "1")
     os.environ.setdefault("IMVO_VAR_DIR", str(REPO / "var"))
-    slug, email, password = seed()
+    slug, monitor_slug, email, password = seed()
     url = f"http://{args.address}/"
     print()
     print("imvo demo is ready.")
     print(f"  organisation: Voorbeeld Import B.V.  {url}o/{slug}/")
+    print(f"  monitor:      {url}o/{monitor_slug}/  (the same login)")
     print(f"  sign in as:   {email}")
     print(f"  password:     {password}")
     print(f"  the example supplier list: {EXAMPLE}")

@@ -352,26 +352,32 @@ def scan_file(
     try:
         rows_csv = workdir / "rows.csv"
         with open_supplier_file(path, column_map=column_map, sheet=sheet) as supplier_file:
-            country, product, group = resolver.country, resolver.product, resolver.group
+            # One lookup per row: the (country, product, HS code) combinations repeat far more than
+            # the rows, and each is resolved once through the resolver's own caches.
+            resolved: dict[tuple[str, str, str], tuple[str | None, int, int]] = {}
             count = 0
             with rows_csv.open("w", encoding="utf-8", newline="") as handle:
                 writerow = csv.writer(handle, lineterminator="\n").writerow
                 for record in supplier_file.records():
-                    spend = parse_amount(record.spend) if record.spend else None
-                    alpha2 = country(record.country)
-                    product_match = product(record.product, record.hs_code)
+                    key = (record.country, record.product, record.hs_code)
+                    found = resolved.get(key)
+                    if found is None:
+                        alpha2 = resolver.country(record.country)
+                        product_match = resolver.product(record.product, record.hs_code)
+                        found = (alpha2, product_match, resolver.group(alpha2, product_match))
+                        resolved[key] = found
                     writerow(
                         (
                             record.input_row,
                             record.supplier,
                             record.country,
-                            alpha2,
+                            found[0],
                             record.product,
                             record.hs_code,
-                            "" if spend is None else repr(spend),
+                            parse_amount(record.spend) if record.spend else None,
                             record.tier,
-                            product_match,
-                            group(alpha2, product_match),
+                            found[1],
+                            found[2],
                         )
                     )
                     count += 1
