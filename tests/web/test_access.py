@@ -63,3 +63,14 @@ def test_exactly_one_navigation_section_is_marked_current(alice, client_for):
     current = [section for section in response.context["organisation_sections"] if section["current"]]
     assert [section["url"] for section in current] == [reverse("audit:trail", kwargs={"org": "acme"})]
     assert response.content.count(b'aria-current="page"') == 1
+
+
+def test_navigation_follows_the_kind_of_organisation(alice):
+    from imvo.web.organisations.navigation import organisation_sections
+
+    company = {s["url_name"] for s in organisation_sections("acme", "owner", "company")}
+    monitor = {s["url_name"] for s in organisation_sections("acme", "owner", "monitor")}
+    assert {"register:risks", "obligations:overview", "monitoring:consents"} <= company
+    assert "monitoring:overview" not in company
+    assert "monitoring:overview" in monitor
+    assert not {"register:risks", "obligations:overview", "monitoring:consents"} & monitor

@@ -14,8 +14,8 @@ class MonitoringConfig(AppConfig):
 
     # Read by imvo.web.organisations.navigation: the organisation's sections in base.html.
     nav_sections = (
-        (_("Monitoring"), "monitoring:overview"),
-        (_("Register sharing"), "monitoring:consents", ("owner",)),
+        (_("Monitoring"), "monitoring:overview", None, ("monitor",)),
+        (_("Register sharing"), "monitoring:consents", ("owner",), ("company",)),
     )
 
     def ready(self) -> None:

@@ -13,4 +13,5 @@ class ObligationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     # Read by imvo.web.organisations.navigation: the organisation's sections in base.html.
+    nav_organisation_kinds = ("company",)
     nav_sections = ((_("Your obligations"), "obligations:overview"),)

@@ -2,7 +2,9 @@
 
 An app adds sections by giving its AppConfig a ``nav_sections`` attribute: a list of
 ``(label, url_name)`` pairs (labels marked with gettext_lazy, URL patterns taking only ``org``),
-optionally ``(label, url_name, roles)`` to show a section only to some roles.
+optionally ``(label, url_name, roles)`` to show a section only to some roles, and
+``(label, url_name, roles, kinds)`` to show it only to some kinds of organisation (company, monitor).
+An AppConfig's ``nav_organisation_kinds`` gives the kinds for all its sections at once.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 
-def organisation_sections(organisation_slug: str, role: str) -> list[dict[str, str]]:
+def organisation_sections(organisation_slug: str, role: str, kind: str = "company") -> list[dict[str, str]]:
     sections: list[dict[str, str]] = []
     # The platform's own sections (members, jobs, audit) come after the register's steps.
     configs = sorted(apps.get_app_configs(), key=lambda config: config.label == "organisations")
@@ -22,7 +24,8 @@ def organisation_sections(organisation_slug: str, role: str) -> list[dict[str, s
         for entry in getattr(config, "nav_sections", ()):
             label, url_name = entry[0], entry[1]
             roles = entry[2] if len(entry) > 2 else None
-            if roles is not None and role not in roles:
+            kinds = entry[3] if len(entry) > 3 else getattr(config, "nav_organisation_kinds", None)
+            if (roles is not None and role not in roles) or (kinds is not None and kind not in kinds):
                 continue
             try:
                 url = reverse(url_name, kwargs={"org": organisation_slug})
@@ -38,7 +41,7 @@ def organisation_navigation(request: HttpRequest) -> dict[str, Any]:
     membership = getattr(request, "membership", None)
     context: dict[str, Any] = {"current_organisation": organisation, "current_membership": membership}
     if organisation is not None and membership is not None:
-        sections = organisation_sections(organisation.slug, membership.role)
+        sections = organisation_sections(organisation.slug, membership.role, organisation.kind)
         # The section whose URL is the longest prefix of this page is the current one (the
         # overview at /o/<org>/ is a prefix of everything).
         matching = [section for section in sections if request.path.startswith(section["url"])]

@@ -13,6 +13,7 @@ class RegisterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     # Read by imvo.web.organisations.navigation: the organisation's sections in base.html.
+    nav_organisation_kinds = ("company",)
     nav_sections = (
         (_("Where are we"), "register:progress"),
         (_("Policy"), "register:policy"),

@@ -20,7 +20,7 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,6 +59,9 @@ def _form_page(
 @require_GET
 @organisation_view("viewer")
 def progress_view(request: HttpRequest, org: str) -> HttpResponse:
+    if _org(request).kind == "monitor":
+        # A monitor's home is its monitoring workspace; it keeps no register of its own.
+        return redirect("monitoring:overview", org=org)
     steps = maturity.assess(_org(request))
     return render(request, "register/progress.html", {"steps": steps})
 
