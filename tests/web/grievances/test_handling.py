@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from imvo.core.grievances import Phase
 from imvo.web.audit.models import AuditEvent
@@ -360,3 +361,20 @@ def test_the_complainant_is_written_to_in_their_own_language(
         actions.move_case(alice, case, Phase.INITIAL_ASSESSMENT, "Assessing")
     assert "Eerste beoordeling" in mail.outbox[0].body
     assert mail.outbox[0].subject.startswith("Uw klacht")
+
+
+def test_published_report_shows_grievance_figures_only_in_aggregate(named_case, alice):
+    from imvo.web.register import actions as register_actions
+    from imvo.web.register.report import render_report_pdf
+
+    case, _code = named_case
+    actions.record_outcome(alice, case, outcome="agreement", statement="Reinstated.", substantiated=True)
+    report = register_actions.publish_report(alice, case.organisation, "Report 2026")
+    body = Client().get(f"/r/{report.public_id}/").content.decode()
+    assert "Grievance mechanism: 1 complaints received, 1 open, 1 substantiated" in body
+    assert case.reference not in body
+    assert "Maria" not in body
+    pdf_text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(render_report_pdf(report.content))).pages
+    )
+    assert "1 complaints received" in " ".join(pdf_text.split())

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -41,6 +42,16 @@ TOP_RISKS_IN_REPORT = 25
 
 def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _grievance_figures(organisation: Organisation) -> dict[str, int] | None:
+    """Aggregate grievance figures for step 6 (never per case), when the mechanism app is installed."""
+    if not apps.is_installed("imvo.web.grievances"):
+        return None
+    from imvo.web.grievances.queries import remedy_summary
+
+    figures = remedy_summary(organisation)
+    return figures if figures["cases_received"] else None
 
 
 def build_report_content(
@@ -181,6 +192,7 @@ def build_report_content(
             }
             for row in remediations
         ],
+        "grievances": _grievance_figures(organisation),
         "maturity": [
             {
                 "step": step.number,
@@ -293,6 +305,20 @@ def render_report_pdf(content: dict[str, Any]) -> bytes:
         line(f"- {row['description']} ({row['status']})")
     if not content["remediation"]:
         line(_("None recorded."))
+    if grievances := content.get("grievances"):
+        line(
+            _(
+                "Grievance mechanism: %(received)s complaints received, %(open)s open, "
+                "%(substantiated)s substantiated; %(delivered)s of %(planned)s remedy actions delivered."
+            )
+            % {
+                "received": grievances["cases_received"],
+                "open": grievances["cases_open"],
+                "substantiated": grievances["cases_substantiated"],
+                "delivered": grievances["remedies_delivered"],
+                "planned": grievances["remedies_planned"],
+            }
+        )
     heading(_("Where we stand"))
     for row in content["maturity"]:
         line(f"{row['step']}. {row['title']}: {row['level_label']}")
