@@ -78,11 +78,36 @@ def wait_for(driver: Any, condition: Callable[[Any], Any], timeout: float = WAIT
     return WebDriverWait(driver, timeout, poll_frequency=0.2).until(condition)
 
 
+def click_and_wait_for_new_page(driver: Any, element: Any, timeout: float = WAIT_SECONDS) -> None:
+    """Click ``element`` (a submit button, a link) and wait until another document has fully loaded.
+
+    A marker is set on the current page's ``window``; a new document does not have it. Selenium's
+    ``staleness_of`` is not enough: while Chromium swaps documents, chromedriver may answer with
+    "Node with given id does not belong to the document" instead of a stale-element error, so
+    WebDriver errors during the swap are retried here.
+    """
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    token = f"imvo-{time.monotonic_ns()}"
+    driver.execute_script("window.imvoPageToken = arguments[0];", token)
+    element.click()
+
+    def replaced(d: Any) -> bool:
+        state = d.execute_script("return [window.imvoPageToken || null, document.readyState];")
+        return bool(state[0] != token and state[1] == "complete")
+
+    WebDriverWait(driver, timeout, poll_frequency=0.2, ignored_exceptions=(WebDriverException,)).until(
+        replaced
+    )
+
+
 def screenshot(driver: Any, name: str) -> Path:
     """Save the page as ``var/screenshots/workspace-<name>.png`` (whole page height)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    height = driver.execute_script("return document.documentElement.scrollHeight")
     width = driver.get_window_size()["width"]
+    driver.set_window_size(width, 800)  # shrink first: scrollHeight is never less than the viewport
+    height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, max(800, min(int(height) + 150, 6000)))
     target = SCREENSHOTS / f"workspace-{name}.png"
     driver.save_screenshot(str(target))
@@ -123,7 +148,7 @@ class BackgroundJobWorker:
         return "subprocess" if self.url else "inline"
 
     def start(self) -> None:
-        if self.url is None:
+        if self.url is None or self.process is not None:
             return
         environment = dict(os.environ)
         environment.update(
@@ -149,9 +174,13 @@ class BackgroundJobWorker:
         from imvo.web.jobs.models import Job, JobStatus
         from imvo.web.jobs.queue import run_pending_jobs_now
 
-        if self.process is None:
+        if self.url is None:
             run_pending_jobs_now()
             return
+        if self.process is None:
+            # Started only now, so the test sees the "waiting for a worker" state before the scan runs.
+            self.start()
+        assert self.process is not None
         deadline = time.monotonic() + timeout
         unfinished = Job.objects.filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
         while unfinished.exists():

@@ -27,13 +27,15 @@ def e2e_media_root(tmp_path: Path, settings: Any) -> Path:
 
 
 @pytest.fixture
-def job_worker(live_server: Any, transactional_db: None, e2e_media_root: Path, tmp_path: Path) -> Iterator[Any]:
+def job_worker(
+    live_server: Any, transactional_db: None, e2e_media_root: Path, tmp_path: Path
+) -> Iterator[Any]:
     """The worker that runs the scan jobs (a ``runjobs`` subprocess, or inline on in-memory SQLite).
 
+    The subprocess starts at the first ``run_queued_jobs()``, so a test can look at a queued job first.
     Depends on ``transactional_db`` so it stops before the test database is flushed.
     """
     worker = BackgroundJobWorker(e2e_media_root, tmp_path / "runjobs.log")
-    worker.start()
     try:
         yield worker
     finally:
