@@ -427,8 +427,9 @@ def test_formula_like_cells_are_a_warning_and_kept(tmp_path: Path) -> None:
     assert supplier_file.problems == []
     (warning,) = supplier_file.warnings
     assert warning.severity == "warning"
+    assert warning.line == 2
     assert warning.message.startswith(
-        "4 cells start with =, +, -, @, a tab or a carriage return (line 2, 3, 4, 5)"
+        "4 cells start with =, +, -, @, a tab or a carriage return (also line 3, 4, 5)"
     )
 
 

@@ -155,14 +155,16 @@ class SupplierFile:
                 self.warnings.append(self._formula_warning(formulas.count, formulas.lines))
 
     def _formula_warning(self, count: int, lines: list[int]) -> InputProblem:
-        shown = ", ".join(str(line) for line in lines)
+        # The problem's own line names the first cell; the message lists the others.
+        others = ", ".join(str(line) for line in lines[1:])
         more = ", ..." if count > len(lines) else ""
+        where = f" (also line {others}{more})" if others or more else ""
         return InputProblem(
             self.path.name,
             lines[0],
             None,
             f"{count} {'cell starts' if count == 1 else 'cells start'} with =, +, -, @, a tab or a "
-            f"carriage return (line {shown}{more}); "
+            f"carriage return{where}; "
             "spreadsheet programs may run them as formulas. They are kept as text, and imvo's "
             "exports neutralise them",
             None,

@@ -151,7 +151,7 @@ class RiskStatusForm(forms.ModelForm):  # type: ignore[type-arg]
 class SeverityJudgementForm(forms.ModelForm):  # type: ignore[type-arg]
     """Overall severity 1–5, optionally with the UNGP components that determine it."""
 
-    severity = forms.TypedChoiceField(label=_("Severity (1–5)"), choices=ONE_TO_FIVE[1:], coerce=int)
+    severity = forms.TypedChoiceField(label=_("Severity (1–5)"), choices=ONE_TO_FIVE, coerce=int)
     scale = forms.TypedChoiceField(
         label=_("Scale (1–5)"), choices=ONE_TO_FIVE, coerce=int, required=False, empty_value=None
     )
