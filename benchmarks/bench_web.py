@@ -17,11 +17,11 @@ What it does, all on this machine and only against 127.0.0.1:
 3. ``--users`` client threads, each signed in with its own session, request the dashboard ("where are
    we", ``/o/<org>/``), the register (``/o/<org>/risks/``) and risk pages (``/o/<org>/risks/<id>/``,
    rotating over 100 risks), one page kind at a time; each kind is bounded by ``--requests`` requests
-   and ``--seconds`` seconds. Each user waits ``--think-time`` seconds (default 1 s, a person reading
-   the page) before the next request; p50/p95 latency per page against the target p95 < 200 ms. The
-   same load without think time (every user asks again the moment an answer arrives) is reported as
-   the worst case, and one user alone as the service time without queueing. The load generator
-   shares the machine's cores with the server.
+   and ``--seconds`` seconds. Each user starts at a random moment and waits 0.5–1.5 × ``--think-time``
+   seconds (default 1 s, a person reading the page) before the next request; p50/p95 latency per
+   page against the target p95 < 200 ms. The same load without think time (every user asks again
+   the moment an answer arrives) is reported as the worst case, and one user alone as the service
+   time without queueing. The load generator shares the machine's cores with the server.
 4. In-process (Django test client), the number of SQL queries per page
    (``django.test.utils.CaptureQueriesContext``).
 5. The browser flow for a ``--upload-rows`` supplier list (``benchmarks/synthetic.py``, cp1252 ``;``):
@@ -339,6 +339,11 @@ def load(
         nonlocal issued
         opener = urllib.request.build_opener(urllib.request.HTTPHandler())  # no proxies: loopback only
         position = index
+        # People do not click in step: each user starts at a random moment and reads for a random
+        # 0.5–1.5 × think seconds (fixed seeds, so runs are comparable).
+        pace = random.Random(index)
+        if think:
+            time.sleep(pace.uniform(0, think))
         while time.monotonic() < deadline:
             with lock:
                 if issued >= requests:
@@ -366,7 +371,7 @@ def load(
                 else:
                     errors.append(f"HTTP {status}")
             if think:
-                time.sleep(think)
+                time.sleep(pace.uniform(0.5 * think, 1.5 * think))
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=len(cookies)) as pool:
