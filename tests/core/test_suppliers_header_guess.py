@@ -48,3 +48,33 @@ def test_unusual_english_export_scans(tmp_path):
         themes = {f.theme for f in result.findings}
         assert "forced_child_labour" in themes
         assert result.findings[0].spend == 1250.0
+
+
+def test_sap_vendor_and_material_numbers_beside_their_texts(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Lieferant", "Name 1", "Land/Region", "Material", "Materialkurztext", "Warennummer"])
+    sheet.append([100234, "Kakao Handel GmbH", "CI", "M-1", "Rohkakao Bohnen", 18010000])
+    path = tmp_path / "sap.xlsx"
+    workbook.save(path)
+    with open_supplier_file(path) as supplier_file:
+        assert supplier_file.columns["supplier"] == "Name 1"
+        assert supplier_file.columns["supplier_id"] == "Lieferant"
+        assert supplier_file.columns["product"] == "Materialkurztext"
+        (record,) = supplier_file.records()
+    assert record.supplier == "Kakao Handel GmbH"
+    assert record.product == "Rohkakao Bohnen"
+
+
+def test_two_real_supplier_name_columns_are_still_a_conflict(tmp_path):
+    import pytest
+
+    from imvo.core.suppliers import InputError
+
+    path = tmp_path / "s.csv"
+    path.write_text("Supplier name,Vendor name,Country,Product\nA,B,Ghana,cocoa\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        open_supplier_file(path)
+    assert "2 columns mean supplier" in str(caught.value.problems[0])

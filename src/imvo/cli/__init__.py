@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
@@ -43,7 +44,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    return cast(Callable[[argparse.Namespace], int], func)(args)
+    try:
+        return cast(Callable[[argparse.Namespace], int], func)(args)
+    except BrokenPipeError:
+        # The reader went away (``imvo scan … | head``): not an error of ours, and the files are
+        # already written. Point stdout at devnull so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

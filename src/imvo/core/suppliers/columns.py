@@ -54,6 +54,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "firmenname",
         "fournisseur",
         "nom fournisseur",
+        # SAP vendor master: "Lieferant"/"Kreditor" holds the number, "Name 1" the name.
+        "name 1",
+        "name1",
+        "lieferantenbezeichnung",
     ),
     "supplier_id": (
         "supplier id",
@@ -110,6 +114,11 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "city": ("city", "town", "plaats", "stad", "vestigingsplaats", "woonplaats", "ort", "stadt", "ville"),
     "product": (
+        # SAP material master: "Material" is the number, the short text describes the good.
+        "materialkurztext",
+        "kurztext",
+        "materialbeschreibung",
+        "material text",
         "product",
         "products",
         "product description",
@@ -377,8 +386,6 @@ _KEYWORDS: tuple[tuple[str, frozenset[str]], ...] = (
                 "waren",
                 "produkt",
                 "produkte",
-                "material",
-                "materiaal",
                 "bezeichnung",
                 "warenbezeichnung",
             ]
@@ -480,6 +487,32 @@ def _headers_text(headers: Sequence[str]) -> str:
     return ", ".join(f"'{header}'" for header in headers if header) or "(none)"
 
 
+_NAME_WORDS = frozenset(["name", "naam", "bezeichnung", "nom", "name1"])
+# Bare product headers that ERPs use for the article or material *number* when a description
+# column sits beside them ("Material" + "Materialkurztext" in SAP, "Artikel" + "Omschrijving").
+_BARE_PRODUCT_HEADERS = frozenset(["material", "materiaal", "artikel", "article", "item", "product"])
+
+
+def _prefer_named(field: str, found: list[int], headers: Sequence[str], indexes: dict[str, int]) -> list[int]:
+    """Resolve the two-column pairs ERPs export on purpose instead of calling them a conflict: a
+    supplier number beside a supplier name ("Lieferant" and "Name 1" in SAP: the named one is the
+    supplier, the other its number), and an article number beside its description."""
+    if len(found) != 2:
+        return found
+    if field == "supplier":
+        named = [i for i in found if _NAME_WORDS & set(normalise_header(headers[i]).split())]
+        if len(named) == 1:
+            other = found[0] if found[1] == named[0] else found[1]
+            if "supplier_id" not in indexes:
+                indexes["supplier_id"] = other
+            return named
+    if field == "product":
+        described = [i for i in found if normalise_header(headers[i]) not in _BARE_PRODUCT_HEADERS]
+        if len(described) == 1:
+            return described
+    return found
+
+
 def resolve_columns(
     headers: Sequence[str], column_map: Mapping[str, str] | None, file: str, header_line: int | None
 ) -> ColumnLayout:
@@ -527,6 +560,7 @@ def resolve_columns(
             continue
         candidates.setdefault(meaning, []).append(i)
     for field, found in candidates.items():
+        found = _prefer_named(field, found, headers, indexes)
         if len(found) == 1:
             indexes[field] = found[0]
             continue
