@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -70,14 +71,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_serve:
         return 0
     print(f"Starting the background worker and the site at {url} (Ctrl-C stops both) …", flush=True)
+    # SIGTERM (e.g. from a process manager) stops both children, as Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     worker = subprocess.Popen(_manage("runjobs"))  # noqa: S603 - our own command, no user input
+    server = subprocess.Popen(_manage("runserver", args.address, "--noreload"))  # noqa: S603
     try:
-        return subprocess.call(_manage("runserver", args.address, "--noreload"))  # noqa: S603
+        return server.wait()
     except KeyboardInterrupt:
         return 0
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        for child in (server, worker):
+            child.terminate()
+        for child in (server, worker):
+            child.wait(timeout=30)
 
 
 if __name__ == "__main__":
