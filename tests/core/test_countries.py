@@ -217,3 +217,17 @@ def test_whitespace_invariant(name: str, before: str, after: str) -> None:
 @given(KNOWN_NAMES, st.sampled_from([".", ",", "-", "(", ")", "/"]))
 def test_punctuation_between_words_is_ignored(name: str, mark: str) -> None:
     assert normalise_country(name.replace(" ", f"{mark} ")) == normalise_country(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "alpha2"),
+    [
+        ("VR China", "CN"),
+        ("P.R. China", "CN"),
+        ("Myanmar (Burma)", "MM"),
+        ("Brasil", "BR"),
+        ("Emiraten", "AE"),
+    ],
+)
+def test_erp_short_forms(text: str, alpha2: str) -> None:
+    assert normalise_country(text) == alpha2
