@@ -109,3 +109,24 @@ def test_cli_reports_population_problems_and_usage_errors(tmp_path, capsys):
     assert "bad.csv, line 2, column 'employees'" in capsys.readouterr().err
     assert main(["monitor", str(population), "--disclosures", str(tmp_path / "nope")]) == 2
     assert main(["monitor", str(population), "--disclosures", str(folder), "--out", "x.doc"]) == 2
+
+
+def test_cli_takes_the_programmes_size_criteria_and_criteria_sets(tmp_path, capsys):
+    population, folder = make_round(tmp_path)
+    out = tmp_path / "figures.json"
+    base = ["monitor", str(population), "--disclosures", str(folder), "--round", "2021", "--out", str(out)]
+    # Only an employee threshold: Tiny B.V. (20 employees) now counts, Zuivel (700) does not.
+    assert main([*base, "--min-employees", "10", "--criteria-sets", "endorsement,oecd_steps"]) == 0
+    figures = json.loads(out.read_text())
+    headline = next(f for f in figures["figures"] if f["measure"] == "endorsement")
+    assert (headline["numerator"], headline["denominator"]) == (1, 4)
+    assert "nap" not in {f["measure"] for f in figures["figures"]}
+    assert main([*base, "--min-employees", "800", "--min-turnover", "50000000", "--required", "1"]) == 0
+    figures = json.loads(out.read_text())
+    headline = next(f for f in figures["figures"] if f["measure"] == "endorsement")
+    assert (headline["numerator"], headline["denominator"]) == (1, 2)  # Acme and Acme Foods
+    assert "nap" in {f["measure"] for f in figures["figures"]}
+    capsys.readouterr()
+    assert main([*base, "--min-employees", "10", "--required", "2"]) == 2
+    assert main([*base, "--criteria-sets", "uk_modern_slavery"]) == 2
+    assert "unknown criteria set" in capsys.readouterr().err

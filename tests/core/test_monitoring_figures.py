@@ -13,12 +13,19 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from imvo.core.monitoring import (
+    CRITERIA_SETS,
+    DEFAULT_CRITERIA_SETS,
     DUTCH_REFERENCE_SERIES,
+    MEASURE_CRITERIA_SETS,
     Bar,
     PopulationCompany,
     aggregate,
     bar_chart,
     charts_for_round,
+    checked_criteria_sets,
+    figures_csv,
+    figures_pdf,
+    measures_reported,
     record_for,
     wilson_interval,
     write_figures,
@@ -156,3 +163,37 @@ def test_charts_are_well_formed_xml_whatever_the_labels(labels, share):
     root = ElementTree.fromstring(bar_chart("".join(labels) or "t", bars, target=0.9))
     assert root.tag.endswith("svg")
     assert len(root.findall(".//{http://www.w3.org/2000/svg}rect")) == len(labels)
+
+
+def test_a_round_reports_only_the_figures_of_its_criteria_sets():
+    figures = aggregate(small_round("2021") + small_round("2023"))
+    assert figures.select("nap", "2021")
+    without_nap = figures.reporting({"2021": ["endorsement", "oecd_steps"]})
+    assert not without_nap.select("nap", "2021")
+    assert without_nap.select("nap", "2023")  # a round not in the mapping keeps everything
+    assert without_nap.select("segment", "2021")
+    assert without_nap.select("step", "2021")
+    only_nap = figures.reporting({"2021": ["german_nap"]})
+    assert {f.measure for f in only_nap.figures if f.round == "2021"} == {"nap"}
+    assert only_nap.headline("2021") is None
+    charts = charts_for_round(only_nap, "2021")
+    assert set(charts) == {"trajectory", "nap"}  # the trajectory still shows 2023's endorsement
+    csv_text = figures_csv(without_nap)
+    assert "2021,nap," not in csv_text
+    assert "2023,nap," in csv_text
+    pdf = figures_pdf(figures.reporting({"2023": ["german_nap"]}))  # the PDF details the latest round
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "German NAP classification (2023)" in text
+    assert "Maturity segment (2023)" not in text
+
+
+def test_measures_follow_the_criteria_sets():
+    assert measures_reported(DEFAULT_CRITERIA_SETS) == tuple(MEASURE_CRITERIA_SETS)
+    assert measures_reported(["oecd_steps"]) == ("step",)  # segments need endorsement as well
+    assert checked_criteria_sets(["german_nap", "endorsement", "german_nap"]) == ("endorsement", "german_nap")
+    with pytest.raises(ValueError, match="unknown criteria set"):
+        checked_criteria_sets(["uk_modern_slavery"])
+    with pytest.raises(ValueError, match="at least one"):
+        checked_criteria_sets([])
+    # Every measure's sets are shipped sets: the sets live in one place.
+    assert {key for keys in MEASURE_CRITERIA_SETS.values() for key in keys} == set(CRITERIA_SETS)

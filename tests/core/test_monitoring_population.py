@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from imvo.core.monitoring import (
     DUTCH_IMVO_SIZE_CRITERIA,
     PopulationCompany,
+    SizeCriteria,
     in_scope,
     read_population,
     size_class,
@@ -145,3 +146,48 @@ def test_written_populations_read_back(tmp_path_factory, rows):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     companies = read_population(path)
     assert [(c.name, c.employees) for c in companies] == rows
+
+
+def test_a_programme_may_use_only_some_thresholds_and_require_fewer_than_all():
+    employees_only = SizeCriteria(
+        "EU", employees_over=250, assets_over=None, turnover_over=None, required=None
+    )
+    assert employees_only.includes(PopulationCompany("A", employees=251))
+    assert not employees_only.includes(PopulationCompany("B", employees=250, assets=9e9, turnover=9e9))
+    two_of_three = SizeCriteria("2/3", employees_over=250, assets_over=20e6, turnover_over=40e6, required=2)
+    assert two_of_three.includes(PopulationCompany("C", employees=10, assets=25e6, turnover=45e6))
+    assert not two_of_three.includes(PopulationCompany("D", employees=200, assets=25e6, turnover=None))
+    assert two_of_three.thresholds_required == 2
+    assert "at least 2 of" in two_of_three.describe()
+    everyone = SizeCriteria("none", employees_over=None, assets_over=None, turnover_over=None, required=None)
+    assert everyone.includes(PopulationCompany("E"))
+    assert "all of" in DUTCH_IMVO_SIZE_CRITERIA.describe()
+
+
+@pytest.mark.parametrize("required", [0, 3])
+def test_a_rule_asking_for_more_thresholds_than_set_is_refused(required):
+    with pytest.raises(ValueError, match="thresholds cannot be required"):
+        SizeCriteria("bad", employees_over=250, assets_over=20e6, turnover_over=None, required=required)
+
+
+def test_a_negative_threshold_is_refused():
+    with pytest.raises(ValueError, match="negative"):
+        SizeCriteria("bad", employees_over=-1, assets_over=None, turnover_over=None, required=None)
+
+
+@given(
+    st.integers(min_value=0, max_value=10_000),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=10_000)),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=10_000)),
+)
+def test_requiring_all_thresholds_is_the_same_as_requiring_each(employees, assets, threshold):
+    company = PopulationCompany("X", employees=employees, assets=assets, turnover=None)
+    both = SizeCriteria(
+        "all", employees_over=threshold, assets_over=threshold, turnover_over=None, required=None
+    )
+    expected = all(
+        value is not None and value > limit
+        for value, limit in ((employees, threshold), (assets, threshold))
+        if limit is not None
+    )
+    assert both.includes(company) is expected

@@ -10,9 +10,12 @@ from typing import Any, TextIO
 
 from imvo.cli import EXIT_INPUT_PROBLEMS, EXIT_OK, EXIT_USAGE
 from imvo.core.monitoring import (
+    DEFAULT_CRITERIA_SETS,
     DUTCH_IMVO_SIZE_CRITERIA,
     DUTCH_REFERENCE_SERIES,
     EXPORT_FORMATS,
+    SizeCriteria,
+    checked_criteria_sets,
     in_scope,
     read_population,
     run_round,
@@ -55,7 +58,33 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--all-sizes",
         action="store_true",
-        help="keep every company; default: only those meeting the Dutch IMVO size criteria",
+        help="keep every company; default: only those meeting the size criteria",
+    )
+    sizes = parser.add_argument_group(
+        "size criteria",
+        "The programme's size thresholds (a company must have MORE than each). Without any of these "
+        "options the Dutch IMVO criteria apply: more than 500 employees, EUR 20 m balance-sheet total "
+        "and EUR 40 m turnover, all three. With any of them only the thresholds given are used.",
+    )
+    sizes.add_argument("--min-employees", type=int, default=None, metavar="N", help="more than N employees")
+    sizes.add_argument(
+        "--min-assets", type=float, default=None, metavar="EUR", help="more than EUR balance-sheet total"
+    )
+    sizes.add_argument(
+        "--min-turnover", type=float, default=None, metavar="EUR", help="more than EUR turnover"
+    )
+    sizes.add_argument(
+        "--required",
+        type=int,
+        default=None,
+        metavar="N",
+        help="how many of the thresholds must be exceeded (default: all of them)",
+    )
+    parser.add_argument(
+        "--criteria-sets",
+        default=",".join(DEFAULT_CRITERIA_SETS),
+        metavar="KEYS",
+        help=f"comma-separated criteria sets the round reports (default: {','.join(DEFAULT_CRITERIA_SETS)})",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     parser.set_defaults(func=run)
@@ -79,9 +108,40 @@ class _ProgressBar:
         self.stream.write("\n")
 
 
+def size_criteria_from(args: argparse.Namespace) -> SizeCriteria:
+    """The Dutch criteria, or only the thresholds given on the command line; ValueError if invalid."""
+    given = (args.min_employees, args.min_assets, args.min_turnover)
+    if all(value is None for value in given):
+        if args.required is None:
+            return DUTCH_IMVO_SIZE_CRITERIA
+        return SizeCriteria(
+            name=DUTCH_IMVO_SIZE_CRITERIA.name,
+            employees_over=DUTCH_IMVO_SIZE_CRITERIA.employees_over,
+            assets_over=DUTCH_IMVO_SIZE_CRITERIA.assets_over,
+            turnover_over=DUTCH_IMVO_SIZE_CRITERIA.turnover_over,
+            required=args.required,
+            source=DUTCH_IMVO_SIZE_CRITERIA.source,
+        )
+    return SizeCriteria(
+        name="size criteria given on the command line",
+        employees_over=args.min_employees,
+        assets_over=args.min_assets,
+        turnover_over=args.min_turnover,
+        required=args.required,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.suffix.lower() not in EXPORT_FORMATS:
         print(f"imvo monitor: --out must end in one of {', '.join(EXPORT_FORMATS)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        criteria = size_criteria_from(args)
+        criteria_sets = checked_criteria_sets(
+            key.strip() for key in args.criteria_sets.split(",") if key.strip()
+        )
+    except ValueError as error:
+        print(f"imvo monitor: {error}", file=sys.stderr)
         return EXIT_USAGE
     if not args.disclosures.is_dir():
         print(f"imvo monitor: {args.disclosures} is not a folder", file=sys.stderr)
@@ -93,11 +153,11 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return EXIT_INPUT_PROBLEMS
     if not args.all_sizes:
-        kept = in_scope(companies, DUTCH_IMVO_SIZE_CRITERIA)
+        kept = in_scope(companies, criteria)
         if not args.quiet and len(kept) < len(companies):
             print(
                 f"{len(companies) - len(kept)} of {len(companies)} companies are below the size criteria "
-                f"({DUTCH_IMVO_SIZE_CRITERIA.name}); use --all-sizes to keep them",
+                f"({criteria.describe()}); use --all-sizes to keep them",
                 file=sys.stderr,
             )
         companies = kept
@@ -114,6 +174,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if progress is not None:
         progress.finish()
+    figures = outcome.figures.reporting({args.round_name: criteria_sets})
     for name in outcome.unmatched_files:
         print(f"{name}: matches no company of the population; not counted", file=sys.stderr)
     for name, message in outcome.unreadable_files:
@@ -121,12 +182,12 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         import json
 
-        json.dump(outcome.figures.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(figures.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        write_figures(outcome.figures, args.out)
+        write_figures(figures, args.out)
     if not args.quiet:
-        headline = outcome.figures.headline(args.round_name)
+        headline = figures.headline(args.round_name)
         if headline is not None:
             print(
                 f"round {args.round_name}: {headline.numerator} of {headline.denominator} companies "

@@ -17,7 +17,7 @@ Rules and sources are documented in docs/monitoring.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -264,3 +264,36 @@ CRITERIA_SETS: dict[str, CriteriaSet] = {
         "Nationaler Aktionsplan Wirtschaft und Menschenrechte (2016), ch. III; NAP monitoring 2018-2020",
     ),
 }
+
+#: Every round reports all shipped sets unless it chooses fewer.
+DEFAULT_CRITERIA_SETS: tuple[str, ...] = tuple(CRITERIA_SETS)
+
+#: Which criteria sets a dashboard measure needs: a round shows a measure only when it reports every
+#: set listed. Maturity segments combine endorsement with the six steps, so they need both.
+MEASURE_CRITERIA_SETS: dict[str, tuple[str, ...]] = {
+    "endorsement": ("endorsement",),
+    "endorsement_by_sector": ("endorsement",),
+    "endorsement_by_size": ("endorsement",),
+    "step": ("oecd_steps",),
+    "segment": ("endorsement", "oecd_steps"),
+    "nap": ("german_nap",),
+}
+
+
+def checked_criteria_sets(keys: Iterable[str]) -> tuple[str, ...]:
+    """The keys in the shipped order, without duplicates; raises ValueError on an unknown or no key."""
+    wanted = set(keys)
+    unknown = wanted - set(CRITERIA_SETS)
+    if unknown:
+        raise ValueError(f"unknown criteria set(s): {', '.join(sorted(unknown))}")
+    if not wanted:
+        raise ValueError("choose at least one criteria set")
+    return tuple(key for key in CRITERIA_SETS if key in wanted)
+
+
+def measures_reported(criteria_sets: Iterable[str]) -> tuple[str, ...]:
+    """The dashboard measures a round reporting ``criteria_sets`` shows."""
+    chosen = set(criteria_sets)
+    return tuple(
+        measure for measure, needed in MEASURE_CRITERIA_SETS.items() if all(key in chosen for key in needed)
+    )

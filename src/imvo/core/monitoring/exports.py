@@ -117,22 +117,30 @@ def charts_for_round(
             for figure in figures.select(measure, round_name)
         ]
 
+    # A round that does not report a criteria set has no figures for its measures: no empty charts.
     headline = figures.select("endorsement")
-    return {
-        "trajectory": trajectory_chart(
+    charts: dict[str, str] = {}
+    if headline:
+        charts["trajectory"] = trajectory_chart(
             "Explicit endorsement of the OECD Guidelines against the target",
             headline,
             figures.reference_series,
             figures.target,
             link,
-        ),
-        "endorsement": bar_chart(f"Endorsement {round_name}", bars("endorsement"), target=figures.target),
-        "steps": bar_chart(f"Six OECD steps among endorsers, {round_name}", bars("step"), label_width=330),
-        "sector": bar_chart(f"Endorsement by sector, {round_name}", bars("endorsement_by_sector")),
-        "size": bar_chart(f"Endorsement by size class, {round_name}", bars("endorsement_by_size")),
-        "segments": bar_chart(f"Maturity segments, {round_name}", bars("segment")),
-        "nap": bar_chart(f"German NAP classification, {round_name}", bars("nap"), label_width=300),
-    }
+        )
+    wanted: tuple[tuple[str, str, str, float | None, int], ...] = (
+        ("endorsement", "endorsement", f"Endorsement {round_name}", figures.target, 230),
+        ("steps", "step", f"Six OECD steps among endorsers, {round_name}", None, 330),
+        ("sector", "endorsement_by_sector", f"Endorsement by sector, {round_name}", None, 230),
+        ("size", "endorsement_by_size", f"Endorsement by size class, {round_name}", None, 230),
+        ("segments", "segment", f"Maturity segments, {round_name}", None, 230),
+        ("nap", "nap", f"German NAP classification, {round_name}", None, 300),
+    )
+    for name, measure, title, target, label_width in wanted:
+        measure_bars = bars(measure)
+        if measure_bars:
+            charts[name] = bar_chart(title, measure_bars, target=target, label_width=label_width)
+    return charts
 
 
 def instruments_text(segment_name: str) -> str:
@@ -217,6 +225,8 @@ def figures_pdf(figures: MonitoringFigures, title: str = "Monitoring summary") -
         )
     for round_name in figures.rounds[-1:]:
         for measure in ("step", "segment", "nap", "endorsement_by_size", "endorsement_by_sector"):
+            if not figures.select(measure, round_name):
+                continue  # a criteria set the round does not report
             pdf.ln(2)
             pdf.set_font("Helvetica", "B", 11)
             pdf.cell(

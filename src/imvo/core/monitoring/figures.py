@@ -11,7 +11,7 @@ import csv
 import math
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ import duckdb
 from imvo.core.monitoring.criteria_sets import (
     OECD_STEPS,
     endorses,
+    measures_reported,
     nap_class,
     segment,
     steps_evidenced,
@@ -141,6 +142,18 @@ class MonitoringFigures:
     def headline(self, round_name: str) -> Figure | None:
         found = self.select("endorsement", round_name)
         return found[0] if found else None
+
+    def reporting(self, criteria_sets_by_round: Mapping[str, Iterable[str]]) -> MonitoringFigures:
+        """Only the figures of the criteria sets each round reports (see
+        :data:`~imvo.core.monitoring.criteria_sets.MEASURE_CRITERIA_SETS`); a round not in the
+        mapping keeps all its figures."""
+        shown = {name: set(measures_reported(sets)) for name, sets in criteria_sets_by_round.items()}
+        kept = tuple(
+            figure
+            for figure in self.figures
+            if figure.round not in shown or figure.measure in shown[figure.round]
+        )
+        return replace(self, figures=kept)
 
     def to_dict(self) -> dict[str, Any]:
         return {

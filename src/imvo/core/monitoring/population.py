@@ -76,27 +76,65 @@ class PopulationCompany:
 class SizeCriteria:
     """Which companies a programme measures: thresholds that are exceeded (strictly greater than).
 
-    ``required`` says how many of the three thresholds a company must exceed; a missing value never
-    counts as exceeding one.
+    Each threshold is optional (``None``: the programme does not use it). ``required`` says how many
+    of the thresholds in use a company must exceed; ``None`` means all of them. A missing company
+    value never counts as exceeding a threshold. Without any threshold every company is in scope.
     """
 
     name: str
-    employees_over: int
-    assets_over: float
-    turnover_over: float
-    required: int
-    source: str
+    employees_over: int | None
+    assets_over: float | None
+    turnover_over: float | None
+    required: int | None
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        for value in (self.employees_over, self.assets_over, self.turnover_over):
+            if value is not None and value < 0:
+                raise ValueError("a size threshold cannot be negative")
+        if self.required is not None and not 1 <= self.required <= max(self.thresholds_in_use, 1):
+            raise ValueError(
+                f"at least {self.required} of {self.thresholds_in_use} thresholds cannot be required"
+            )
+
+    @property
+    def thresholds_in_use(self) -> int:
+        return sum(value is not None for value in (self.employees_over, self.assets_over, self.turnover_over))
+
+    @property
+    def thresholds_required(self) -> int:
+        """How many thresholds must be exceeded, with ``None`` (all) resolved."""
+        return self.thresholds_in_use if self.required is None else min(self.required, self.thresholds_in_use)
 
     def thresholds_exceeded(self, company: PopulationCompany) -> int:
         checks = (
-            company.employees is not None and company.employees > self.employees_over,
-            company.assets is not None and company.assets > self.assets_over,
-            company.turnover is not None and company.turnover > self.turnover_over,
+            self.employees_over is not None
+            and company.employees is not None
+            and company.employees > self.employees_over,
+            self.assets_over is not None and company.assets is not None and company.assets > self.assets_over,
+            self.turnover_over is not None
+            and company.turnover is not None
+            and company.turnover > self.turnover_over,
         )
         return sum(checks)
 
     def includes(self, company: PopulationCompany) -> bool:
-        return self.thresholds_exceeded(company) >= self.required
+        return self.thresholds_exceeded(company) >= self.thresholds_required
+
+    def describe(self) -> str:
+        """Plain English, e.g. "all of: more than 500 employees, more than EUR 20,000,000 assets"."""
+        parts = []
+        if self.employees_over is not None:
+            parts.append(f"more than {self.employees_over:,} employees")
+        if self.assets_over is not None:
+            parts.append(f"more than EUR {self.assets_over:,.0f} balance-sheet total")
+        if self.turnover_over is not None:
+            parts.append(f"more than EUR {self.turnover_over:,.0f} turnover")
+        if not parts:
+            return "every company (no size thresholds)"
+        if self.thresholds_required == len(parts):
+            return "all of: " + ", ".join(parts)
+        return f"at least {self.thresholds_required} of: " + ", ".join(parts)
 
 
 #: The Dutch IMVO monitoring population ("large companies"): more than 500 employees, more than

@@ -15,9 +15,12 @@ from django.utils.translation import gettext as _
 
 from imvo.core.assessment import CRITERION_IDS, Assessment
 from imvo.core.monitoring import (
+    DEFAULT_CRITERIA_SETS,
     DUTCH_IMVO_SIZE_CRITERIA,
     MONITORING_VERDICTS,
     PopulationCompany,
+    SizeCriteria,
+    checked_criteria_sets,
     match_company,
     merge_verdicts,
     monitoring_verdicts,
@@ -36,6 +39,7 @@ from imvo.web.monitoring.models import (
     Disclosure,
     MonitoredCompany,
     MonitoringRound,
+    ProgrammeSizeCriteria,
     ReferencePoint,
     RegisterSharingConsent,
     ReviewDecision,
@@ -60,6 +64,88 @@ def _core_company(company: MonitoredCompany) -> PopulationCompany:
     )
 
 
+# --- size criteria --------------------------------------------------------------------------------
+def size_criteria_of(organisation: Organisation) -> SizeCriteria:
+    """The organisation's programme size criteria; the Dutch IMVO criteria until it sets its own."""
+    row = ProgrammeSizeCriteria.objects.filter(organisation=organisation).first()
+    if row is None:
+        return DUTCH_IMVO_SIZE_CRITERIA
+    return SizeCriteria(
+        name=str(organisation.name),
+        employees_over=row.employees_over,
+        assets_over=row.assets_over,
+        turnover_over=row.turnover_over,
+        required=row.required,
+    )
+
+
+def set_size_criteria(
+    actor: Any,
+    organisation: Organisation,
+    employees_over: int | None,
+    assets_over: float | None,
+    turnover_over: float | None,
+    required: int | None,
+) -> tuple[SizeCriteria, int]:
+    """Store the programme's size criteria and recompute which companies are in scope.
+
+    ``required`` is how many of the thresholds in use must be exceeded (None: all). Raises
+    :class:`ValidationError` for an impossible rule. Returns the criteria and how many companies
+    changed scope."""
+    try:
+        criteria = SizeCriteria(
+            name=str(organisation.name),
+            employees_over=employees_over,
+            assets_over=assets_over,
+            turnover_over=turnover_over,
+            required=required,
+        )
+    except ValueError as error:
+        raise ValidationError(
+            _("The number of thresholds to exceed must lie between 1 and the number of thresholds set.")
+        ) from error
+    before = size_criteria_of(organisation)
+    with transaction.atomic():
+        ProgrammeSizeCriteria.objects.update_or_create(
+            organisation=organisation,
+            defaults={
+                "employees_over": employees_over,
+                "assets_over": assets_over,
+                "turnover_over": turnover_over,
+                "required": required,
+            },
+        )
+        changed = recompute_in_scope(organisation, criteria)
+        record_audit_event(
+            actor,
+            organisation,
+            "update",
+            object_type="size_criteria",
+            changes={
+                "employees_over": [before.employees_over, employees_over],
+                "assets_over": [before.assets_over, assets_over],
+                "turnover_over": [before.turnover_over, turnover_over],
+                "required": [before.required, required],
+                "companies_changing_scope": changed,
+            },
+        )
+    return criteria, changed
+
+
+def recompute_in_scope(organisation: Organisation, criteria: SizeCriteria) -> int:
+    """Set ``in_scope`` of every company of the population by ``criteria``; returns how many changed."""
+    changed = []
+    for company in MonitoredCompany.objects.filter(organisation=organisation).only(
+        "pk", "name", "employees", "assets", "turnover", "in_scope"
+    ):
+        scope = criteria.includes(_core_company(company))
+        if scope != company.in_scope:
+            company.in_scope = scope
+            changed.append(company)
+    MonitoredCompany.objects.bulk_update(changed, ["in_scope"], batch_size=2000)
+    return len(changed)
+
+
 # --- population -----------------------------------------------------------------------------------
 def import_population(actor: Any, organisation: Organisation, upload: UploadedFile) -> tuple[int, int]:
     """Read a population file and add or update its companies (matched by registration number, else
@@ -72,6 +158,7 @@ def import_population(actor: Any, organisation: Organisation, upload: UploadedFi
             for chunk in upload.chunks():
                 handle.write(chunk)
         rows = read_population(path)
+    criteria = size_criteria_of(organisation)
     existing = {
         (c.registration_number or c.name.lower()): c
         for c in MonitoredCompany.objects.filter(organisation=organisation)
@@ -96,7 +183,7 @@ def import_population(actor: Any, organisation: Organisation, upload: UploadedFi
             "assets": row.assets,
             "turnover": row.turnover,
             "website": row.website[:500],
-            "in_scope": DUTCH_IMVO_SIZE_CRITERIA.includes(row),
+            "in_scope": criteria.includes(row),
         }
         current = existing.get(row.registration_number or row.name.lower())
         if current is None:
@@ -132,17 +219,57 @@ def link_platform_organisation(
 
 
 # --- rounds ---------------------------------------------------------------------------------------
+def _criteria_sets(keys: Iterable[str]) -> list[str]:
+    try:
+        return list(checked_criteria_sets(keys))
+    except ValueError as error:
+        raise ValidationError(_("Choose at least one of the shipped criteria sets.")) from error
+
+
 def create_round(
-    actor: Any, organisation: Organisation, name: str, population_size: int | None = None, target: float = 0.9
+    actor: Any,
+    organisation: Organisation,
+    name: str,
+    population_size: int | None = None,
+    target: float = 0.9,
+    criteria_sets: Iterable[str] = DEFAULT_CRITERIA_SETS,
 ) -> MonitoringRound:
     if MonitoringRound.objects.filter(organisation=organisation, name=name).exists():
         raise ValidationError(_("A round with this name exists already."))
+    chosen = _criteria_sets(criteria_sets)
     monitoring_round = MonitoringRound.objects.create(
-        organisation=organisation, name=name, population_size=population_size, target=target
+        organisation=organisation,
+        name=name,
+        population_size=population_size,
+        target=target,
+        criteria_sets=chosen,
     )
     record_audit_event(
-        actor, organisation, "create", monitoring_round, {"name": name, "population_size": population_size}
+        actor,
+        organisation,
+        "create",
+        monitoring_round,
+        {"name": name, "population_size": population_size, "criteria_sets": chosen},
     )
+    return monitoring_round
+
+
+def set_round_criteria_sets(
+    actor: Any, monitoring_round: MonitoringRound, criteria_sets: Iterable[str]
+) -> MonitoringRound:
+    """Choose which shipped criteria sets the round reports (its dashboard and exports)."""
+    chosen = _criteria_sets(criteria_sets)
+    before = list(monitoring_round.criteria_sets)
+    if chosen != before:
+        monitoring_round.criteria_sets = chosen
+        monitoring_round.save(update_fields=["criteria_sets"])
+        record_audit_event(
+            actor,
+            monitoring_round.organisation,
+            "update",
+            monitoring_round,
+            {"criteria_sets": [before, chosen]},
+        )
     return monitoring_round
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -54,24 +55,34 @@ def chart_words() -> ChartWords:
     )
 
 
-def build(org: str, figures: MonitoringFigures, round_name: str, round_ids: dict[str, int]) -> dict[str, Any]:
+def build(
+    org: str,
+    figures: MonitoringFigures,
+    round_name: str,
+    round_ids: dict[str, int],
+    measures: Collection[str] = MEASURES,
+) -> dict[str, Any]:
+    """Charts and tables of ``round_name``, only for ``measures`` (those of the criteria sets the
+    round reports)."""
+
     def link(figure: Figure) -> str | None:
         return figure_url(org, round_ids, figure) or None
 
     tables: list[dict[str, Any]] = []
     charts: list[str] = []
     headline = figures.select("endorsement")
-    charts.append(
-        trajectory_chart(
-            _("Explicit endorsement of the OECD Guidelines against the target"),
-            headline,
-            figures.reference_series,
-            figures.target,
-            link,
-            words=chart_words(),
+    if "endorsement" in measures and headline:
+        charts.append(
+            trajectory_chart(
+                _("Explicit endorsement of the OECD Guidelines against the target"),
+                headline,
+                figures.reference_series,
+                figures.target,
+                link,
+                words=chart_words(),
+            )
         )
-    )
-    for measure in MEASURES:
+    for measure in (m for m in MEASURES if m in measures):
         rows = []
         bars = []
         for figure in figures.select(measure, round_name):

@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from imvo.core.assessment import CRITERION_IDS
-from imvo.web.monitoring.labels import CRITERION_LABELS, VERDICT_LABELS
+from imvo.core.monitoring import CRITERIA_SETS, DEFAULT_CRITERIA_SETS
+from imvo.web.monitoring.labels import CRITERIA_SET_LABELS, CRITERION_LABELS, VERDICT_LABELS
 from imvo.web.upload_limits import validate_upload
 
 POPULATION_EXTENSIONS = frozenset({".csv", ".txt", ".tsv", ".xlsx"})
@@ -33,6 +34,55 @@ class PopulationImportForm(forms.Form):
         return upload
 
 
+def criteria_sets_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=_("Criteria sets reported"),
+        choices=[(key, CRITERIA_SET_LABELS.get(key, CRITERIA_SETS[key].label)) for key in CRITERIA_SETS],
+        initial=list(DEFAULT_CRITERIA_SETS),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The dashboard and the exports show only the figures of the chosen sets."),
+    )
+
+
+class SizeCriteriaForm(forms.Form):
+    """The programme's size criteria: each threshold optional, and how many must be exceeded."""
+
+    employees_over = forms.IntegerField(label=_("More than this many employees"), required=False, min_value=0)
+    assets_over = forms.FloatField(
+        label=_("More than this balance-sheet total (EUR)"), required=False, min_value=0
+    )
+    turnover_over = forms.FloatField(label=_("More than this turnover (EUR)"), required=False, min_value=0)
+    required = forms.TypedChoiceField(
+        label=_("Rule"),
+        choices=[
+            ("", _("All thresholds set must be exceeded")),
+            ("1", _("At least one threshold must be exceeded")),
+            ("2", _("At least two thresholds must be exceeded")),
+        ],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        required = cleaned.get("required")
+        in_use = sum(
+            cleaned.get(name) is not None for name in ("employees_over", "assets_over", "turnover_over")
+        )
+        if required is not None and required > in_use:
+            raise forms.ValidationError(
+                _("The rule asks for more thresholds than are set: set more or choose another rule.")
+            )
+        return cleaned
+
+
+class RoundCriteriaSetsForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["criteria_sets"] = criteria_sets_field()
+
+
 class RoundForm(forms.Form):
     name = forms.CharField(label=_("Round"), max_length=40, help_text=_("For example 2021."))
     population_size = forms.IntegerField(
@@ -42,6 +92,10 @@ class RoundForm(forms.Form):
         help_text=_("Fill in when the round assesses a sample: the figures then get 95 % intervals."),
     )
     target = forms.IntegerField(label=_("Target (%)"), min_value=0, max_value=100, initial=90)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["criteria_sets"] = criteria_sets_field()
 
 
 class ReferencePointForm(forms.Form):

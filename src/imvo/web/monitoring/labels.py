@@ -17,6 +17,13 @@ CRITERION_LABELS: dict[str, Promise] = {
     "public_reporting": _("Public reporting"),
 }
 
+#: Keys of imvo.core.monitoring.CRITERIA_SETS (the sets themselves live in the core only).
+CRITERIA_SET_LABELS: dict[str, Promise] = {
+    "endorsement": _("Explicit endorsement of the OECD Guidelines / UNGPs"),
+    "oecd_steps": _("Evidence for each of the six OECD due-diligence steps"),
+    "german_nap": _("German NAP five core elements"),
+}
+
 VERDICT_LABELS: dict[str, Promise] = {
     "found": _("Found"),
     "planned": _("Planned"),

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from imvo.core.monitoring import DEFAULT_CRITERIA_SETS, DUTCH_IMVO_SIZE_CRITERIA
 from imvo.web.organisations.models import Organisation
 
 
@@ -15,6 +16,46 @@ def disclosure_path(instance: Disclosure, filename: str) -> str:
     # The stored name is random; the user's file name is kept in ``original_name`` only.
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "txt"
     return f"disclosures/{instance.organisation_id}/{secrets.token_hex(12)}.{suffix}"
+
+
+def default_criteria_sets() -> list[str]:
+    return list(DEFAULT_CRITERIA_SETS)
+
+
+class ProgrammeSizeCriteria(models.Model):
+    """The size criteria of the programme a monitor organisation measures (one per organisation).
+
+    Without a row the Dutch IMVO criteria apply; the defaults below are the same numbers.
+    """
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="+")
+    employees_over = models.PositiveIntegerField(
+        _("more than this many employees"),
+        null=True,
+        blank=True,
+        default=DUTCH_IMVO_SIZE_CRITERIA.employees_over,
+    )
+    assets_over = models.FloatField(
+        _("more than this balance-sheet total (EUR)"),
+        null=True,
+        blank=True,
+        default=DUTCH_IMVO_SIZE_CRITERIA.assets_over,
+    )
+    turnover_over = models.FloatField(
+        _("more than this turnover (EUR)"),
+        null=True,
+        blank=True,
+        default=DUTCH_IMVO_SIZE_CRITERIA.turnover_over,
+    )
+    # None: every threshold in use must be exceeded.
+    required = models.PositiveSmallIntegerField(_("thresholds to exceed"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("programme size criteria")
+
+    def __str__(self) -> str:
+        return f"size criteria of {self.organisation_id}"
 
 
 class MonitoredCompany(models.Model):
@@ -61,6 +102,8 @@ class MonitoringRound(models.Model):
         help_text=_("Fewer companies assessed than this: a sample, with intervals."),
     )
     target = models.FloatField(_("target share"), default=0.9)
+    # Keys of imvo.core.monitoring.CRITERIA_SETS the round reports.
+    criteria_sets = models.JSONField(_("criteria sets"), default=default_criteria_sets)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

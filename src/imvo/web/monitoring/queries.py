@@ -9,6 +9,7 @@ from imvo.core.monitoring import (
     MonitoringFigures,
     RoundRecord,
     aggregate,
+    measures_reported,
 )
 from imvo.core.monitoring import (
     ReferencePoint as CoreReferencePoint,
@@ -85,8 +86,10 @@ def monitor_organisations() -> QuerySet[Organisation]:
 
 
 def round_records(organisation: Organisation) -> list[RoundRecord]:
-    """Every assessment of every round as aggregation input: one query of plain columns."""
-    rows = CompanyAssessment.objects.filter(organisation=organisation).values_list(
+    """Every in-scope assessment of every round as aggregation input: one query of plain columns."""
+    # Only companies meeting the programme's size criteria count: changing the criteria changes
+    # the figures without re-assessing anyone.
+    rows = CompanyAssessment.objects.filter(organisation=organisation, company__in_scope=True).values_list(
         "pk",
         "company_id",
         "monitoring_round__name",
@@ -118,12 +121,14 @@ def round_records(organisation: Organisation) -> list[RoundRecord]:
 
 
 def figures(organisation: Organisation) -> MonitoringFigures:
-    """All rounds' figures, with each round's population size and the reference series."""
-    round_rows = MonitoringRound.objects.filter(organisation=organisation)
+    """All rounds' figures, with each round's population size and the reference series; each round
+    only with the figures of the criteria sets it reports."""
+    round_rows = list(MonitoringRound.objects.filter(organisation=organisation))
     sizes = {r.name: r.population_size for r in round_rows if r.population_size}
     target = max((r.target for r in round_rows), default=0.9)
     reference = [CoreReferencePoint(p.round_name, p.share, p.source) for p in reference_points(organisation)]
-    return aggregate(round_records(organisation), sizes, target=target, reference_series=reference)
+    figures = aggregate(round_records(organisation), sizes, target=target, reference_series=reference)
+    return figures.reporting({r.name: r.criteria_sets for r in round_rows})
 
 
 def _size_filter(group: str) -> Q:
@@ -147,7 +152,9 @@ def assessments_behind(
     """
     from django.db.models import F
 
-    rows = assessments(organisation, monitoring_round)
+    if measure not in measures_reported(monitoring_round.criteria_sets):
+        return CompanyAssessment.objects.none()
+    rows = assessments(organisation, monitoring_round).filter(company__in_scope=True)
     if measure == "endorsement":
         return rows.filter(endorses=True)
     if measure == "endorsement_by_sector":

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,15 +16,18 @@ from django.views.decorators.http import require_GET, require_POST
 from imvo.core.assessment import CRITERION_IDS
 from imvo.core.monitoring import (
     OECD_STEPS,
+    SizeCriteria,
     figures_csv,
     figures_html,
     figures_pdf,
     figures_xlsx,
+    measures_reported,
     nap_elements,
 )
 from imvo.core.suppliers import InputError
 from imvo.web.monitoring import actions, dashboard, forms, queries
 from imvo.web.monitoring.labels import (
+    CRITERIA_SET_LABELS,
     CRITERION_LABELS,
     MEASURE_LABELS,
     NAP_ELEMENT_LABELS,
@@ -54,9 +57,31 @@ def _url(name: str, org: str, **kwargs: Any) -> str:
     return reverse(f"monitoring:{name}", kwargs={"org": org, **kwargs})
 
 
+def describe_size_criteria(criteria: SizeCriteria) -> str:
+    """The criteria in the user's language, e.g. "all of: more than 500 employees, ..."."""
+    parts = []
+    if criteria.employees_over is not None:
+        parts.append(_("more than %(count)s employees") % {"count": f"{criteria.employees_over:,}"})
+    if criteria.assets_over is not None:
+        parts.append(
+            _("more than €%(amount)s balance-sheet total") % {"amount": f"{criteria.assets_over:,.0f}"}
+        )
+    if criteria.turnover_over is not None:
+        parts.append(_("more than €%(amount)s turnover") % {"amount": f"{criteria.turnover_over:,.0f}"})
+    if not parts:
+        return _("no size thresholds: every company counts")
+    if criteria.thresholds_required == len(parts):
+        return _("all of: %(thresholds)s") % {"thresholds": "; ".join(parts)}
+    return _("at least %(count)s of: %(thresholds)s") % {
+        "count": criteria.thresholds_required,
+        "thresholds": "; ".join(parts),
+    }
+
+
 def _overview_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
     organisation = _org(request)
     return {
+        "size_criteria": describe_size_criteria(actions.size_criteria_of(organisation)),
         "rounds": queries.rounds(organisation),
         "reference_points": queries.reference_points(organisation),
         "population_count": queries.companies(organisation).count(),
@@ -137,6 +162,7 @@ def round_create_view(request: HttpRequest, org: str) -> HttpResponse:
                 form.cleaned_data["name"].strip(),
                 form.cleaned_data["population_size"],
                 form.cleaned_data["target"] / 100,
+                form.cleaned_data["criteria_sets"],
             )
         except ValidationError as error:
             form.add_error("name", error)
@@ -145,6 +171,69 @@ def round_create_view(request: HttpRequest, org: str) -> HttpResponse:
     return render(
         request, "monitoring/overview.html", _overview_context(request, round_form=form), status=400
     )
+
+
+@organisation_view("editor")
+def size_criteria_view(request: HttpRequest, org: str) -> HttpResponse:
+    """The programme's size criteria (owners and editors); saving recomputes who is in scope."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    organisation = _org(request)
+    current = actions.size_criteria_of(organisation)
+    status = 200
+    if request.method == "POST":
+        form = forms.SizeCriteriaForm(request.POST)
+        if form.is_valid():
+            try:
+                _criteria, changed = actions.set_size_criteria(
+                    request.user,
+                    organisation,
+                    form.cleaned_data["employees_over"],
+                    form.cleaned_data["assets_over"],
+                    form.cleaned_data["turnover_over"],
+                    form.cleaned_data["required"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("The size criteria are saved; %(count)s companies changed scope.") % {"count": changed},
+                )
+                return HttpResponseRedirect(_url("overview", org))
+        status = 400
+    else:
+        form = forms.SizeCriteriaForm(
+            initial={
+                "employees_over": current.employees_over,
+                "assets_over": current.assets_over,
+                "turnover_over": current.turnover_over,
+                "required": ""
+                if current.required is None or current.required == current.thresholds_in_use
+                else str(current.required),
+            }
+        )
+    context = {"form": form, "size_criteria": describe_size_criteria(current)}
+    return render(request, "monitoring/size_criteria.html", context, status=status)
+
+
+@require_POST
+@organisation_view("editor")
+def round_criteria_sets_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
+    monitoring_round = queries.monitoring_round(_org(request), round_id)
+    form = forms.RoundCriteriaSetsForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.set_round_criteria_sets(
+                request.user, monitoring_round, form.cleaned_data["criteria_sets"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The round's criteria sets are saved."))
+    else:
+        messages.error(request, _("Choose at least one criteria set."))
+    return HttpResponseRedirect(_url("round", org, round_id=round_id))
 
 
 @require_POST
@@ -200,6 +289,10 @@ def _round_context(
         "disclosure_count": queries.disclosures(organisation, monitoring_round).count(),
         "job": jobs.order_by("-created_at", "-id").first(),
         "upload_form": upload_form or forms.DisclosureUploadForm(),
+        "criteria_set_labels": [CRITERIA_SET_LABELS.get(key, key) for key in monitoring_round.criteria_sets],
+        "criteria_sets_form": forms.RoundCriteriaSetsForm(
+            initial={"criteria_sets": list(monitoring_round.criteria_sets)}
+        ),
     }
 
 
@@ -332,13 +425,16 @@ def decide_review_view(request: HttpRequest, org: str, assessment_id: int) -> Ht
 def dashboard_view(request: HttpRequest, org: str) -> HttpResponse:
     organisation = _org(request)
     figures = queries.figures(organisation)
-    round_ids = {r.name: r.pk for r in queries.rounds(organisation)}
+    round_rows = list(queries.rounds(organisation))
+    round_ids = {r.name: r.pk for r in round_rows}
+    criteria_sets = {r.name: r.criteria_sets for r in round_rows}
     selected = request.GET.get("round") or (figures.rounds[-1] if figures.rounds else "")
     if selected and selected not in figures.rounds:
         raise Http404("No such round.")
     context: dict[str, Any] = {"figures": figures, "selected": selected, "rounds": figures.rounds}
     if selected:
-        context.update(dashboard.build(org, figures, selected, round_ids))
+        measures = measures_reported(criteria_sets.get(selected, ()))
+        context.update(dashboard.build(org, figures, selected, round_ids, measures))
     return render(request, "monitoring/dashboard.html", context)
 
 
