@@ -114,3 +114,32 @@ def test_usage_errors_exit_2(argv):
     except SystemExit as exit_:
         code = exit_.code
     assert code == 2
+
+
+def test_language_nl_prints_dutch_reasons_and_exports_them(tmp_path, capsys):
+    out = tmp_path / "result.csv"
+    assert main([*BASE, "--language", "nl", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "# Verplichtingen op 2026-11-25" in printed
+    assert "- gevestigd in NL zonder Duitse nevenvestiging: § 1(1) LkSG vereist een zetel" in printed
+    assert "Status van de wet: Aangenomen, niet in werking" in printed
+    assert "registered in NL without a German branch" not in printed
+    rows = {row["rule_id"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
+    assert rows["de-lksg"]["reasons"].startswith("gevestigd in NL zonder Duitse nevenvestiging")
+
+
+def test_language_defaults_to_english_and_json_holds_both(tmp_path, capsys):
+    out = tmp_path / "result.json"
+    assert main([*BASE, "--out", str(out)]) == 0
+    assert "- registered in NL without a German branch" in capsys.readouterr().out
+    lksg = next(
+        o for o in json.loads(out.read_text(encoding="utf-8"))["outcomes"] if o["rule_id"] == "de-lksg"
+    )
+    assert lksg["explanations"][0]["nl"].startswith("gevestigd in NL")
+
+
+def test_an_unsupported_language_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([*BASE, "--language", "de"])
+    assert exit_info.value.code == 2
+    assert "--language" in capsys.readouterr().err

@@ -42,6 +42,12 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="also write a draft Wzk child-labour declaration (Markdown) from the register",
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "nl"),
+        default="en",
+        help="language of the reasons and headings (the JSON export always holds both); default en",
+    )
     parser.set_defaults(func=run)
 
 
@@ -69,14 +75,15 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_INPUT_PROBLEMS
     result = evaluate(profile, imports, as_of=as_of)
     changes = diff(previous, result) if previous is not None else []
-    print(render_markdown(result, changes))
+    language: str = args.language
+    print(render_markdown(result, changes, language))
     if args.out is not None:
         suffix = args.out.suffix.lower()
         text = {
             ".json": lambda: render_json(result, changes),
-            ".csv": lambda: render_csv(result),
-            ".html": lambda: render_html(result, changes),
-            ".md": lambda: render_markdown(result, changes),
+            ".csv": lambda: render_csv(result, language),
+            ".html": lambda: render_html(result, changes, language),
+            ".md": lambda: render_markdown(result, changes, language),
         }[suffix]()
         try:
             args.out.write_text(text, encoding="utf-8")

@@ -19,6 +19,7 @@ from typing import Any
 
 from imvo.core.obligations.facts import ImportRecord, normalise_cn_code
 from imvo.core.obligations.model import Status
+from imvo.core.obligations.reasons import Reason
 
 IMPORTER_OBLIGATIONS_APPLY_FROM = 2021  # Art. 20(3): Articles 3 to 7 apply from 1 January 2021
 GOLD_REFINED_PERCENT = Decimal("99.5")
@@ -86,17 +87,20 @@ class LineMatch:
     """How one import record relates to Annex I: a sure line, or lines it may belong to and why."""
 
     line_id: str | None
-    possible: tuple[tuple[str, str], ...] = ()
+    possible: tuple[tuple[str, Reason], ...] = ()
 
 
 def match_record(record: ImportRecord, annex: Sequence[AnnexLine]) -> LineMatch:
     code = record.cn_code
-    possible: list[tuple[str, str]] = []
+    possible: list[tuple[str, Reason]] = []
     for line in annex:
         if line.cn_code is None:
             if code.startswith(line.hs_prefix) or line.hs_prefix.startswith(code):
                 possible.append(
-                    (line.line_id, f"Annex I line {line.line_id} ({line.item}) has no confirmed CN code")
+                    (
+                        line.line_id,
+                        Reason("cmr.match.no_cn_code", {"line_id": line.line_id, "item": line.item}),
+                    )
                 )
             continue
         if not code.startswith(line.cn_code):
@@ -104,40 +108,41 @@ def match_record(record: ImportRecord, annex: Sequence[AnnexLine]) -> LineMatch:
                 possible.append(
                     (
                         line.line_id,
-                        f"CN code {record.cn_code_as_given!r} is less detailed than Annex I line "
-                        f"{line.line_id} ({line.cn_code_display})",
+                        Reason(
+                            "cmr.match.less_detailed",
+                            {
+                                "cn_code_given": record.cn_code_as_given,
+                                "line_id": line.line_id,
+                                "cn_code": line.cn_code_display,
+                            },
+                        ),
                     )
                 )
             continue
         verdict = _ex_line_verdict(record, line)
         if verdict is True:
             return LineMatch(line.line_id, tuple(possible))
-        if isinstance(verdict, str):
+        if isinstance(verdict, Reason):
             possible.append((line.line_id, verdict))
     return LineMatch(None, tuple(possible))
 
 
-def _ex_line_verdict(record: ImportRecord, line: AnnexLine) -> bool | str:
+def _ex_line_verdict(record: ImportRecord, line: AnnexLine) -> bool | Reason:
     """True if the record is on the line, False if it is not, or the reason it cannot be told."""
+    which = {"line_id": line.line_id, "item": line.item}
     if line.qualifier == "taric_unknown":
-        return (
-            f"Annex I line {line.line_id} ({line.item}) is an 'ex' line whose TARIC subdivision is not "
-            "confirmed"
-        )
+        return Reason("cmr.match.taric_unknown", which)
     if line.qualifier in ("gold_below_99_5", "gold_99_5_or_more"):
         if record.gold_concentration_percent is None:
-            return (
-                f"heading 7108 is split by gold concentration (Annex I line {line.line_id}: {line.item}); "
-                "give gold_concentration_percent"
-            )
+            return Reason("cmr.match.gold_concentration", which)
         below = record.gold_concentration_percent < GOLD_REFINED_PERCENT
         return below == (line.qualifier == "gold_below_99_5")
     if line.taric_subdivision is not None:
         taric = record.taric_subdivision or (record.cn_code[8:10] if len(record.cn_code) == 10 else None)
         if taric is None:
-            return (
-                f"Annex I line {line.line_id} ({line.item}) covers only TARIC subdivision "
-                f"{line.taric_subdivision} of {line.cn_code_display}; give the TARIC subdivision"
+            return Reason(
+                "cmr.match.taric_needed",
+                {**which, "taric": line.taric_subdivision, "cn_code": line.cn_code_display},
             )
         return taric == line.taric_subdivision
     return True
@@ -154,11 +159,16 @@ class LineYear:
     possibly_kg: Decimal
     threshold_kg: int | None
     status: Status
-    reason: str
+    explanation: Reason
     origins: tuple[str, ...]
     records: tuple[int, ...]
     possible_records: tuple[int, ...] = ()
     source: str = ""
+
+    @property
+    def reason(self) -> str:
+        """The verdict in English (``explanation.text(language)`` for Dutch)."""
+        return self.explanation.text("en")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,6 +182,7 @@ class LineYear:
             "threshold_kg": self.threshold_kg,
             "status": self.status,
             "reason": self.reason,
+            "explanation": self.explanation.to_dict(),
             "origins": list(self.origins),
             "records": list(self.records),
             "possible_records": list(self.possible_records),
@@ -186,7 +197,7 @@ class _Bucket:
     origins: set[str] = field(default_factory=set)
     records: list[int] = field(default_factory=list)
     possible_records: list[int] = field(default_factory=list)
-    possible_reasons: list[str] = field(default_factory=list)
+    possible_reasons: list[Reason] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -221,7 +232,9 @@ def assess_imports(records: Sequence[ImportRecord], annex: Sequence[AnnexLine], 
             bucket = buckets[(record.year, line_id)]
             bucket.possible_kg += record.quantity_kg
             bucket.possible_records.append(record.line)
-            bucket.possible_reasons.append(f"line {record.line}: {reason}")
+            bucket.possible_reasons.append(
+                Reason("cmr.record_possibly_on_line", {"record": record.line, "why": reason})
+            )
             if record.country_of_origin:
                 bucket.origins.add(record.country_of_origin)
     line_years = [
@@ -243,7 +256,7 @@ def _line_year(year: int, line: AnnexLine, bucket: _Bucket, as_of: date) -> Line
         possibly_kg=bucket.possible_kg,
         threshold_kg=line.threshold_kg,
         status=status,
-        reason=reason,
+        explanation=reason,
         origins=tuple(sorted(bucket.origins)),
         records=tuple(bucket.records),
         possible_records=tuple(bucket.possible_records),
@@ -251,36 +264,45 @@ def _line_year(year: int, line: AnnexLine, bucket: _Bucket, as_of: date) -> Line
     )
 
 
-def _line_year_verdict(year: int, line: AnnexLine, bucket: _Bucket, as_of: date) -> tuple[Status, str]:
-    label = f"{year}, Annex I line {line.line_id} ({line.item})"
+def _line_year_verdict(year: int, line: AnnexLine, bucket: _Bucket, as_of: date) -> tuple[Status, Reason]:
+    which: dict[str, str | int] = {"year": year, "line_id": line.line_id, "item": line.item}
     if year < IMPORTER_OBLIGATIONS_APPLY_FROM:
-        return "not_yet_in_force", f"{label}: Union importer obligations apply from 1 January 2021 (Art. 20)"
-    partial = " (calendar year not yet complete)" if year == as_of.year else ""
+        return "not_yet_in_force", Reason("cmr.line.before_2021", which)
+    partial = (Reason("cmr.year_incomplete"),) if year == as_of.year else ()
     if line.threshold_kg is None:
-        return (
-            "cannot_decide",
-            f"{label}: cannot decide: threshold for {line.item} unknown (missing value: Annex I volume "
-            f"threshold of line {line.line_id}, {line.cn_code_display}); imported {bucket.kg} kg"
-            + (f", possibly {bucket.possible_kg} kg more" if bucket.possible_kg else ""),
-        )
+        cn_code: str | Reason = line.cn_code_display if line.cn_code else Reason("cmr.cn_code_unknown")
+        unknown = {**which, "cn_code": cn_code, "kg": str(bucket.kg)}
+        if bucket.possible_kg:
+            return "cannot_decide", Reason(
+                "cmr.line.threshold_unknown_possibly_more",
+                {**unknown, "possible_kg": str(bucket.possible_kg)},
+            )
+        return "cannot_decide", Reason("cmr.line.threshold_unknown", unknown)
     threshold = Decimal(line.threshold_kg)
     if bucket.kg >= threshold:
-        where = "exactly at" if bucket.kg == threshold else "above"
-        return (
-            "applies",
-            f"{label}: {bucket.kg} kg imported, {where} the threshold of {line.threshold_kg} kg; Art. 1(3) "
-            f"excludes only volumes below the threshold{partial}",
+        code = "cmr.line.at_threshold" if bucket.kg == threshold else "cmr.line.above_threshold"
+        return "applies", Reason(
+            code, {**which, "kg": str(bucket.kg), "threshold": line.threshold_kg, "partial": partial}
         )
     if bucket.kg + bucket.possible_kg >= threshold:
-        return (
-            "cannot_decide",
-            f"{label}: cannot decide: {bucket.kg} kg certainly on this line, below {line.threshold_kg} kg, "
-            f"but {bucket.possible_kg} kg more may belong to it ({'; '.join(bucket.possible_reasons)})",
+        return "cannot_decide", Reason(
+            "cmr.line.possibly_more",
+            {
+                **which,
+                "kg": str(bucket.kg),
+                "threshold": line.threshold_kg,
+                "possible_kg": str(bucket.possible_kg),
+                "possible": tuple(bucket.possible_reasons),
+            },
         )
-    return (
-        "does_not_apply",
-        f"{label}: {bucket.kg + bucket.possible_kg} kg imported, below the threshold of "
-        f"{line.threshold_kg} kg (Art. 1(3)){partial}",
+    return "does_not_apply", Reason(
+        "cmr.line.below",
+        {
+            **which,
+            "kg": str(bucket.kg + bucket.possible_kg),
+            "threshold": line.threshold_kg,
+            "partial": partial,
+        },
     )
 
 

@@ -22,6 +22,7 @@ from imvo.core.obligations.model import (
     Status,
     TriggeredObligation,
 )
+from imvo.core.obligations.reasons import REASON_TEMPLATES, Reason, ReasonParam
 from imvo.core.obligations.ruleset import RuleSet, load_ruleset
 
 
@@ -62,7 +63,7 @@ def evaluate(
 def _outcome(
     rule: Rule,
     status: Status,
-    reasons: Sequence[str],
+    reasons: Sequence[Reason],
     *,
     facts_used: Mapping[str, Any] | None = None,
     missing: Sequence[str] = (),
@@ -78,20 +79,24 @@ def _outcome(
         url=rule.url,
         legal_status=rule.status_note,
         status=status,
-        reasons=tuple(reasons),
+        reasons=tuple(reason.text("en") for reason in reasons),
         facts_used=dict(facts_used or {}),
         missing=tuple(missing),
         obligations=tuple(obligations),
         details=dict(details or {}),
+        explanations=tuple(reasons),
+        legal_status_nl=rule.status_note_nl,
     )
 
 
-def _unknown_value_reason(rule: Rule, name: str, label: str, on: date | None = None) -> str:
+def _unknown_value_reason(rule: Rule, name: str, on: date | None = None) -> Reason:
     value = rule.value(name, on)
-    reported = ""
+    label_code = f"value.{name}"
+    label = Reason(label_code) if label_code in REASON_TEMPLATES else Reason("value.generic", {"name": name})
+    params: dict[str, str | int | Reason] = {"label": label, "rule_id": rule.id, "name": name}
     if value is not None and value.reported_value is not None:
-        reported = f"; secondary sources report {value.reported_value}, not confirmed from the legal text"
-    return f"cannot decide: {label} unknown (missing value: {rule.id} {name}{reported})"
+        return Reason("value_unknown_reported", {**params, "reported": value.reported_value})
+    return Reason("value_unknown", params)
 
 
 def _obligations(
@@ -100,17 +105,20 @@ def _obligations(
     triggered = []
     for spec in rule.obligations:
         deadline: date | None = None
-        note = ""
+        note: Reason | None = None
         kind = (spec.deadline or {}).get("kind")
         if kind == "annual":
-            note = "every year"
+            note = Reason("deadline.annual")
         elif kind == "months_after_commencement":
             period = rule.value(str((spec.deadline or {})["value_name"]))
             if commencement is not None and period is not None and period.known:
                 deadline = _add_months(commencement, int(str(period.value)))
-                note = f"{period.value} months after commencement ({commencement.isoformat()})"
+                note = Reason(
+                    "deadline.months_after_commencement",
+                    {"months": str(period.value), "date": commencement.isoformat()},
+                )
             else:
-                note = "depends on the commencement date, which is not known"
+                note = Reason("deadline.commencement_unknown")
         evidence = {key: _json_value(facts.register.get(key)) for key in spec.register_keys}
         triggered.append(
             TriggeredObligation(
@@ -119,7 +127,8 @@ def _obligations(
                 spec.en,
                 spec.nl,
                 deadline=deadline,
-                deadline_note=note,
+                deadline_note=note.text("en") if note is not None else "",
+                deadline_explanation=note,
                 evidence=evidence,
             )
         )
@@ -143,22 +152,20 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     profile = facts.profile
     commencement = rule.value("commencement")
     if commencement is None or not commencement.known:
-        return _outcome(
-            rule, "cannot_decide", [_unknown_value_reason(rule, "commencement", "commencement date")]
-        )
+        return _outcome(rule, "cannot_decide", [_unknown_value_reason(rule, "commencement")])
     starts = date.fromisoformat(str(commencement.value))
     if facts.as_of < starts:
-        return _outcome(rule, "not_yet_in_force", [f"the LkSG applies from {starts.isoformat()} (§ 1 LkSG)"])
+        return _outcome(rule, "not_yet_in_force", [Reason("lksg.not_yet", {"date": starts.isoformat()})])
     used: dict[str, Any] = {"country": profile.country, "has_german_branch": profile.has_german_branch}
     if profile.country == "DE":
-        link = "registered office or head office in Germany (§ 1(1) sentence 1 no. 1)"
+        link = Reason("lksg.link_seat")
     elif profile.has_german_branch:
-        link = "branch in Germany under § 13d HGB (§ 1(1) sentence 2)"
+        link = Reason("lksg.link_branch")
     elif profile.country is None:
         return _outcome(
             rule,
             "cannot_decide",
-            ["cannot decide: country of registration unknown"],
+            [Reason("country_unknown")],
             facts_used=used,
             missing=["country"],
         )
@@ -166,7 +173,7 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "cannot_decide",
-            [f"registered in {profile.country}; cannot decide whether there is a German branch (§ 13d HGB)"],
+            [Reason("lksg.branch_unknown", {"country": profile.country})],
             facts_used=used,
             missing=["has_german_branch"],
         )
@@ -174,10 +181,7 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "does_not_apply",
-            [
-                f"registered in {profile.country} without a German branch: § 1(1) LkSG needs a seat or "
-                "branch in Germany"
-            ],
+            [Reason("lksg.no_german_link", {"country": profile.country})],
             facts_used=used,
         )
     threshold = rule.value("employees_in_germany_minimum", facts.as_of)
@@ -185,7 +189,7 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "cannot_decide",
-            [_unknown_value_reason(rule, "employees_in_germany_minimum", "employee threshold")],
+            [_unknown_value_reason(rule, "employees_in_germany_minimum")],
             facts_used=used,
         )
     minimum = int(str(threshold.value))
@@ -194,21 +198,27 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "cannot_decide",
-            [f"{link}; cannot decide: employees in Germany unknown (threshold: at least {minimum})"],
+            [Reason("lksg.employees_unknown", {"link": link, "minimum": minimum})],
             facts_used=used,
             missing=["employees_in_germany"],
         )
     temps = profile.temp_workers_in_germany_over_six_months
     counted = profile.employees_in_germany + (temps or 0)
     used.update(employees_in_germany=profile.employees_in_germany, temp_workers_over_six_months=temps)
-    how = f"{profile.employees_in_germany} employees in Germany (including posted abroad)"
-    if temps:
-        how += f" + {temps} agency workers deployed more than six months (§ 1(2)) = {counted}"
+    how = (
+        Reason(
+            "lksg.count_with_agency_workers",
+            {"employees": profile.employees_in_germany, "agency_workers": temps, "counted": counted},
+        )
+        if temps
+        else Reason("lksg.count", {"employees": profile.employees_in_germany})
+    )
+    found: dict[str, ReasonParam] = {"link": link, "count": how, "minimum": minimum}
     if counted >= minimum:
         return _outcome(
             rule,
             "applies",
-            [f"{link}; {how}: at least {minimum} on {facts.as_of.isoformat()} (§ 1(1) LkSG)"],
+            [Reason("lksg.applies", {**found, "date": facts.as_of.isoformat()})],
             facts_used=used,
             obligations=_obligations(rule, facts),
         )
@@ -216,16 +226,11 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "cannot_decide",
-            [
-                f"{link}; {how}, below {minimum}, but agency workers deployed more than six months also "
-                "count (§ 1(2)) and their number is unknown"
-            ],
+            [Reason("lksg.agency_workers_unknown", found)],
             facts_used=used,
             missing=["temp_workers_in_germany_over_six_months"],
         )
-    return _outcome(
-        rule, "does_not_apply", [f"{link}; {how}: below {minimum} (§ 1(1) LkSG)"], facts_used=used
-    )
+    return _outcome(rule, "does_not_apply", [Reason("lksg.below", found)], facts_used=used)
 
 
 # --- EU CSDDD ----------------------------------------------------------------------------------------
@@ -257,11 +262,9 @@ def _evaluate_csddd(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     values = {name: rule.value(name, facts.as_of) for name in names}
     unknown = [name for name, value in values.items() if value is None or not value.known]
     if unknown or missing_facts:
-        reasons = [_unknown_value_reason(rule, n, n.replace("_", " "), facts.as_of) for n in unknown]
-        reasons += [f"cannot decide: fact {f} unknown" for f in missing_facts]
-        reasons.append(
-            "groups (ultimate parent companies) and franchising (Art. 2(1)(b)-(c)) are not assessed"
-        )
+        reasons = [_unknown_value_reason(rule, n, facts.as_of) for n in unknown]
+        reasons += [Reason("fact_unknown", {"fact": f}) for f in missing_facts]
+        reasons.append(Reason("csddd.groups_not_assessed"))
         return _outcome(
             rule,
             "cannot_decide",
@@ -281,30 +284,43 @@ def _evaluate_csddd(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         in_scope = profile.employees > number(
             "employees_more_than"
         ) and profile.net_turnover_worldwide_eur > number("net_turnover_worldwide_more_than_eur")
-        test = (
-            f"{profile.employees} employees (more than {number('employees_more_than')} needed) and "
-            f"EUR {profile.net_turnover_worldwide_eur} worldwide turnover (more than "
-            f"{number('net_turnover_worldwide_more_than_eur')} needed), Art. 2(1)(a)"
+        test = Reason(
+            "csddd.test_eu",
+            {
+                "employees": profile.employees,
+                "employees_minimum": number("employees_more_than"),
+                "turnover": str(profile.net_turnover_worldwide_eur),
+                "turnover_minimum": number("net_turnover_worldwide_more_than_eur"),
+            },
         )
     else:
         assert profile.net_turnover_eu_eur is not None
         in_scope = profile.net_turnover_eu_eur > number("net_turnover_eu_more_than_eur")
-        test = (
-            f"EUR {profile.net_turnover_eu_eur} turnover in the Union (more than "
-            f"{number('net_turnover_eu_more_than_eur')} needed), Art. 2(2)(a)"
+        test = Reason(
+            "csddd.test_non_eu",
+            {
+                "turnover": str(profile.net_turnover_eu_eur),
+                "turnover_minimum": number("net_turnover_eu_more_than_eur"),
+            },
         )
     if not in_scope:
-        return _outcome(rule, "does_not_apply", [test + ": not met"], facts_used=used)
+        return _outcome(rule, "does_not_apply", [Reason("csddd.not_met", {"test": test})], facts_used=used)
     applies_from = date.fromisoformat(known["application_date"])
     if facts.as_of < applies_from:
         return _outcome(
             rule,
             "not_yet_in_force",
-            [test + f": met; applies from {applies_from.isoformat()} (Art. 37)"],
+            [Reason("csddd.met_not_yet", {"test": test, "date": applies_from.isoformat()})],
             facts_used=used,
             obligations=_obligations(rule, facts),
         )
-    return _outcome(rule, "applies", [test + ": met"], facts_used=used, obligations=_obligations(rule, facts))
+    return _outcome(
+        rule,
+        "applies",
+        [Reason("csddd.met", {"test": test})],
+        facts_used=used,
+        obligations=_obligations(rule, facts),
+    )
 
 
 # --- Dutch Wet zorgplicht kinderarbeid ---------------------------------------------------------------
@@ -317,7 +333,7 @@ def _evaluate_wzk(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "does_not_apply",
-            ["does not sell or supply goods or services to Dutch end users (art. 4(1) Wzk)"],
+            [Reason("wzk.no_dutch_end_users")],
             facts_used=used,
         )
     commencement_value = rule.value("commencement")
@@ -326,20 +342,13 @@ def _evaluate_wzk(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         if commencement_value is not None and commencement_value.known
         else None
     )
-    scope = (
-        "sells or supplies goods or services to Dutch end users"
-        if sells
-        else "whether it sells to Dutch end users is unknown"
-    )
+    scope = Reason("wzk.scope_sells") if sells else Reason("wzk.scope_unknown")
     missing = [] if sells else ["sells_to_dutch_end_users"]
     if commencement is None:
         return _outcome(
             rule,
             "not_yet_in_force",
-            [
-                f"{scope}; the Act is adopted (Stb. 2019, 401) but not in force: it commences on a date set "
-                "by royal decree, and no such decree has been issued"
-            ],
+            [Reason("wzk.no_decree", {"scope": scope})],
             facts_used=used,
             missing=missing,
             obligations=_obligations(rule, facts) if sells else (),
@@ -348,7 +357,7 @@ def _evaluate_wzk(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "not_yet_in_force",
-            [f"{scope}; the Act commences on {commencement.isoformat()}"],
+            [Reason("wzk.commences_on", {"scope": scope, "date": commencement.isoformat()})],
             facts_used=used,
             missing=missing,
             obligations=_obligations(rule, facts, commencement) if sells else (),
@@ -357,14 +366,14 @@ def _evaluate_wzk(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "cannot_decide",
-            ["cannot decide: fact sells_to_dutch_end_users unknown"],
+            [Reason("fact_unknown", {"fact": "sells_to_dutch_end_users"})],
             facts_used=used,
             missing=missing,
         )
     return _outcome(
         rule,
         "applies",
-        [f"{scope}; the Act is in force since {commencement.isoformat()}"],
+        [Reason("wzk.in_force", {"scope": scope, "date": commencement.isoformat()})],
         facts_used=used,
         obligations=_obligations(rule, facts, commencement),
     )
@@ -378,10 +387,7 @@ def _evaluate_cmr(rule: Rule, facts: Facts, rules: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "cannot_decide",
-            [
-                "cannot decide: import records unknown (give the Union importer's imports per CN code, "
-                "kg, origin and year)"
-            ],
+            [Reason("cmr.imports_unknown")],
             missing=["imports"],
         )
     assessment = assess_imports(facts.imports, rules.annex, facts.as_of)
@@ -395,9 +401,9 @@ def _evaluate_cmr(rule: Rule, facts: Facts, rules: RuleSet) -> RuleOutcome:
         status = "not_yet_in_force"
     else:
         status = "does_not_apply"
-    reasons = [ly.reason for ly in assessment.line_years]
+    reasons = [ly.explanation for ly in assessment.line_years]
     if not assessment.line_years:
-        reasons.append("no imports of Annex I minerals or metals")
+        reasons.append(Reason("cmr.no_annex_imports"))
     missing = sorted(
         {
             f"value:Annex I threshold {ly.line_id}"
@@ -462,7 +468,7 @@ def _evaluate_government_support(rule: Rule, facts: Facts, _: RuleSet) -> RuleOu
         return _outcome(
             rule,
             "does_not_apply",
-            ["does not apply for Dutch government business support"],
+            [Reason("support.not_applying")],
             facts_used=used,
             details={"readiness": readiness},
         )
@@ -470,13 +476,12 @@ def _evaluate_government_support(rule: Rule, facts: Facts, _: RuleSet) -> RuleOu
         return _outcome(
             rule,
             "cannot_decide",
-            ["cannot decide: fact applies_for_government_support unknown"],
+            [Reason("fact_unknown", {"fact": "applies_for_government_support"})],
             facts_used=used,
             missing=["applies_for_government_support"],
             details={"readiness": readiness},
         )
-    reasons = ["applies for a Dutch government business-support instrument: the IMVO check is a condition"]
-    reasons += [f"missing in the register: {m['en']}" for m in readiness["missing"]]
+    reasons = [Reason("support.applies"), *_register_missing(readiness)]
     return _outcome(
         rule,
         "applies",
@@ -487,6 +492,13 @@ def _evaluate_government_support(rule: Rule, facts: Facts, _: RuleSet) -> RuleOu
     )
 
 
+def _register_missing(readiness: Mapping[str, Any]) -> list[Reason]:
+    return [
+        Reason("register_missing", {"requirement_en": str(m["en"]), "requirement_nl": str(m["nl"])})
+        for m in readiness["missing"]
+    ]
+
+
 def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     tenders = facts.profile.tenders
     readiness = _readiness(rule, facts.register)
@@ -494,12 +506,13 @@ def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         return _outcome(
             rule,
             "cannot_decide",
-            ["cannot decide: government tenders unknown"],
+            [Reason("isv.tenders_unknown")],
             missing=["tenders"],
             details={"readiness": readiness},
         )
     categories = {c.casefold(): c for c in rule.risk_categories}
     verdicts: list[dict[str, Any]] = []
+    reasons: list[Reason] = []
     for tender in tenders:
         day = tender.date or facts.as_of
         threshold = rule.value("central_government_supplies_services_threshold_eur", day)
@@ -510,42 +523,39 @@ def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
             "estimated_value_eur": tender.estimated_value_eur,
         }
         category = categories.get((tender.category or "").casefold())
+        verdict: Reason
         if tender.contracting_authority not in (None, "central_government"):
-            entry.update(
-                status="does_not_apply",
-                reason="not a central government tender: ISV is "
-                "mandatory only for the Rijksoverheid (others may apply it voluntarily)",
-            )
+            entry["status"], verdict = "does_not_apply", Reason("isv.tender.not_central_government")
         elif tender.category is None or tender.estimated_value_eur is None:
-            entry.update(status="cannot_decide", reason="category or estimated value unknown")
+            entry["status"], verdict = "cannot_decide", Reason("isv.tender.facts_unknown")
         elif category is None:
-            entry.update(
-                status="does_not_apply",
-                reason=f"{tender.category!r} is not one of the ten ISV risk categories",
-            )
+            entry["status"] = "does_not_apply"
+            verdict = Reason("isv.tender.not_risk_category", {"category": tender.category})
         elif threshold is None or not threshold.known:
-            entry.update(
-                status="cannot_decide",
-                reason=f"cannot decide: EU threshold for {day.isoformat()} unknown (missing value: "
-                "central government supplies/services threshold for that period)",
-            )
-        elif tender.estimated_value_eur >= int(str(threshold.value)):
-            entry.update(
-                status="applies",
-                threshold_eur=threshold.value,
-                reason=f"{category}: EUR {tender.estimated_value_eur} at or above the EU threshold of "
-                f"EUR {threshold.value} ({'; '.join(threshold.sources)})",
-            )
+            entry["status"] = "cannot_decide"
+            verdict = Reason("isv.tender.threshold_unknown", {"date": day.isoformat()})
         else:
-            entry.update(
-                status="does_not_apply",
-                threshold_eur=threshold.value,
-                reason=f"{category}: EUR {tender.estimated_value_eur} below the EU threshold of "
-                f"EUR {threshold.value}",
-            )
+            entry["threshold_eur"] = threshold.value
+            amounts: dict[str, str | int] = {
+                "category": category,
+                "value": str(tender.estimated_value_eur),
+                "threshold": str(threshold.value),
+            }
+            if tender.estimated_value_eur >= int(str(threshold.value)):
+                entry["status"] = "applies"
+                verdict = Reason(
+                    "isv.tender.at_or_above_threshold", {**amounts, "sources": "; ".join(threshold.sources)}
+                )
+            else:
+                entry["status"] = "does_not_apply"
+                verdict = Reason("isv.tender.below_threshold", amounts)
         if tender.contracting_authority is None and entry["status"] == "applies":
-            entry.update(status="cannot_decide", reason=entry["reason"] + "; contracting authority unknown")
+            entry["status"] = "cannot_decide"
+            verdict = Reason("isv.tender.authority_unknown", {"verdict": verdict})
+        entry["reason"] = verdict.text("en")
+        entry["explanation"] = verdict.to_dict()
         verdicts.append(entry)
+        reasons.append(Reason("isv.tender", {"tender": tender.name, "verdict": verdict}))
     statuses = {v["status"] for v in verdicts}
     status: Status = (
         "applies"
@@ -554,9 +564,10 @@ def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         if "cannot_decide" in statuses
         else "does_not_apply"
     )
-    reasons = [f"{v['name']}: {v['reason']}" for v in verdicts] or ["no government tenders"]
+    if not reasons:
+        reasons.append(Reason("isv.no_tenders"))
     if status == "applies":
-        reasons += [f"missing in the register: {m['en']}" for m in readiness["missing"]]
+        reasons += _register_missing(readiness)
     return _outcome(
         rule,
         status,

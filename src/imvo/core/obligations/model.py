@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from imvo.core.obligations.reasons import Reason
+
 Status = Literal["applies", "does_not_apply", "not_yet_in_force", "cannot_decide"]
 STATUSES: tuple[Status, ...] = ("applies", "does_not_apply", "not_yet_in_force", "cannot_decide")
 
@@ -98,6 +100,7 @@ class Rule:
     obligations: tuple[ObligationSpec, ...]
     requirements: tuple[Requirement, ...] = ()
     risk_categories: tuple[str, ...] = ()
+    status_note_nl: str = ""
 
     def to_dict(self) -> JSONDict:
         """The rule as published: instrument, status, every value with its sources, obligations."""
@@ -109,6 +112,7 @@ class Rule:
             "url": self.url,
             "status": self.status,
             "status_note": self.status_note,
+            "status_note_nl": self.status_note_nl,
             "in_force_from": _iso(self.in_force_from),
             "in_force_until": _iso(self.in_force_until),
             "facts_needed": list(self.facts_needed),
@@ -140,6 +144,13 @@ class TriggeredObligation:
     deadline_note: str = ""
     evidence: Mapping[str, Any] = field(default_factory=dict)
     """Register keys that show how the obligation is met, with their current values (None: absent)."""
+    deadline_explanation: Reason | None = None
+    """The coded form of ``deadline_note`` (which is its English rendering)."""
+
+    def deadline_note_in(self, language: str) -> str:
+        if self.deadline_explanation is None:
+            return self.deadline_note
+        return self.deadline_explanation.text(language)
 
     def to_dict(self) -> JSONDict:
         return {
@@ -149,6 +160,9 @@ class TriggeredObligation:
             "nl": self.nl,
             "deadline": _iso(self.deadline),
             "deadline_note": self.deadline_note,
+            "deadline_explanation": (
+                self.deadline_explanation.to_dict() if self.deadline_explanation is not None else None
+            ),
             "evidence": dict(self.evidence),
         }
 
@@ -170,6 +184,18 @@ class RuleOutcome:
     missing: tuple[str, ...] = ()
     obligations: tuple[TriggeredObligation, ...] = ()
     details: Mapping[str, Any] = field(default_factory=dict)
+    explanations: tuple[Reason, ...] = ()
+    """The coded reasons; ``reasons`` is their English rendering (kept for JSON and CLI readers)."""
+    legal_status_nl: str = ""
+
+    def reasons_in(self, language: str) -> tuple[str, ...]:
+        """The reasons in ``language`` ("nl" or "en"); English when no coded reasons are present."""
+        if not self.explanations:
+            return self.reasons
+        return tuple(reason.text(language) for reason in self.explanations)
+
+    def legal_status_in(self, language: str) -> str:
+        return self.legal_status_nl if language == "nl" and self.legal_status_nl else self.legal_status
 
     def to_dict(self) -> JSONDict:
         return {
@@ -179,8 +205,10 @@ class RuleOutcome:
             "reference": self.reference,
             "url": self.url,
             "legal_status": self.legal_status,
+            "legal_status_nl": self.legal_status_nl,
             "status": self.status,
             "reasons": list(self.reasons),
+            "explanations": [reason.to_dict() for reason in self.explanations],
             "facts_used": dict(self.facts_used),
             "missing": list(self.missing),
             "obligations": [o.to_dict() for o in self.obligations],

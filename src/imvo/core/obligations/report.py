@@ -11,6 +11,37 @@ from collections.abc import Sequence
 from imvo.core.obligations.engine import Change
 from imvo.core.obligations.model import EvaluationResult
 
+# The headings of the Markdown and HTML renderings; reasons come from the engine's coded reasons.
+HEADINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Obligations on {date}",
+        "intro": (
+            "Rule set {version}, facts {facts}. Not legal advice: every verdict cites its source; check it."
+        ),
+        "law": "Status of the law",
+        "missing": "Missing",
+        "readiness": "Readiness",
+        "ready": "ready",
+        "missing_items": "missing",
+        "outline": "Article 7 annual report outline, {year}",
+        "changes": "Changes since the previous result",
+    },
+    "nl": {
+        "title": "Verplichtingen op {date}",
+        "intro": (
+            "Regelset {version}, feiten {facts}. Geen juridisch advies: elk oordeel noemt zijn bron; "
+            "controleer die."
+        ),
+        "law": "Status van de wet",
+        "missing": "Ontbreekt",
+        "readiness": "Gereedheid",
+        "ready": "gereed",
+        "missing_items": "ontbreekt",
+        "outline": "Opzet jaarverslag artikel 7, {year}",
+        "changes": "Wijzigingen sinds het vorige resultaat",
+    },
+}
+
 STATUS_LABELS = {
     "applies": ("applies", "van toepassing"),
     "does_not_apply": ("does not apply", "niet van toepassing"),
@@ -26,8 +57,11 @@ def render_json(result: EvaluationResult, changes: Sequence[Change] = ()) -> str
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_csv(result: EvaluationResult) -> str:
-    """One row per rule outcome and obligation; cells starting with =+-@ are defused (formula injection)."""
+def render_csv(result: EvaluationResult, language: str = "en") -> str:
+    """One row per rule outcome and obligation; cells starting with =+-@ are defused (formula injection).
+
+    The reasons are in ``language``; both obligation texts are always present.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
@@ -49,11 +83,17 @@ def render_csv(result: EvaluationResult) -> str:
             result.as_of.isoformat(),
             outcome.rule_id,
             outcome.status,
-            " | ".join(outcome.reasons),
+            " | ".join(outcome.reasons_in(language)),
             " | ".join(outcome.missing),
         ]
         rows = [
-            [o.id, o.article, o.en, o.nl, o.deadline.isoformat() if o.deadline else o.deadline_note]
+            [
+                o.id,
+                o.article,
+                o.en,
+                o.nl,
+                o.deadline.isoformat() if o.deadline else o.deadline_note_in(language),
+            ]
             for o in outcome.obligations
         ] or [["", "", "", "", ""]]
         for row in rows:
@@ -65,27 +105,30 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def render_markdown(result: EvaluationResult, changes: Sequence[Change] = ()) -> str:
+def render_markdown(result: EvaluationResult, changes: Sequence[Change] = (), language: str = "en") -> str:
+    """The result as Markdown, with titles, reasons and headings in ``language`` ("nl" or "en")."""
+    nl = language == "nl"
+    words = HEADINGS["nl" if nl else "en"]
     lines = [
-        f"# Obligations on {result.as_of.isoformat()}",
+        "# " + words["title"].format(date=result.as_of.isoformat()),
         "",
-        f"Rule set {result.ruleset_version}, facts {result.facts_hash}. Not legal advice: every verdict "
-        "cites its source; check it.",
+        words["intro"].format(version=result.ruleset_version, facts=result.facts_hash),
         "",
     ]
     for outcome in result.outcomes:
-        en, nl = STATUS_LABELS[outcome.status]
+        en, nl_label = STATUS_LABELS[outcome.status]
+        title = outcome.title_nl if nl else outcome.title_en
         lines += [
-            f"## {outcome.title_en} — **{en}** / {nl}",
+            f"## {title} — **{nl_label if nl else en}** / {en if nl else nl_label}",
             "",
             f"*{outcome.instrument}* ({outcome.reference}) <{outcome.url}>",
             "",
-            f"Status of the law: {outcome.legal_status}",
+            f"{words['law']}: {outcome.legal_status_in(language)}",
             "",
         ]
-        lines += [f"- {reason}" for reason in outcome.reasons]
+        lines += [f"- {reason}" for reason in outcome.reasons_in(language)]
         if outcome.missing:
-            lines += ["", "Missing: " + ", ".join(outcome.missing)]
+            lines += ["", f"{words['missing']}: " + ", ".join(outcome.missing)]
         if outcome.obligations:
             lines += [
                 "",
@@ -93,34 +136,36 @@ def render_markdown(result: EvaluationResult, changes: Sequence[Change] = ()) ->
                 "| --- | --- | --- | --- |",
             ]
             for o in outcome.obligations:
-                due = o.deadline.isoformat() if o.deadline else o.deadline_note
+                due = o.deadline.isoformat() if o.deadline else o.deadline_note_in(language)
                 lines.append(f"| {o.article} | {o.en} | {o.nl} | {due} |")
         readiness = outcome.details.get("readiness")
         if isinstance(readiness, dict) and outcome.status == "applies":
             lines += [
                 "",
-                "Readiness: "
+                f"{words['readiness']}: "
                 + (
-                    "ready"
+                    words["ready"]
                     if readiness["ready"]
-                    else "missing: " + "; ".join(m["en"] for m in readiness["missing"])
+                    else f"{words['missing_items']}: "
+                    + "; ".join(str(m["nl" if nl else "en"]) for m in readiness["missing"])
                 ),
             ]
         for year, sections in dict(outcome.details.get("annual_reports", {})).items():
-            lines += ["", f"### Article 7 annual report outline, {year}"]
+            lines += ["", "### " + words["outline"].format(year=year)]
             for section in sections:
                 lines += ["", f"**{section['title']}**", *[f"- {item}" for item in section["items"]]]
         lines.append("")
     if changes:
-        lines += ["## Changes since the previous result", "", *[f"- {c.describe()}" for c in changes], ""]
+        lines += [f"## {words['changes']}", "", *[f"- {c.describe()}" for c in changes], ""]
     return "\n".join(lines)
 
 
-def render_html(result: EvaluationResult, changes: Sequence[Change] = ()) -> str:
-    """A self-contained page (no scripts, no external assets)."""
+def render_html(result: EvaluationResult, changes: Sequence[Change] = (), language: str = "en") -> str:
+    """A self-contained page (no scripts, no external assets); titles and reasons in ``language``."""
+    dutch = language == "nl"
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{"nl" if dutch else "en"}"><head><meta charset="utf-8">',
         f"<title>Obligations {html.escape(result.as_of.isoformat())}</title>",
         "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}"
         "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem;vertical-align:top}"
@@ -131,12 +176,13 @@ def render_html(result: EvaluationResult, changes: Sequence[Change] = ()) -> str
     for outcome in result.outcomes:
         en, nl = STATUS_LABELS[outcome.status]
         parts += [
-            f'<section id="{html.escape(outcome.rule_id)}"><h2>{html.escape(outcome.title_en)} — '
+            f'<section id="{html.escape(outcome.rule_id)}">'
+            f"<h2>{html.escape(outcome.title_nl if dutch else outcome.title_en)} — "
             f'<span class="{outcome.status}">{en} / {nl}</span></h2>',
             f'<p><a href="{html.escape(outcome.url)}">{html.escape(outcome.instrument)}</a> '
             f"({html.escape(outcome.reference)})</p>",
-            f"<p>{html.escape(outcome.legal_status)}</p><ul>",
-            *[f"<li>{html.escape(r)}</li>" for r in outcome.reasons],
+            f"<p>{html.escape(outcome.legal_status_in(language))}</p><ul>",
+            *[f"<li>{html.escape(r)}</li>" for r in outcome.reasons_in(language)],
             "</ul>",
         ]
         if outcome.obligations:
@@ -144,7 +190,7 @@ def render_html(result: EvaluationResult, changes: Sequence[Change] = ()) -> str
                 "<table><tr><th>article</th><th>obligation</th><th>verplichting</th><th>deadline</th></tr>"
             )
             for o in outcome.obligations:
-                due = o.deadline.isoformat() if o.deadline else o.deadline_note
+                due = o.deadline.isoformat() if o.deadline else o.deadline_note_in(language)
                 parts.append(
                     f'<tr id="{html.escape(o.id)}"><td>{html.escape(o.article)}</td>'
                     f"<td>{html.escape(o.en)}</td><td>{html.escape(o.nl)}</td><td>{html.escape(due)}</td></tr>"

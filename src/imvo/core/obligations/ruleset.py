@@ -70,6 +70,7 @@ def rule_from_document(document: dict[str, Any]) -> Rule:
         url=str(document["url"]),
         status=str(document["status"]),
         status_note=str(document["status_note"]),
+        status_note_nl=str(document.get("status_note_nl", "")),
         in_force_from=_date_or_none(document.get("in_force_from")),
         in_force_until=_date_or_none(document.get("in_force_until")),
         facts_needed=tuple(str(f) for f in document.get("facts_needed", [])),

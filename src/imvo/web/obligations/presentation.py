@@ -1,9 +1,10 @@
 """Turning an evaluation into what "Your obligations" shows, in the user's language.
 
-The engine's values are language-neutral except the explanations (``en``/``nl``) and rule titles; this
-module picks the user's language, labels facts with the profile's field names and attaches links: to
-the register records that meet an obligation, to the profile field a "cannot decide" needs, and to the
-legal-basis page for a legal value imvo could not confirm.
+The engine's values are language-neutral except the explanations (``en``/``nl``), rule titles, status
+notes and coded reasons (``RuleOutcome.reasons_in``); this module picks the user's language, labels
+facts with the profile's field names and attaches links: to the register records that meet an
+obligation, to the profile field a "cannot decide" needs, and to the legal-basis page for a legal value
+imvo could not confirm.
 """
 
 from __future__ import annotations
@@ -156,7 +157,11 @@ def _obligation_view(
         article=obligation.article,
         explanation=obligation.nl if language == "nl" else obligation.en,
         deadline=obligation.deadline.isoformat() if obligation.deadline else "",
-        deadline_note=deadline_note_text(obligation.deadline_note),
+        deadline_note=(
+            obligation.deadline_note_in(language)
+            if obligation.deadline_explanation is not None
+            else deadline_note_text(obligation.deadline_note)
+        ),
         evidence=evidence,
     )
 
@@ -171,16 +176,22 @@ def outcome_view(outcome: RuleOutcome, org: str, links: dict[str, list[EvidenceL
         instrument=outcome.instrument,
         reference=outcome.reference,
         url=outcome.url,
-        legal_status=outcome.legal_status,
+        legal_status=outcome.legal_status_in(language),
         status=outcome.status,
         status_label=status_labels()[outcome.status],
-        reasons=list(outcome.reasons),
+        reasons=list(outcome.reasons_in(language)),
         facts_used=dict(outcome.facts_used),
         missing=[missing_fact(name, org) for name in outcome.missing],
         obligations=[_obligation_view(o, language, links) for o in outcome.obligations],
         readiness_missing=readiness_missing if outcome.status == "applies" else [],
-        line_years=list(outcome.details.get("line_years") or []),
+        line_years=[_line_year_row(row, language) for row in outcome.details.get("line_years") or []],
     )
+
+
+def _line_year_row(row: dict[str, Any], language: str) -> dict[str, Any]:
+    """A CMR year/line row with its verdict in the user's language (the engine stores both)."""
+    explanation = row.get("explanation") or {}
+    return {**row, "reason": explanation.get(language) or row.get("reason", "")}
 
 
 def obligations_overview(evaluation: Evaluation, org: str) -> list[tuple[str, str, list[OutcomeView]]]:

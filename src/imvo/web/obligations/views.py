@@ -190,7 +190,8 @@ def legal_basis_view(request: HttpRequest, org: str) -> HttpResponse:
     language = presentation.user_language()
     rules = []
     for rule in ruleset.to_dict()["rules"]:
-        rules.append({**rule, "title_local": rule["title"][language]})
+        note = rule["status_note_nl"] if language == "nl" and rule["status_note_nl"] else rule["status_note"]
+        rules.append({**rule, "title_local": rule["title"][language], "status_note_local": note})
     return render(
         request,
         "obligations/legal_basis.html",

@@ -1,0 +1,457 @@
+"""Why a rule applies, does not apply or cannot decide: one coded value, rendered in Dutch or English.
+
+The engine never writes a sentence: it builds a :class:`Reason` (a code and its parameters) and this
+module's single table :data:`REASON_TEMPLATES` holds the English and Dutch wording of every code. A
+parameter may itself be a :class:`Reason` (a fragment such as "registered office in Germany") or a
+tuple of them (joined with "; "), so a composed sentence is rendered in one language throughout.
+Legal citations (article numbers, "Stb. 2019, 401") stay as in the source text in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+Language = Literal["en", "nl"]
+LANGUAGES: tuple[Language, ...] = ("en", "nl")
+
+ReasonParam = Union[str, int, "Reason", tuple["Reason", ...]]
+
+REASON_TEMPLATES: dict[str, dict[Language, str]] = {
+    # --- shared ---------------------------------------------------------------------------------------
+    "value_unknown": {
+        "en": "cannot decide: {label} unknown (missing value: {rule_id} {name})",
+        "nl": "niet te bepalen: {label} onbekend (ontbrekende waarde: {rule_id} {name})",
+    },
+    "value_unknown_reported": {
+        "en": (
+            "cannot decide: {label} unknown (missing value: {rule_id} {name}; secondary sources report "
+            "{reported}, not confirmed from the legal text)"
+        ),
+        "nl": (
+            "niet te bepalen: {label} onbekend (ontbrekende waarde: {rule_id} {name}; secundaire bronnen "
+            "noemen {reported}, niet bevestigd uit de wettekst)"
+        ),
+    },
+    "value.commencement": {"en": "commencement date", "nl": "datum van inwerkingtreding"},
+    "value.employees_in_germany_minimum": {"en": "employee threshold", "nl": "drempel voor werknemers"},
+    "value.employees_more_than": {"en": "employees more than", "nl": "drempel voor werknemers"},
+    "value.net_turnover_worldwide_more_than_eur": {
+        "en": "net turnover worldwide more than eur",
+        "nl": "drempel voor wereldwijde netto-omzet",
+    },
+    "value.net_turnover_eu_more_than_eur": {
+        "en": "net turnover eu more than eur",
+        "nl": "drempel voor netto-omzet in de Unie",
+    },
+    "value.application_date": {"en": "application date", "nl": "datum van toepassing"},
+    "value.generic": {"en": "{name}", "nl": "{name}"},
+    "fact_unknown": {
+        "en": "cannot decide: fact {fact} unknown",
+        "nl": "niet te bepalen: gegeven {fact} onbekend",
+    },
+    "country_unknown": {
+        "en": "cannot decide: country of registration unknown",
+        "nl": "niet te bepalen: land van vestiging onbekend",
+    },
+    "register_missing": {
+        "en": "missing in the register: {requirement_en}",
+        "nl": "ontbreekt in het register: {requirement_nl}",
+    },
+    "deadline.annual": {"en": "every year", "nl": "elk jaar"},
+    "deadline.months_after_commencement": {
+        "en": "{months} months after commencement ({date})",
+        "nl": "{months} maanden na inwerkingtreding ({date})",
+    },
+    "deadline.commencement_unknown": {
+        "en": "depends on the commencement date, which is not known",
+        "nl": "hangt af van de datum van inwerkingtreding, die niet bekend is",
+    },
+    # --- German LkSG ----------------------------------------------------------------------------------
+    "lksg.not_yet": {
+        "en": "the LkSG applies from {date} (§ 1 LkSG)",
+        "nl": "de LkSG geldt vanaf {date} (§ 1 LkSG)",
+    },
+    "lksg.branch_unknown": {
+        "en": "registered in {country}; cannot decide whether there is a German branch (§ 13d HGB)",
+        "nl": "gevestigd in {country}; niet te bepalen of er een Duitse nevenvestiging is (§ 13d HGB)",
+    },
+    "lksg.no_german_link": {
+        "en": (
+            "registered in {country} without a German branch: § 1(1) LkSG needs a seat or branch in Germany"
+        ),
+        "nl": (
+            "gevestigd in {country} zonder Duitse nevenvestiging: § 1(1) LkSG vereist een zetel of "
+            "nevenvestiging in Duitsland"
+        ),
+    },
+    "lksg.link_seat": {
+        "en": "registered office or head office in Germany (§ 1(1) sentence 1 no. 1)",
+        "nl": "statutaire zetel of hoofdkantoor in Duitsland (§ 1(1), eerste zin, nr. 1)",
+    },
+    "lksg.link_branch": {
+        "en": "branch in Germany under § 13d HGB (§ 1(1) sentence 2)",
+        "nl": "nevenvestiging in Duitsland volgens § 13d HGB (§ 1(1), tweede zin)",
+    },
+    "lksg.employees_unknown": {
+        "en": "{link}; cannot decide: employees in Germany unknown (threshold: at least {minimum})",
+        "nl": (
+            "{link}; niet te bepalen: aantal werknemers in Duitsland onbekend (drempel: ten minste {minimum})"
+        ),
+    },
+    "lksg.count": {
+        "en": "{employees} employees in Germany (including posted abroad)",
+        "nl": "{employees} werknemers in Duitsland (inclusief naar het buitenland gedetacheerden)",
+    },
+    "lksg.count_with_agency_workers": {
+        "en": (
+            "{employees} employees in Germany (including posted abroad) + {agency_workers} agency workers "
+            "deployed more than six months (§ 1(2)) = {counted}"
+        ),
+        "nl": (
+            "{employees} werknemers in Duitsland (inclusief naar het buitenland gedetacheerden) + "
+            "{agency_workers} uitzendkrachten die langer dan zes maanden zijn ingezet (§ 1(2)) = {counted}"
+        ),
+    },
+    "lksg.applies": {
+        "en": "{link}; {count}: at least {minimum} on {date} (§ 1(1) LkSG)",
+        "nl": "{link}; {count}: ten minste {minimum} op {date} (§ 1(1) LkSG)",
+    },
+    "lksg.agency_workers_unknown": {
+        "en": (
+            "{link}; {count}, below {minimum}, but agency workers deployed more than six months also count "
+            "(§ 1(2)) and their number is unknown"
+        ),
+        "nl": (
+            "{link}; {count}, minder dan {minimum}, maar uitzendkrachten die langer dan zes maanden zijn "
+            "ingezet tellen ook mee (§ 1(2)) en hun aantal is onbekend"
+        ),
+    },
+    "lksg.below": {
+        "en": "{link}; {count}: below {minimum} (§ 1(1) LkSG)",
+        "nl": "{link}; {count}: minder dan {minimum} (§ 1(1) LkSG)",
+    },
+    # --- EU CSDDD -------------------------------------------------------------------------------------
+    "csddd.groups_not_assessed": {
+        "en": "groups (ultimate parent companies) and franchising (Art. 2(1)(b)-(c)) are not assessed",
+        "nl": (
+            "groepen (uiteindelijke moederondernemingen) en franchising (art. 2(1)(b)-(c)) zijn niet "
+            "beoordeeld"
+        ),
+    },
+    "csddd.test_eu": {
+        "en": (
+            "{employees} employees (more than {employees_minimum} needed) and EUR {turnover} worldwide "
+            "turnover (more than {turnover_minimum} needed), Art. 2(1)(a)"
+        ),
+        "nl": (
+            "{employees} werknemers (meer dan {employees_minimum} vereist) en EUR {turnover} wereldwijde "
+            "omzet (meer dan {turnover_minimum} vereist), art. 2(1)(a)"
+        ),
+    },
+    "csddd.test_non_eu": {
+        "en": "EUR {turnover} turnover in the Union (more than {turnover_minimum} needed), Art. 2(2)(a)",
+        "nl": "EUR {turnover} omzet in de Unie (meer dan {turnover_minimum} vereist), art. 2(2)(a)",
+    },
+    "csddd.not_met": {"en": "{test}: not met", "nl": "{test}: niet voldaan"},
+    "csddd.met_not_yet": {
+        "en": "{test}: met; applies from {date} (Art. 37)",
+        "nl": "{test}: voldaan; van toepassing vanaf {date} (art. 37)",
+    },
+    "csddd.met": {"en": "{test}: met", "nl": "{test}: voldaan"},
+    # --- Dutch Wet zorgplicht kinderarbeid ------------------------------------------------------------
+    "wzk.no_dutch_end_users": {
+        "en": "does not sell or supply goods or services to Dutch end users (art. 4(1) Wzk)",
+        "nl": "verkoopt of levert geen goederen of diensten aan Nederlandse eindgebruikers (art. 4(1) Wzk)",
+    },
+    "wzk.scope_sells": {
+        "en": "sells or supplies goods or services to Dutch end users",
+        "nl": "verkoopt of levert goederen of diensten aan Nederlandse eindgebruikers",
+    },
+    "wzk.scope_unknown": {
+        "en": "whether it sells to Dutch end users is unknown",
+        "nl": "onbekend of de organisatie aan Nederlandse eindgebruikers verkoopt",
+    },
+    "wzk.no_decree": {
+        "en": (
+            "{scope}; the Act is adopted (Stb. 2019, 401) but not in force: it commences on a date set by "
+            "royal decree, and no such decree has been issued"
+        ),
+        "nl": (
+            "{scope}; de wet is aangenomen (Stb. 2019, 401) maar niet in werking: zij treedt in werking op "
+            "een bij koninklijk besluit te bepalen tijdstip, en dat besluit is niet genomen"
+        ),
+    },
+    "wzk.commences_on": {
+        "en": "{scope}; the Act commences on {date}",
+        "nl": "{scope}; de wet treedt in werking op {date}",
+    },
+    "wzk.in_force": {
+        "en": "{scope}; the Act is in force since {date}",
+        "nl": "{scope}; de wet is in werking sinds {date}",
+    },
+    # --- EU Conflict Minerals Regulation --------------------------------------------------------------
+    "cmr.imports_unknown": {
+        "en": (
+            "cannot decide: import records unknown (give the Union importer's imports per CN code, kg, "
+            "origin and year)"
+        ),
+        "nl": (
+            "niet te bepalen: invoergegevens onbekend (geef de invoer van de importeur in de Unie per "
+            "GN-code, kg, land van oorsprong en jaar)"
+        ),
+    },
+    "cmr.no_annex_imports": {
+        "en": "no imports of Annex I minerals or metals",
+        "nl": "geen invoer van mineralen of metalen uit bijlage I",
+    },
+    "cmr.line.before_2021": {
+        "en": (
+            "{year}, Annex I line {line_id} ({item}): Union importer obligations apply from 1 January 2021 "
+            "(Art. 20)"
+        ),
+        "nl": (
+            "{year}, bijlage I regel {line_id} ({item}): de verplichtingen van importeurs in de Unie gelden "
+            "vanaf 1 januari 2021 (art. 20)"
+        ),
+    },
+    "cmr.line.threshold_unknown": {
+        "en": (
+            "{year}, Annex I line {line_id} ({item}): cannot decide: threshold for {item} unknown (missing "
+            "value: Annex I volume threshold of line {line_id}, {cn_code}); imported {kg} kg"
+        ),
+        "nl": (
+            "{year}, bijlage I regel {line_id} ({item}): niet te bepalen: drempel voor {item} onbekend "
+            "(ontbrekende waarde: volumedrempel van bijlage I regel {line_id}, {cn_code}); ingevoerd {kg} kg"
+        ),
+    },
+    "cmr.line.threshold_unknown_possibly_more": {
+        "en": (
+            "{year}, Annex I line {line_id} ({item}): cannot decide: threshold for {item} unknown (missing "
+            "value: Annex I volume threshold of line {line_id}, {cn_code}); imported {kg} kg, possibly "
+            "{possible_kg} kg more"
+        ),
+        "nl": (
+            "{year}, bijlage I regel {line_id} ({item}): niet te bepalen: drempel voor {item} onbekend "
+            "(ontbrekende waarde: volumedrempel van bijlage I regel {line_id}, {cn_code}); ingevoerd {kg} "
+            "kg, mogelijk {possible_kg} kg meer"
+        ),
+    },
+    "cmr.line.at_threshold": {
+        "en": (
+            "{year}, Annex I line {line_id} ({item}): {kg} kg imported, exactly at the threshold of "
+            "{threshold} kg; Art. 1(3) excludes only volumes below the threshold{partial}"
+        ),
+        "nl": (
+            "{year}, bijlage I regel {line_id} ({item}): {kg} kg ingevoerd, precies gelijk aan de drempel "
+            "van {threshold} kg; art. 1(3) sluit alleen volumes onder de drempel uit{partial}"
+        ),
+    },
+    "cmr.line.above_threshold": {
+        "en": (
+            "{year}, Annex I line {line_id} ({item}): {kg} kg imported, above the threshold of {threshold} "
+            "kg; Art. 1(3) excludes only volumes below the threshold{partial}"
+        ),
+        "nl": (
+            "{year}, bijlage I regel {line_id} ({item}): {kg} kg ingevoerd, boven de drempel van "
+            "{threshold} kg; art. 1(3) sluit alleen volumes onder de drempel uit{partial}"
+        ),
+    },
+    "cmr.line.possibly_more": {
+        "en": (
+            "{year}, Annex I line {line_id} ({item}): cannot decide: {kg} kg certainly on this line, below "
+            "{threshold} kg, but {possible_kg} kg more may belong to it ({possible})"
+        ),
+        "nl": (
+            "{year}, bijlage I regel {line_id} ({item}): niet te bepalen: {kg} kg hoort zeker bij deze "
+            "regel, minder dan {threshold} kg, maar {possible_kg} kg meer kan erbij horen ({possible})"
+        ),
+    },
+    "cmr.line.below": {
+        "en": (
+            "{year}, Annex I line {line_id} ({item}): {kg} kg imported, below the threshold of {threshold} "
+            "kg (Art. 1(3)){partial}"
+        ),
+        "nl": (
+            "{year}, bijlage I regel {line_id} ({item}): {kg} kg ingevoerd, onder de drempel van "
+            "{threshold} kg (art. 1(3)){partial}"
+        ),
+    },
+    "cmr.cn_code_unknown": {"en": "CN code unknown", "nl": "GN-code onbekend"},
+    "cmr.year_incomplete": {
+        "en": " (calendar year not yet complete)",
+        "nl": " (kalenderjaar nog niet voorbij)",
+    },
+    "cmr.record_possibly_on_line": {
+        "en": "line {record}: {why}",
+        "nl": "regel {record}: {why}",
+    },
+    "cmr.match.no_cn_code": {
+        "en": "Annex I line {line_id} ({item}) has no confirmed CN code",
+        "nl": "bijlage I regel {line_id} ({item}) heeft geen bevestigde GN-code",
+    },
+    "cmr.match.less_detailed": {
+        "en": "CN code '{cn_code_given}' is less detailed than Annex I line {line_id} ({cn_code})",
+        "nl": "GN-code '{cn_code_given}' is minder gedetailleerd dan bijlage I regel {line_id} ({cn_code})",
+    },
+    "cmr.match.taric_unknown": {
+        "en": "Annex I line {line_id} ({item}) is an 'ex' line whose TARIC subdivision is not confirmed",
+        "nl": (
+            "bijlage I regel {line_id} ({item}) is een 'ex'-regel waarvan de TARIC-onderverdeling niet "
+            "bevestigd is"
+        ),
+    },
+    "cmr.match.gold_concentration": {
+        "en": (
+            "heading 7108 is split by gold concentration (Annex I line {line_id}: {item}); give "
+            "gold_concentration_percent"
+        ),
+        "nl": (
+            "post 7108 is gesplitst naar goudgehalte (bijlage I regel {line_id}: {item}); geef "
+            "gold_concentration_percent op"
+        ),
+    },
+    "cmr.match.taric_needed": {
+        "en": (
+            "Annex I line {line_id} ({item}) covers only TARIC subdivision {taric} of {cn_code}; give the "
+            "TARIC subdivision"
+        ),
+        "nl": (
+            "bijlage I regel {line_id} ({item}) omvat alleen TARIC-onderverdeling {taric} van {cn_code}; "
+            "geef de TARIC-onderverdeling op"
+        ),
+    },
+    # --- Government support (IMVO check) --------------------------------------------------------------
+    "support.not_applying": {
+        "en": "does not apply for Dutch government business support",
+        "nl": "vraagt geen Nederlandse overheidssteun voor bedrijven aan",
+    },
+    "support.applies": {
+        "en": "applies for a Dutch government business-support instrument: the IMVO check is a condition",
+        "nl": "vraagt een Nederlands steuninstrument voor bedrijven aan: de IMVO-toets is een voorwaarde",
+    },
+    # --- Public procurement (international social conditions) -----------------------------------------
+    "isv.tenders_unknown": {
+        "en": "cannot decide: government tenders unknown",
+        "nl": "niet te bepalen: overheidsaanbestedingen onbekend",
+    },
+    "isv.no_tenders": {"en": "no government tenders", "nl": "geen overheidsaanbestedingen"},
+    "isv.tender": {"en": "{tender}: {verdict}", "nl": "{tender}: {verdict}"},
+    "isv.tender.not_central_government": {
+        "en": (
+            "not a central government tender: ISV is mandatory only for the Rijksoverheid (others may apply "
+            "it voluntarily)"
+        ),
+        "nl": (
+            "geen aanbesteding van de Rijksoverheid: de ISV zijn alleen voor de Rijksoverheid verplicht "
+            "(andere aanbestedende diensten mogen ze vrijwillig toepassen)"
+        ),
+    },
+    "isv.tender.facts_unknown": {
+        "en": "category or estimated value unknown",
+        "nl": "categorie of geraamde waarde onbekend",
+    },
+    "isv.tender.not_risk_category": {
+        "en": "'{category}' is not one of the ten ISV risk categories",
+        "nl": "'{category}' is geen van de tien ISV-risicocategorieën",
+    },
+    "isv.tender.threshold_unknown": {
+        "en": (
+            "cannot decide: EU threshold for {date} unknown (missing value: central government "
+            "supplies/services threshold for that period)"
+        ),
+        "nl": (
+            "niet te bepalen: Europese drempel voor {date} onbekend (ontbrekende waarde: drempel voor "
+            "leveringen en diensten van de centrale overheid in die periode)"
+        ),
+    },
+    "isv.tender.at_or_above_threshold": {
+        "en": "{category}: EUR {value} at or above the EU threshold of EUR {threshold} ({sources})",
+        "nl": (
+            "{category}: EUR {value}, gelijk aan of boven de Europese drempel van EUR {threshold} ({sources})"
+        ),
+    },
+    "isv.tender.below_threshold": {
+        "en": "{category}: EUR {value} below the EU threshold of EUR {threshold}",
+        "nl": "{category}: EUR {value}, onder de Europese drempel van EUR {threshold}",
+    },
+    "isv.tender.authority_unknown": {
+        "en": "{verdict}; contracting authority unknown",
+        "nl": "{verdict}; aanbestedende dienst onbekend",
+    },
+}
+
+
+@dataclass(frozen=True, eq=True)
+class Reason:
+    """A coded explanation; ``text(language)`` renders it from :data:`REASON_TEMPLATES`."""
+
+    code: str
+    params: Mapping[str, ReasonParam] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.code not in REASON_TEMPLATES:
+            raise ValueError(f"unknown reason code {self.code!r}")
+
+    def text(self, language: str = "en") -> str:
+        """The sentence in ``language`` ("nl" or "en"; anything else falls back to English)."""
+        chosen: Language = "nl" if language == "nl" else "en"
+        rendered = {name: _render_param(value, chosen) for name, value in self.params.items()}
+        return REASON_TEMPLATES[self.code][chosen].format_map(rendered)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Code, JSON parameters (nested reasons as ``{code, params}``) and both renderings."""
+        return {
+            "code": self.code,
+            "params": {name: _param_to_json(value) for name, value in self.params.items()},
+            "en": self.text("en"),
+            "nl": self.text("nl"),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Reason:
+        params = {name: _param_from_json(value) for name, value in dict(data.get("params") or {}).items()}
+        return cls(str(data["code"]), params)
+
+
+def render_reasons(reasons: tuple[Reason, ...] | list[Reason], language: str) -> list[str]:
+    return [reason.text(language) for reason in reasons]
+
+
+def stored_reasons(outcome: Mapping[str, Any], language: str) -> list[str]:
+    """The reasons of a stored outcome (``RuleOutcome.to_dict()``) in ``language``.
+
+    Results stored before reasons were coded have only English ``reasons``; those are shown as stored.
+    """
+    explanations = outcome.get("explanations")
+    if isinstance(explanations, list) and explanations:
+        chosen = "nl" if language == "nl" else "en"
+        return [str(item.get(chosen) or item.get("en") or "") for item in explanations]
+    return [str(reason) for reason in outcome.get("reasons", [])]
+
+
+def _render_param(value: ReasonParam, language: Language) -> str:
+    if isinstance(value, Reason):
+        return value.text(language)
+    if isinstance(value, tuple):
+        return "; ".join(part.text(language) for part in value)
+    return str(value)
+
+
+def _param_to_json(value: ReasonParam) -> object:
+    if isinstance(value, Reason):
+        return {"code": value.code, "params": {k: _param_to_json(v) for k, v in value.params.items()}}
+    if isinstance(value, tuple):
+        return [_param_to_json(part) for part in value]
+    return value
+
+
+def _param_from_json(value: object) -> ReasonParam:
+    if isinstance(value, dict) and "code" in value:
+        return Reason.from_dict(value)
+    if isinstance(value, list):
+        return tuple(Reason.from_dict(part) for part in value)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return str(value)
+    return value
