@@ -204,9 +204,11 @@ class BackgroundJobWorker:
             self.process.wait(timeout=10)
 
 
-def chromium_session() -> Iterator[Any]:
+def chromium_session(window_size: str = "1280,1800", implicit_wait: float = 0) -> Iterator[Any]:
     """Generator for a fixture: yields a driver and removes its profile afterwards."""
-    driver, profile = start_chromium()
+    driver, profile = start_chromium(window_size)
+    if implicit_wait:
+        driver.implicitly_wait(implicit_wait)
     try:
         yield driver
     finally:

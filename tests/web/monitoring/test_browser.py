@@ -2,53 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.web.browser import SCREENSHOTS, browser_available, chromium_session
 from tests.web.monitoring.conftest import ENDORSING, POPULATION_CSV, SILENT
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "var" / "screenshots"
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="chromium and chromedriver are needed"),
+    pytest.mark.skipif(not browser_available(), reason="chromium and chromedriver are needed"),
 ]
 
 
 @pytest.fixture
-def browser() -> Any:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile_dir = tempfile.mkdtemp(prefix="imvo-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM or ""
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,2400",
-        f"--user-data-dir={profile_dir}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)
-    driver.implicitly_wait(5)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile_dir, ignore_errors=True)
+def browser() -> Iterator[Any]:
+    yield from chromium_session(window_size="1280,2000", implicit_wait=5)
 
 
 def _sign_in(driver: Any, live_server: Any, user: Any) -> None:
