@@ -263,3 +263,14 @@ def test_policy_document_is_uploaded_checked_and_served_to_members_only(
     assert client.post(url("policy_edit", policy_id=policy.pk), {"title": "RBC 2"}).status_code == 302
     policy.refresh_from_db()
     assert (policy.title, policy.document_name) == ("RBC 2", "mvo-beleid.pdf")
+
+
+def test_risk_audit_trail_shows_old_and_new_values(acme: Any, alice: Any, client_for: Any) -> None:
+    from imvo.web.register import actions
+
+    risk = actions.create_manual_risk(alice, acme, {"title": "Excessive overtime", "salience": 40})
+    actions.update_risk(alice, acme, risk, {"salience": 65})
+    page = client_for(alice).get(f"/o/{acme.slug}/risks/{risk.pk}/").content.decode()
+    assert "<del>40</del>" in page
+    assert "<ins>65</ins>" in page
+    assert "[40, 65]" not in page

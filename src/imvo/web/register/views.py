@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from imvo.web.audit.presentation import describe as describe_audit_events
 from imvo.web.organisations.access import organisation_view
 from imvo.web.register import actions, forms, maturity, queries
 from imvo.web.register.models import MeasureKind, RiskArea, RiskStatus
@@ -218,7 +219,7 @@ def risk_detail_view(request: HttpRequest, org: str, risk_id: int) -> HttpRespon
         "engagements": queries.engagements_of(risk),
         "judgement_form": forms.SeverityJudgementForm(),
         "can_edit": membership.can_edit,
-        "audit_events": queries.audit_trail_of(_org(request), risk)[:50]
+        "audit_events": describe_audit_events(queries.audit_trail_of(_org(request), risk)[:50])
         if membership.role in {"owner", "reviewer"}
         else None,
     }
@@ -342,7 +343,7 @@ def measure_detail_view(request: HttpRequest, org: str, measure_id: int) -> Http
         "indicator_form": forms.IndicatorForm(),
         "follow_up_form": forms.FollowUpForm(indicators=indicators),
         "can_edit": membership.can_edit,
-        "audit_events": queries.audit_trail_of(_org(request), measure)[:50]
+        "audit_events": describe_audit_events(queries.audit_trail_of(_org(request), measure)[:50])
         if membership.role in {"owner", "reviewer"}
         else None,
     }
