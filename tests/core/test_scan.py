@@ -213,3 +213,13 @@ def test_cli_runs_as_a_module_from_another_directory(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     assert len(json.loads(out.read_text(encoding="utf-8"))) >= 45
+
+
+def test_cli_writes_no_file_when_one_output_cannot_hold_the_register(tmp_path, capsys, monkeypatch):
+    from imvo.core import export
+
+    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 10)
+    out_csv, out_xlsx = tmp_path / "register.csv", tmp_path / "register.xlsx"
+    assert main(["scan", str(EXAMPLE), "--out", str(out_csv), "--out", str(out_xlsx)]) == 2
+    assert "more than an XLSX sheet holds" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -75,7 +75,7 @@ class _ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from imvo.core.export import ExportError, check_destination, write_register
+    from imvo.core.export import ExportError, check_destination, check_register_fits, write_register
     from imvo.core.scan import scan_file
     from imvo.core.suppliers import InputError, parse_column_map
 
@@ -109,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
         progress.finish()
     with result:
         try:
+            for output in outputs:
+                check_register_fits(result, output)
             for output in outputs:
                 write_register(result, output)
         except ExportError as error:

@@ -74,18 +74,24 @@ def check_destination(destination: Path) -> None:
         )
 
 
-def write_register(result: ScanResult, destination: Path | str) -> Path:
-    """Write the register to ``destination`` in the format its extension names."""
-    destination = Path(destination)
+def check_register_fits(result: ScanResult, destination: Path) -> None:
+    """Raise :class:`ExportError` when this register cannot be written to ``destination``; callers
+    writing several files check them all first, so that none is written when one would fail."""
     check_destination(destination)
-    suffix = destination.suffix.lower()
-    if suffix == ".xlsx":
+    if destination.suffix.lower() == ".xlsx":
         (rows,) = result.query("SELECT count(*) FROM register")[0]
         if rows > XLSX_MAX_ROWS:
             raise ExportError(
                 f"the register has {rows:,} rows, more than an XLSX sheet holds ({XLSX_MAX_ROWS:,}); "
                 "write .csv or .parquet instead"
             )
+
+
+def write_register(result: ScanResult, destination: Path | str) -> Path:
+    """Write the register to ``destination`` in the format its extension names."""
+    destination = Path(destination)
+    check_register_fits(result, destination)
+    suffix = destination.suffix.lower()
     with _atomic_path(destination) as temporary:
         if suffix in _COPY_OPTIONS:
             select = _register_select(neutralise=suffix == ".csv")
