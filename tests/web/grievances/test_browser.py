@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from tests.web.browser import click_and_wait_for_new_page
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -63,8 +65,7 @@ def test_file_anonymously_follow_with_the_code_and_handle_through_the_phases(
     from django.conf import settings
     from django.test import Client
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.expected_conditions import staleness_of
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
 
     from imvo.web.grievances.models import GrievanceCase
 
@@ -78,7 +79,9 @@ def test_file_anonymously_follow_with_the_code_and_handle_through_the_phases(
     if not anonymous.is_selected():
         anonymous.click()
     _shot(browser, "1-intake")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait_for_new_page(
+        browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    )
     reference = browser.find_element(By.ID, "case-reference").text
     code = browser.find_element(By.ID, "access-code").text
     _shot(browser, "2-received")
@@ -90,7 +93,9 @@ def test_file_anonymously_follow_with_the_code_and_handle_through_the_phases(
     browser.get(f"{live_server.url}/g/{mechanism.slug}/follow/")
     browser.find_element(By.ID, "id_reference").send_keys(reference)
     browser.find_element(By.ID, "id_access_code").send_keys(code)
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait_for_new_page(
+        browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    )
     assert browser.find_element(By.ID, "case-phase").text == "Received"
     _shot(browser, "3-follow")
     complainant_cookies = browser.get_cookies()
@@ -112,8 +117,7 @@ def test_file_anonymously_follow_with_the_code_and_handle_through_the_phases(
         Select(browser.find_element(By.ID, "id_to_phase")).select_by_value(phase)
         browser.find_element(By.ID, "id_reason").send_keys(reason)
         button = browser.find_element(By.XPATH, "//form[contains(@action, '/move/')]//button")
-        button.click()
-        WebDriverWait(browser, 10).until(staleness_of(button))  # the page after the redirect
+        click_and_wait_for_new_page(browser, button)  # the page after the redirect
         case.refresh_from_db()
         assert case.phase == phase
     assert "Admissible." in browser.find_element(By.ID, "case-log").text

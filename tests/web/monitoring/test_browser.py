@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.web.browser import SCREENSHOTS, browser_available, chromium_session
+from tests.web.browser import SCREENSHOTS, browser_available, chromium_session, click_and_wait_for_new_page
 from tests.web.monitoring.conftest import ENDORSING, POPULATION_CSV, SILENT
 
 pytestmark = [
@@ -39,20 +39,14 @@ def _sign_in(driver: Any, live_server: Any, user: Any) -> None:
 def _submit(driver: Any, xpath: str) -> None:
     """Click a form's button and wait until the next page has replaced this one."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.XPATH, xpath).click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    click_and_wait_for_new_page(driver, driver.find_element(By.XPATH, xpath))
 
 
 def test_a_monitor_runs_a_round_and_follows_a_figure_to_its_evidence(
     browser, live_server, monitor, alice, tmp_path
 ):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
 
     from imvo.web.jobs.queue import run_pending_jobs_now
 
@@ -90,9 +84,7 @@ def test_a_monitor_runs_a_round_and_follows_a_figure_to_its_evidence(
     assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")) >= 5
     # Every figure links to the assessments behind it: follow the "step 4" row of the steps table.
     link = browser.find_element(By.CSS_SELECTOR, "a[href*='measure=step'][href*='group=4']")
-    page = browser.find_element(By.TAG_NAME, "html")
-    link.click()
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
+    click_and_wait_for_new_page(browser, link)
     assert "The assessments behind the figure" in browser.page_source
     table = browser.find_element(By.ID, "assessments").find_element(By.XPATH, "following::table").text
     assert "Acme B.V." in table

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.web.browser import SCREENSHOTS, browser_available, chromium_session
+from tests.web.browser import SCREENSHOTS, browser_available, chromium_session, click_and_wait_for_new_page
 from tests.web.obligations.conftest import IMPORTS_CSV
 
 pytestmark = [
@@ -40,8 +40,7 @@ def test_an_owner_fills_in_facts_uploads_imports_and_reads_the_obligations(
     browser, live_server, alice, tmp_path
 ):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     _sign_in(browser, live_server, alice)
@@ -52,15 +51,19 @@ def test_an_owner_fills_in_facts_uploads_imports_and_reads_the_obligations(
     browser.find_element(By.ID, "id_employees").send_keys("320")
     Select(browser.find_element(By.ID, "id_has_german_branch")).select_by_value("false")
     Select(browser.find_element(By.ID, "id_sells_to_dutch_end_users")).select_by_value("true")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(expected_conditions.url_to_be(base))
+    click_and_wait_for_new_page(
+        browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    )
+    assert browser.current_url == base
 
     imports = tmp_path / "imports.csv"
     imports.write_text(IMPORTS_CSV, encoding="utf-8")
     browser.get(base + "imports/upload/")
     browser.find_element(By.ID, "id_file").send_keys(str(imports))
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(expected_conditions.url_to_be(base + "imports/"))
+    click_and_wait_for_new_page(
+        browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    )
+    assert browser.current_url == base + "imports/"
     assert "3000" in browser.find_element(By.TAG_NAME, "main").text
 
     browser.get(base)
