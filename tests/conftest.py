@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -12,3 +13,9 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+# Property tests assert behaviour, not speed: on a loaded 2-core CI machine hypothesis' default
+# per-example deadline (200 ms) would fail good code. Speed is measured in benchmarks/.
+settings.register_profile("imvo", deadline=None)
+settings.load_profile("imvo")
