@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from imvo.core.countries import LANGUAGES, country_name, normalise_country
+from imvo.core.countries import LANGUAGES, country_codes, country_name, normalise_country
 from imvo.core.refdata import load, read_package_file
 
 ALIASES = {
@@ -231,3 +231,11 @@ def test_punctuation_between_words_is_ignored(name: str, mark: str) -> None:
 )
 def test_erp_short_forms(text: str, alpha2: str) -> None:
     assert normalise_country(text) == alpha2
+
+
+def test_country_codes_cover_iso_and_name_every_code() -> None:
+    codes = country_codes()
+    assert len(codes) >= 249
+    assert list(codes) == sorted(codes)
+    assert {"NL", "CI", "CD", "XK"} <= set(codes)
+    assert all(country_name(code, "nl") for code in codes)

@@ -91,6 +91,11 @@ def normalise_country(text: str) -> str | None:
     return tables.by_name.get(name_key(compact))
 
 
+def country_codes() -> tuple[str, ...]:
+    """Every ISO 3166-1 alpha-2 code we know (plus Kosovo's user-assigned XK), sorted."""
+    return tuple(sorted(_tables().by_alpha2))
+
+
 def country_name(alpha2: str, language: str = "en") -> str:
     """The display name of a country in English, Dutch, German or French ("nl" → "Ivoorkust").
 

@@ -21,23 +21,7 @@ from imvo.web.obligations.models import (
 )
 from imvo.web.organisations.models import Organisation
 
-PROFILE_FIELDS = (
-    "country",
-    "employees",
-    "employees_in_germany",
-    "temp_workers_in_germany_over_six_months",
-    "has_german_branch",
-    "net_turnover_worldwide_eur",
-    "net_turnover_eu_eur",
-    "balance_sheet_total_eur",
-    "sectors",
-    "sells_to_dutch_end_users",
-    "applies_for_government_support",
-    "financial_year_end",
-    "no_mineral_imports",
-    "child_labour_reasonable_suspicion",
-    "child_labour_action_plan_date",
-)
+PROFILE_FIELDS = ObligationProfile.FACT_FIELDS
 
 
 def _snapshot_of(profile: ObligationProfile) -> dict[str, Any]:

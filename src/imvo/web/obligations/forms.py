@@ -6,11 +6,12 @@ import re
 from datetime import date
 from typing import Any
 
-import pycountry
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from imvo.core.countries import country_codes, country_name
 from imvo.core.obligations import FactsError, ImportRecord, load_ruleset
 from imvo.web.obligations.imports_file import IMPORT_FILE_EXTENSIONS, read_import_file
 from imvo.web.obligations.models import ObligationProfile, Tender
@@ -20,7 +21,10 @@ UNKNOWN = ("", _("Unknown"))
 
 
 def _country_choices() -> list[tuple[str, Any]]:
-    return [UNKNOWN] + sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda pair: pair[1])
+    # Names in the page's language from the package's own ISO table (pycountry is build-time only).
+    language = "nl" if (get_language() or "en").startswith("nl") else "en"
+    names = [(code, country_name(code, language)) for code in country_codes()]
+    return [UNKNOWN, *sorted(names, key=lambda pair: pair[1])]
 
 
 class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -33,23 +37,7 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = ObligationProfile
-        fields = [
-            "country",
-            "employees",
-            "employees_in_germany",
-            "temp_workers_in_germany_over_six_months",
-            "has_german_branch",
-            "net_turnover_worldwide_eur",
-            "net_turnover_eu_eur",
-            "balance_sheet_total_eur",
-            "sectors",
-            "sells_to_dutch_end_users",
-            "applies_for_government_support",
-            "financial_year_end",
-            "no_mineral_imports",
-            "child_labour_reasonable_suspicion",
-            "child_labour_action_plan_date",
-        ]
+        fields = list(ObligationProfile.FACT_FIELDS)
         widgets = {"child_labour_action_plan_date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

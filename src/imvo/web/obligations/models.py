@@ -73,6 +73,25 @@ class ObligationProfile(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    #: The facts a user edits and the rules read, in form order; everything but bookkeeping.
+    FACT_FIELDS = (
+        "country",
+        "employees",
+        "employees_in_germany",
+        "temp_workers_in_germany_over_six_months",
+        "has_german_branch",
+        "net_turnover_worldwide_eur",
+        "net_turnover_eu_eur",
+        "balance_sheet_total_eur",
+        "sectors",
+        "sells_to_dutch_end_users",
+        "applies_for_government_support",
+        "financial_year_end",
+        "no_mineral_imports",
+        "child_labour_reasonable_suspicion",
+        "child_labour_action_plan_date",
+    )
+
     class Meta:
         verbose_name = _("organisation profile")
 
