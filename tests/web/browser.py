@@ -214,3 +214,21 @@ def chromium_session(window_size: str = "1280,1800", implicit_wait: float = 0) -
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def sign_in_with_session(driver: Any, live_server: Any, user: Any) -> None:
+    """Sign ``user`` in without the login form (tests of other pages): a session from Django's test
+    client, handed to the browser as its cookie. The login form itself is tested in tests/web/e2e."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    driver.get(live_server.url + "/accounts/login/")
+    driver.add_cookie(
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "path": "/",
+        }
+    )

@@ -40,67 +40,14 @@ STATUS_UNMATCHED_PRODUCT = "unmatched_product"
 STATUS_NEEDS_REVIEW = "needs_review"
 STATUSES = (STATUS_OK, STATUS_NEEDS_REVIEW, STATUS_UNMATCHED_COUNTRY, STATUS_UNMATCHED_PRODUCT)
 
-#: The register's columns, in order. The first sixteen are the output contract of issue 2.
-REGISTER_COLUMNS: tuple[str, ...] = (
-    "input_row",
-    "supplier",
-    "country",
-    "product",
-    "good",
-    "hs_code",
-    "theme",
-    "status",
-    "likelihood",
-    "severity",
-    "salience",
-    "priority",
-    "evidence",
-    "source_url",
-    "dataset",
-    "edition",
-    "record_id",
-    "basis",
-    "severity_scale",
-    "severity_scope",
-    "severity_irremediability",
-    "spend",
-    "tier",
-    "country_given",
-    "hs_code_given",
-    "match_method",
-    "match_confidence",
-    "review_reason",
-)
-TEXT_COLUMNS = frozenset(
-    {
-        "supplier",
-        "country",
-        "product",
-        "good",
-        "hs_code",
-        "theme",
-        "status",
-        "evidence",
-        "source_url",
-        "dataset",
-        "edition",
-        "record_id",
-        "basis",
-        "tier",
-        "country_given",
-        "hs_code_given",
-        "match_method",
-        "review_reason",
-    }
-)
-
 ProgressCallback = Callable[[int, int | None], None]
 _PROGRESS_EVERY = 20_000
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One register row: a supplier row × theme (``none`` when no theme applies)."""
+    """One register row: a supplier row × theme (``none`` when no theme applies). The field order
+    is the register's column order."""
 
     input_row: int
     supplier: str
@@ -132,7 +79,11 @@ class Finding:
     review_reason: str
 
 
-assert tuple(f.name for f in fields(Finding)) == REGISTER_COLUMNS
+#: The register's columns, in order: the fields of :class:`Finding`. The first fourteen are the
+#: output contract of issue 2.
+REGISTER_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
+#: Columns holding text, which spreadsheet exports guard against formula injection.
+TEXT_COLUMNS = frozenset(f.name for f in fields(Finding) if f.type == "str")
 
 
 @dataclass(frozen=True, slots=True)

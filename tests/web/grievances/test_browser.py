@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.browser import click_and_wait_for_new_page
+from tests.web.browser import click_and_wait_for_new_page, sign_in_with_session
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -62,8 +62,6 @@ def _shot(driver: Any, name: str) -> None:
 def test_file_anonymously_follow_with_the_code_and_handle_through_the_phases(
     browser, live_server, mechanism, alice
 ):
-    from django.conf import settings
-    from django.test import Client
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -101,13 +99,8 @@ def test_file_anonymously_follow_with_the_code_and_handle_through_the_phases(
     complainant_cookies = browser.get_cookies()
 
     # 3. A handler moves the case through the phases.
-    client = Client()
-    client.force_login(alice)
     browser.delete_all_cookies()
-    browser.get(f"{live_server.url}/accounts/login/")
-    browser.add_cookie(
-        {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
-    )
+    sign_in_with_session(browser, live_server, alice)
     for phase, reason in [
         ("initial_assessment", "Acknowledged."),
         ("good_offices", "Admissible."),

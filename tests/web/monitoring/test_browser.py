@@ -7,9 +7,14 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
-from tests.web.browser import SCREENSHOTS, browser_available, chromium_session, click_and_wait_for_new_page
+from tests.web.browser import (
+    SCREENSHOTS,
+    browser_available,
+    chromium_session,
+    click_and_wait_for_new_page,
+    sign_in_with_session,
+)
 from tests.web.monitoring.conftest import ENDORSING, POPULATION_CSV, SILENT
 
 pytestmark = [
@@ -21,19 +26,6 @@ pytestmark = [
 @pytest.fixture
 def browser() -> Iterator[Any]:
     yield from chromium_session(window_size="1280,2000", implicit_wait=5)
-
-
-def _sign_in(driver: Any, live_server: Any, user: Any) -> None:
-    client = Client()
-    client.force_login(user)
-    driver.get(live_server.url + "/accounts/login/")
-    driver.add_cookie(
-        {
-            "name": settings.SESSION_COOKIE_NAME,
-            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-            "path": "/",
-        }
-    )
 
 
 def _submit(driver: Any, xpath: str) -> None:
@@ -57,7 +49,7 @@ def test_a_monitor_runs_a_round_and_follows_a_figure_to_its_evidence(
     endorsing.write_text(ENDORSING, encoding="utf-8")
     silent = tmp_path / "33333333_annual-report.txt"
     silent.write_text(SILENT, encoding="utf-8")
-    _sign_in(browser, live_server, alice)
+    sign_in_with_session(browser, live_server, alice)
     base = f"{live_server.url}/o/ministry/monitoring/"
 
     browser.get(base)
@@ -99,7 +91,7 @@ def test_the_demo_dashboard_in_dutch(browser, live_server, alice):
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     seed_monitoring(owner=alice)
-    _sign_in(browser, live_server, alice)
+    sign_in_with_session(browser, live_server, alice)
     browser.add_cookie({"name": settings.LANGUAGE_COOKIE_NAME, "value": "nl", "path": "/"})
     browser.get(f"{live_server.url}/o/{DEMO_SLUG}/monitoring/dashboard/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Monitoringdashboard"

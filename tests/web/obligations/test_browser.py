@@ -7,9 +7,14 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
-from tests.web.browser import SCREENSHOTS, browser_available, chromium_session, click_and_wait_for_new_page
+from tests.web.browser import (
+    SCREENSHOTS,
+    browser_available,
+    chromium_session,
+    click_and_wait_for_new_page,
+    sign_in_with_session,
+)
 from tests.web.obligations.conftest import IMPORTS_CSV
 
 pytestmark = [
@@ -23,19 +28,6 @@ def browser() -> Iterator[Any]:
     yield from chromium_session(window_size="1280,2000", implicit_wait=5)
 
 
-def _sign_in(driver: Any, live_server: Any, user: Any) -> None:
-    client = Client()
-    client.force_login(user)
-    driver.get(live_server.url + "/accounts/login/")
-    driver.add_cookie(
-        {
-            "name": settings.SESSION_COOKIE_NAME,
-            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-            "path": "/",
-        }
-    )
-
-
 def test_an_owner_fills_in_facts_uploads_imports_and_reads_the_obligations(
     browser, live_server, alice, tmp_path
 ):
@@ -43,7 +35,7 @@ def test_an_owner_fills_in_facts_uploads_imports_and_reads_the_obligations(
     from selenium.webdriver.support.ui import Select
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    _sign_in(browser, live_server, alice)
+    sign_in_with_session(browser, live_server, alice)
     base = f"{live_server.url}/o/acme/obligations/"
 
     browser.get(base + "profile/edit/")
