@@ -50,6 +50,18 @@ def seed() -> tuple[str, str, str, str]:
     return organisation.slug, monitor.slug, owner.email, password
 
 
+def write_example_report() -> Path:
+    """The command-line scan of the example list, for those who want the files without the site."""
+    from imvo.core.export import write_register
+    from imvo.core.scan import scan_file
+
+    out = Path(os.environ["IMVO_VAR_DIR"]) / "example-scan"
+    with scan_file(EXAMPLE) as result:
+        write_register(result, out / "register.csv")
+        write_register(result, out / "register.xlsx")
+        return write_register(result, out / "report.html")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="imvo.demo", description=__doc__)
     parser.add_argument("--no-serve", action="store_true", help="migrate and seed, then stop")
@@ -67,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  sign in as:   {email}")
     print(f"  password:     {password}")
     print(f"  the example supplier list: {EXAMPLE}")
-    print("  the command line: .venv/bin/imvo scan examples/leveranciers.csv --out var/register.csv")
+    print(f"  its risk register and HTML report (imvo scan): {write_example_report()}")
     if args.no_serve:
         return 0
     print(f"Starting the background worker and the site at {url} (Ctrl-C stops both) …", flush=True)

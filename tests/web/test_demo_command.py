@@ -20,6 +20,10 @@ def test_demo_seeds_a_fresh_sqlite_database_and_prints_the_login(tmp_path):
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert "sign in as:   demo@example.org" in completed.stdout
     assert "password:" in completed.stdout
+    report = tmp_path / "example-scan" / "report.html"
+    assert str(report) in completed.stdout
+    assert "Most salient findings" in report.read_text(encoding="utf-8")
+    assert (tmp_path / "example-scan" / "register.xlsx").stat().st_size > 0
     with sqlite3.connect(tmp_path / "imvo.sqlite3") as db:
         (organisations,) = db.execute(
             "SELECT count(*) FROM organisations_organisation WHERE name = 'Voorbeeld Import B.V.'"
