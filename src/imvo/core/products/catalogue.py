@@ -1,8 +1,8 @@
 """The project-curated product catalogue (package data): ILAB goods, their HS codes and synonyms.
 
 ``catalogue.csv`` has one row per ILAB ``Good_Name`` exactly as published; ``false_friends.csv`` lists
-phrases that contain a good's word but are not that good; ``ilab_goods_2022.txt`` is the published
-list of names the catalogue must cover. Their provenance is written at the top of each file.
+phrases that contain a good's word but are not that good. The ILAB names the catalogue must cover
+come from the reference data (:mod:`imvo.core.refdata`). Their provenance is written at the top of each file.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from imvo.core import refdata
 
 __all__ = [
     "CatalogueEntry",
@@ -73,6 +75,5 @@ def load_false_friends() -> tuple[FalseFriend, ...]:
 
 @lru_cache(maxsize=1)
 def shipped_ilab_goods() -> tuple[str, ...]:
-    """The 169 ``Good_Name`` values of the ILAB 2022 List of Goods, as published."""
-    text = resources.files(__package__).joinpath("ilab_goods_2022.txt").read_text(encoding="utf-8")
-    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+    """The 169 ``Good_Name`` values of the ILAB 2022 List of Goods, as published (reference data)."""
+    return refdata.load().good_names

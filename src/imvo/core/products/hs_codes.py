@@ -6,7 +6,7 @@ Supplier lists carry codes in every shape: ``1801 00 00``, ``18010000``, ``1801.
 chapter/heading/subheading parts) or an :class:`InvalidHsCode` that says why the text was rejected;
 :func:`normalise_hs_code` is the short form that returns ``None`` for anything invalid.
 
-Validation uses the HS 2022 code list shipped beside this module (``hs2022_codes.txt``): the chapter,
+Validation uses the HS 2022 code list of the reference data (:mod:`imvo.core.refdata`): the chapter,
 the heading (4 digits) and the subheading (6 digits) must exist. Digits 7-10 (CN / TARIC) are national
 extensions and cannot be checked against the HS.
 """
@@ -17,7 +17,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from imvo.core import refdata
 
 __all__ = [
     "HsCode",
@@ -65,9 +66,8 @@ class InvalidHsCode:
 
 @lru_cache(maxsize=1)
 def hs2022_codes() -> frozenset[str]:
-    """Every HS 2022 chapter, heading and subheading code (package data, no ../shared needed)."""
-    text = resources.files(__package__).joinpath("hs2022_codes.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """Every HS 2022 chapter, heading and subheading code, from the reference data (one copy)."""
+    return refdata.load().hs_codes("2022")
 
 
 def _digits_of(text: str) -> str | None:
