@@ -17,10 +17,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from imvo.core.scan import REGISTER_COLUMNS, REGISTER_ORDER, TEXT_COLUMNS, ScanResult
+from imvo.core.scan import FORMULA_PREFIXES, REGISTER_COLUMNS, REGISTER_ORDER, TEXT_COLUMNS, ScanResult
 
 FORMATS = (".csv", ".xlsx", ".json", ".parquet", ".html")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_ROWS = 1_048_576 - 1  # one row for the header
 
 
@@ -32,12 +31,16 @@ def neutralise_formula(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
-def _register_select(*, neutralise: bool) -> str:
-    """The register in priority order; every name in it is one of this package's own constants."""
+_FORMULA_FIRST = ", ".join(f"'{prefix}'" for prefix in FORMULA_PREFIXES)
+
+
+def _register_select(guarded: frozenset[str]) -> str:
+    """The register in priority order with the ``guarded`` columns neutralised; every name in it
+    is one of this package's own constants."""
     columns = []
     for name in REGISTER_COLUMNS:
-        if neutralise and name in TEXT_COLUMNS:
-            formula = f"regexp_matches({name}, '^[=+\\-@\\t\\r]')"
+        if name in guarded:
+            formula = f"left({name}, 1) IN ({_FORMULA_FIRST})"
             columns.append(f"CASE WHEN {formula} THEN '''' || {name} ELSE {name} END AS {name}")
         else:
             columns.append(name)
@@ -94,7 +97,7 @@ def write_register(result: ScanResult, destination: Path | str) -> Path:
     suffix = destination.suffix.lower()
     with _atomic_path(destination) as temporary:
         if suffix in _COPY_OPTIONS:
-            select = _register_select(neutralise=suffix == ".csv")
+            select = _register_select(result.formula_columns if suffix == ".csv" else frozenset())
             escaped = str(temporary).replace("'", "''")
             result.connection.execute(f"COPY ({select}) TO '{escaped}' ({_COPY_OPTIONS[suffix]})")
         elif suffix == ".xlsx":

@@ -2,10 +2,12 @@
 
 Named stages, each recorded on every row (after Open Supply Hub's upload pipeline):
 
-1. *read*: :func:`imvo.core.suppliers.open_supplier_file` streams the rows and collects problems;
+1. *read*: DuckDB reads a clean CSV (:mod:`imvo.core.suppliers.bulk`); any other file is streamed
+   row by row by :func:`imvo.core.suppliers.open_supplier_file`, which reports every problem. Both
+   give the same records, in the ``supplier_records`` view;
 2. *resolve*: country and product are normalised once per **distinct** value (a million-row file has
-   a few thousand distinct countries and products), and every distinct (country, product, HS code)
-   combination is resolved once into status and finding templates by :mod:`imvo.core.risk.assess`;
+   a few thousand distinct countries and products), and every distinct (country, good) combination
+   is resolved once into status and finding templates by :mod:`imvo.core.risk.assess`;
 3. *register*: DuckDB joins the rows with their templates, ranks the findings (most salient first,
    spend as a secondary key) and holds the register for export.
 
@@ -32,7 +34,8 @@ from imvo.core.products import ProductMatch, ProductMatcher
 from imvo.core.risk import parameters
 from imvo.core.risk.assess import FindingTemplate, findings_for, no_finding
 from imvo.core.risk.themes import NO_THEME, THEMES
-from imvo.core.suppliers import InputProblem, open_supplier_file, parse_amount
+from imvo.core.suppliers import InputProblem, SupplierFile, open_supplier_file, parse_amount
+from imvo.core.suppliers.bulk import CELLS_TABLE, RECORD_COLUMNS, RECORDS_TABLE, load_clean_rows
 
 STATUS_OK = "ok"
 STATUS_UNMATCHED_COUNTRY = "unmatched_country"
@@ -84,6 +87,10 @@ class Finding:
 REGISTER_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
 #: Columns holding text, which spreadsheet exports guard against formula injection.
 TEXT_COLUMNS = frozenset(f.name for f in fields(Finding) if f.type == "str")
+#: Text columns copied from the supplier file (the others hold this package's texts and codes).
+_INPUT_TEXT_COLUMNS = ("supplier", "product", "tier", "country_given", "hs_code_given")
+#: What a spreadsheet program treats as the start of a formula (OWASP, CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +102,8 @@ class SourceInfo:
     columns: Mapping[str, str]
     rows: int
     skipped_empty_rows: int
+    #: "bulk" when DuckDB read the file (a clean CSV), "rows" when the Python reader did.
+    reader: str = "rows"
 
 
 @dataclass
@@ -105,6 +114,10 @@ class ScanResult:
     source: SourceInfo
     warnings: list[InputProblem] = field(default_factory=list)
     workdir: Path | None = None  # DuckDB's spill directory, removed on close
+    #: Text columns whose values may start like a spreadsheet formula: those copied from the
+    #: supplier file, and any other whose (few, distinct) values were found to; exports to
+    #: spreadsheets guard these.
+    formula_columns: frozenset[str] = TEXT_COLUMNS
 
     def close(self) -> None:
         self.connection.close()
@@ -254,10 +267,6 @@ def _count_lines(path: Path) -> int | None:
     return max(lines - 1, 0)
 
 
-_ROW_COLUMNS = (
-    "input_row BIGINT, supplier VARCHAR, country_given VARCHAR, country VARCHAR, product VARCHAR, "
-    "hs_code_given VARCHAR, spend DOUBLE, tier VARCHAR, product_match BIGINT, finding_group BIGINT"
-)
 _PRODUCT_COLUMNS = (
     "product_match BIGINT, good VARCHAR, hs_code VARCHAR, match_method VARCHAR, "
     "match_confidence DOUBLE, needs_review BOOLEAN, match_note VARCHAR"
@@ -268,6 +277,13 @@ _TEMPLATE_COLUMNS = (
     "severity_irremediability INTEGER, evidence VARCHAR, source_url VARCHAR, dataset VARCHAR, "
     "edition VARCHAR, record_id VARCHAR"
 )
+#: Text columns of the lookup tables. A million register rows share a few thousand of their values,
+#: so they are stored as DuckDB ENUMs: sorting and exporting the register then moves small integers
+#: instead of the evidence texts.
+_ENUM_COLUMNS = {
+    "products": ("good", "hs_code", "match_method", "match_note"),
+    "templates": ("theme", "basis", "evidence", "source_url", "dataset", "edition", "record_id"),
+}
 #: DuckDB's memory limit for one scan; beyond it, sorts and joins spill to disk.
 DUCKDB_MEMORY_LIMIT = "1GB"
 #: The register's order: ranked findings first (priority 1 on top), then unranked rows by input row.
@@ -276,12 +292,12 @@ REGISTER_ORDER = "priority NULLS LAST, input_row, theme_order"
 _REVIEW_REASON = """
     CASE WHEN r.country IS NULL
          THEN concat_ws('; ',
-                        CASE WHEN coalesce(r.country_given, '') = '' THEN 'country is empty'
+                        CASE WHEN r.country_given = '' THEN 'country is empty'
                              ELSE 'country "' || r.country_given || '" not recognised' END,
-                        nullif(p.match_note, ''))
+                        nullif(p.match_note::VARCHAR, ''))
          WHEN p.match_method = 'none' OR p.needs_review
-         THEN coalesce(nullif(p.match_note, ''),
-                       CASE WHEN coalesce(r.product, '') = '' THEN 'product is empty'
+         THEN coalesce(nullif(p.match_note::VARCHAR, ''),
+                       CASE WHEN r.product = '' THEN 'product is empty'
                             ELSE 'product not recognised' END)
          ELSE '' END
 """
@@ -294,64 +310,170 @@ def scan_file(
     sheet: str | None = None,
     progress: ProgressCallback | None = None,
     resolver: Resolver | None = None,
+    bulk: bool = True,
 ) -> ScanResult:
-    """Scan a supplier list into a register; raises :class:`imvo.core.suppliers.InputError`."""
+    """Scan a supplier list into a register; raises :class:`imvo.core.suppliers.InputError`.
+
+    A clean CSV is read by DuckDB (:mod:`imvo.core.suppliers.bulk`); any other file, or any file
+    when ``bulk`` is false, row by row in Python, which reports every problem with its line.
+    """
     path = Path(path)
     resolver = resolver or Resolver()
-    total = _count_lines(path) if progress else None
     workdir = Path(tempfile.mkdtemp(prefix="imvo-scan-"))
+    connection: duckdb.DuckDBPyConnection | None = None
     try:
-        rows_csv = workdir / "rows.csv"
+        connection = _connect(workdir)
         with open_supplier_file(path, column_map=column_map, sheet=sheet) as supplier_file:
-            # One lookup per row: the (country, product, HS code) combinations repeat far more than
-            # the rows, and each is resolved once through the resolver's own caches.
-            resolved: dict[tuple[str, str, str], tuple[str | None, int, int]] = {}
-            count = 0
-            with rows_csv.open("w", encoding="utf-8", newline="") as handle:
-                writerow = csv.writer(handle, lineterminator="\n").writerow
-                for record in supplier_file.records():
-                    key = (record.country, record.product, record.hs_code)
-                    found = resolved.get(key)
-                    if found is None:
-                        alpha2 = resolver.country(record.country)
-                        product_match = resolver.product(record.product, record.hs_code)
-                        found = (alpha2, product_match, resolver.group(alpha2, product_match))
-                        resolved[key] = found
-                    writerow(
-                        (
-                            record.input_row,
-                            record.supplier,
-                            record.country,
-                            found[0],
-                            record.product,
-                            record.hs_code,
-                            parse_amount(record.spend) if record.spend else None,
-                            record.tier,
-                            found[1],
-                            found[2],
-                        )
-                    )
-                    count += 1
-                    if progress is not None and count % _PROGRESS_EVERY == 0:
-                        progress(count, total)
-            supplier_file.raise_for_problems()
-            if progress is not None:
-                progress(count, count)
+            loaded = load_clean_rows(supplier_file, connection, workdir) if bulk else None
+            if loaded is not None:
+                rows, skipped = loaded.rows, loaded.skipped_empty_rows
+                if progress is not None:
+                    progress(rows, rows)
+            else:
+                rows, skipped = _load_rows_one_by_one(supplier_file, connection, workdir, progress)
             source = SourceInfo(
                 path=str(path),
                 format=supplier_file.format,
                 encoding=supplier_file.encoding,
                 delimiter=supplier_file.delimiter,
                 columns=dict(supplier_file.columns),
-                rows=count,
-                skipped_empty_rows=supplier_file.skipped_empty_rows,
+                rows=rows,
+                skipped_empty_rows=skipped,
+                reader="rows" if loaded is None else "bulk",
             )
             warnings = list(supplier_file.warnings)
-        connection = _build_register(rows_csv, resolver, workdir)
+        _resolve(connection, resolver)
+        formula_columns = _build_register(connection, resolver, workdir)
     except BaseException:
+        if connection is not None:
+            connection.close()
         shutil.rmtree(workdir, ignore_errors=True)
         raise
-    return ScanResult(connection, source, warnings, workdir)
+    return ScanResult(connection, source, warnings, workdir, formula_columns)
+
+
+def _connect(workdir: Path) -> duckdb.DuckDBPyConnection:
+    # A memory limit makes DuckDB spill large sorts to the work directory instead of growing.
+    spill = workdir / "spill"
+    spill.mkdir()
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": DUCKDB_MEMORY_LIMIT,
+        "temp_directory": str(spill),
+    }
+    return duckdb.connect(":memory:", config=config)
+
+
+def _load_rows_one_by_one(
+    supplier_file: SupplierFile,
+    connection: duckdb.DuckDBPyConnection,
+    workdir: Path,
+    progress: ProgressCallback | None,
+) -> tuple[int, int]:
+    """Stream the records through the Python reader into :data:`RECORDS_TABLE`; raises
+    :class:`InputError` with every row problem, before anything is loaded."""
+    total = _count_lines(supplier_file.path) if progress else None
+    records_csv = workdir / "records.csv"
+    count = 0
+    with records_csv.open("w", encoding="utf-8", newline="") as handle:
+        writerow = csv.writer(handle, lineterminator="\n").writerow
+        for record in supplier_file.records():
+            writerow(
+                (
+                    record.input_row,
+                    record.supplier,
+                    record.country,
+                    record.product,
+                    record.hs_code,
+                    parse_amount(record.spend) if record.spend else None,
+                    record.tier,
+                )
+            )
+            count += 1
+            if progress is not None and count % _PROGRESS_EVERY == 0:
+                progress(count, total)
+    supplier_file.raise_for_problems()
+    if progress is not None:
+        progress(count, count)
+    text = ", ".join(
+        f"coalesce({name}, '') AS {name}" for name, kind in _column_pairs(RECORD_COLUMNS) if kind == "VARCHAR"
+    )
+    connection.execute(
+        f"CREATE TABLE {CELLS_TABLE} AS SELECT * REPLACE ({text}) "  # noqa: S608
+        f"FROM read_csv({_sql_string(records_csv)}, {_CSV_OPTIONS}, "
+        f"columns = {{{_duck_columns(RECORD_COLUMNS)}}}); "
+        f"CREATE VIEW {RECORDS_TABLE} AS SELECT * FROM {CELLS_TABLE}"
+    )
+    records_csv.unlink()
+    (loaded,) = connection.execute(f"SELECT count(*) FROM {CELLS_TABLE}").fetchone() or (0,)  # noqa: S608
+    if loaded != count:  # DuckDB's CSV reader must not lose a row silently
+        raise RuntimeError(f"{count} records written but {loaded} loaded from {records_csv.name}")
+    return count, supplier_file.skipped_empty_rows
+
+
+def _resolve(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> None:
+    """Resolve each distinct country, (product, HS code) and (country, good) once, then give every
+    record its country code, product match and finding group: the ``rows`` table."""
+    distinct_countries = f"SELECT DISTINCT country_given FROM {RECORDS_TABLE}"  # noqa: S608
+    countries = [text for (text,) in connection.execute(distinct_countries).fetchall()]
+    _create_from_lists(
+        connection,
+        "country_keys",
+        {
+            "country_given": ("VARCHAR", countries),
+            "country": ("VARCHAR", [resolver.country(text) for text in countries]),
+        },
+    )
+    pairs = connection.execute(f"SELECT DISTINCT product, hs_code_given FROM {RECORDS_TABLE}").fetchall()  # noqa: S608
+    _create_from_lists(
+        connection,
+        "product_keys",
+        {
+            "product": ("VARCHAR", [product for product, _ in pairs]),
+            "hs_code_given": ("VARCHAR", [hs_code for _, hs_code in pairs]),
+            "product_match": ("BIGINT", [resolver.product(product, hs_code) for product, hs_code in pairs]),
+        },
+    )
+    combinations = connection.execute(
+        f"""
+        SELECT DISTINCT c.country, k.product_match
+        FROM {RECORDS_TABLE} r
+        JOIN country_keys c USING (country_given)
+        JOIN product_keys k USING (product, hs_code_given)
+        """  # noqa: S608
+    ).fetchall()
+    _create_from_lists(
+        connection,
+        "group_keys",
+        {
+            "country_key": ("VARCHAR", [country or "" for country, _ in combinations]),
+            "product_match": ("BIGINT", [match for _, match in combinations]),
+            "finding_group": ("BIGINT", [resolver.group(country, match) for country, match in combinations]),
+        },
+    )
+    connection.execute(
+        f"""
+        CREATE TABLE rows AS
+        SELECT r.input_row, r.supplier, r.country_given, c.country, r.product, r.hs_code_given, r.spend,
+               r.tier, k.product_match, g.finding_group
+        FROM {RECORDS_TABLE} r
+        JOIN country_keys c USING (country_given)
+        JOIN product_keys k USING (product, hs_code_given)
+        JOIN group_keys g ON g.country_key = coalesce(c.country, '') AND g.product_match = k.product_match;
+        DROP VIEW {RECORDS_TABLE}; DROP TABLE {CELLS_TABLE};
+        DROP TABLE country_keys; DROP TABLE product_keys; DROP TABLE group_keys;
+        """  # noqa: S608
+    )
+
+
+def _create_from_lists(
+    connection: duckdb.DuckDBPyConnection, table: str, columns: Mapping[str, tuple[str, list[Any]]]
+) -> None:
+    """A table from equally long Python lists, one per column (one round trip, no row-wise inserts)."""
+    select = ", ".join(f"unnest(${name}::{kind}[]) AS {name}" for name, (kind, _) in columns.items())
+    connection.execute(
+        f"CREATE TABLE {table} AS SELECT {select}",  # noqa: S608
+        {name: values for name, (_, values) in columns.items()},
+    )
 
 
 def _write_lookup_tables(resolver: Resolver, workdir: Path) -> tuple[Path, Path]:
@@ -397,32 +519,39 @@ def _write_lookup_tables(resolver: Resolver, workdir: Path) -> tuple[Path, Path]
     return products_csv, templates_csv
 
 
-def _build_register(rows_csv: Path, resolver: Resolver, workdir: Path) -> duckdb.DuckDBPyConnection:
-    """Load the rows and lookup tables, rank the findings, and define the ``register`` view.
+def _build_register(
+    connection: duckdb.DuckDBPyConnection, resolver: Resolver, workdir: Path
+) -> frozenset[str]:
+    """Load the lookup tables, rank the findings, and define the ``register`` view; return the
+    register's :attr:`ScanResult.formula_columns`.
 
     Only the ranking (input row, theme, priority) is materialised besides the inputs: evidence texts
     stay in the small templates table and are joined in when the register is read or exported.
     """
+    formula_columns = set(_INPUT_TEXT_COLUMNS)
     products_csv, templates_csv = _write_lookup_tables(resolver, workdir)
-    # A memory limit makes DuckDB spill large sorts to the work directory instead of growing.
-    spill = workdir / "spill"
-    spill.mkdir()
-    config: dict[str, str | bool | int | float | list[str]] = {
-        "memory_limit": DUCKDB_MEMORY_LIMIT,
-        "temp_directory": str(spill),
-    }
-    connection = duckdb.connect(":memory:", config=config)
-    csv_options = "header = false, quote = '\"', escape = '\"', delim = ','"
     for table, path, columns in (
-        ("rows", rows_csv, _ROW_COLUMNS),
         ("products", products_csv, _PRODUCT_COLUMNS),
         ("templates", templates_csv, _TEMPLATE_COLUMNS),
     ):
-        connection.execute(
-            f"CREATE TABLE {table} AS SELECT * FROM read_csv({_sql_string(path)}, {csv_options}, "  # noqa: S608
-            f"columns = {{{_duck_columns(columns)}}})"
-        )
+        loaded = f"read_csv({_sql_string(path)}, {_CSV_OPTIONS}, columns = {{{_duck_columns(columns)}}})"
+        enums = _ENUM_COLUMNS[table]
+        for name in enums:
+            connection.execute(
+                f"CREATE TYPE {table}_{name} AS ENUM (SELECT DISTINCT coalesce({name}, '') FROM {loaded})"  # noqa: S608
+            )
+        as_enums = ", ".join(f"coalesce({name}, '')::{table}_{name} AS {name}" for name in enums)
+        connection.execute(f"CREATE TABLE {table} AS SELECT * REPLACE ({as_enums}) FROM {loaded}")  # noqa: S608
         path.unlink()
+        for name in enums:
+            (starts,) = connection.execute(
+                f"SELECT count(*) FROM (SELECT unnest(enum_range(NULL::{table}_{name})) AS v) "  # noqa: S608
+                f"WHERE left(v, 1) IN ({', '.join(_sql_literal(p) for p in FORMULA_PREFIXES)})"
+            ).fetchone() or (0,)
+            if starts:
+                formula_columns.add(name)
+    if "match_note" in formula_columns:
+        formula_columns.add("review_reason")
     connection.execute(
         """
         CREATE TABLE ranking AS
@@ -436,19 +565,16 @@ def _build_register(rows_csv: Path, resolver: Resolver, workdir: Path) -> duckdb
     connection.execute(
         f"""
         CREATE VIEW register AS
-        SELECT r.input_row, coalesce(r.supplier, '') AS supplier, coalesce(r.country, '') AS country,
-               coalesce(r.product, '') AS product, coalesce(p.good, '') AS good,
-               coalesce(p.hs_code, '') AS hs_code, t.theme,
+        SELECT r.input_row, r.supplier, coalesce(r.country, '') AS country, r.product, p.good, p.hs_code,
+               t.theme,
                CASE WHEN r.country IS NULL THEN 'unmatched_country'
                     WHEN p.match_method = 'none' THEN 'unmatched_product'
                     WHEN p.needs_review THEN 'needs_review'
                     ELSE 'ok' END AS status,
-               t.likelihood, t.severity, t.salience, k.priority, coalesce(t.evidence, '') AS evidence,
-               coalesce(t.source_url, '') AS source_url, coalesce(t.dataset, '') AS dataset,
-               coalesce(t.edition, '') AS edition, coalesce(t.record_id, '') AS record_id, t.basis,
-               t.severity_scale, t.severity_scope, t.severity_irremediability, r.spend,
-               coalesce(r.tier, '') AS tier, coalesce(r.country_given, '') AS country_given,
-               coalesce(r.hs_code_given, '') AS hs_code_given, p.match_method, p.match_confidence,
+               t.likelihood, t.severity, t.salience, k.priority, t.evidence, t.source_url, t.dataset,
+               t.edition, t.record_id, t.basis, t.severity_scale, t.severity_scope,
+               t.severity_irremediability, r.spend, r.tier, r.country_given,
+               r.hs_code_given, p.match_method, p.match_confidence,
                {_REVIEW_REASON} AS review_reason, t.theme_order
         FROM rows r
         JOIN products p USING (product_match)
@@ -456,13 +582,24 @@ def _build_register(rows_csv: Path, resolver: Resolver, workdir: Path) -> duckdb
         LEFT JOIN ranking k ON k.input_row = r.input_row AND k.theme_order = t.theme_order
         """  # noqa: S608
     )
-    return connection
+    return frozenset(formula_columns & TEXT_COLUMNS)
+
+
+# Our own CSV files: comma, "\n" line ends, cells with line breaks quoted (csv.writer's dialect).
+_CSV_OPTIONS = "header = false, quote = '\"', escape = '\"', delim = ',', new_line = '\\n', auto_detect = false"
 
 
 def _sql_string(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
+    return _sql_literal(str(path))
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _column_pairs(spec: str) -> list[tuple[str, str]]:
+    return [(name, kind) for name, kind in (part.strip().rsplit(" ", 1) for part in spec.split(","))]
 
 
 def _duck_columns(spec: str) -> str:
-    pairs = [part.strip().rsplit(" ", 1) for part in spec.split(",")]
-    return ", ".join(f"'{name}': '{kind}'" for name, kind in pairs)
+    return ", ".join(f"'{name}': '{kind}'" for name, kind in _column_pairs(spec))

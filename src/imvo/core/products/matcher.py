@@ -238,12 +238,22 @@ class ProductMatcher:
             # A one-word false friend is matched as written: "tins" must not hide "tin" by its stem.
             friend_words = words(friend.phrase)
             self._false_friends.update(self._keys_of(friend_words, surface_only=len(friend_words) < 2))
+        # Every word (or stem) of a phrase that is a false friend is part of one of their keys: a
+        # product with no such fragment needs no false-friend search at all.
+        self._false_friend_fragments = {
+            key[start:end]
+            for key in (friend.removeprefix("~") for friend in self._false_friends)
+            for start in range(len(key))
+            for end in range(start + 1, len(key) + 1)
+        }
         self._hs_index: dict[str, tuple[str, ...]] = {}
         for good in self._goods.values():
             for code in good.hs_codes:
                 self._hs_index[code] = (*self._hs_index.get(code, ()), good.base)
         self._corrections: dict[str, tuple[str, float] | None] = {}
         self._whole_name_matches: dict[str, _NameMatch | None] = {}
+        # A product is often listed with several HS codes (and without one): read its name once.
+        self._name_matches: dict[str, _NameMatch | None] = {}
         self._code_bases_cache: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._cache: dict[tuple[str, str], ProductMatch] = {}
 
@@ -487,6 +497,16 @@ class ProductMatcher:
     # ------------------------------------------------------------------------------- name matching
 
     def _match_name(self, product: str) -> _NameMatch | None:
+        try:
+            return self._name_matches[product]
+        except KeyError:
+            pass
+        found = self._find_name(product)
+        if len(self._name_matches) < _CACHE_LIMIT:
+            self._name_matches[product] = found
+        return found
+
+    def _find_name(self, product: str) -> _NameMatch | None:
         if not product or not product.strip():
             return None
         product_words = words(product)
@@ -585,7 +605,11 @@ class ProductMatcher:
         return result
 
     def _mask_false_friends(self, prepared: list[_Word | None]) -> list[_Word | None]:
-        if not self._false_friends:
+        fragments = self._false_friend_fragments
+        if not any(
+            word is not None and (word.original in fragments or stem(word.original) in fragments)
+            for word in prepared
+        ):
             return prepared
         masked = list(prepared)
         for size in range(min(len(prepared), 3), 0, -1):

@@ -78,6 +78,8 @@ _MIN_STEM = 3
 
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "Kakaobohnen" -> "kakaobohnen", "Açaí" -> "acai"."""
+    if text.isascii():
+        return _APOSTROPHES.sub("", text.casefold())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _APOSTROPHES.sub("", without_marks)

@@ -105,6 +105,14 @@ class TextScan:
     has_control_chars: bool = False
     has_formula_candidates: bool = False
     has_long_lines: bool = False
+    #: Whether the three flags above have been computed: only the row-by-row reader needs them,
+    #: so they are found by a second pass (:meth:`find_row_checks`) when it starts.
+    row_checks_known: bool = False
+
+    def find_row_checks(self, path: Path) -> None:
+        if not self.row_checks_known:
+            _decode_all(path, self.encoding, self, validate=False, flags=True)
+            self.row_checks_known = True
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -143,18 +151,21 @@ def _first_offset(path: Path, needles: tuple[bytes, ...]) -> tuple[int, int] | N
     return None
 
 
-def _decode_all(path: Path, encoding: str, scan: TextScan) -> int | None:
-    """Decode the whole file; None when it decodes, else the byte offset of the first bad byte.
+def _decode_all(path: Path, encoding: str, scan: TextScan, *, validate: bool, flags: bool) -> int | None:
+    """Pass over the whole file: with ``validate``, decode it and return the byte offset of the
+    first bad byte (None when it decodes); with ``flags``, set the scan's row-check flags.
 
-    Also sets the scan's flags. For ASCII-compatible encodings the checks run on the raw bytes
-    (control characters and the formula start characters are ASCII and never occur inside a
-    UTF-8 multi-byte sequence), which is several times faster than on decoded text.
+    For ASCII-compatible encodings the checks run on the raw bytes (control characters and the
+    formula start characters are ASCII and never occur inside a UTF-8 multi-byte sequence), which
+    is several times faster than on decoded text.
     """
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     on_bytes = encoding in _ASCII_COMPATIBLE
     # Windows-1252 (once its undefined bytes are excluded) and ISO-8859-1 decode any byte.
-    must_decode = encoding not in ("cp1252", "latin-1")
-    if not on_bytes:
+    must_decode = validate and encoding not in ("cp1252", "latin-1")
+    if not (must_decode or flags):
+        return None
+    if not on_bytes and flags:
         # In UTF-16 a 0x0A byte is not necessarily a line break: check every row.
         scan.has_long_lines = True
     offset = 0
@@ -163,7 +174,7 @@ def _decode_all(path: Path, encoding: str, scan: TextScan) -> int | None:
         while True:
             chunk = stream.read(_CHUNK)
             text = ""
-            if must_decode or not on_bytes:
+            if must_decode or (flags and not on_bytes):
                 # Error positions count from the bytes the decoder still holds from the last chunk,
                 # and the UTF-8-SIG decoder drops the BOM before it decodes.
                 held = len(decoder.getstate()[0])
@@ -172,7 +183,7 @@ def _decode_all(path: Path, encoding: str, scan: TextScan) -> int | None:
                     text = decoder.decode(chunk, final=not chunk)
                 except UnicodeDecodeError as error:
                     return max(0, offset - held + dropped + error.start)
-            if on_bytes:
+            if flags and on_bytes:
                 if not scan.has_control_chars and len(chunk.translate(None, _CONTROL_BYTES)) != len(chunk):
                     scan.has_control_chars = True
                 if not scan.has_formula_candidates and _has_formula_start(previous_bytes + chunk):
@@ -184,7 +195,7 @@ def _decode_all(path: Path, encoding: str, scan: TextScan) -> int | None:
                     # A line of at most MAX_CELL_CHARS bytes has at most as many characters.
                     scan.has_long_lines = max(lengths) > MAX_CELL_CHARS
                 previous_bytes = chunk[-1:] or previous_bytes
-            else:
+            elif flags:
                 if not scan.has_control_chars and CONTROL_CHARACTERS.search(text):
                     scan.has_control_chars = True
                 if not scan.has_formula_candidates and _FORMULA_START.search(previous_text + text):
@@ -217,7 +228,6 @@ def scan_text(path: Path, head: bytes, file: str) -> TextScan:
             # Windows-1252 cannot hold these bytes; ISO-8859-1 maps every byte, so the file still
             # reads, but the characters there are probably wrong: say where.
             scan = TextScan("latin-1", "ISO-8859-1 (Latin-1)")
-            _decode_all(path, "latin-1", scan)
             scan.warnings.append(
                 InputProblem(
                     file,
@@ -231,7 +241,7 @@ def scan_text(path: Path, head: bytes, file: str) -> TextScan:
             )
             return scan
         scan = TextScan(encoding, label)
-        bad = _decode_all(path, encoding, scan)
+        bad = _decode_all(path, encoding, scan, validate=True, flags=False)
         if bad is None:
             return scan
         if len(candidates) == 1:

@@ -22,7 +22,7 @@ from imvo.core.suppliers.columns import (
     resolve_columns,
 )
 from imvo.core.suppliers.csv_reader import CsvRows, detect_delimiter, sample_text
-from imvo.core.suppliers.encoding import CONTROL_CHARACTERS, scan_text, sniff_format
+from imvo.core.suppliers.encoding import CONTROL_CHARACTERS, TextScan, scan_text, sniff_format
 from imvo.core.suppliers.problems import MAX_CELL_CHARS, InputError, InputProblem, ProblemLog
 from imvo.core.suppliers.xlsx_reader import SheetRows, check_expansion, choose_sheet, open_workbook
 
@@ -82,9 +82,8 @@ class SupplierFile:
         header_lines: tuple[int, int],
         warnings: list[InputProblem],
         open_rows: Callable[[], _RowSource],
-        check_controls: bool,
-        check_formulas: bool,
-        long_lines: bool = True,
+        text_scan: TextScan | None = None,
+        header_fields: int | None = None,
         workbook: Workbook | None = None,
         sheet: str | None = None,
     ) -> None:
@@ -95,6 +94,13 @@ class SupplierFile:
         self.headers = headers
         self.columns: dict[str, str] = dict(layout.names)
         self.header_line = header_lines[0]
+        #: The physical line where the header row ends (the same line unless a header cell spans
+        #: several) and how many fields that row has, trailing empty ones included.
+        self.header_end = header_lines[1]
+        self.header_fields = header_fields if header_fields is not None else len(headers)
+        #: What the whole-file pass found (CSV only): the encoding and, once the row-by-row reader
+        #: has asked for them, which per-cell checks rows need.
+        self.text_scan = text_scan
         self.sheet = sheet
         self.warnings: list[InputProblem] = list(warnings)
         self.problems: list[InputProblem] = []
@@ -103,11 +109,7 @@ class SupplierFile:
         self.rejected_rows = 0
         self._file_warnings = list(warnings)
         self._layout = layout
-        self._header_end = header_lines[1]
         self._open_rows = open_rows
-        self._check_controls_flag = check_controls
-        self._check_formulas_flag = check_formulas
-        self._long_lines = long_lines
         self._workbook = workbook
 
     def __enter__(self) -> SupplierFile:
@@ -121,6 +123,11 @@ class SupplierFile:
     def close(self) -> None:
         if self._workbook is not None:
             self._workbook.close()
+
+    @property
+    def column_indexes(self) -> dict[str, int]:
+        """Field name -> column index, for the fields this file has."""
+        return dict(self._layout.indexes)
 
     @property
     def errors(self) -> list[InputProblem]:
@@ -175,7 +182,7 @@ class SupplierFile:
         self, source: _RowSource, log: ProblemLog, formulas: _FormulaCells
     ) -> Iterator[SupplierRecord]:
         rows: _Rows = iter(source)  # type: ignore[assignment]  # csv reader / SheetRows carry line_num
-        header_end = self._header_end
+        header_end = self.header_end
         for _ in rows:
             if rows.line_num >= header_end:
                 break
@@ -185,8 +192,14 @@ class SupplierFile:
         indexes = self._layout.indexes
         getter = itemgetter(*(indexes.get(field, width) for field in ALL_FIELDS))
         column = {field: self._layout.names.get(field) for field in ALL_FIELDS}
-        check_controls = self._check_controls_flag
-        check_formulas = self._check_formulas_flag
+        text_scan = self.text_scan
+        if text_scan is None:  # XLSX: cells come typed from the workbook, so check every row
+            check_controls = check_formulas = long_lines = True
+        else:
+            text_scan.find_row_checks(self.path)
+            check_controls = text_scan.has_control_chars
+            check_formulas = text_scan.has_formula_candidates
+            long_lines = text_scan.has_long_lines
         formula_first = _FORMULA_FIRST
         new = tuple.__new__
         record = SupplierRecord
@@ -194,7 +207,6 @@ class SupplierFile:
         count = skipped = rejected = 0
         limit = MAX_CELL_CHARS
         plain_amount = PLAIN_AMOUNT.fullmatch
-        long_lines = self._long_lines
         try:
             while True:
                 try:
@@ -353,7 +365,7 @@ def _whole_file_error(file: str, message: str, accepted: str | None = None) -> I
 
 def _find_header(
     source: _RowSource, column_map: Mapping[str, str] | None, file: str
-) -> tuple[list[str], tuple[int, int], list[InputProblem]]:
+) -> tuple[list[str], tuple[int, int], list[InputProblem], int]:
     """The header row: the first non-empty row, unless a later one among the first few is
     recognisably the header (titles and notes above it are reported as a warning)."""
     rows: _Rows = iter(source)  # type: ignore[assignment]
@@ -401,7 +413,7 @@ def _find_header(
                 "warning",
             )
         )
-    return headers, (start, end), warnings
+    return headers, (start, end), warnings, len(row)
 
 
 def open_supplier_file(
@@ -438,7 +450,7 @@ def open_supplier_file(
             workbook = open_workbook(path, file)
             try:
                 worksheet = choose_sheet(workbook, sheet, file)
-                headers, lines, warnings = _find_header(SheetRows(worksheet, file), column_map, file)
+                headers, lines, warnings, _ = _find_header(SheetRows(worksheet, file), column_map, file)
                 layout = resolve_columns(headers, column_map, file, lines[0])
             except BaseException:
                 workbook.close()
@@ -453,8 +465,6 @@ def open_supplier_file(
                 lines,
                 warnings,
                 lambda: SheetRows(worksheet, file),
-                check_controls=True,
-                check_formulas=True,
                 workbook=workbook,
                 sheet=worksheet.title,
             )
@@ -466,7 +476,7 @@ def open_supplier_file(
         def open_rows() -> CsvRows:
             return CsvRows(path, encoding, delimiter)
 
-        headers, lines, warnings = _find_header(open_rows(), column_map, file)
+        headers, lines, warnings, header_fields = _find_header(open_rows(), column_map, file)
         layout = resolve_columns(headers, column_map, file, lines[0])
         return SupplierFile(
             path,
@@ -478,9 +488,8 @@ def open_supplier_file(
             lines,
             scan.warnings + warnings,
             open_rows,
-            check_controls=scan.has_control_chars,
-            check_formulas=scan.has_formula_candidates,
-            long_lines=scan.has_long_lines,
+            text_scan=scan,
+            header_fields=header_fields,
         )
     except FileNotFoundError:
         raise _whole_file_error(file, f"file not found: {path}", "the path of a .csv or .xlsx file") from None

@@ -1,0 +1,312 @@
+"""Reading a clean CSV supplier list with DuckDB's CSV reader instead of row by row in Python.
+
+DuckDB parses a million rows in a fraction of a second, but it cannot say on which physical line a
+problem sits, nor which of several problems a row has. So this reader only *accepts* files that the
+row-by-row reader (:mod:`imvo.core.suppliers.reader`) would read without a single problem or
+warning, and produces exactly the records it would produce: the same cells, stripped the same way,
+the same amounts, the same ``input_row`` numbers and the same count of skipped empty rows. For
+anything else (a ragged row, a missing closing quote, a row without a supplier, a cell a
+spreadsheet would run as a formula, a control character, an over-long cell, an amount it cannot
+read, an encoding DuckDB does not decode exactly) :func:`load_clean_rows` returns ``None`` and the
+caller reads the file row by row, which gives the row-level messages. A test runs both readers over
+generated files and requires identical registers.
+"""
+
+from __future__ import annotations
+
+import mmap
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from imvo.core.suppliers.amounts import parse_amount
+from imvo.core.suppliers.encoding import CONTROL_CHARACTERS
+from imvo.core.suppliers.problems import MAX_CELL_CHARS
+from imvo.core.suppliers.reader import SupplierFile
+
+#: The view both readers create: the records in file order, with the fields the risk scan uses,
+#: stripped, and the spend parsed; :data:`CELLS_TABLE` holds them.
+RECORDS_TABLE = "supplier_records"
+CELLS_TABLE = "supplier_cells"
+RECORD_COLUMNS = (
+    "input_row BIGINT, supplier VARCHAR, country_given VARCHAR, product VARCHAR, "
+    "hs_code_given VARCHAR, spend DOUBLE, tier VARCHAR"
+)
+_TEXT_FIELDS = ("supplier", "country", "product", "hs_code", "spend", "tier")
+_CHECKED_FIELDS = ("supplier", "country", "product", "hs_code", "spend", "tier", "supplier_id", "city")
+_CHUNK = 1 << 20
+
+#: Characters Python's ``str.strip()`` removes: the row-by-row reader strips with it.
+_PYTHON_WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+_WHITESPACE_CODES = ", ".join(str(ord(c)) for c in _PYTHON_WHITESPACE)
+_FORMULA_CODES = ", ".join(str(ord(c)) for c in "=+-@\t\r")
+# DuckDB's ISO-8859-1 decoder refuses bytes 0x80-0x9F, which is where Windows-1252 keeps € ’ …:
+# a single-byte file holding any is converted to UTF-8 first.
+_C1_BYTES = bytes(range(0x80, 0xA0))
+_CONTROL_BYTES = bytes(c for c in range(0x80) if CONTROL_CHARACTERS.match(chr(c)))
+_DUCKDB_ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "latin-1", "latin-1": "latin-1"}
+
+# The spellings of :data:`imvo.core.suppliers.amounts.PLAIN_AMOUNT`, one pattern per branch in the
+# same order, so that the first that matches decides as Python's alternation does; a test checks
+# that this gives exactly parse_amount's value for every plain amount.
+_SIGN = "[-+]?"
+_GROUPED_DOT = _SIGN + r"[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,5}(?:,[0-9]{1,15})?"
+_GROUPED_COMMA = _SIGN + r"[1-9][0-9]{0,2}(?:,[0-9]{3}){1,5}(?:\.[0-9]{1,15})?"
+_UNGROUPED = _SIGN + r"[0-9]{1,18}(?:[.,][0-9]{1,15})?"
+
+
+def plain_amount_sql(cell: str) -> str:
+    """SQL for the value of ``cell`` when it is a plain amount, else NULL."""
+    return (
+        f"CASE WHEN regexp_full_match({cell}, '{_GROUPED_DOT}') "
+        f"THEN CAST(replace(replace({cell}, '.', ''), ',', '.') AS DOUBLE) "
+        f"WHEN regexp_full_match({cell}, '{_GROUPED_COMMA}') THEN CAST(replace({cell}, ',', '') AS DOUBLE) "
+        f"WHEN regexp_full_match({cell}, '{_UNGROUPED}') THEN CAST(replace({cell}, ',', '.') AS DOUBLE) END"
+    )
+
+
+def _strip_sql(cell: str) -> str:
+    # trim() with a character list is ten times slower than plain trim(), so it only runs on the
+    # few cells that start or end with whitespace at all.
+    return (
+        f"CASE WHEN unicode({cell}) IN ({_WHITESPACE_CODES}) OR unicode(right({cell}, 1)) IN "
+        f"({_WHITESPACE_CODES}) THEN trim({cell}, $whitespace) ELSE {cell} END"
+    )
+
+
+@dataclass(frozen=True)
+class BulkRows:
+    rows: int
+    skipped_empty_rows: int
+
+
+@dataclass(frozen=True)
+class _FileFacts:
+    """What one pass over the raw bytes tells: line count and the bytes DuckDB would get wrong."""
+
+    lines: int
+    newline: str  # "\n", or "\r" for old Mac files
+    has_controls: bool
+    has_c1: bool
+
+
+def _count(path: Path, byte: bytes) -> int:
+    with path.open("rb") as stream:
+        return sum(chunk.count(byte) for chunk in iter(lambda: stream.read(_CHUNK), b""))
+
+
+def _file_facts(path: Path, encoding: str) -> _FileFacts:
+    lf = 0
+    has_controls = has_c1 = False
+    check_c1 = encoding in ("cp1252", "latin-1")
+    last = b""
+    # One deletion pass finds both kinds of byte; only a chunk holding some is looked at again.
+    unwanted = _CONTROL_BYTES + _C1_BYTES if check_c1 else _CONTROL_BYTES
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            lf += chunk.count(b"\n")
+            if len(chunk.translate(None, unwanted)) != len(chunk):
+                has_controls = has_controls or len(chunk.translate(None, _CONTROL_BYTES)) != len(chunk)
+                has_c1 = has_c1 or (check_c1 and len(chunk.translate(None, _C1_BYTES)) != len(chunk))
+            last = chunk[-1:]
+    # Old Mac files end lines with a bare carriage return.
+    newline, breaks = ("\n", lf) if lf else ("\r", _count(path, b"\r"))
+    # A last line without a line break still is a line.
+    lines = breaks + (1 if last and last != newline.encode() else 0)
+    return _FileFacts(lines, newline, has_controls, has_c1)
+
+
+_LINE = re.compile(rb"([^\r\n]*)(\r\n|\n|\r)")
+
+
+def _data_start(path: Path, header_end: int) -> int | None:
+    """The byte offset after the header row, or None unless the lines up to it hold no quote and
+    all end alike: then DuckDB's ``skip`` (physical lines) lands where the row-by-row reader
+    starts. (DuckDB's ``new_line`` option is not used: set explicitly, DuckDB 2.0 returns no rows
+    at all for some files instead of failing.)"""
+    with path.open("rb") as stream:
+        head = stream.read(MAX_CELL_CHARS)
+    breaks = set()
+    position = 0
+    for _ in range(header_end):
+        line = _LINE.match(head, position)
+        if line is None or b'"' in line.group(1):
+            return None
+        breaks.add(line.group(2))
+        position = line.end()
+    return position if len(breaks) == 1 else None
+
+
+def _blank_lines(path: Path, start: int, newline: str) -> int:
+    """Empty lines from byte ``start`` on: line breaks that directly follow one (including the
+    header's, which ends just before ``start``)."""
+    pattern = re.compile(rb"\n(?=\r?\n)" if newline == "\n" else rb"\r(?=\r)")
+    with path.open("rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return sum(1 for _ in pattern.finditer(data, max(start - 1, 0)))
+
+
+def load_clean_rows(
+    supplier_file: SupplierFile, connection: duckdb.DuckDBPyConnection, workdir: Path
+) -> BulkRows | None:
+    """Load the records of a clean CSV into :data:`RECORDS_TABLE`; ``None`` (and no table) when the
+    file has anything the row-by-row reader would report or read differently. ``workdir`` holds a
+    UTF-8 copy of the file when DuckDB cannot decode it as it is."""
+    encoding = supplier_file.encoding
+    if (
+        supplier_file.format != "csv"
+        or encoding not in _DUCKDB_ENCODINGS
+        or supplier_file.delimiter is None
+        or supplier_file.header_end != supplier_file.header_line
+        or (data_start := _data_start(supplier_file.path, supplier_file.header_end)) is None
+    ):
+        return None
+    facts = _file_facts(supplier_file.path, encoding)
+    if facts.has_controls:
+        return None
+    source, duck_encoding = supplier_file.path, _DUCKDB_ENCODINGS[encoding]
+    if facts.has_c1:
+        source, duck_encoding = _to_utf8(supplier_file.path, encoding, workdir), "utf-8"
+    try:
+        return _load(supplier_file, connection, facts, source, duck_encoding, data_start)
+    except (duckdb.InvalidInputException, duckdb.ConversionException, _NotClean):
+        # Ragged rows, stray quotes, mixed line breaks, or a problem found in the cells: the
+        # row-by-row reader says where.
+        connection.execute(f"DROP VIEW IF EXISTS {RECORDS_TABLE}; DROP TABLE IF EXISTS {CELLS_TABLE}")
+        return None
+
+
+class _NotClean(Exception):
+    pass
+
+
+def _to_utf8(path: Path, encoding: str | None, workdir: Path) -> Path:
+    """A UTF-8 copy of a single-byte encoded file (the line structure is unchanged)."""
+    copy = workdir / "supplier-list.utf8.csv"
+    with path.open("rb") as source, copy.open("wb") as target:
+        while chunk := source.read(_CHUNK):
+            target.write(chunk.decode(encoding or "latin-1").encode("utf-8"))
+    return copy
+
+
+def _load(
+    supplier_file: SupplierFile,
+    connection: duckdb.DuckDBPyConnection,
+    facts: _FileFacts,
+    source: Path,
+    encoding: str,
+    data_start: int,
+) -> BulkRows:
+    fields = supplier_file.header_fields
+    width = len(supplier_file.headers)
+    indexes = supplier_file.column_indexes
+    params: dict[str, object] = {
+        "path": str(source),
+        "delimiter": supplier_file.delimiter or ",",
+        "encoding": encoding,
+        "skip": supplier_file.header_end,
+        "whitespace": _PYTHON_WHITESPACE,
+    }
+    cells = [f"coalesce(c{i}, '')" for i in range(fields)]
+    # Raw cells of the fields, as the row-by-row reader sees them before stripping.
+    raw = [f"c{indexes[field]}" for field in _CHECKED_FIELDS if field in indexes]
+
+    def text(field: str) -> str:
+        return _strip_sql(f"c{indexes[field]}") if field in indexes else "''"
+
+    supplier = indexes["supplier"]
+    # Cheap tests first; the exact ones run only on the few rows these let through.
+    blank = (
+        f"CASE WHEN c{supplier} <> '' AND unicode(c{supplier}) NOT IN ({_WHITESPACE_CODES}) THEN false "
+        f"ELSE {_strip_sql('concat(' + ', '.join(f'c{i}' for i in range(fields)) + ')')} = '' END"
+    )
+    formula_start = " OR ".join(f"unicode({cell}) IN ({_FORMULA_CODES})" for cell in raw)
+    formula = " OR ".join(
+        f"left({cell}, 1) IN ('=', '@', chr(9), chr(13)) "
+        f"OR (left({cell}, 1) IN ('+', '-') AND {plain_amount_sql(cell)} IS NULL)"
+        for cell in raw
+    )
+    too_long = " OR ".join(f"length({cell}) > {MAX_CELL_CHARS}" for cell in raw)
+    extra = " OR ".join(f"{_strip_sql(f'c{i}')} <> ''" for i in range(width, fields)) or "false"
+    newline = "chr(10)" if facts.newline == "\n" else "chr(13)"
+    breaks = " + ".join(
+        f"CASE WHEN contains(c{i}, {newline}) "
+        f"THEN length(c{i}) - length(replace(c{i}, {newline}, '')) ELSE 0 END"
+        for i in range(fields)
+    )
+    spend = text("spend")
+    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(fields))
+    connection.execute(
+        f"""
+        CREATE TABLE {CELLS_TABLE} AS
+        SELECT {text("supplier")} AS supplier, {text("country")} AS country_given,
+               {text("product")} AS product, {text("hs_code")} AS hs_code_given, {spend} AS spend_text,
+               {plain_amount_sql(spend)} AS spend,
+               {text("tier")} AS tier, {blank} AS blank,
+               CASE WHEN {formula_start} THEN ({formula}) ELSE false END AS formula,
+               CASE WHEN greatest({", ".join(f"strlen({cell})" for cell in raw)}) > {MAX_CELL_CHARS}
+                    THEN ({too_long}) ELSE false END AS too_long,
+               {extra} AS extra, {breaks} AS breaks
+        FROM (
+            SELECT {", ".join(f"{cell} AS c{i}" for i, cell in enumerate(cells))}
+            FROM read_csv($path, delim = $delimiter, quote = '"', escape = '"', header = false, skip = $skip,
+                          encoding = $encoding, strict_mode = true, auto_detect = false, null_padding = false,
+                          columns = {{{columns}}})
+        )
+        """,  # noqa: S608 - column names are generated here, values are parameters
+        params,
+    )
+    counts = connection.execute(
+        f"""
+        SELECT count(*), count(*) FILTER (blank), count(*) FILTER (NOT blank AND supplier = ''),
+               count(*) FILTER (formula OR too_long OR (extra AND NOT blank)), coalesce(sum(breaks), 0),
+               count(*) FILTER (NOT blank AND spend IS NULL AND spend_text <> '')
+        FROM {CELLS_TABLE}
+        """  # noqa: S608
+    ).fetchone()
+    assert counts is not None  # an aggregate always returns a row
+    records, blanks, unnamed, unusual, breaks_total, irregular = counts
+    # Every line after the header is part of a record or empty. DuckDB skips empty lines without
+    # a word, so their number must match the empty lines in the bytes: had DuckDB lost a record,
+    # its lines would show up here as empty ones that the bytes do not have.
+    blank_lines = facts.lines - supplier_file.header_end - records - breaks_total
+    if unnamed or unusual or blank_lines < 0:
+        raise _NotClean
+    if blank_lines and blank_lines != _blank_lines(supplier_file.path, data_start, facts.newline):
+        raise _NotClean
+    if irregular:
+        _parse_irregular_amounts(connection)
+    numbering = "rowid + 1" if not blanks else "row_number() OVER (ORDER BY rowid)"
+    connection.execute(
+        f"""
+        CREATE VIEW {RECORDS_TABLE} AS
+        SELECT {numbering} AS input_row, supplier, country_given, product, hs_code_given, spend, tier
+        FROM {CELLS_TABLE} {"WHERE NOT blank" if blanks else ""}
+        """  # noqa: S608
+    )
+    return BulkRows(rows=records - blanks, skipped_empty_rows=blanks + blank_lines)
+
+
+def _parse_irregular_amounts(connection: duckdb.DuckDBPyConnection) -> None:
+    """Amounts beyond the plain spellings ("€ 1.234", "(100)", "1 234,5") are parsed by
+    :func:`parse_amount`, once per distinct text; one that is no amount at all makes the file
+    unclean (the row-by-row reader reports it)."""
+    texts = [
+        text
+        for (text,) in connection.execute(
+            f"SELECT DISTINCT spend_text FROM {CELLS_TABLE} "  # noqa: S608
+            "WHERE NOT blank AND spend IS NULL AND spend_text <> ''"
+        ).fetchall()
+    ]
+    values = [parse_amount(text) for text in texts]
+    if None in values:
+        raise _NotClean
+    connection.execute(
+        f"""
+        UPDATE {CELLS_TABLE} SET spend = a.amount
+        FROM (SELECT unnest($texts::VARCHAR[]) AS text, unnest($values::DOUBLE[]) AS amount) a
+        WHERE {CELLS_TABLE}.spend IS NULL AND {CELLS_TABLE}.spend_text = a.text
+        """,  # noqa: S608
+        {"texts": texts, "values": values},
+    )
