@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imvo.core.scan import Resolver, scan_file
-from imvo.core.suppliers import InputError, parse_amount
+from imvo.core.suppliers import InputError, open_supplier_file, parse_amount
 from imvo.core.suppliers.amounts import PLAIN_AMOUNT
-from imvo.core.suppliers.bulk import plain_amount_sql
+from imvo.core.suppliers.bulk import RECORDS_TABLE, cells_query, load_clean_rows, plain_amount_sql
 
 RESOLVER = Resolver()
 HEADER = ["Leverancier", "Land", "Artikel", "GN-code", "Inkoopwaarde", "Schakel"]
@@ -211,3 +211,38 @@ def test_the_sql_amount_patterns_are_the_branches_of_plain_amount():
     # The SQL spells out PLAIN_AMOUNT's three branches; if the Python pattern changes, this fails.
     assert re.sub(r"\?P<\w+>", "", PLAIN_AMOUNT.pattern).count("[1-9][0-9]{0,2}") == 2
     assert "[0-9]{1,18}" in PLAIN_AMOUNT.pattern
+
+
+def test_the_bulk_read_is_a_pure_projection_so_rows_keep_their_file_order(tmp_path):
+    # A join in the plan (DuckDB turns long IN lists into one) lets parallel readers interleave
+    # rows; input_row numbers come from the order, so the plan must stay join-free.
+    indexes = {"supplier": 1, "country": 2, "product": 3, "hs_code": 4, "spend": 5, "tier": 6, "city": 7}
+    query = cells_query(9, 8, indexes, "\n")
+    path = _write(tmp_path, "a;b;c;d;e;f;g;h;\n1;2;3;4;5;6;7;8;\n")
+    plan = duckdb.execute(
+        f"EXPLAIN {query}",
+        {"path": str(path), "delimiter": ";", "skip": 1, "encoding": "utf-8", "whitespace": " "},
+    ).fetchall()
+    text = "\n".join(row[1] for row in plan)
+    assert "READ_CSV" in text.upper()
+    assert "JOIN" not in text.upper()
+
+
+def test_a_file_read_in_parallel_keeps_every_row_at_its_number(tmp_path):
+    rows = 300_000  # ~20 MB: DuckDB splits the file between threads
+    path = tmp_path / "groot.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("Leverancier;Land;Artikel;Inkoopwaarde\n")
+        handle.writelines(
+            f"Leverancier {n:07d} met een langere naam;Ghana;cacaobonen;{n},50\n" for n in range(1, rows + 1)
+        )
+    connection = duckdb.connect()
+    with open_supplier_file(path) as supplier_file:
+        loaded = load_clean_rows(supplier_file, connection, tmp_path)
+    assert loaded is not None
+    assert loaded.rows == rows
+    (misplaced,) = connection.execute(
+        f"SELECT count(*) FROM {RECORDS_TABLE} "
+        "WHERE input_row <> CAST(substr(supplier, 13, 7) AS BIGINT) OR spend <> input_row + 0.5"
+    ).fetchone()
+    assert misplaced == 0

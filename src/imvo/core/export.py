@@ -17,7 +17,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from imvo.core.scan import FORMULA_PREFIXES, REGISTER_COLUMNS, REGISTER_ORDER, TEXT_COLUMNS, ScanResult
+from imvo.core.scan import REGISTER_COLUMNS, REGISTER_ORDER, TEXT_COLUMNS, ScanResult
+from imvo.core.suppliers import FORMULA_PREFIXES
 
 FORMATS = (".csv", ".xlsx", ".json", ".parquet", ".html")
 XLSX_MAX_ROWS = 1_048_576 - 1  # one row for the header

@@ -34,7 +34,13 @@ from imvo.core.products import ProductMatch, ProductMatcher
 from imvo.core.risk import parameters
 from imvo.core.risk.assess import FindingTemplate, findings_for, no_finding
 from imvo.core.risk.themes import NO_THEME, THEMES
-from imvo.core.suppliers import InputProblem, SupplierFile, open_supplier_file, parse_amount
+from imvo.core.suppliers import (
+    FORMULA_PREFIXES,
+    InputProblem,
+    SupplierFile,
+    open_supplier_file,
+    parse_amount,
+)
 from imvo.core.suppliers.bulk import CELLS_TABLE, RECORD_COLUMNS, RECORDS_TABLE, load_clean_rows
 
 STATUS_OK = "ok"
@@ -89,8 +95,6 @@ REGISTER_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
 TEXT_COLUMNS = frozenset(f.name for f in fields(Finding) if f.type == "str")
 #: Text columns copied from the supplier file (the others hold this package's texts and codes).
 _INPUT_TEXT_COLUMNS = ("supplier", "product", "tier", "country_given", "hs_code_given")
-#: What a spreadsheet program treats as the start of a formula (OWASP, CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,16 +271,6 @@ def _count_lines(path: Path) -> int | None:
     return max(lines - 1, 0)
 
 
-_PRODUCT_COLUMNS = (
-    "product_match BIGINT, good VARCHAR, hs_code VARCHAR, match_method VARCHAR, "
-    "match_confidence DOUBLE, needs_review BOOLEAN, match_note VARCHAR"
-)
-_TEMPLATE_COLUMNS = (
-    "finding_group BIGINT, theme VARCHAR, theme_order INTEGER, basis VARCHAR, likelihood INTEGER, "
-    "severity INTEGER, salience INTEGER, severity_scale INTEGER, severity_scope INTEGER, "
-    "severity_irremediability INTEGER, evidence VARCHAR, source_url VARCHAR, dataset VARCHAR, "
-    "edition VARCHAR, record_id VARCHAR"
-)
 #: Text columns of the lookup tables. A million register rows share a few thousand of their values,
 #: so they are stored as DuckDB ENUMs: sorting and exporting the register then moves small integers
 #: instead of the evidence texts.
@@ -343,7 +337,7 @@ def scan_file(
             )
             warnings = list(supplier_file.warnings)
         _resolve(connection, resolver)
-        formula_columns = _build_register(connection, resolver, workdir)
+        formula_columns = _build_register(connection, resolver)
     except BaseException:
         if connection is not None:
             connection.close()
@@ -360,7 +354,9 @@ def _connect(workdir: Path) -> duckdb.DuckDBPyConnection:
         "memory_limit": DUCKDB_MEMORY_LIMIT,
         "temp_directory": str(spill),
     }
-    return duckdb.connect(":memory:", config=config)
+    connection = duckdb.connect(":memory:", config=config)
+    connection.execute("SET enable_progress_bar = false")  # the CLI draws its own
+    return connection
 
 
 def _load_rows_one_by_one(
@@ -476,52 +472,46 @@ def _create_from_lists(
     )
 
 
-def _write_lookup_tables(resolver: Resolver, workdir: Path) -> tuple[Path, Path]:
-    products_csv, templates_csv = workdir / "products.csv", workdir / "templates.csv"
-    with products_csv.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        for index, match in enumerate(resolver.products):
-            writer.writerow(
-                (
-                    index,
-                    match.good,
-                    match.hs_code or match.hs_heading,
-                    match.method,
-                    "" if match.method == "none" else match.confidence,
-                    match.needs_review or match.confidence < parameters.REVIEW_CONFIDENCE,
-                    match.note,
-                )
-            )
+def _lookup_columns(resolver: Resolver) -> dict[str, dict[str, tuple[str, list[Any]]]]:
+    """The ``products`` and ``templates`` tables as columns: one entry per resolved product match
+    and per finding template of each finding group."""
+    matches = resolver.products
     theme_order = {theme.id: n for n, theme in enumerate(THEMES)} | {NO_THEME: len(THEMES)}
-    with templates_csv.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        for index, templates in enumerate(resolver.groups):
-            for t in templates:
-                writer.writerow(
-                    (
-                        index,
-                        t.theme,
-                        theme_order[t.theme],
-                        t.basis,
-                        t.likelihood,
-                        t.severity,
-                        t.salience,
-                        t.scale,
-                        t.scope,
-                        t.irremediability,
-                        t.evidence,
-                        t.source_url,
-                        t.dataset_id,
-                        t.edition,
-                        t.record_id,
-                    )
-                )
-    return products_csv, templates_csv
+    templates = [(group, t) for group, group_templates in enumerate(resolver.groups) for t in group_templates]
+    return {
+        "products": {
+            "product_match": ("BIGINT", list(range(len(matches)))),
+            "good": ("VARCHAR", [m.good for m in matches]),
+            "hs_code": ("VARCHAR", [m.hs_code or m.hs_heading for m in matches]),
+            "match_method": ("VARCHAR", [m.method for m in matches]),
+            "match_confidence": ("DOUBLE", [None if m.method == "none" else m.confidence for m in matches]),
+            "needs_review": (
+                "BOOLEAN",
+                [m.needs_review or m.confidence < parameters.REVIEW_CONFIDENCE for m in matches],
+            ),
+            "match_note": ("VARCHAR", [m.note for m in matches]),
+        },
+        "templates": {
+            "finding_group": ("BIGINT", [group for group, _ in templates]),
+            "theme": ("VARCHAR", [t.theme for _, t in templates]),
+            "theme_order": ("INTEGER", [theme_order[t.theme] for _, t in templates]),
+            "basis": ("VARCHAR", [t.basis for _, t in templates]),
+            "likelihood": ("INTEGER", [t.likelihood for _, t in templates]),
+            "severity": ("INTEGER", [t.severity for _, t in templates]),
+            "salience": ("INTEGER", [t.salience for _, t in templates]),
+            "severity_scale": ("INTEGER", [t.scale for _, t in templates]),
+            "severity_scope": ("INTEGER", [t.scope for _, t in templates]),
+            "severity_irremediability": ("INTEGER", [t.irremediability for _, t in templates]),
+            "evidence": ("VARCHAR", [t.evidence for _, t in templates]),
+            "source_url": ("VARCHAR", [t.source_url for _, t in templates]),
+            "dataset": ("VARCHAR", [t.dataset_id for _, t in templates]),
+            "edition": ("VARCHAR", [t.edition for _, t in templates]),
+            "record_id": ("VARCHAR", [t.record_id for _, t in templates]),
+        },
+    }
 
 
-def _build_register(
-    connection: duckdb.DuckDBPyConnection, resolver: Resolver, workdir: Path
-) -> frozenset[str]:
+def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> frozenset[str]:
     """Load the lookup tables, rank the findings, and define the ``register`` view; return the
     register's :attr:`ScanResult.formula_columns`.
 
@@ -529,27 +519,23 @@ def _build_register(
     stay in the small templates table and are joined in when the register is read or exported.
     """
     formula_columns = set(_INPUT_TEXT_COLUMNS)
-    products_csv, templates_csv = _write_lookup_tables(resolver, workdir)
-    for table, path, columns in (
-        ("products", products_csv, _PRODUCT_COLUMNS),
-        ("templates", templates_csv, _TEMPLATE_COLUMNS),
-    ):
-        loaded = f"read_csv({_sql_string(path)}, {_CSV_OPTIONS}, columns = {{{_duck_columns(columns)}}})"
+    formula_first = ", ".join(_sql_literal(prefix) for prefix in FORMULA_PREFIXES)
+    for table, columns in _lookup_columns(resolver).items():
+        _create_from_lists(connection, f"{table}_staged", columns)
         enums = _ENUM_COLUMNS[table]
         for name in enums:
-            connection.execute(
-                f"CREATE TYPE {table}_{name} AS ENUM (SELECT DISTINCT coalesce({name}, '') FROM {loaded})"  # noqa: S608
-            )
-        as_enums = ", ".join(f"coalesce({name}, '')::{table}_{name} AS {name}" for name in enums)
-        connection.execute(f"CREATE TABLE {table} AS SELECT * REPLACE ({as_enums}) FROM {loaded}")  # noqa: S608
-        path.unlink()
-        for name in enums:
+            values = f"SELECT DISTINCT coalesce({name}, '') FROM {table}_staged"  # noqa: S608
+            connection.execute(f"CREATE TYPE {table}_{name} AS ENUM ({values})")
             (starts,) = connection.execute(
-                f"SELECT count(*) FROM (SELECT unnest(enum_range(NULL::{table}_{name})) AS v) "  # noqa: S608
-                f"WHERE left(v, 1) IN ({', '.join(_sql_literal(p) for p in FORMULA_PREFIXES)})"
+                f"SELECT count(*) FROM {table}_staged WHERE left({name}, 1) IN ({formula_first})"  # noqa: S608
             ).fetchone() or (0,)
             if starts:
                 formula_columns.add(name)
+        as_enums = ", ".join(f"coalesce({name}, '')::{table}_{name} AS {name}" for name in enums)
+        connection.execute(
+            f"CREATE TABLE {table} AS SELECT * REPLACE ({as_enums}) FROM {table}_staged; "  # noqa: S608
+            f"DROP TABLE {table}_staged"
+        )
     if "match_note" in formula_columns:
         formula_columns.add("review_reason")
     connection.execute(
@@ -586,7 +572,9 @@ def _build_register(
 
 
 # Our own CSV files: comma, "\n" line ends, cells with line breaks quoted (csv.writer's dialect).
-_CSV_OPTIONS = "header = false, quote = '\"', escape = '\"', delim = ',', new_line = '\\n', auto_detect = false"
+_CSV_OPTIONS = (
+    "header = false, quote = '\"', escape = '\"', delim = ',', new_line = '\\n', auto_detect = false"
+)
 
 
 def _sql_string(path: Path) -> str:

@@ -21,6 +21,7 @@ from imvo.core.suppliers.columns import (
 from imvo.core.suppliers.problems import MAX_CELL_CHARS, MAX_PROBLEMS, InputError, InputProblem
 from imvo.core.suppliers.reader import (
     DEFAULT_MAX_BYTES,
+    FORMULA_PREFIXES,
     SupplierFile,
     SupplierRecord,
     open_supplier_file,
@@ -32,6 +33,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "EXTRA_FIELDS",
     "FIELDS",
+    "FORMULA_PREFIXES",
     "HEADER_ALIASES",
     "MAX_CELL_CHARS",
     "MAX_PROBLEMS",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import mmap
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ import duckdb
 from imvo.core.suppliers.amounts import parse_amount
 from imvo.core.suppliers.encoding import CONTROL_CHARACTERS
 from imvo.core.suppliers.problems import MAX_CELL_CHARS
-from imvo.core.suppliers.reader import SupplierFile
+from imvo.core.suppliers.reader import FORMULA_PREFIXES, SupplierFile
 
 #: The view both readers create: the records in file order, with the fields the risk scan uses,
 #: stripped, and the spend parsed; :data:`CELLS_TABLE` holds them.
@@ -40,8 +41,6 @@ _CHUNK = 1 << 20
 
 #: Characters Python's ``str.strip()`` removes: the row-by-row reader strips with it.
 _PYTHON_WHITESPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
-_WHITESPACE_CODES = ", ".join(str(ord(c)) for c in _PYTHON_WHITESPACE)
-_FORMULA_CODES = ", ".join(str(ord(c)) for c in "=+-@\t\r")
 # DuckDB's ISO-8859-1 decoder refuses bytes 0x80-0x9F, which is where Windows-1252 keeps € ’ …:
 # a single-byte file holding any is converted to UTF-8 first.
 _C1_BYTES = bytes(range(0x80, 0xA0))
@@ -64,15 +63,6 @@ def plain_amount_sql(cell: str) -> str:
         f"THEN CAST(replace(replace({cell}, '.', ''), ',', '.') AS DOUBLE) "
         f"WHEN regexp_full_match({cell}, '{_GROUPED_COMMA}') THEN CAST(replace({cell}, ',', '') AS DOUBLE) "
         f"WHEN regexp_full_match({cell}, '{_UNGROUPED}') THEN CAST(replace({cell}, ',', '.') AS DOUBLE) END"
-    )
-
-
-def _strip_sql(cell: str) -> str:
-    # trim() with a character list is ten times slower than plain trim(), so it only runs on the
-    # few cells that start or end with whitespace at all.
-    return (
-        f"CASE WHEN unicode({cell}) IN ({_WHITESPACE_CODES}) OR unicode(right({cell}, 1)) IN "
-        f"({_WHITESPACE_CODES}) THEN trim({cell}, $whitespace) ELSE {cell} END"
     )
 
 
@@ -190,6 +180,84 @@ def _to_utf8(path: Path, encoding: str | None, workdir: Path) -> Path:
     return copy
 
 
+def _code_in(code: str, characters: str) -> str:
+    """SQL: the code point ``code`` is one of ``characters``, as ranges and comparisons. (An IN list
+    of more than a few constants becomes a join in DuckDB's plan, and a join would give up the file
+    order of the rows.)"""
+    points = sorted({ord(c) for c in characters})
+    ranges: list[tuple[int, int]] = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1] = (ranges[-1][0], point)
+        else:
+            ranges.append((point, point))
+    tests = [f"{code} = {low}" if low == high else f"{code} BETWEEN {low} AND {high}" for low, high in ranges]
+    return f"({' OR '.join(tests)})"
+
+
+def _strip_sql(cell: str) -> str:
+    """SQL: ``cell`` stripped as Python's ``str.strip()`` does."""
+    # trim() with a character list is ten times slower than plain trim(), so it only runs on the
+    # few cells that start or end with whitespace at all.
+    first, last = f"unicode({cell})", f"unicode(right({cell}, 1))"
+    return (
+        f"CASE WHEN {_code_in(first, _PYTHON_WHITESPACE)} OR {_code_in(last, _PYTHON_WHITESPACE)} "
+        f"THEN trim({cell}, $whitespace) ELSE {cell} END"
+    )
+
+
+def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: str) -> str:
+    """The SELECT that reads a supplier file with ``fields`` columns (``width`` of them named in the
+    header; ``indexes`` maps field names to columns) into the records with the checks of the
+    row-by-row reader as flags. A pure projection of ``read_csv``, so rows keep their file order
+    (``tests/core/test_bulk_reader.py`` checks the plan). Parameters: $path, $delimiter, $skip,
+    $encoding, $whitespace."""
+    # Raw cells of the fields, as the row-by-row reader sees them before stripping.
+    raw = [f"c{indexes[field]}" for field in _CHECKED_FIELDS if field in indexes]
+
+    def text(field: str) -> str:
+        return _strip_sql(f"c{indexes[field]}") if field in indexes else "''"
+
+    supplier = f"c{indexes['supplier']}"
+    # Cheap tests first; the exact ones run only on the few rows these let through.
+    whole = "concat(" + ", ".join(f"c{i}" for i in range(fields)) + ")"
+    blank = (
+        f"CASE WHEN {supplier} <> '' AND NOT {_code_in(f'unicode({supplier})', _PYTHON_WHITESPACE)} "
+        f"THEN false ELSE {_strip_sql(whole)} = '' END"
+    )
+    formula_start = " OR ".join(_code_in(f"unicode({cell})", "".join(FORMULA_PREFIXES)) for cell in raw)
+    formula = " OR ".join(
+        f"{_code_in(f'unicode({cell})', '=@' + chr(9) + chr(13))} "
+        f"OR ({_code_in(f'unicode({cell})', '+-')} AND {plain_amount_sql(cell)} IS NULL)"
+        for cell in raw
+    )
+    too_long = " OR ".join(f"length({cell}) > {MAX_CELL_CHARS}" for cell in raw)
+    extra = " OR ".join(f"{_strip_sql(f'c{i}')} <> ''" for i in range(width, fields)) or "false"
+    line_break = "chr(10)" if newline == "\n" else "chr(13)"
+    breaks = " + ".join(
+        f"CASE WHEN contains(c{i}, {line_break}) "
+        f"THEN length(c{i}) - length(replace(c{i}, {line_break}, '')) ELSE 0 END"
+        for i in range(fields)
+    )
+    spend = text("spend")
+    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(fields))
+    return f"""
+        SELECT {text("supplier")} AS supplier, {text("country")} AS country_given,
+               {text("product")} AS product, {text("hs_code")} AS hs_code_given, {spend} AS spend_text,
+               {plain_amount_sql(spend)} AS spend, {text("tier")} AS tier, {blank} AS blank,
+               CASE WHEN {formula_start} THEN ({formula}) ELSE false END AS formula,
+               CASE WHEN greatest({", ".join(f"strlen({cell})" for cell in raw)}) > {MAX_CELL_CHARS}
+                    THEN ({too_long}) ELSE false END AS too_long,
+               {extra} AS extra, {breaks} AS breaks
+        FROM (
+            SELECT {", ".join(f"coalesce(c{i}, '') AS c{i}" for i in range(fields))}
+            FROM read_csv($path, delim = $delimiter, quote = '"', escape = '"', header = false, skip = $skip,
+                          encoding = $encoding, strict_mode = true, auto_detect = false, null_padding = false,
+                          columns = {{{columns}}})
+        )
+        """  # noqa: S608 - column names are generated here, values are parameters
+
+
 def _load(
     supplier_file: SupplierFile,
     connection: duckdb.DuckDBPyConnection,
@@ -198,9 +266,6 @@ def _load(
     encoding: str,
     data_start: int,
 ) -> BulkRows:
-    fields = supplier_file.header_fields
-    width = len(supplier_file.headers)
-    indexes = supplier_file.column_indexes
     params: dict[str, object] = {
         "path": str(source),
         "delimiter": supplier_file.delimiter or ",",
@@ -208,55 +273,10 @@ def _load(
         "skip": supplier_file.header_end,
         "whitespace": _PYTHON_WHITESPACE,
     }
-    cells = [f"coalesce(c{i}, '')" for i in range(fields)]
-    # Raw cells of the fields, as the row-by-row reader sees them before stripping.
-    raw = [f"c{indexes[field]}" for field in _CHECKED_FIELDS if field in indexes]
-
-    def text(field: str) -> str:
-        return _strip_sql(f"c{indexes[field]}") if field in indexes else "''"
-
-    supplier = indexes["supplier"]
-    # Cheap tests first; the exact ones run only on the few rows these let through.
-    blank = (
-        f"CASE WHEN c{supplier} <> '' AND unicode(c{supplier}) NOT IN ({_WHITESPACE_CODES}) THEN false "
-        f"ELSE {_strip_sql('concat(' + ', '.join(f'c{i}' for i in range(fields)) + ')')} = '' END"
+    query = cells_query(
+        supplier_file.header_fields, len(supplier_file.headers), supplier_file.column_indexes, facts.newline
     )
-    formula_start = " OR ".join(f"unicode({cell}) IN ({_FORMULA_CODES})" for cell in raw)
-    formula = " OR ".join(
-        f"left({cell}, 1) IN ('=', '@', chr(9), chr(13)) "
-        f"OR (left({cell}, 1) IN ('+', '-') AND {plain_amount_sql(cell)} IS NULL)"
-        for cell in raw
-    )
-    too_long = " OR ".join(f"length({cell}) > {MAX_CELL_CHARS}" for cell in raw)
-    extra = " OR ".join(f"{_strip_sql(f'c{i}')} <> ''" for i in range(width, fields)) or "false"
-    newline = "chr(10)" if facts.newline == "\n" else "chr(13)"
-    breaks = " + ".join(
-        f"CASE WHEN contains(c{i}, {newline}) "
-        f"THEN length(c{i}) - length(replace(c{i}, {newline}, '')) ELSE 0 END"
-        for i in range(fields)
-    )
-    spend = text("spend")
-    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(fields))
-    connection.execute(
-        f"""
-        CREATE TABLE {CELLS_TABLE} AS
-        SELECT {text("supplier")} AS supplier, {text("country")} AS country_given,
-               {text("product")} AS product, {text("hs_code")} AS hs_code_given, {spend} AS spend_text,
-               {plain_amount_sql(spend)} AS spend,
-               {text("tier")} AS tier, {blank} AS blank,
-               CASE WHEN {formula_start} THEN ({formula}) ELSE false END AS formula,
-               CASE WHEN greatest({", ".join(f"strlen({cell})" for cell in raw)}) > {MAX_CELL_CHARS}
-                    THEN ({too_long}) ELSE false END AS too_long,
-               {extra} AS extra, {breaks} AS breaks
-        FROM (
-            SELECT {", ".join(f"{cell} AS c{i}" for i, cell in enumerate(cells))}
-            FROM read_csv($path, delim = $delimiter, quote = '"', escape = '"', header = false, skip = $skip,
-                          encoding = $encoding, strict_mode = true, auto_detect = false, null_padding = false,
-                          columns = {{{columns}}})
-        )
-        """,  # noqa: S608 - column names are generated here, values are parameters
-        params,
-    )
+    connection.execute(f"CREATE TABLE {CELLS_TABLE} AS {query}", params)
     counts = connection.execute(
         f"""
         SELECT count(*), count(*) FILTER (blank), count(*) FILTER (NOT blank AND supplier = ''),

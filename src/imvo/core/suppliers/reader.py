@@ -29,7 +29,9 @@ from imvo.core.suppliers.xlsx_reader import SheetRows, check_expansion, choose_s
 DEFAULT_MAX_BYTES = 200 * 1024**2
 #: How many non-empty rows at the top may be titles or notes above the real header row.
 _HEADER_SEARCH_ROWS = 10
-_FORMULA_FIRST = frozenset("=+-@\t\r")  # "" is not in it, so empty cells need no test
+#: What spreadsheet programs treat as the start of a formula (OWASP, "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_PREFIXES)  # "" is not in it, so empty cells need no test
 _FORMULA_EXAMPLES = 5
 
 
