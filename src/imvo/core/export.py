@@ -18,6 +18,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from imvo.core.scan import REGISTER_COLUMNS, REGISTER_ORDER, TEXT_COLUMNS, ScanResult
+from imvo.core.sql import code_point_in
 from imvo.core.suppliers import FORMULA_PREFIXES
 
 FORMATS = (".csv", ".xlsx", ".json", ".parquet", ".html")
@@ -32,16 +33,13 @@ def neutralise_formula(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
-_FORMULA_FIRST = ", ".join(f"'{prefix}'" for prefix in FORMULA_PREFIXES)
-
-
 def _register_select(guarded: frozenset[str]) -> str:
     """The register in priority order with the ``guarded`` columns neutralised; every name in it
     is one of this package's own constants."""
     columns = []
     for name in REGISTER_COLUMNS:
         if name in guarded:
-            formula = f"left({name}, 1) IN ({_FORMULA_FIRST})"
+            formula = code_point_in(f"unicode({name})", "".join(FORMULA_PREFIXES))
             columns.append(f"CASE WHEN {formula} THEN '''' || {name} ELSE {name} END AS {name}")
         else:
             columns.append(name)

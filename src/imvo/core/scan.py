@@ -34,6 +34,7 @@ from imvo.core.products import ProductMatch, ProductMatcher
 from imvo.core.risk import parameters
 from imvo.core.risk.assess import FindingTemplate, findings_for, no_finding
 from imvo.core.risk.themes import NO_THEME, THEMES
+from imvo.core.sql import code_point_in, literal
 from imvo.core.suppliers import (
     FORMULA_PREFIXES,
     InputProblem,
@@ -208,7 +209,10 @@ class Resolver:
         self._countries: dict[str, str | None] = {}
         self._products: dict[tuple[str, str], int] = {}
         self.products: list[ProductMatch] = []
-        self._groups: dict[tuple[str | None, tuple[str, ...], str], int] = {}
+        # Products that match the same goods share their findings: one representative match each.
+        self._good_keys: dict[tuple[tuple[str, ...], str], int] = {}
+        self._goods: list[ProductMatch] = []
+        self._groups: dict[tuple[str | None, int], int] = {}
         self.groups: list[tuple[FindingTemplate, ...]] = []
         self._countries_by_good: dict[str, set[str]] = {}
         for listing in self.reference.listings:
@@ -232,14 +236,23 @@ class Resolver:
             self._products[key] = index
         return index
 
-    def group(self, alpha2: str | None, product_index: int) -> int:
-        """Index into :attr:`groups`: the findings of a matched good in a country (cached)."""
+    def good_key(self, product_index: int) -> int:
+        """A number for the goods a product matched (products naming the same goods share it)."""
         match = self.products[product_index]
-        key = (alpha2, match.goods, match.good)
+        key = (match.goods, match.good)
+        index = self._good_keys.get(key)
+        if index is None:
+            index = self._good_keys[key] = len(self._goods)
+            self._goods.append(match)
+        return index
+
+    def group(self, alpha2: str | None, good_key: int) -> int:
+        """Index into :attr:`groups`: the findings of the goods of ``good_key`` in a country (cached)."""
+        key = (alpha2, good_key)
         index = self._groups.get(key)
         if index is None:
             index = len(self.groups)
-            self.groups.append(self._templates(alpha2, match))
+            self.groups.append(self._templates(alpha2, self._goods[good_key]))
             self._groups[key] = index
         return index
 
@@ -420,18 +433,20 @@ def _resolve(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> None:
         },
     )
     pairs = connection.execute(f"SELECT DISTINCT product, hs_code_given FROM {RECORDS_TABLE}").fetchall()  # noqa: S608
+    matches = [resolver.product(product, hs_code) for product, hs_code in pairs]
     _create_from_lists(
         connection,
         "product_keys",
         {
             "product": ("VARCHAR", [product for product, _ in pairs]),
             "hs_code_given": ("VARCHAR", [hs_code for _, hs_code in pairs]),
-            "product_match": ("BIGINT", [resolver.product(product, hs_code) for product, hs_code in pairs]),
+            "product_match": ("BIGINT", matches),
+            "good_key": ("BIGINT", [resolver.good_key(match) for match in matches]),
         },
     )
     combinations = connection.execute(
         f"""
-        SELECT DISTINCT c.country, k.product_match
+        SELECT DISTINCT c.country, k.good_key
         FROM {RECORDS_TABLE} r
         JOIN country_keys c USING (country_given)
         JOIN product_keys k USING (product, hs_code_given)
@@ -442,8 +457,8 @@ def _resolve(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> None:
         "group_keys",
         {
             "country_key": ("VARCHAR", [country or "" for country, _ in combinations]),
-            "product_match": ("BIGINT", [match for _, match in combinations]),
-            "finding_group": ("BIGINT", [resolver.group(country, match) for country, match in combinations]),
+            "good_key": ("BIGINT", [good for _, good in combinations]),
+            "finding_group": ("BIGINT", [resolver.group(country, good) for country, good in combinations]),
         },
     )
     connection.execute(
@@ -454,7 +469,7 @@ def _resolve(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> None:
         FROM {RECORDS_TABLE} r
         JOIN country_keys c USING (country_given)
         JOIN product_keys k USING (product, hs_code_given)
-        JOIN group_keys g ON g.country_key = coalesce(c.country, '') AND g.product_match = k.product_match;
+        JOIN group_keys g ON g.country_key = coalesce(c.country, '') AND g.good_key = k.good_key;
         DROP VIEW {RECORDS_TABLE}; DROP TABLE {CELLS_TABLE};
         DROP TABLE country_keys; DROP TABLE product_keys; DROP TABLE group_keys;
         """  # noqa: S608
@@ -519,15 +534,15 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
     stay in the small templates table and are joined in when the register is read or exported.
     """
     formula_columns = set(_INPUT_TEXT_COLUMNS)
-    formula_first = ", ".join(_sql_literal(prefix) for prefix in FORMULA_PREFIXES)
     for table, columns in _lookup_columns(resolver).items():
         _create_from_lists(connection, f"{table}_staged", columns)
         enums = _ENUM_COLUMNS[table]
         for name in enums:
             values = f"SELECT DISTINCT coalesce({name}, '') FROM {table}_staged"  # noqa: S608
             connection.execute(f"CREATE TYPE {table}_{name} AS ENUM ({values})")
+            formula = code_point_in(f"unicode({name})", "".join(FORMULA_PREFIXES))
             (starts,) = connection.execute(
-                f"SELECT count(*) FROM {table}_staged WHERE left({name}, 1) IN ({formula_first})"  # noqa: S608
+                f"SELECT count(*) FROM {table}_staged WHERE {formula}"  # noqa: S608
             ).fetchone() or (0,)
             if starts:
                 formula_columns.add(name)
@@ -578,11 +593,7 @@ _CSV_OPTIONS = (
 
 
 def _sql_string(path: Path) -> str:
-    return _sql_literal(str(path))
-
-
-def _sql_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    return literal(str(path))
 
 
 def _column_pairs(spec: str) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from imvo.core.sql import code_point_in
 from imvo.core.suppliers.amounts import parse_amount
 from imvo.core.suppliers.encoding import CONTROL_CHARACTERS
 from imvo.core.suppliers.problems import MAX_CELL_CHARS
@@ -180,28 +181,15 @@ def _to_utf8(path: Path, encoding: str | None, workdir: Path) -> Path:
     return copy
 
 
-def _code_in(code: str, characters: str) -> str:
-    """SQL: the code point ``code`` is one of ``characters``, as ranges and comparisons. (An IN list
-    of more than a few constants becomes a join in DuckDB's plan, and a join would give up the file
-    order of the rows.)"""
-    points = sorted({ord(c) for c in characters})
-    ranges: list[tuple[int, int]] = []
-    for point in points:
-        if ranges and ranges[-1][1] == point - 1:
-            ranges[-1] = (ranges[-1][0], point)
-        else:
-            ranges.append((point, point))
-    tests = [f"{code} = {low}" if low == high else f"{code} BETWEEN {low} AND {high}" for low, high in ranges]
-    return f"({' OR '.join(tests)})"
-
-
-def _strip_sql(cell: str) -> str:
-    """SQL: ``cell`` stripped as Python's ``str.strip()`` does."""
+def _strip_sql(cell: str, first: str | None = None, last: str | None = None) -> str:
+    """SQL: ``cell`` stripped as Python's ``str.strip()`` does; ``first`` and ``last`` are the code
+    points of its first and last character when the query has them at hand."""
+    first = first or f"unicode({cell})"
+    last = last or f"unicode(right({cell}, 1))"
     # trim() with a character list is ten times slower than plain trim(), so it only runs on the
     # few cells that start or end with whitespace at all.
-    first, last = f"unicode({cell})", f"unicode(right({cell}, 1))"
     return (
-        f"CASE WHEN {_code_in(first, _PYTHON_WHITESPACE)} OR {_code_in(last, _PYTHON_WHITESPACE)} "
+        f"CASE WHEN {code_point_in(first, _PYTHON_WHITESPACE)} OR {code_point_in(last, _PYTHON_WHITESPACE)} "
         f"THEN trim({cell}, $whitespace) ELSE {cell} END"
     )
 
@@ -213,26 +201,29 @@ def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: st
     (``tests/core/test_bulk_reader.py`` checks the plan). Parameters: $path, $delimiter, $skip,
     $encoding, $whitespace."""
     # Raw cells of the fields, as the row-by-row reader sees them before stripping.
-    raw = [f"c{indexes[field]}" for field in _CHECKED_FIELDS if field in indexes]
+    used = [indexes[field] for field in _CHECKED_FIELDS if field in indexes]
+
+    def stripped(i: int) -> str:
+        return _strip_sql(f"c{i}", f"f{i}", f"l{i}")
 
     def text(field: str) -> str:
-        return _strip_sql(f"c{indexes[field]}") if field in indexes else "''"
+        return stripped(indexes[field]) if field in indexes else "''"
 
-    supplier = f"c{indexes['supplier']}"
+    supplier = indexes["supplier"]
     # Cheap tests first; the exact ones run only on the few rows these let through.
     whole = "concat(" + ", ".join(f"c{i}" for i in range(fields)) + ")"
     blank = (
-        f"CASE WHEN {supplier} <> '' AND NOT {_code_in(f'unicode({supplier})', _PYTHON_WHITESPACE)} "
+        f"CASE WHEN c{supplier} <> '' AND NOT {code_point_in(f'f{supplier}', _PYTHON_WHITESPACE)} "
         f"THEN false ELSE {_strip_sql(whole)} = '' END"
     )
-    formula_start = " OR ".join(_code_in(f"unicode({cell})", "".join(FORMULA_PREFIXES)) for cell in raw)
+    formula_start = " OR ".join(code_point_in(f"f{i}", "".join(FORMULA_PREFIXES)) for i in used)
     formula = " OR ".join(
-        f"{_code_in(f'unicode({cell})', '=@' + chr(9) + chr(13))} "
-        f"OR ({_code_in(f'unicode({cell})', '+-')} AND {plain_amount_sql(cell)} IS NULL)"
-        for cell in raw
+        f"{code_point_in(f'f{i}', '=@' + chr(9) + chr(13))} "
+        f"OR ({code_point_in(f'f{i}', '+-')} AND {plain_amount_sql(f'c{i}')} IS NULL)"
+        for i in used
     )
-    too_long = " OR ".join(f"length({cell}) > {MAX_CELL_CHARS}" for cell in raw)
-    extra = " OR ".join(f"{_strip_sql(f'c{i}')} <> ''" for i in range(width, fields)) or "false"
+    too_long = " OR ".join(f"length(c{i}) > {MAX_CELL_CHARS}" for i in used)
+    extra = " OR ".join(f"{stripped(i)} <> ''" for i in range(width, fields)) or "false"
     line_break = "chr(10)" if newline == "\n" else "chr(13)"
     breaks = " + ".join(
         f"CASE WHEN contains(c{i}, {line_break}) "
@@ -241,19 +232,24 @@ def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: st
     )
     spend = text("spend")
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(fields))
+    # Each cell's first and last code point are computed once, in the middle projection.
+    ends = ", ".join(f"c{i}, unicode(c{i}) AS f{i}, unicode(right(c{i}, 1)) AS l{i}" for i in range(fields))
     return f"""
         SELECT {text("supplier")} AS supplier, {text("country")} AS country_given,
                {text("product")} AS product, {text("hs_code")} AS hs_code_given, {spend} AS spend_text,
                {plain_amount_sql(spend)} AS spend, {text("tier")} AS tier, {blank} AS blank,
                CASE WHEN {formula_start} THEN ({formula}) ELSE false END AS formula,
-               CASE WHEN greatest({", ".join(f"strlen({cell})" for cell in raw)}) > {MAX_CELL_CHARS}
+               CASE WHEN greatest({", ".join(f"strlen(c{i})" for i in used)}) > {MAX_CELL_CHARS}
                     THEN ({too_long}) ELSE false END AS too_long,
                {extra} AS extra, {breaks} AS breaks
         FROM (
-            SELECT {", ".join(f"coalesce(c{i}, '') AS c{i}" for i in range(fields))}
-            FROM read_csv($path, delim = $delimiter, quote = '"', escape = '"', header = false, skip = $skip,
-                          encoding = $encoding, strict_mode = true, auto_detect = false, null_padding = false,
-                          columns = {{{columns}}})
+            SELECT {ends}
+            FROM (
+                SELECT {", ".join(f"coalesce(c{i}, '') AS c{i}" for i in range(fields))}
+                FROM read_csv($path, delim = $delimiter, quote = '"', escape = '"', header = false,
+                              skip = $skip, encoding = $encoding, strict_mode = true, auto_detect = false,
+                              null_padding = false, columns = {{{columns}}})
+            )
         )
         """  # noqa: S608 - column names are generated here, values are parameters
 
