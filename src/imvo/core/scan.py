@@ -384,7 +384,7 @@ def _load_rows_one_by_one(
     records_csv = workdir / "records.csv"
     count = 0
     with records_csv.open("w", encoding="utf-8", newline="") as handle:
-        writerow = csv.writer(handle, lineterminator="\n").writerow
+        writerow = csv.writer(handle, lineterminator=_CSV_LINE_END).writerow
         for record in supplier_file.records():
             writerow(
                 (
@@ -586,9 +586,14 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
     return frozenset(formula_columns & TEXT_COLUMNS)
 
 
-# Our own CSV files: comma, "\n" line ends, cells with line breaks quoted (csv.writer's dialect).
+# Our own CSV file of records: csv.writer's dialect with CRLF line ends, because csv.writer quotes a
+# cell holding a lone CR only when CR is part of the line end, and DuckDB takes an unquoted CR for
+# one. DuckDB's strict mode refuses a CR inside a quoted cell, so it is off here: this file is ours
+# and well-formed, and the number of rows loaded is checked against the number written.
+_CSV_LINE_END = "\r\n"
 _CSV_OPTIONS = (
-    "header = false, quote = '\"', escape = '\"', delim = ',', new_line = '\\n', auto_detect = false"
+    "header = false, quote = '\"', escape = '\"', delim = ',', new_line = '\\r\\n', "
+    "strict_mode = false, auto_detect = false"
 )
 
 

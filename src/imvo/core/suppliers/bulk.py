@@ -166,6 +166,9 @@ def load_clean_rows(
         # row-by-row reader says where.
         connection.execute(f"DROP VIEW IF EXISTS {RECORDS_TABLE}; DROP TABLE IF EXISTS {CELLS_TABLE}")
         return None
+    finally:
+        if source != supplier_file.path:
+            source.unlink(missing_ok=True)
 
 
 class _NotClean(Exception):
