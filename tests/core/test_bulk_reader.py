@@ -88,7 +88,10 @@ def supplier_files(draw: st.DrawFn) -> tuple[bytes, str]:
         lines.append(f"sep={delimiter}")
     if draw(st.integers(0, 4)) == 0:
         lines += ["Leveranciers 2024", ""]
-    lines.append(delimiter.join(HEADER + [""] * extra_header_cells))
+    header = HEADER + [""] * extra_header_cells
+    if draw(st.booleans()):  # exports that quote every cell quote the header too
+        header = [f'"{cell}"' for cell in header]
+    lines.append(delimiter.join(header))
     for _ in range(draw(st.integers(0, 12))):
         kind = draw(st.integers(0, 19))
         if kind == 0:
@@ -156,6 +159,7 @@ CLEAN = "Leverancier;Land;Artikel;GN-code;Inkoopwaarde\r\nCacao BV;Ivoorkust;cac
         (CLEAN + "Thee\u00a0BV\u00a0;China ; thee ;;\r\n;;;;\r\n", "cp1252"),
         (CLEAN + '"Smith, Jones & Co";Ghana;"cocoa\r\nbeans";;(100)\r\n', "utf-8"),
         (CLEAN.replace(";", ",").replace("1.234,56", '"1,234.56"'), "utf-8-sig"),
+        ('"' + CLEAN.replace(";", '";"').replace("\r\n", '"\r\n"').removesuffix('"'), "utf-8"),
         (CLEAN + "Credit BV;Ghana;cocoa;;-1.000,00\r\n", "utf-8"),
         (CLEAN.replace("\r\n", "\r"), "utf-8"),
         (CLEAN.replace("Cacao BV", "Café “Noord” – € …"), "cp1252"),

@@ -113,17 +113,18 @@ _LINE = re.compile(rb"([^\r\n]*)(\r\n|\n|\r)")
 
 
 def _data_start(path: Path, header_end: int) -> int | None:
-    """The byte offset after the header row, or None unless the lines up to it hold no quote and
-    all end alike: then DuckDB's ``skip`` (physical lines) lands where the row-by-row reader
-    starts. (DuckDB's ``new_line`` option is not used: set explicitly, DuckDB 2.0 returns no rows
-    at all for some files instead of failing.)"""
+    """The byte offset after the header row (which the caller knows to be one physical line), or
+    None unless the lines above it hold no quote and all lines up to it end alike. DuckDB's
+    ``skip`` counts rows, quotes respected: with no quote above the header, those rows are the
+    physical lines the row-by-row reader counts. (DuckDB's ``new_line`` option is not used: set
+    explicitly, DuckDB 2.0 returns no rows at all for some files instead of failing.)"""
     with path.open("rb") as stream:
         head = stream.read(MAX_CELL_CHARS)
     breaks = set()
     position = 0
-    for _ in range(header_end):
+    for number in range(1, header_end + 1):
         line = _LINE.match(head, position)
-        if line is None or b'"' in line.group(1):
+        if line is None or (number < header_end and b'"' in line.group(1)):
             return None
         breaks.add(line.group(2))
         position = line.end()
