@@ -146,9 +146,9 @@ class TransitionForm(forms.Form):
     def __init__(self, *args: Any, case: GrievanceCase, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         allowed = {phase.value for phase in allowed_transitions(Phase(case.phase))}
-        self.fields["to_phase"].choices = [
-            (value, label) for value, label in CasePhase.choices if value in allowed
-        ]  # type: ignore[attr-defined]
+        to_phase = self.fields["to_phase"]
+        assert isinstance(to_phase, forms.ChoiceField)
+        to_phase.choices = [(value, label) for value, label in CasePhase.choices if value in allowed]
 
 
 class UpdateForm(forms.Form):
@@ -185,9 +185,22 @@ class RemedyForm(forms.ModelForm):
 
 
 class LinkForm(forms.Form):
-    supplier = forms.ModelChoiceField(label=_("Supplier"), queryset=None, required=False)  # type: ignore[arg-type]
-    risk = forms.ModelChoiceField(label=_("Risk"), queryset=None, required=False)  # type: ignore[arg-type]
-    measure = forms.ModelChoiceField(label=_("Measure"), queryset=None, required=False)  # type: ignore[arg-type]
+    # The querysets are the organisation's own, set per form in __init__.
+    supplier: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Supplier"),
+        queryset=None,
+        required=False,
+    )
+    risk: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Risk"),
+        queryset=None,
+        required=False,
+    )
+    measure: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Measure"),
+        queryset=None,
+        required=False,
+    )
 
     def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -142,8 +142,8 @@ def effectiveness_of(
             country=case.country,
             outcome=case.get_outcome_display() if case.outcome else "",
             spells=_spells(case, list(case.transitions.all()), case.mechanism.deadline_days),
-            remedies_planned=case.remedies_planned,  # type: ignore[attr-defined]
-            remedies_delivered=case.remedies_delivered,  # type: ignore[attr-defined]
+            remedies_planned=case.remedies_planned,
+            remedies_delivered=case.remedies_delivered,
             satisfaction=case.satisfaction,
         )
         for case in cases

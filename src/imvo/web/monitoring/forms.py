@@ -123,7 +123,9 @@ class MultipleFileField(forms.FileField):
 
 
 class DisclosureUploadForm(forms.Form):
-    files = MultipleFileField(
+    # Django's form metaclass moves declared fields into base_fields, so this does not shadow
+    # BaseForm.files (the uploaded files) at run time; the type checker cannot know that.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Disclosures"),
         help_text=_(
             "PDF, HTML or text. Each file is matched to a company by the registration number in its file "
@@ -151,7 +153,7 @@ class ProposeReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         for criterion in CRITERION_IDS:
             self.fields[f"verdict_{criterion}"] = forms.ChoiceField(
-                label=CRITERION_LABELS.get(criterion, criterion),
+                label=str(CRITERION_LABELS.get(criterion, criterion)),  # the form lives for one request
                 choices=VERDICT_CHOICES,
                 initial=(verdicts or {}).get(criterion, "not_found"),
             )
@@ -175,7 +177,10 @@ class LinkPlatformForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    monitor = forms.ModelChoiceField(label=_("Monitoring organisation"), queryset=None)  # type: ignore[arg-type]
+    monitor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Monitoring organisation"),
+        queryset=None,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

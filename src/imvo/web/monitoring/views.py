@@ -50,7 +50,7 @@ EXPORTS = {
 
 
 def _org(request: HttpRequest) -> Organisation:
-    return request.organisation  # type: ignore[attr-defined,no-any-return]
+    return request.organisation  # type: ignore[attr-defined]
 
 
 def _url(name: str, org: str, **kwargs: Any) -> str:

@@ -27,7 +27,7 @@ def _country_choices() -> list[tuple[str, Any]]:
     return [UNKNOWN, *sorted(names, key=lambda pair: pair[1])]
 
 
-class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+class ProfileForm(forms.ModelForm):
     country = forms.ChoiceField(label=_("country of registration"), choices=_country_choices, required=False)
     sectors = forms.CharField(
         label=_("sectors"),
@@ -79,7 +79,7 @@ def _isv_category_choices() -> list[tuple[str, Any]]:
     return [UNKNOWN] + [(c, c) for c in categories] + [("other", _("Another category"))]
 
 
-class TenderForm(forms.ModelForm):  # type: ignore[type-arg]
+class TenderForm(forms.ModelForm):
     category = forms.ChoiceField(label=_("product category"), choices=_isv_category_choices, required=False)
     contracting_authority = forms.ChoiceField(
         label=_("contracting authority"),

@@ -33,7 +33,7 @@ class DateInput(forms.DateInput):
 ONE_TO_FIVE = [("", "—")] + [(str(n), str(n)) for n in range(1, 6)]
 
 
-class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
+class PolicyForm(forms.ModelForm):
     document = forms.FileField(
         label=_("Policy document"),
         required=False,
@@ -92,7 +92,7 @@ class SupplierListForm(forms.Form):
 LEVEL_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 
-class RiskForm(forms.ModelForm):  # type: ignore[type-arg]
+class RiskForm(forms.ModelForm):
     """A manual risk; likelihood and severity are judged 1–5 and stored on the register's 0–100 scale."""
 
     likelihood_level = forms.TypedChoiceField(
@@ -142,13 +142,13 @@ class RiskForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
-class RiskStatusForm(forms.ModelForm):  # type: ignore[type-arg]
+class RiskStatusForm(forms.ModelForm):
     class Meta:
         model = Risk
         fields = ["status", "confidential"]
 
 
-class SeverityJudgementForm(forms.ModelForm):  # type: ignore[type-arg]
+class SeverityJudgementForm(forms.ModelForm):
     """Overall severity 1–5, optionally with the UNGP components that determine it."""
 
     severity = forms.TypedChoiceField(label=_("Severity (1–5)"), choices=ONE_TO_FIVE, coerce=int)
@@ -168,7 +168,7 @@ class SeverityJudgementForm(forms.ModelForm):  # type: ignore[type-arg]
         help_texts = {"rationale": _("Why: the facts and sources the judgement rests on.")}
 
 
-class StakeholderEngagementForm(forms.ModelForm):  # type: ignore[type-arg]
+class StakeholderEngagementForm(forms.ModelForm):
     def __init__(self, *args: Any, risks: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["risk"].queryset = risks if risks is not None else Risk.objects.none()  # type: ignore[attr-defined]
@@ -180,7 +180,7 @@ class StakeholderEngagementForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"held_on": DateInput()}
 
 
-class MeasureForm(forms.ModelForm):  # type: ignore[type-arg]
+class MeasureForm(forms.ModelForm):
     class Meta:
         model = Measure
         fields = ["kind", "description", "owner", "due_on", "status", "cost", "confidential"]
@@ -193,13 +193,13 @@ class MeasureForm(forms.ModelForm):  # type: ignore[type-arg]
         return cost
 
 
-class IndicatorForm(forms.ModelForm):  # type: ignore[type-arg]
+class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "target", "unit"]
 
 
-class FollowUpForm(forms.ModelForm):  # type: ignore[type-arg]
+class FollowUpForm(forms.ModelForm):
     def __init__(self, *args: Any, indicators: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = (  # type: ignore[attr-defined]
@@ -213,7 +213,7 @@ class FollowUpForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"planned_on": DateInput(), "done_on": DateInput()}
 
 
-class RemediationForm(forms.ModelForm):  # type: ignore[type-arg]
+class RemediationForm(forms.ModelForm):
     class Meta:
         model = RemediationRecord
         fields = ["description", "affected", "provided_on", "status", "confidential"]

@@ -315,7 +315,12 @@ def assess(organisation: Organisation) -> list[StepMaturity]:
     )
     report_current = bool(latest_report and latest_report["published_at"] >= now - CURRENT_WITHIN)
     report_after_scan = bool(
-        latest_report and (latest_scan is None or latest_report["published_at"] >= latest_scan["finished_at"])
+        latest_report
+        and (
+            latest_scan is None
+            or latest_scan["finished_at"] is None
+            or latest_report["published_at"] >= latest_scan["finished_at"]
+        )
     )
     step5 = _level(
         [

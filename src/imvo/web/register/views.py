@@ -107,7 +107,9 @@ def policy_document_view(request: HttpRequest, org: str, policy_id: int) -> Http
     if not policy.document:
         raise Http404
     return FileResponse(
-        policy.document.open("rb"), as_attachment=True, filename=policy.document_name or policy.document.name
+        policy.document.open("rb"),
+        as_attachment=True,
+        filename=policy.document_name or policy.document.name or "policy",
     )
 
 
