@@ -22,7 +22,13 @@ from hypothesis import strategies as st
 from imvo.core.scan import Resolver, scan_file
 from imvo.core.suppliers import InputError, open_supplier_file, parse_amount
 from imvo.core.suppliers.amounts import PLAIN_AMOUNT
-from imvo.core.suppliers.bulk import RECORDS_TABLE, cells_query, load_clean_rows, plain_amount_sql
+from imvo.core.suppliers.bulk import (
+    PYTHON_WHITESPACE,
+    RECORDS_TABLE,
+    cells_query,
+    load_clean_rows,
+    plain_amount_sql,
+)
 
 RESOLVER = Resolver()
 HEADER = ["Leverancier", "Land", "Artikel", "GN-code", "Inkoopwaarde", "Schakel"]
@@ -276,3 +282,7 @@ def test_the_row_by_row_reader_hands_every_cell_to_duckdb_unchanged(tmp_path_fac
     with result:
         got = [(f.supplier, f.product, f.tier) for f in sorted(result.findings, key=lambda f: f.input_row)]
     assert got == [tuple(cell.strip() for cell in row) for row in named]
+
+
+def test_the_whitespace_the_bulk_reader_strips_is_what_python_strips():
+    assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == PYTHON_WHITESPACE
