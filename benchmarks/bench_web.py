@@ -151,6 +151,8 @@ def seed(suppliers: int, risks: int) -> dict[str, Any]:
                 scan=scan,
                 input_row=n + 2,
                 name=f"Supplier {n:06d} B.V.",
+                key=f"number:{n}",
+                number_key=f"number:{n}",
                 country=rng.choice(COUNTRIES),
                 product=rng.choice(GOODS).lower(),
                 spend=rng.randrange(100, 5_000_000),

@@ -62,14 +62,31 @@ def write_example_report() -> Path:
         return write_register(result, out / "report.html")
 
 
+def configure_environment(address: str = ADDRESS) -> None:
+    """The demo's settings, unless the environment says otherwise.
+
+    DEBUG stays off, as in production: a mistyped address shows the site's own translated 404 page
+    rather than Django's list of URL patterns. Static files need no DEBUG: whitenoise serves them
+    straight from the package (``WHITENOISE_USE_FINDERS``), without ``collectstatic``.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "imvo.web.settings")
+    os.environ.setdefault("IMVO_DEBUG", "0")
+    os.environ.setdefault("IMVO_VAR_DIR", str(REPO / "var"))
+    if ":" not in address:  # runserver also takes a bare port
+        address = f"127.0.0.1:{address}"
+    host = address.rsplit(":", 1)[0].strip("[]") or "127.0.0.1"
+    # With DEBUG off Django answers only the hosts it knows: the demo's own and the usual local names.
+    os.environ.setdefault("IMVO_ALLOWED_HOSTS", ",".join(dict.fromkeys(["127.0.0.1", "localhost", host])))
+    # Links in the demo's e-mails (printed on the console) point at the running demo.
+    os.environ.setdefault("IMVO_SITE_URL", f"http://{address}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="imvo.demo", description=__doc__)
     parser.add_argument("--no-serve", action="store_true", help="migrate and seed, then stop")
     parser.add_argument("--address", default=ADDRESS)
     args = parser.parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "imvo.web.settings")
-    os.environ.setdefault("IMVO_DEBUG", "1")
-    os.environ.setdefault("IMVO_VAR_DIR", str(REPO / "var"))
+    configure_environment(args.address)
     slug, monitor_slug, email, password = seed()
     url = f"http://{args.address}/"
     print()

@@ -74,3 +74,25 @@ def test_navigation_follows_the_kind_of_organisation(alice):
     assert "monitoring:overview" not in company
     assert "monitoring:overview" in monitor
     assert not {"register:risks", "obligations:overview", "monitoring:consents"} & monitor
+
+
+def test_the_suppliers_page_has_its_own_section_and_is_the_current_one(alice, client_for):
+    url = reverse("register:suppliers", kwargs={"org": "acme"})
+    response = client_for(alice).get(url)
+    assert response.status_code == 200
+    sections = response.context["organisation_sections"]
+    assert url in [section["url"] for section in sections]
+    current = [section["url"] for section in sections if section["current"]]
+    assert current == [url]  # not "Where are we"
+    assert f'<a href="{url}" aria-current="page">Suppliers</a>'.encode() in response.content
+    dutch = client_for(alice).get(url, HTTP_ACCEPT_LANGUAGE="nl")
+    assert f'<a href="{url}" aria-current="page">Leveranciers</a>'.encode() in dutch.content
+
+
+def test_where_are_we_is_current_only_on_its_own_page(alice, client_for):
+    home = reverse("register:progress", kwargs={"org": "acme"})
+    on_home = client_for(alice).get(home)
+    assert [s["url"] for s in on_home.context["organisation_sections"] if s["current"]] == [home]
+    # A page without a section of its own (API tokens) marks no section, rather than "Where are we".
+    tokens = client_for(alice).get(reverse("organisations:api_tokens", kwargs={"org": "acme"}))
+    assert [s["url"] for s in tokens.context["organisation_sections"] if s["current"]] == []

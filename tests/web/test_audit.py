@@ -96,3 +96,65 @@ def test_the_trail_reads_as_sentences_in_the_chosen_language(alice, bob, acme, c
     dutch = client.get(TRAIL, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "rol gewijzigd" in dutch
     assert "<dt>rol</dt>" in dutch  # the field's verbose name, translated
+
+
+def test_string_values_render_whole_and_lists_render_as_items(alice, acme, client_for):
+    record_audit_event(
+        alice, acme, "create", object_type="policy", object_id=1, changes={"title": "Code of conduct"}
+    )
+    record_audit_event(
+        alice,
+        acme,
+        "upload",
+        object_type="monitoring_round",
+        object_id=2,
+        changes={"disclosures": ["a.pdf", "b.pdf"]},
+    )
+    record_audit_event(
+        alice,
+        acme,
+        "create",
+        object_type="monitoring_round",
+        object_id=3,
+        changes={"criteria_sets": ["x", "y", "z"]},
+    )
+    record_audit_event(
+        alice,
+        acme,
+        "update",
+        object_type="monitoring_round",
+        object_id=3,
+        changes={"criteria_sets": [["x"], ["x", "y"]]},
+    )
+    page = client_for(alice).get(TRAIL).content.decode()
+    assert "<dd>Code of conduct</dd>" in page
+    # Two uploaded files are two items, not "a.pdf became b.pdf".
+    assert '<ul class="change-items"><li>a.pdf</li><li>b.pdf</li></ul>' in page
+    assert "<del>a.pdf</del>" not in page
+    assert "<li>x</li><li>y</li><li>z</li>" in page
+    assert "['" not in page
+    assert "[&#x27;" not in page
+    assert '<del><ul class="change-items"><li>x</li></ul>' in page
+    assert '<ins><ul class="change-items"><li>x</li><li>y</li></ul></ins>' in page
+
+
+def test_display_values_keep_strings_whole():
+    from imvo.web.audit.presentation import display_value
+
+    long_text = "Supplier code of conduct, signed by all tier-1 suppliers"
+    assert display_value(long_text).entries == ()
+    assert str(display_value(long_text)) == long_text
+    assert display_value(["a", "b"]).entries == ("a", "b")
+    assert str(display_value(["a", "b"])) == "a; b"
+    assert display_value({"c1": [True, False]}).entries == ("c1: yes → no",)
+    assert str(display_value(None)) == "—"
+
+
+def test_the_change_values_keep_a_readable_width():
+    # "overflow-wrap: anywhere" let the value column of a squeezed table shrink to one character.
+    from django.conf import settings
+
+    css = (settings.WEB_DIR / "static" / "css" / "imvo.css").read_text(encoding="utf-8")
+    rules = {line.split("{")[0].strip(): line for line in css.splitlines() if line.startswith(".changes")}
+    assert "anywhere" not in rules[".changes dd"]
+    assert "min-width" in rules[".changes dd"]

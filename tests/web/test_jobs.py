@@ -396,3 +396,43 @@ def test_an_editor_can_queue_a_failed_job_again_and_it_is_audited(acme, dave, bo
     assert event.changes == {"error": "The supplier file has no country column."}
     # Only failed jobs can be retried.
     assert client_for(dave).post(url).status_code == 404
+
+
+@job_handler("test_rejects_its_input")
+def rejects_its_input(job, progress):
+    from imvo.core.suppliers import InputError, InputProblem
+
+    try:
+        raise InputError([InputProblem("stored-3f9a.csv", 2, "country", "unknown country 'Atlantis'")])
+    except InputError:
+        # As handlers do: a readable message, the input error only in the chain.
+        raise RuntimeError("The list has 1 problem; nothing was added.") from None
+
+
+@pytest.mark.django_db
+def test_a_job_whose_input_was_rejected_is_not_offered_again(acme, dave, client_for):
+    job = enqueue("test_rejects_its_input", acme, {})
+    run_pending_jobs_now()
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert job.result["input_rejected"] is True
+    client = client_for(dave)
+    retry = reverse("jobs:retry", kwargs={"org": "acme", "job_id": job.pk})
+    listing = client.get(reverse("jobs:list", kwargs={"org": "acme"})).content.decode()
+    assert "The list has 1 problem" in listing
+    assert "Trying again would fail the same way" in listing
+    assert retry not in listing
+    assert client.post(retry).status_code == 302
+    job.refresh_from_db()
+    assert job.status == "failed"  # not queued again
+
+
+@pytest.mark.django_db
+def test_a_transient_failure_is_still_offered_again(acme, dave, client_for):
+    job = enqueue("test_explode", acme, {})
+    run_pending_jobs_now()
+    job.refresh_from_db()
+    assert "input_rejected" not in job.result
+    listing = client_for(dave).get(reverse("jobs:list", kwargs={"org": "acme"})).content.decode()
+    assert "Try again" in listing
+    assert f"Test explode #{job.pk}" in listing

@@ -97,3 +97,25 @@ def test_member_list_query_count_does_not_grow_with_members(
     with django_assert_max_num_queries(8):
         response = client.get(_url("members"))
     assert response.content.count(b"@example.org</td>") == 21
+
+
+def test_the_api_token_hint_shows_the_header_with_its_placeholder(alice, client_for):
+    page = client_for(alice).get(_url("api_tokens")).content.decode()
+    # "<token>" unescaped would be an (invisible) HTML tag; escaped it reads as text.
+    assert "<code>Authorization: Bearer &lt;token&gt;</code>" in page
+    assert "<token>" not in page
+
+
+def test_api_tokens_are_listed_by_what_they_may_do_not_by_role(alice, acme, client_for):
+    ApiToken.issue(acme, "ERP export", role="viewer", created_by=alice)
+    ApiToken.issue(acme, "Supplier sync", role="editor", created_by=alice)
+    client = client_for(alice)
+    rows = client.get(_url("api_tokens")).content.decode().split("<tbody>")[1].split("</tbody>")[0]
+    assert "Read only" in rows
+    assert "Read and write" in rows
+    assert "Editor" not in rows
+    assert "Viewer" not in rows
+    dutch = client.get(_url("api_tokens"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Alleen lezen" in dutch
+    assert "Lezen en schrijven" in dutch
+    assert "Stuur het mee in deze header:" in dutch

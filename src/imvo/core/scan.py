@@ -87,6 +87,9 @@ class Finding:
     match_method: str
     match_confidence: float | None
     review_reason: str
+    #: The supplier's own number in the buyer's system ("" when the file has none): its identity
+    #: across uploads (see :mod:`imvo.core.register.identity`).
+    supplier_id: str
 
 
 #: The register's columns, in order: the fields of :class:`Finding`. The first fourteen are the
@@ -95,7 +98,7 @@ REGISTER_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
 #: Columns holding text, which spreadsheet exports guard against formula injection.
 TEXT_COLUMNS = frozenset(f.name for f in fields(Finding) if f.type == "str")
 #: Text columns copied from the supplier file (the others hold this package's texts and codes).
-_INPUT_TEXT_COLUMNS = ("supplier", "product", "tier", "country_given", "hs_code_given")
+_INPUT_TEXT_COLUMNS = ("supplier", "product", "tier", "country_given", "hs_code_given", "supplier_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +398,7 @@ def _load_rows_one_by_one(
                     record.hs_code,
                     parse_amount(record.spend) if record.spend else None,
                     record.tier,
+                    record.supplier_id,
                 )
             )
             count += 1
@@ -465,7 +469,7 @@ def _resolve(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> None:
         f"""
         CREATE TABLE rows AS
         SELECT r.input_row, r.supplier, r.country_given, c.country, r.product, r.hs_code_given, r.spend,
-               r.tier, k.product_match, g.finding_group
+               r.tier, r.supplier_id, k.product_match, g.finding_group
         FROM {RECORDS_TABLE} r
         JOIN country_keys c USING (country_given)
         JOIN product_keys k USING (product, hs_code_given)
@@ -576,7 +580,7 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
                t.edition, t.record_id, t.basis, t.severity_scale, t.severity_scope,
                t.severity_irremediability, r.spend, r.tier, r.country_given,
                r.hs_code_given, p.match_method, p.match_confidence,
-               {_REVIEW_REASON} AS review_reason, t.theme_order
+               {_REVIEW_REASON} AS review_reason, r.supplier_id, t.theme_order
         FROM rows r
         JOIN products p USING (product_match)
         JOIN templates t USING (finding_group)

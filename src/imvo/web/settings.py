@@ -9,6 +9,8 @@ Environment variables (all optional):
 - ``DATABASE_URL``: e.g. ``postgresql://user@host:5432/imvo``; default SQLite at ``var/imvo.sqlite3``.
 - ``IMVO_ALLOWED_HOSTS``: comma-separated host names (default ``127.0.0.1,localhost``).
 - ``IMVO_HTTPS``: ``1`` when the site is served over TLS (secure cookies, HSTS, HTTPS redirect).
+- ``IMVO_SITE_URL``: the address people use, e.g. ``https://imvo.example.org`` (default
+  ``http://127.0.0.1:8000``, the demo's); links in e-mails are built from it.
 - ``IMVO_VAR_DIR``: where the database, media and secret key live (default ``./var``).
 - ``IMVO_MEDIA_ROOT``: uploaded files (default ``<var>/media``; outside the web root, never served
   directly: views stream them after a permission check).
@@ -71,6 +73,18 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = _env_list("IMVO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = _env_list("IMVO_CSRF_TRUSTED_ORIGINS", "")
+
+
+def _site_url() -> str:
+    # E-mails are read outside the browser: their links need the full address, and a request's Host
+    # header is not at hand in the worker (and not to be trusted behind some proxies).
+    url = os.environ.get("IMVO_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+    if not url.startswith(("http://", "https://")) or not url.split("://", 1)[1]:
+        raise ImproperlyConfigured("IMVO_SITE_URL must be an address such as https://imvo.example.org.")
+    return url
+
+
+IMVO_SITE_URL = _site_url()
 
 # G2's register app joins automatically once its package exists.
 REGISTER_APP_PRESENT = importlib.util.find_spec("imvo.web.register") is not None
@@ -183,6 +197,8 @@ STORAGES = {
 # Serve straight from the app folders too, so the demo works without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise as static files are.
+WHITENOISE_ROOT = WEB_DIR / "root_files"
 
 MEDIA_ROOT = Path(os.environ.get("IMVO_MEDIA_ROOT", VAR_DIR / "media")).resolve()
 MEDIA_URL = "/media-not-served/"  # never routed: uploads are streamed by permission-checked views

@@ -47,3 +47,17 @@ def named_case(mechanism: Any) -> tuple[Any, str]:
         },
         language="en",
     )
+
+
+@pytest.fixture
+def to_outcome_phase() -> Any:
+    """``to_outcome_phase(actor, case)``: move a received case on to the outcome phase."""
+    from imvo.core.grievances import Phase
+    from imvo.web.grievances import actions
+
+    def move(actor: Any, case: Any) -> Any:
+        for phase in (Phase.INITIAL_ASSESSMENT, Phase.GOOD_OFFICES, Phase.OUTCOME):
+            actions.move_case(actor, case, phase, f"On to {phase.value}.")
+        return case
+
+    return move

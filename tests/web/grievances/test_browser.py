@@ -72,7 +72,7 @@ def test_file_anonymously_follow_with_the_code_and_handle_through_the_phases(
     browser.find_element(By.ID, "id_subject").send_keys("Unpaid overtime")
     browser.find_element(By.ID, "id_description").send_keys("We work 70 hours a week without overtime pay.")
     Select(browser.find_element(By.ID, "id_theme")).select_by_value("wages")
-    browser.find_element(By.ID, "id_country").send_keys("BD")
+    Select(browser.find_element(By.ID, "id_country")).select_by_value("BD")
     anonymous = browser.find_element(By.ID, "id_anonymous")
     if not anonymous.is_selected():
         anonymous.click()

@@ -234,10 +234,13 @@ def test_personal_data_are_erased_after_the_retention_period(named_case, alice):
 
 
 # --- link to due diligence ------------------------------------------------------------------------
-def test_a_substantiated_case_creates_a_risk_and_remedy_feeds_step_six(named_case, alice, client_for):
+def test_a_substantiated_case_creates_a_risk_and_remedy_feeds_step_six(
+    named_case, alice, client_for, to_outcome_phase
+):
     from imvo.web.register.models import RemediationRecord, Risk
 
     case, _code = named_case
+    to_outcome_phase(alice, case)
     client = client_for(alice)
     client.post(
         _case_url(case, "outcome/"),
@@ -262,10 +265,11 @@ def test_a_substantiated_case_creates_a_risk_and_remedy_feeds_step_six(named_cas
     assert remedy_summary(case.organisation)["remedies_delivered"] == 1
 
 
-def test_a_substantiated_case_reopens_a_linked_risk(named_case, alice):
+def test_a_substantiated_case_reopens_a_linked_risk(named_case, alice, to_outcome_phase):
     from imvo.web.register import actions as register_actions
 
     case, _code = named_case
+    to_outcome_phase(alice, case)
     risk = register_actions.create_manual_risk(
         alice, case.organisation, {"title": "Union busting", "status": "closed"}
     )
@@ -309,7 +313,7 @@ def test_the_demo_seed_gives_cases_in_different_phases(acme, alice):
 
 
 # --- the covenant complaints committee ------------------------------------------------------------
-def test_a_committee_decision_is_binding_and_published_at_once(acme, alice):
+def test_a_committee_decision_is_binding_and_published_at_once(acme, alice, to_outcome_phase):
     committee = actions.create_mechanism(
         alice, acme, {"name": "Covenant complaints committee", "slug": "covenant", "variant": "committee"}
     )
@@ -323,6 +327,7 @@ def test_a_committee_decision_is_binding_and_published_at_once(acme, alice):
             "complainant_name": "Ravi Kumar",
         },
     )
+    to_outcome_phase(alice, case)
     with pytest.raises(actions.TransitionError):
         actions.record_outcome(alice, case, outcome="agreement", statement="x", substantiated=None)
     actions.record_outcome(
@@ -340,8 +345,9 @@ def test_a_committee_decision_is_binding_and_published_at_once(acme, alice):
     assert "Ravi" not in page
 
 
-def test_a_company_mechanism_takes_no_binding_decisions(named_case, alice):
+def test_a_company_mechanism_takes_no_binding_decisions(named_case, alice, to_outcome_phase):
     case, _code = named_case
+    to_outcome_phase(alice, case)
     with pytest.raises(actions.TransitionError):
         actions.record_outcome(alice, case, outcome="decision_upheld", statement="x", substantiated=None)
 
@@ -363,11 +369,12 @@ def test_the_complainant_is_written_to_in_their_own_language(
     assert mail.outbox[0].subject.startswith("Uw klacht")
 
 
-def test_published_report_shows_grievance_figures_only_in_aggregate(named_case, alice):
+def test_published_report_shows_grievance_figures_only_in_aggregate(named_case, alice, to_outcome_phase):
     from imvo.web.register import actions as register_actions
     from imvo.web.register.report import render_report_pdf
 
     case, _code = named_case
+    to_outcome_phase(alice, case)
     actions.record_outcome(alice, case, outcome="agreement", statement="Reinstated.", substantiated=True)
     report = register_actions.publish_report(alice, case.organisation, "Report 2026")
     body = Client().get(f"/r/{report.public_id}/").content.decode()

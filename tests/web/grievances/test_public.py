@@ -42,7 +42,7 @@ def test_anyone_can_file_an_anonymous_complaint_and_gets_a_reference_and_code_on
     assert page.status_code == 200
     assert b"stay anonymous" in page.content
     with django_capture_on_commit_callbacks(execute=True):
-        response = _file(client, mechanism, complainant_name="Should be dropped")
+        response = _file(client, mechanism)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     case = GrievanceCase.objects.get()
@@ -144,7 +144,7 @@ def test_the_complainant_follows_the_case_reads_updates_and_replies(
     named_case, alice, django_capture_on_commit_callbacks
 ):
     case, code = named_case
-    actions.post_update(alice, case, "We have contacted the supplier.")
+    actions.post_update(alice, case, "We have contacted the supplier.", visible_to_complainant=True)
     actions.post_update(alice, case, "Internal: supplier is known for this.", visible_to_complainant=False)
     client = Client()
     assert client.get(f"/g/{case.mechanism.slug}/case/").status_code == 302  # no code yet
@@ -199,8 +199,9 @@ def test_guessing_across_references_is_rate_limited_per_client(mechanism, monkey
     assert _follow(client, mechanism, "ABCD-EFGH-JKMN-P", "x").status_code == 429
 
 
-def test_published_statements_are_redacted(named_case, alice):
+def test_published_statements_are_redacted(named_case, alice, to_outcome_phase):
     case, _code = named_case
+    to_outcome_phase(alice, case)
     public = Client()
     actions.record_outcome(
         alice,
@@ -218,8 +219,9 @@ def test_published_statements_are_redacted(named_case, alice):
     assert "maria@example.org" not in page
 
 
-def test_the_complainant_sees_the_outcome_and_the_published_statement(named_case, alice):
+def test_the_complainant_sees_the_outcome_and_the_published_statement(named_case, alice, to_outcome_phase):
     case, code = named_case
+    to_outcome_phase(alice, case)
     client = Client()
     _follow(client, case.mechanism, case.reference, code)
     actions.record_outcome(

@@ -52,28 +52,7 @@ def test_upload_scan_and_see_the_register_fill(
     assert "hx-trigger" not in finished
     assert "Finished" in finished
     assert "Cacao Coop" in client.get(url("risks")).content.decode()
-    assert AuditEvent.objects.filter(
-        organisation=acme, action="complete_scan", object_id=str(scan.pk)
-    ).exists()
-
-
-def test_a_new_scan_supersedes_unworked_findings_but_keeps_risks_with_work(
-    supplier_csv: Path, alice: Any, acme: Any
-) -> None:
-    upload = SimpleUploadedFile("suppliers.csv", supplier_csv.read_bytes(), content_type="text/csv")
-    first = actions.upload_and_scan_supplier_list(alice, acme, upload)
-    run_pending_jobs_now()
-    worked_on = Risk.objects.filter(scan=first).order_by("id").first()
-    assert worked_on is not None
-    actions.add_measure(alice, acme, worked_on, {"kind": "use_leverage", "description": "d", "owner": "o"})
-    first_count = Risk.objects.filter(scan=first).count()
-
-    second = actions.start_scan(alice, acme, first.upload)
-    run_pending_jobs_now()
-    second.refresh_from_db()
-    assert second.status == ScanStatus.DONE
-    assert list(Risk.objects.filter(scan=first)) == [worked_on]
-    assert Risk.objects.filter(scan=second).count() == first_count
+    assert AuditEvent.objects.filter(organisation=acme, action="apply_scan", object_id=str(scan.pk)).exists()
 
 
 def test_a_broken_file_fails_the_scan_with_every_problem_and_writes_nothing(

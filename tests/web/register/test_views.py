@@ -174,8 +174,14 @@ def test_objects_of_another_organisation_are_404(
 
 
 def _many_risks(organisation: Any, count: int) -> None:
+    start = Supplier.objects.filter(organisation=organisation).count()  # called more than once per test
     suppliers = Supplier.objects.bulk_create(
-        [Supplier(organisation=organisation, name=f"Supplier {n}", country="IN") for n in range(count)]
+        [
+            Supplier(
+                organisation=organisation, name=f"Supplier {n}", country="IN", key=f"name:supplier {n}|IN"
+            )
+            for n in range(start, start + count)
+        ]
     )
     Risk.objects.bulk_create(
         [

@@ -14,13 +14,37 @@ from typing import Any
 from imvo.core.obligations.facts import CompanyProfile
 
 MISSING = "[ONTBREEKT / MISSING: {}]"
+WARNING = "[LET OP / WARNING: {}]"
 
 
-def draft_wzk_declaration(profile: CompanyProfile, register: Mapping[str, Any], as_of: date) -> str:
-    """Markdown text in Dutch with an English translation, ready for review by the organisation."""
+def draft_wzk_declaration(
+    profile: CompanyProfile,
+    register: Mapping[str, Any],
+    as_of: date,
+    *,
+    open_child_labour_risks: int = 0,
+) -> str:
+    """Markdown text in Dutch with an English translation, ready for review by the organisation.
+
+    While the register has open child-labour risks the draft warns, and it refuses to state that no
+    reasonable suspicion was found: that outcome is marked as missing until the risks are closed.
+    """
     risk_date = register.get("risk_analysis_date")
     measures = register.get("measures_count")
     suspicion = register.get("child_labour_reasonable_suspicion")
+    warning_lines: list[str] = []
+    if open_child_labour_risks > 0:
+        warning_lines = [
+            WARNING.format(
+                f"het register bevat {open_child_labour_risks} open risico('s) op kinderarbeid; zolang die "
+                "open zijn kan niet worden verklaard dat geen redelijk vermoeden van kinderarbeid bestaat / "
+                f"the register holds {open_child_labour_risks} open child-labour risk(s); while they are "
+                "open, the draft cannot state that no reasonable suspicion of child labour exists"
+            ),
+            "",
+        ]
+        if suspicion is False:
+            suspicion = None  # refused: shown as missing below, never as "no suspicion"
     action_plan = register.get("child_labour_action_plan_date")
     endorsement = register.get("oecd_endorsement")
     measures_en = str(measures) if isinstance(measures, int) else "missing"
@@ -60,6 +84,7 @@ def draft_wzk_declaration(profile: CompanyProfile, register: Mapping[str, Any], 
             "niet in werking; deze verklaring wordt pas verplicht na inwerkingtreding bij koninklijk "
             "besluit.*",
             "",
+            *warning_lines,
             f"{profile.name} verklaart dat zij gepaste zorgvuldigheid betracht om te voorkomen dat de "
             "goederen en diensten die zij aan Nederlandse eindgebruikers levert met behulp van "
             "kinderarbeid tot stand zijn gekomen (art. 4 en 5 Wzk).",

@@ -34,7 +34,7 @@ RECORDS_TABLE = "supplier_records"
 CELLS_TABLE = "supplier_cells"
 RECORD_COLUMNS = (
     "input_row BIGINT, supplier VARCHAR, country_given VARCHAR, product VARCHAR, "
-    "hs_code_given VARCHAR, spend DOUBLE, tier VARCHAR"
+    "hs_code_given VARCHAR, spend DOUBLE, tier VARCHAR, supplier_id VARCHAR"
 )
 _TEXT_FIELDS = ("supplier", "country", "product", "hs_code", "spend", "tier")
 _CHECKED_FIELDS = ("supplier", "country", "product", "hs_code", "spend", "tier", "supplier_id", "city")
@@ -246,7 +246,8 @@ def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: st
     return f"""
         SELECT {text("supplier")} AS supplier, {text("country")} AS country_given,
                {text("product")} AS product, {text("hs_code")} AS hs_code_given, {spend} AS spend_text,
-               {plain_amount_sql(spend)} AS spend, {text("tier")} AS tier, {blank} AS blank,
+               {plain_amount_sql(spend)} AS spend, {text("tier")} AS tier,
+               {text("supplier_id")} AS supplier_id, {blank} AS blank,
                CASE WHEN {formula_start} THEN ({formula}) ELSE false END AS formula,
                CASE WHEN greatest({", ".join(f"strlen(c{i})" for i in used)}) > {MAX_CELL_CHARS}
                     THEN ({too_long}) ELSE false END AS too_long,
@@ -306,7 +307,8 @@ def _load(
     connection.execute(
         f"""
         CREATE VIEW {RECORDS_TABLE} AS
-        SELECT {numbering} AS input_row, supplier, country_given, product, hs_code_given, spend, tier
+        SELECT {numbering} AS input_row, supplier, country_given, product, hs_code_given, spend, tier,
+               supplier_id
         FROM {CELLS_TABLE} {"WHERE NOT blank" if blanks else ""}
         """  # noqa: S608
     )

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -26,6 +27,7 @@ from imvo.web.accounts.models import User
 from imvo.web.audit.trail import record_audit_event
 from imvo.web.organisations.access import organisations_of
 from imvo.web.organisations.models import Invitation, Membership, hash_token
+from imvo.web.site import site_url
 
 PENDING_USER_KEY = "imvo_pending_user"
 PENDING_SINCE_KEY = "imvo_pending_since"
@@ -204,3 +206,15 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
         form.add_error("code", _("This code is not valid. Check the time on your phone and try again."))
     context.update({"secret": secret, "provisioning_uri": totp.provisioning_uri(user, secret)})
     return render(request, "accounts/two_factor.html", context)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset view, with the link in the e-mail built from ``IMVO_SITE_URL``.
+
+    Django would take the host from the request; the configured address is what people use (and
+    what a proxy's ``Host`` header may not be).
+    """
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        self.extra_email_context = {**(self.extra_email_context or {}), "site_url": site_url()}
+        return super().form_valid(form)

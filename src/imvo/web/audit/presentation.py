@@ -27,16 +27,78 @@ ACTION_LABELS: dict[str, Promise] = {
     "upload": _("uploaded"),
     "start_scan": _("started a scan"),
     "complete_scan": _("scan completed"),
+    "preview_scan": _("scan ready for review"),
+    "confirm_scan": _("confirmed the merge of a scan"),
+    "discard_scan": _("discarded a scan"),
+    "apply_scan": _("scan merged into the register"),
     "fail_scan": _("scan failed"),
     "retry": _("tried again"),
 }
 
 
+# Actions that record new things: a list in their changes is a value (e.g. the files uploaded), not an
+# ``[old, new]`` pair.
+VALUE_ACTIONS = frozenset(
+    {
+        "create",
+        "upload",
+        "invite",
+        "join",
+        "import",
+        "start_scan",
+        "complete_scan",
+        "preview_scan",
+        "apply_scan",
+    }
+)
+
+
+@dataclass(frozen=True)
+class DisplayValue:
+    """A recorded value as the page shows it: a string whole, a list or a mapping as separate entries.
+
+    ``str()`` gives one line of text, so templates that print the value directly still read well.
+    """
+
+    text: str
+    entries: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return "; ".join(self.entries) if self.entries else self.text
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list | tuple):
+        return "; ".join(_text(item) for item in value) or "—"
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_text(item)}" for key, item in value.items()) or "—"
+    return str(value)
+
+
+def display_value(value: Any) -> DisplayValue:
+    """Strings (however long) stay one value; lists and mappings become one entry per item."""
+    if isinstance(value, list | tuple):
+        return DisplayValue(_text(value), tuple(_text(item) for item in value))
+    if isinstance(value, dict):
+        entries = []
+        for key, item in value.items():
+            if isinstance(item, list) and len(item) == 2:  # nested {name: [old, new]}
+                entries.append(f"{key}: {_text(item[0])} → {_text(item[1])}")
+            else:
+                entries.append(f"{key}: {_text(item)}")
+        return DisplayValue(_text(value), tuple(entries))
+    return DisplayValue(_text(value))
+
+
 @dataclass(frozen=True)
 class ChangeRow:
     field: str
-    old: Any
-    new: Any
+    old: DisplayValue
+    new: DisplayValue
     has_old: bool
 
 
@@ -75,16 +137,21 @@ def _field_label(model: type[models.Model] | None, name: str) -> str:
 
 
 def change_rows(event: AuditEvent) -> list[ChangeRow]:
-    """``{field: [old, new]}`` becomes old → new; any other value is shown as the new value."""
+    """``{field: [old, new]}`` becomes old → new; any other value is shown as the new value.
+
+    Creations and uploads record plain values, so a two-item list there (two uploaded files) is a
+    list, not a change.
+    """
     model = _models_by_name().get(event.object_type)
     rows = []
     changes = event.changes if isinstance(event.changes, dict) else {"": event.changes}
+    pairs = event.action not in VALUE_ACTIONS
     for name, value in changes.items():
         label = _field_label(model, name)
-        if isinstance(value, list) and len(value) == 2:
-            rows.append(ChangeRow(label, value[0], value[1], has_old=True))
+        if pairs and isinstance(value, list) and len(value) == 2:
+            rows.append(ChangeRow(label, display_value(value[0]), display_value(value[1]), has_old=True))
         else:
-            rows.append(ChangeRow(label, None, value, has_old=False))
+            rows.append(ChangeRow(label, display_value(None), display_value(value), has_old=False))
     return rows
 
 

@@ -60,6 +60,16 @@ MAX_REPLIES_PER_CLIENT = 20
 
 
 COMMITTEE_DECISIONS = frozenset({Outcome.DECISION_UPHELD, Outcome.DECISION_REJECTED})
+#: What a company (NCP-style) mechanism concludes with: an agreement or a final statement (OECD
+#: Procedural Guidance). "Not admissible" follows from the initial assessment and "withdrawn" from
+#: closing the case; neither is recorded as an outcome by hand.
+COMPANY_OUTCOMES = (Outcome.AGREEMENT, Outcome.FINAL_STATEMENT)
+COMMITTEE_OUTCOMES = (Outcome.DECISION_UPHELD, Outcome.DECISION_REJECTED)
+#: The phases in which an outcome is recorded (and corrected during follow-up) and remedies are agreed.
+OUTCOME_PHASES = frozenset({Phase.OUTCOME, Phase.FOLLOW_UP})
+REMEDY_PHASES = frozenset({Phase.OUTCOME, Phase.FOLLOW_UP})
+#: Fields that would identify an anonymous complainant (the e-mail address only carries news).
+IDENTITY_FIELDS = ("complainant_name", "complainant_organisation", "complainant_phone")
 
 
 class TransitionError(ValueError):
@@ -149,12 +159,17 @@ def record_public_attempt(client: str, kind: str, succeeded: bool) -> None:
 
 
 def _store_attachment(case: GrievanceCase, upload: UploadedFile[Any]) -> GrievanceAttachment:
+    # The forms refuse names and types that do not fit (never cut); this only guards other callers.
     attachment = GrievanceAttachment(
         case=case,
-        original_name=(upload.name or "file")[:200],
-        content_type=(upload.content_type or "")[:100],
+        original_name=upload.name or "file",
+        content_type=upload.content_type or "",
         size=upload.size or 0,
     )
+    for name in ("original_name", "content_type"):
+        limit = getattr(GrievanceAttachment._meta.get_field(name), "max_length", None) or 0
+        if len(getattr(attachment, name)) > limit:
+            raise ValueError(f"The attachment's {name} is longer than {limit} characters.")
     attachment.file.save(upload.name or "file", upload, save=False)
     attachment.save()
     return attachment
@@ -170,9 +185,9 @@ def submit_complaint(
     """File a complaint; returns the case and its access code (in clear text only here, shown once)."""
     code = new_access_code()
     values = dict(fields)
-    if values.get("anonymous"):
-        for name in ("complainant_name", "complainant_phone", "complainant_organisation"):
-            values[name] = ""
+    if values.get("anonymous", True) and any(str(values.get(name) or "").strip() for name in IDENTITY_FIELDS):
+        # The form asks the complainant to choose; a typed name is never dropped silently.
+        raise ValueError("An anonymous complaint carries no name, organisation or telephone number.")
     for _attempt in range(5):  # a reference collision is astronomically rare; retry rather than fail
         try:
             with transaction.atomic():
@@ -258,8 +273,9 @@ def record_satisfaction(case: GrievanceCase, score: int) -> None:
 # --- handling -------------------------------------------------------------------------------------
 @transaction.atomic
 def post_update(
-    actor: Any, case: GrievanceCase, body: str, *, visible_to_complainant: bool = True
+    actor: Any, case: GrievanceCase, body: str, *, visible_to_complainant: bool = False
 ) -> CaseMessage:
+    """A handler's message: internal unless the handler deliberately shows it to the complainant."""
     message = CaseMessage.objects.create(
         case=case,
         author_kind=MessageAuthor.HANDLER,
@@ -330,6 +346,19 @@ def move_case(
     return transition
 
 
+def recordable_outcomes(mechanism: GrievanceMechanism) -> tuple[Outcome, ...]:
+    """The outcomes a handler may record for a case of ``mechanism``."""
+    return COMMITTEE_OUTCOMES if mechanism.is_committee else COMPANY_OUTCOMES
+
+
+def outcome_applies(case: GrievanceCase) -> bool:
+    return case.phase_enum in OUTCOME_PHASES
+
+
+def remedy_applies(case: GrievanceCase) -> bool:
+    return case.phase_enum in REMEDY_PHASES
+
+
 def record_outcome(
     actor: Any, case: GrievanceCase, *, outcome: str, statement: str, substantiated: bool | None
 ) -> GrievanceCase:
@@ -337,8 +366,14 @@ def record_outcome(
     committee = case.mechanism.is_committee
     if outcome in COMMITTEE_DECISIONS and not committee:
         raise TransitionError(_("Only a complaints committee takes binding decisions."))
-    if committee and outcome in {Outcome.AGREEMENT, Outcome.FINAL_STATEMENT}:
+    if committee and outcome not in COMMITTEE_OUTCOMES:
         raise TransitionError(_("A complaints committee decides: choose upheld or rejected."))
+    if not committee and outcome not in COMPANY_OUTCOMES:
+        raise TransitionError(_("A company mechanism concludes with an agreement or a final statement."))
+    if not outcome_applies(case):
+        raise TransitionError(
+            _("An outcome is recorded in the outcome or follow-up phase; move the case there first.")
+        )
     changes = {"outcome": [case.outcome, outcome], "substantiated": [case.substantiated, substantiated]}
     case.outcome = outcome
     case.public_statement = statement
@@ -413,7 +448,9 @@ def raise_risk_for_case(actor: Any, case: GrievanceCase) -> Any:
         actor,
         case.organisation,
         {
-            "title": redact(f"{case.reference}: {case.subject}", [case.complainant_name])[:300],
+            # Fits the risk's 300 characters: a 200-character subject grows by at most a third when
+            # two-letter names become the three-character marker.
+            "title": redact(f"{case.reference}: {case.subject}", [case.complainant_name]),
             "theme": case.theme,
             "country": case.country,
             "supplier": case.supplier,
@@ -427,6 +464,10 @@ def raise_risk_for_case(actor: Any, case: GrievanceCase) -> Any:
 
 
 def add_remedy(actor: Any, case: GrievanceCase, fields: Mapping[str, Any]) -> RemedyAction:
+    if not remedy_applies(case):
+        raise TransitionError(
+            _("A remedy is agreed in the outcome or follow-up phase; move the case there first.")
+        )
     remedy = RemedyAction.objects.create(case=case, **fields)
     record_audit_event(actor, case.organisation, "add_remedy", remedy, {"kind": remedy.kind})
     return remedy

@@ -9,8 +9,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from imvo.core.grievances import Phase, allowed_transitions
+from imvo.web.country_choices import CountryField
+from imvo.web.grievances.actions import IDENTITY_FIELDS, recordable_outcomes
 from imvo.web.grievances.models import (
     CasePhase,
+    GrievanceAttachment,
     GrievanceCase,
     GrievanceMechanism,
     Outcome,
@@ -35,7 +38,29 @@ class AttachmentsField(forms.FileField):
             raise ValidationError(_("Attach at most %(count)s files."), params={"count": MAX_ATTACHMENTS})
         for upload in files:
             validate_upload(upload, EVIDENCE_EXTENSIONS, MAX_ATTACHMENT_SIZE)
+            _check_stored_lengths(upload)
         return list(files)
+
+
+def _check_stored_lengths(upload: Any) -> None:
+    """The file's name and type are stored as given: refuse what does not fit rather than cut it."""
+    name_limit = GrievanceAttachment._meta.get_field("original_name").max_length or 0
+    if len(upload.name or "") > name_limit:
+        raise ValidationError(
+            _(
+                "The file name %(name)s is longer than %(limit)s characters. Please rename the file and "
+                "attach it again."
+            ),
+            code="name_too_long",
+            params={"name": upload.name, "limit": name_limit},
+        )
+    type_limit = GrievanceAttachment._meta.get_field("content_type").max_length or 0
+    if len(upload.content_type or "") > type_limit:
+        raise ValidationError(
+            _("The type of the file %(name)s is not recognised."),
+            code="bad_content_type",
+            params={"name": upload.name},
+        )
 
 
 class ComplaintForm(forms.ModelForm):
@@ -45,6 +70,11 @@ class ComplaintForm(forms.ModelForm):
         help_text=_(
             "PDF, Word, OpenDocument, text, spreadsheet or photo (PNG, JPEG); at most 5 files of 10 MB."
         ),
+    )
+    country = CountryField(
+        label=_("Country where it happened (optional)"),
+        blank_label=_("Choose a country (optional)"),
+        required=False,
     )
     # The honeypot: hidden from people (CSS and aria-hidden), filled in by bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
@@ -67,13 +97,12 @@ class ComplaintForm(forms.ModelForm):
             "subject": _("In a few words, what is your complaint about?"),
             "description": _("What happened? Where and when? Who was affected?"),
             "anonymous": _("I want to stay anonymous"),
-            "country": _("Country (two-letter code, e.g. IN)"),
         }
         help_texts = {
             "description": _("Write in your own words. You do not need to know any laws or rules."),
             "anonymous": _(
-                "If you stay anonymous we do not ask your name. You can still follow your case with the code "
-                "you get after sending."
+                "If you stay anonymous we do not ask your name, organisation or telephone number. You can "
+                "still follow your case with the code you get after sending."
             ),
             "complainant_email": _("Optional. We only use it to tell you that your case has news."),
         }
@@ -82,11 +111,30 @@ class ComplaintForm(forms.ModelForm):
             "desired_outcome": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean_country(self) -> str:
-        country = self.cleaned_data.get("country", "").strip().upper()
-        if country and (len(country) != 2 or not country.isalpha()):
-            raise ValidationError(_("Use the two-letter country code, e.g. IN or BD."))
-        return country
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # intake.js disables these while "anonymous" is ticked (and they are empty).
+        for name in IDENTITY_FIELDS:
+            self.fields[name].widget.attrs["data-identity"] = "true"
+        self.fields["anonymous"].widget.attrs["data-anonymous-toggle"] = "true"
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        if data.get("anonymous"):
+            # Never drop what the complainant typed: ask them to choose instead.
+            for name in IDENTITY_FIELDS:
+                if str(data.get(name) or "").strip():
+                    self.add_error(
+                        name,
+                        ValidationError(
+                            _(
+                                "You chose to stay anonymous but filled in this field. Clear it, or untick "
+                                "“I want to stay anonymous” if we may know who you are."
+                            ),
+                            code="anonymous_with_identity",
+                        ),
+                    )
+        return data
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
@@ -153,12 +201,18 @@ class TransitionForm(forms.Form):
 
 class UpdateForm(forms.Form):
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10000)
+    # Internal by default: showing a message to the complainant is a deliberate act.
     visible_to_complainant = forms.BooleanField(
-        label=_("Visible to the complainant"), required=False, initial=True
+        label=_("Visible to the complainant"),
+        required=False,
+        initial=False,
+        help_text=_("Unticked, the message stays internal to the handlers."),
     )
 
 
 class OutcomeForm(forms.Form):
+    """Only the outcomes the case's mechanism may record (see ``actions.recordable_outcomes``)."""
+
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     statement = forms.CharField(
         label=_("Statement or decision (published redacted)"),
@@ -172,6 +226,13 @@ class OutcomeForm(forms.Form):
             choices=[("unknown", _("Not established")), ("true", _("Yes")), ("false", _("No"))]
         ),
     )
+
+    def __init__(self, *args: Any, case: GrievanceCase, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        allowed = set(recordable_outcomes(case.mechanism))
+        outcome = self.fields["outcome"]
+        assert isinstance(outcome, forms.ChoiceField)
+        outcome.choices = [(value, label) for value, label in Outcome.choices if value in allowed]
 
 
 class RemedyForm(forms.ModelForm):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from imvo.core.grievances import DEFAULT_DEADLINE_DAYS, Phase, Variant
 from imvo.core.grievances import days_overdue as core_days_overdue
 from imvo.core.grievances.phases import deadline_for
+from imvo.web.country_choices import country_choices
 from imvo.web.organisations.models import Organisation
 
 
@@ -145,7 +146,8 @@ class GrievanceCase(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
     theme = models.CharField(_("theme"), max_length=32, choices=Theme.choices, default=Theme.OTHER)
-    country = models.CharField(_("country"), max_length=2, blank=True, default="")
+    # ISO 3166-1 alpha-2; the choices name every country in the active language.
+    country = models.CharField(_("country"), max_length=2, blank=True, default="", choices=country_choices)
     subject = models.CharField(_("subject"), max_length=200)
     description = models.TextField(_("what happened"))
     desired_outcome = models.TextField(_("what you would like to happen"), blank=True, default="")

@@ -2,7 +2,7 @@
 
 Mail goes through Django's mail API, so the console backend in the demo and SMTP in production need
 no change here. Mails never contain the access code or the complaint's text: only the reference and
-where to look, because e-mail may be read by others.
+where to look (an absolute link built from ``IMVO_SITE_URL``), because e-mail may be read by others.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from imvo.web.grievances.models import GrievanceCase, GrievanceMechanism
 from imvo.web.organisations.models import Membership, Role
+from imvo.web.site import absolute_reverse
 
 
 def handler_addresses(mechanism: GrievanceMechanism) -> list[str]:
@@ -43,11 +44,18 @@ def _send_later(subject: str, body: str, recipients: Iterable[str]) -> None:
     )
 
 
+def _case_link(case: GrievanceCase) -> str:
+    return absolute_reverse("grievances:case", org=case.organisation.slug, case_id=case.pk)
+
+
 def notify_handlers_of_new_case(case: GrievanceCase) -> None:
     _send_later(
         _("New grievance %(reference)s") % {"reference": case.reference},
-        _("A new complaint was received by %(mechanism)s. Reference: %(reference)s. Please acknowledge it.")
-        % {"mechanism": case.mechanism.name, "reference": case.reference},
+        _(
+            "A new complaint was received by %(mechanism)s. Reference: %(reference)s. Please acknowledge it."
+            "\n\nOpen the case (after signing in): %(link)s"
+        )
+        % {"mechanism": case.mechanism.name, "reference": case.reference, "link": _case_link(case)},
         handler_addresses(case.mechanism),
     )
 
@@ -55,16 +63,21 @@ def notify_handlers_of_new_case(case: GrievanceCase) -> None:
 def notify_handlers_of_reply(case: GrievanceCase) -> None:
     _send_later(
         _("Reply in grievance %(reference)s") % {"reference": case.reference},
-        _("The complainant replied in case %(reference)s.") % {"reference": case.reference},
+        _("The complainant replied in case %(reference)s.\n\nOpen the case (after signing in): %(link)s")
+        % {"reference": case.reference, "link": _case_link(case)},
         handler_addresses(case.mechanism),
     )
 
 
 def notify_handlers_of_overdue(mechanism: GrievanceMechanism, references: list[str]) -> None:
+    link = absolute_reverse("grievances:cases", org=mechanism.organisation.slug)
     _send_later(
         _("Overdue grievance cases: %(count)s") % {"count": len(references)},
-        _("These cases are past the indicative deadline of their phase: %(references)s")
-        % {"references": ", ".join(references)},
+        _(
+            "These cases are past the indicative deadline of their phase: %(references)s"
+            "\n\nThe cases (after signing in): %(link)s"
+        )
+        % {"references": ", ".join(references), "link": link},
         handler_addresses(mechanism),
     )
 
@@ -79,8 +92,8 @@ def notify_complainant(case: GrievanceCase, what: Promise, **params: Any) -> Non
     with translation.override(case.language or settings.LANGUAGE_CODE):
         text = str(what) % params if params else str(what)
         subject = _("Your complaint %(reference)s") % {"reference": case.reference}
-        body = _(
-            "%(what)s\n\nFollow your case with its reference and your access code at "
-            "/g/%(mechanism)s/follow/."
-        ) % {"what": text, "mechanism": case.mechanism.slug}
+        body = _("%(what)s\n\nFollow your case with its reference and your access code at %(link)s") % {
+            "what": text,
+            "link": absolute_reverse("grievances:follow", mechanism=case.mechanism.slug),
+        }
     _send_later(subject, body, [case.complainant_email])

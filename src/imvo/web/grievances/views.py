@@ -333,12 +333,15 @@ def case_detail(request: HttpRequest, org: str, case_id: int) -> HttpResponse:
         "case_messages": [(message, shown(message.body)) for message in case.messages.all()],
         "transition_form": TransitionForm(case=case),
         "update_form": UpdateForm(),
+        "outcome_applies": actions.outcome_applies(case),
+        "remedy_applies": actions.remedy_applies(case),
         "outcome_form": OutcomeForm(
+            case=case,
             initial={
                 "outcome": case.outcome,
                 "statement": case.public_statement,
                 "substantiated": case.substantiated,
-            }
+            },
         ),
         "remedy_form": RemedyForm(),
         "link_form": LinkForm(
@@ -391,6 +394,12 @@ def case_update(request: HttpRequest, org: str, case_id: int) -> HttpResponseBas
             visible_to_complainant=form.cleaned_data["visible_to_complainant"],
         )
         messages.success(request, _("The message was saved."))
+    else:
+        messages.error(
+            request,
+            _("The message was not saved: %(errors)s")
+            % {"errors": " ".join(str(error) for errors in form.errors.values() for error in errors)},
+        )
     return _back(case)
 
 
@@ -398,7 +407,12 @@ def case_update(request: HttpRequest, org: str, case_id: int) -> HttpResponseBas
 @require_POST
 def case_outcome(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
     case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
-    form = OutcomeForm(request.POST)
+    if not actions.outcome_applies(case):
+        messages.error(
+            request, _("An outcome is recorded in the outcome or follow-up phase; move the case there first.")
+        )
+        return _back(case)
+    form = OutcomeForm(request.POST, case=case)
     if form.is_valid():
         try:
             actions.record_outcome(
@@ -412,6 +426,8 @@ def case_outcome(request: HttpRequest, org: str, case_id: int) -> HttpResponseBa
             messages.error(request, str(error))
         else:
             messages.success(request, _("The outcome was saved."))
+    else:
+        messages.error(request, _("Choose one of the outcomes offered for this mechanism."))
     return _back(case)
 
 
@@ -444,6 +460,11 @@ def case_link(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
 @require_POST
 def case_remedy(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
     case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+    if not actions.remedy_applies(case):
+        messages.error(
+            request, _("A remedy is agreed in the outcome or follow-up phase; move the case there first.")
+        )
+        return _back(case)
     form = RemedyForm(request.POST)
     if form.is_valid():
         actions.add_remedy(request.user, case, form.cleaned_data)

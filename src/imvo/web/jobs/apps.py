@@ -9,5 +9,7 @@ class JobsConfig(AppConfig):
     label = "jobs"
 
     def ready(self) -> None:
-        # Each app registers its handlers in its own ``jobs.py`` (e.g. imvo.web.register.jobs).
+        # Each app registers its handlers in its own ``jobs.py`` (e.g. imvo.web.register.jobs), and
+        # how its jobs read on the jobs page in ``job_display.py`` (see imvo.web.jobs.presentation).
         autodiscover_modules("jobs")
+        autodiscover_modules("job_display")

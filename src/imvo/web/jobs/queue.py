@@ -47,6 +47,24 @@ class JobLost(RuntimeError):
     """This worker's claim was taken over (it was considered dead); it must stop working on the job."""
 
 
+def input_was_rejected(error: BaseException) -> bool:
+    """Whether ``error`` (or what it was raised from, or while handling) rejected the job's input.
+
+    Handlers often re-raise an :class:`imvo.core.suppliers.InputError` as a plain message; the
+    original stays in the exception's chain.
+    """
+    from imvo.core.suppliers import InputError
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, InputError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def job_handler(kind: str) -> Callable[[JobHandler], JobHandler]:
     """Register ``handler`` for jobs of ``kind``."""
 
@@ -163,10 +181,13 @@ class Worker:
         except Exception as error:  # any failure of a handler is recorded, not fatal
             logger.exception("job %s (%s) failed", job.pk, job.kind)
             message = str(error) or error.__class__.__name__
+            failure: dict[str, Any] = {"traceback": traceback.format_exc(limit=5)[-4000:]}
+            if input_was_rejected(error):
+                failure["input_rejected"] = True  # trying again cannot help (see jobs.presentation)
             Job.objects.filter(pk=job.pk, locked_by=self.worker_id).update(
                 status=JobStatus.FAILED,
                 error=message[:4000],
-                result={"traceback": traceback.format_exc(limit=5)[-4000:]},
+                result=failure,
                 locked_by="",
                 locked_at=None,
                 finished_at=timezone.now(),

@@ -8,10 +8,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from imvo.core.assessment import CRITERION_IDS
 from imvo.core.monitoring import (
@@ -150,9 +151,21 @@ def company_link_view(request: HttpRequest, org: str, company_id: int) -> HttpRe
     return HttpResponseRedirect(_url("population", org))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
+def round_create_view(request: HttpRequest, org: str) -> HttpResponseBase:
+    """The "New round" form lives on the overview: a GET (a bookmark, a reload) is sent there."""
+    if request.method == "GET":
+        return _round_form_redirect(request, org=org)
+    return _round_create(request, org=org)
+
+
+@organisation_view("viewer")
+def _round_form_redirect(request: HttpRequest, org: str) -> HttpResponse:
+    return HttpResponseRedirect(_url("overview", org) + "#new-round")
+
+
 @organisation_view("editor")
-def round_create_view(request: HttpRequest, org: str) -> HttpResponse:
+def _round_create(request: HttpRequest, org: str) -> HttpResponse:
     form = forms.RoundForm(request.POST)
     if form.is_valid():
         try:

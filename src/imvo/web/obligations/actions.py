@@ -48,14 +48,25 @@ def update_profile(actor: Any, organisation: Organisation, data: Mapping[str, An
     return profile
 
 
+def _check_fits(model: Any, field: str, values: Sequence[str]) -> None:
+    limit = model._meta.get_field(field).max_length or 0
+    if any(len(value) > limit for value in values):
+        raise ValueError(f"{model.__name__}.{field} holds at most {limit} characters.")
+
+
 @transaction.atomic
 def upload_imports(
     actor: Any, organisation: Organisation, original_name: str, records: Sequence[ImportRecord]
 ) -> ImportUpload:
-    """Store a validated import file; its records become the current import records."""
+    """Store a validated import file; its records become the current import records.
+
+    The upload form refuses names and codes that do not fit their columns; nothing is cut here.
+    """
+    _check_fits(ImportUpload, "original_name", [original_name])
+    _check_fits(ImportLine, "cn_code_as_given", [record.cn_code_as_given for record in records])
     upload = ImportUpload.objects.create(
         organisation=organisation,
-        original_name=original_name[:255],
+        original_name=original_name,
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         records_count=len(records),
     )
@@ -66,7 +77,7 @@ def upload_imports(
             line=record.line,
             year=record.year,
             cn_code=record.cn_code,
-            cn_code_as_given=record.cn_code_as_given[:40],
+            cn_code_as_given=record.cn_code_as_given,
             quantity_kg=record.quantity_kg.quantize(Decimal("0.001")),
             country_of_origin=record.country_of_origin,
             taric_subdivision=record.taric_subdivision,

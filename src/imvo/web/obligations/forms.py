@@ -8,13 +8,16 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from imvo.core.countries import country_codes, country_name
 from imvo.core.obligations import FactsError, ImportRecord, load_ruleset
+from imvo.core.suppliers.problems import InputProblem
+from imvo.web.country_choices import country_choices
 from imvo.web.obligations.imports_file import IMPORT_FILE_EXTENSIONS, read_import_file
-from imvo.web.obligations.models import ObligationProfile, Tender
+from imvo.web.obligations.models import ImportLine, ImportUpload, ObligationProfile, Tender
+from imvo.web.obligations.register_facts import open_child_labour_risks
+from imvo.web.organisations.models import Organisation
 from imvo.web.upload_limits import validate_upload
 
 UNKNOWN = ("", _("Unknown"))
@@ -22,9 +25,7 @@ UNKNOWN = ("", _("Unknown"))
 
 def _country_choices() -> list[tuple[str, Any]]:
     # Names in the page's language from the package's own ISO table (pycountry is build-time only).
-    language = "nl" if (get_language() or "en").startswith("nl") else "en"
-    names = [(code, country_name(code, language)) for code in country_codes()]
-    return [UNKNOWN, *sorted(names, key=lambda pair: pair[1])]
+    return [UNKNOWN, *country_choices()]
 
 
 class ProfileForm(forms.ModelForm):
@@ -40,10 +41,36 @@ class ProfileForm(forms.ModelForm):
         fields = list(ObligationProfile.FACT_FIELDS)
         widgets = {"child_labour_action_plan_date": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation: Organisation | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.sectors is not None:
             self.initial["sectors"] = ", ".join(self.instance.sectors)
+        #: Open child-labour risks in the register: "no reasonable suspicion" cannot be declared.
+        self.open_child_labour_risks = open_child_labour_risks(organisation) if organisation else 0
+
+    @property
+    def child_labour_warning(self) -> str:
+        if not self.open_child_labour_risks:
+            return ""
+        return child_labour_warning(self.open_child_labour_risks)
+
+    def clean_child_labour_reasonable_suspicion(self) -> bool | None:
+        suspicion: bool | None = self.cleaned_data.get("child_labour_reasonable_suspicion")
+        if suspicion is False and self.open_child_labour_risks:
+            raise ValidationError(
+                ngettext(
+                    "Your register has %(count)s open child-labour risk, so “no reasonable suspicion” "
+                    "cannot be declared. Investigate and close it in the register first, or answer “Yes” "
+                    "or “Unknown”.",
+                    "Your register has %(count)s open child-labour risks, so “no reasonable suspicion” "
+                    "cannot be declared. Investigate and close them in the register first, or answer "
+                    "“Yes” or “Unknown”.",
+                    self.open_child_labour_risks,
+                ),
+                code="open_child_labour_risks",
+                params={"count": self.open_child_labour_risks},
+            )
+        return suspicion
 
     def clean_country(self) -> str | None:
         return self.cleaned_data["country"] or None
@@ -62,6 +89,17 @@ class ProfileForm(forms.ModelForm):
         if match is None or not _is_month_day(int(match[1]), int(match[2])):
             raise ValidationError(_("Give the month and day as MM-DD, for example 12-31."))
         return text
+
+
+def child_labour_warning(count: int) -> str:
+    """The warning shown beside the legal facts and the draft declaration while risks are open."""
+    return ngettext(
+        "Your register has %(count)s open child-labour risk: while it is open, the draft Wzk declaration "
+        "cannot state that no reasonable suspicion of child labour was found.",
+        "Your register has %(count)s open child-labour risks: while they are open, the draft Wzk "
+        "declaration cannot state that no reasonable suspicion of child labour was found.",
+        count,
+    ) % {"count": count}
 
 
 def _is_month_day(month: int, day: int) -> bool:
@@ -116,12 +154,40 @@ class ImportUploadForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         validate_upload(upload, IMPORT_FILE_EXTENSIONS)
+        name_limit = ImportUpload._meta.get_field("original_name").max_length or 0
+        if len(upload.name or "") > name_limit:
+            raise ValidationError(
+                _("The file name is longer than %(limit)s characters. Rename the file and upload it again."),
+                code="name_too_long",
+                params={"limit": name_limit},
+            )
+        file_name = upload.name or "imports.csv"
         try:
-            self.records = read_import_file(upload.name or "imports.csv", upload.read())
+            self.records = read_import_file(file_name, upload.read())
         except FactsError as error:
             self.problems = error.problems
             raise ValidationError(
                 _("The file has %(count)s problem(s); nothing was stored."),
                 params={"count": len(error.problems)},
             ) from error
+        # Every value is stored as written: a CN code written longer than the column holds is a problem
+        # of the file, never cut.
+        code_limit = ImportLine._meta.get_field("cn_code_as_given").max_length or 0
+        self.problems = [
+            InputProblem(
+                file_name,
+                record.line,
+                "cn_code",
+                f"{record.cn_code_as_given!r} is longer than {code_limit} characters",
+                "2609 00 00, 2609.00.00, 26090000",
+            )
+            for record in self.records
+            if len(record.cn_code_as_given) > code_limit
+        ]
+        if self.problems:
+            self.records = ()
+            raise ValidationError(
+                _("The file has %(count)s problem(s); nothing was stored."),
+                params={"count": len(self.problems)},
+            )
         return upload

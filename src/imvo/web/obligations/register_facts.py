@@ -17,10 +17,14 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from imvo.core.risk.themes import THEMES
 from imvo.web.obligations.models import ObligationProfile
 from imvo.web.organisations.models import Organisation
 
 REGISTER_APP = "imvo.web.register"
+#: The register's themes about children (the scan's "child_labour" and "forced_child_labour"; a
+#: grievance about child labour creates a risk with the theme "child_labour").
+CHILD_LABOUR_THEMES = frozenset(theme.id for theme in THEMES if theme.concerns_children)
 
 
 @dataclass(frozen=True)
@@ -102,3 +106,19 @@ def _from_register(
         Measure.objects.filter(organisation=organisation).exclude(status=MeasureStatus.CANCELLED).count()
     )
     links["measures_count"] = [EvidenceLink(_("Measures"), url("measures"))]
+
+
+def open_child_labour_risks(organisation: Organisation) -> int:
+    """How many child-labour risks in the organisation's register are not closed.
+
+    While there are any, the organisation cannot declare "no reasonable suspicion of child labour".
+    """
+    if not apps.is_installed(REGISTER_APP):
+        return 0
+    from imvo.web.register.models import Risk, RiskStatus
+
+    return (
+        Risk.objects.filter(organisation=organisation, theme__in=CHILD_LABOUR_THEMES)
+        .exclude(status=RiskStatus.CLOSED)
+        .count()
+    )

@@ -23,6 +23,7 @@ from imvo.core.obligations import load_ruleset
 from imvo.core.obligations.declaration import draft_wzk_declaration
 from imvo.web.obligations import actions, forms, presentation, queries
 from imvo.web.obligations.models import Tender
+from imvo.web.obligations.register_facts import open_child_labour_risks
 from imvo.web.organisations.access import organisation_view
 
 
@@ -54,7 +55,9 @@ def overview_view(request: HttpRequest, org: str) -> HttpResponse:
     as_of = _as_of(request.GET.get("as_of"))
     evaluation = queries.evaluate_organisation(_org(request), as_of)
     changes = queries.changes_since_last_snapshot(_org(request), evaluation.result)
+    open_risks = open_child_labour_risks(_org(request))
     context = {
+        "child_labour_warning": forms.child_labour_warning(open_risks) if open_risks else "",
         "as_of": as_of,
         "result": evaluation.result,
         "groups": presentation.obligations_overview(evaluation, org),
@@ -99,7 +102,9 @@ def profile_view(request: HttpRequest, org: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @organisation_view("editor")
 def profile_edit_view(request: HttpRequest, org: str) -> HttpResponse:
-    form = forms.ProfileForm(request.POST or None, instance=queries.profile_of(_org(request)))
+    form = forms.ProfileForm(
+        request.POST or None, instance=queries.profile_of(_org(request)), organisation=_org(request)
+    )
     if request.method == "POST" and form.is_valid():
         actions.update_profile(request.user, _org(request), form.cleaned_data)
         actions.record_snapshot(request.user, _org(request), timezone.localdate())
@@ -109,7 +114,12 @@ def profile_edit_view(request: HttpRequest, org: str) -> HttpResponse:
     return render(
         request,
         "obligations/form.html",
-        {"form": form, "title": _("Edit the legal facts"), "cancel_url": _url("profile", org)},
+        {
+            "form": form,
+            "title": _("Edit the legal facts"),
+            "cancel_url": _url("profile", org),
+            "warning": form.child_labour_warning,
+        },
         status=status,
     )
 
@@ -204,7 +214,12 @@ def legal_basis_view(request: HttpRequest, org: str) -> HttpResponse:
 def declaration_view(request: HttpRequest, org: str) -> HttpResponse:
     as_of = _as_of(request.GET.get("as_of"))
     evaluation = queries.evaluate_organisation(_org(request), as_of)
-    text = draft_wzk_declaration(evaluation.company, evaluation.register.values, as_of)
+    text = draft_wzk_declaration(
+        evaluation.company,
+        evaluation.register.values,
+        as_of,
+        open_child_labour_risks=open_child_labour_risks(_org(request)),
+    )
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="wzk-declaration-{org}-{as_of.isoformat()}.md"'
     return response

@@ -3,11 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from imvo.web.organisations.models import Role
+from imvo.web.organisations.models import TOKEN_ACCESS_CHOICES, Role
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     role = forms.ChoiceField(
         label=_("Role"),
         choices=Role.choices,
@@ -28,6 +28,6 @@ class ApiTokenForm(forms.Form):
     )
     role = forms.ChoiceField(
         label=_("Access"),
-        choices=[(Role.VIEWER, _("Read only")), (Role.EDITOR, _("Read and write"))],
+        choices=TOKEN_ACCESS_CHOICES,
         initial=Role.VIEWER,
     )

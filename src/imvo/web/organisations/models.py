@@ -25,6 +25,13 @@ class Role(models.TextChoices):
     REVIEWER = "reviewer", _("Reviewer")
 
 
+# A token acts with a role, but people choose (and read) what it may do: read, or read and write.
+TOKEN_ACCESS_CHOICES: list[tuple[str, Any]] = [
+    (Role.VIEWER, _("Read only")),
+    (Role.EDITOR, _("Read and write")),
+]
+
+
 def hash_token(token: str) -> str:
     """Tokens are stored as SHA-256 digests: a database leak does not leak usable tokens."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
@@ -138,6 +145,11 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def access_label(self) -> str:
+        """ "Read only" or "Read and write": what the token may do, not the role it acts with."""
+        return str(dict(TOKEN_ACCESS_CHOICES).get(self.role, self.get_role_display()))
 
     @classmethod
     def issue(

@@ -42,9 +42,16 @@ def organisation_navigation(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {"current_organisation": organisation, "current_membership": membership}
     if organisation is not None and membership is not None:
         sections = organisation_sections(organisation.slug, membership.role, organisation.kind)
-        # The section whose URL is the longest prefix of this page is the current one (the
-        # overview at /o/<org>/ is a prefix of everything).
-        matching = [section for section in sections if request.path.startswith(section["url"])]
+        # The section whose URL is the longest prefix of this page is the current one. The
+        # organisation's own address (/o/<org>/, "Where are we") is a prefix of every page, so it is
+        # current only on itself: a page without a section of its own marks none.
+        home = reverse("organisations:overview", kwargs={"org": organisation.slug})
+        matching = [
+            section
+            for section in sections
+            if request.path == section["url"]
+            or (request.path.startswith(section["url"]) and section["url"] != home)
+        ]
         current = max(matching, key=lambda section: len(section["url"]), default=None)
         for section in sections:
             section["current"] = "page" if section is current else ""

@@ -8,7 +8,6 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -17,6 +16,7 @@ from imvo.web.audit.trail import record_audit_event
 from imvo.web.organisations.access import organisation_view
 from imvo.web.organisations.forms import ApiTokenForm, InvitationForm, RoleForm
 from imvo.web.organisations.models import ApiToken, Invitation, Membership, Role
+from imvo.web.site import absolute_reverse
 
 
 @require_GET
@@ -58,7 +58,7 @@ def invite_view(request: HttpRequest, org: str) -> HttpResponse:
         record_audit_event(
             request.user, organisation, "invite", invitation, {"email": email, "role": invitation.role}
         )
-    link = request.build_absolute_uri(reverse("accounts:accept_invitation", kwargs={"token": token}))
+    link = absolute_reverse("accounts:accept_invitation", token=token)
     body = render_to_string(
         "organisations/invitation_email.txt",
         {"organisation": organisation, "invitation": invitation, "link": link, "inviter": request.user},

@@ -16,6 +16,8 @@ from typing import Any
 from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from imvo.web.audit.trail import field_changes, record_audit_event
@@ -23,6 +25,7 @@ from imvo.web.jobs.queue import enqueue
 from imvo.web.organisations.models import Organisation
 from imvo.web.register import scales
 from imvo.web.register.models import (
+    CloseReason,
     FollowUp,
     Indicator,
     Measure,
@@ -30,15 +33,23 @@ from imvo.web.register.models import (
     PublishedReport,
     RemediationRecord,
     Risk,
+    RiskArea,
+    RiskEvent,
+    RiskEventKind,
     RiskSource,
+    RiskStatus,
     Scan,
     ScanStatus,
     SeverityJudgement,
     StakeholderEngagement,
+    Supplier,
     SupplierUpload,
 )
 
 SCAN_JOB_KIND = "scan_suppliers"
+APPLY_JOB_KIND = "apply_scan"
+#: Rows per INSERT/UPDATE when a scan is applied: memory and statement size stay bounded.
+WRITE_BATCH = 1000
 
 
 def _jsonable(value: Any) -> Any:
@@ -172,43 +183,91 @@ def fail_scan(scan: Scan, error: str, problems: list[dict[str, Any]]) -> None:
     record_audit_event(None, scan.organisation, "fail_scan", scan, {"error": error[:500]})
 
 
-def complete_scan(
-    scan: Scan,
-    *,
-    rows: int,
-    suppliers: int,
-    risks: int,
-    summary: dict[str, Any],
-    warnings: list[dict[str, Any]],
-    superseded_risks: int,
+def ready_scan(
+    scan: Scan, *, rows: int, summary: dict[str, Any], warnings: list[dict[str, Any]], preview: dict[str, Any]
 ) -> None:
+    """The scan is read; its preview waits for a person to choose how to merge and confirm."""
     Scan.objects.filter(pk=scan.pk).update(
-        status=ScanStatus.DONE,
+        status=ScanStatus.READY,
         rows=rows,
-        suppliers_count=suppliers,
-        risks_count=risks,
+        suppliers_count=preview["suppliers_in_file"],
+        risks_count=0,
         summary=summary,
         problems=warnings,
+        preview=preview,
         error="",
         finished_at=timezone.now(),
     )
-    record_audit_event(
-        None,
-        scan.organisation,
-        "complete_scan",
-        scan,
-        {"rows": rows, "suppliers": suppliers, "risks": risks, "superseded_risks": superseded_risks},
-    )
+    record_audit_event(None, scan.organisation, "preview_scan", scan, {"rows": rows})
 
 
+def request_apply_scan(actor: Any, organisation: Organisation, scan: Scan, mode: str) -> bool:
+    """Queue the merge of a reviewed scan; False when it is no longer waiting (applied, discarded,
+    or already queued by someone else: a double click queues one merge)."""
+    _check_owner(organisation, scan)
+    with transaction.atomic():
+        claimed = Scan.objects.filter(pk=scan.pk, status=ScanStatus.READY).update(
+            status=ScanStatus.APPLYING, mode=mode, applied_by=actor if _is_person(actor) else None
+        )
+        if not claimed:
+            return False
+        job = enqueue(APPLY_JOB_KIND, organisation, {"scan_id": scan.pk, "mode": mode})
+        Scan.objects.filter(pk=scan.pk).update(job=job)
+        record_audit_event(actor, organisation, "confirm_scan", scan, {"mode": mode})
+    return True
+
+
+def discard_scan(actor: Any, organisation: Organisation, scan: Scan) -> bool:
+    _check_owner(organisation, scan)
+    discarded = Scan.objects.filter(pk=scan.pk, status=ScanStatus.READY).update(status=ScanStatus.DISCARDED)
+    if discarded:
+        record_audit_event(actor, organisation, "discard_scan", scan, {})
+    return bool(discarded)
+
+
+def _is_person(actor: Any) -> bool:
+    return bool(getattr(actor, "is_authenticated", False))
+
+
+@transaction.atomic
 def create_manual_risk(actor: Any, organisation: Organisation, fields: Mapping[str, Any]) -> Risk:
     risk: Risk = _create(actor, organisation, Risk, {**fields, "source": RiskSource.MANUAL})
+    RiskEvent.objects.create(
+        organisation=organisation, risk=risk, kind=RiskEventKind.FOUND, status=risk.status
+    )
     return risk
 
 
 def update_risk(actor: Any, organisation: Organisation, risk: Risk, fields: Mapping[str, Any]) -> Risk:
-    updated: Risk = _update(actor, organisation, risk, fields)
+    """A person closing a risk closes it for good (a later scan does not reopen it); reopening
+    clears the reason."""
+    fields = dict(fields)
+    before, status = risk.status, fields.get("status", risk.status)
+    if status == before:
+        updated: Risk = _update(actor, organisation, risk, fields)
+        return updated
+    kind = RiskEventKind.STATUS
+    if status == RiskStatus.CLOSED:
+        fields.update(closed_reason=CloseReason.BY_PERSON, closed_detail="", closed_at=timezone.now())
+        kind = RiskEventKind.CLOSED
+    elif before == RiskStatus.CLOSED:
+        fields.update(closed_reason="", closed_detail="", closed_at=None)
+        kind = RiskEventKind.REOPENED
+    with transaction.atomic():
+        updated = _update(actor, organisation, risk, fields)
+        RiskEvent.objects.create(
+            organisation=organisation,
+            risk=risk,
+            kind=kind,
+            status=status,
+            reason=CloseReason.BY_PERSON if kind == RiskEventKind.CLOSED else "",
+            changes={"status": [before, status]},
+        )
     return updated
+
+
+def reopen_risk(actor: Any, organisation: Organisation, risk: Risk) -> Risk:
+    return update_risk(actor, organisation, risk, {"status": RiskStatus.OPEN})
 
 
 @transaction.atomic
@@ -343,3 +402,248 @@ def publish_report(actor: Any, organisation: Organisation, title: str) -> Publis
         actor, organisation, "publish", report, {"version": version, "public_id": report.public_id}
     )
     return report
+
+
+# --- Step 2: applying a scan to the register ------------------------------------------------------
+class PreviewOutdated(Exception):
+    """The register changed after the preview was computed; the scan shows a fresh preview instead."""
+
+
+def risk_title(theme: str, good: str, country: str) -> str:
+    from imvo.web.register.jobs import theme_label
+
+    return f"{theme_label(theme)}: {good} ({country or '?'})"
+
+
+def apply_scan_plan(
+    scan: Scan,
+    mode: str,
+    staged: Any,
+    *,
+    actor: Any,
+    expected: Mapping[str, Any] | None,
+) -> dict[str, int]:
+    """Merge the scanned list ``staged`` into the register as :func:`imvo.core.register.merge.plan_merge`
+    plans it, in one transaction: suppliers and risks keep their rows (and so every judgement,
+    measure, follow-up, grievance link and audit entry); gone risks close with their reason.
+
+    ``expected`` is what the preview promised (its ``based_on`` and ``counts``): when the register
+    has changed since, nothing is written and :class:`PreviewOutdated` is raised. Organisation-wide
+    lock plus the unique identities make two merges at once impossible to duplicate.
+    """
+    from imvo.core.register.merge import MergeMode
+    from imvo.web.register import rescan
+
+    organisation = scan.organisation
+    with transaction.atomic():
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        if Scan.objects.filter(pk=scan.pk, status=ScanStatus.DONE).exists():
+            return dict(Scan.objects.get(pk=scan.pk).applied)  # applied already (a reclaimed job)
+        plan = rescan.plan(staged, organisation.pk, MergeMode(mode))
+        counts = plan.counts()
+        if expected is not None and (
+            expected.get("based_on") != rescan.last_applied_scan_id(organisation.pk)
+            or expected.get("counts") != counts
+        ):
+            raise PreviewOutdated
+        now = timezone.now()
+        supplier_ids = _write_suppliers(scan, plan)
+        _write_risks(scan, plan, supplier_ids, now)
+        Scan.objects.filter(pk=scan.pk).update(
+            status=ScanStatus.DONE,
+            mode=mode,
+            applied=counts,
+            applied_at=now,
+            risks_count=len(plan.risks),
+            finished_at=Coalesce("finished_at", Value(now)),
+        )
+        record_audit_event(actor, organisation, "apply_scan", scan, {"mode": mode, **counts})
+    return counts
+
+
+def _write_suppliers(scan: Scan, plan: Any) -> dict[str, int]:
+    """Upsert the listed suppliers; mark the ones a replacing list no longer names. Returns the
+    supplier id of each listed supplier's key."""
+    from imvo.web.register.jobs import spend_amount
+
+    def describe(listed: Any) -> dict[str, Any]:
+        return {
+            "organisation_id": scan.organisation_id,
+            "key": listed.key,
+            "number_key": listed.number_key,
+            "name_key": listed.name_key,
+            "supplier_number": listed.supplier_number,
+            "name": listed.name,
+            "country": listed.country,
+            "product": listed.product,
+            "hs_code": listed.hs_code,
+            "tier": listed.tier,
+            "spend": spend_amount(listed.spend),
+            "scan_status": listed.status,
+            "input_row": listed.input_rows[0],
+            "scan_id": scan.pk,
+            "removed_scan_id": None,
+        }
+
+    ids: dict[str, int] = {}
+    kept = [Supplier(pk=m.known_ref, **describe(m.listed)) for m in plan.suppliers if m.known_ref is not None]
+    fields = (
+        [name for name in describe(plan.suppliers[0].listed) if name != "organisation_id"] if kept else []
+    )
+    for start in range(0, len(kept), WRITE_BATCH):
+        Supplier.objects.bulk_update(kept[start : start + WRITE_BATCH], fields)
+    ids.update({m.listed.key: m.known_ref for m in plan.suppliers if m.known_ref is not None})
+    new = [
+        Supplier(first_scan_id=scan.pk, **describe(m.listed)) for m in plan.suppliers if m.known_ref is None
+    ]
+    Supplier.objects.bulk_create(new, batch_size=WRITE_BATCH)
+    ids.update({supplier.key: supplier.pk for supplier in new})
+    removed = list(plan.removed_suppliers)
+    for start in range(0, len(removed), WRITE_BATCH):
+        Supplier.objects.filter(pk__in=removed[start : start + WRITE_BATCH]).update(removed_scan_id=scan.pk)
+    return ids
+
+
+def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt.datetime) -> None:
+    from imvo.core.register.identity import risk_key
+    from imvo.core.register.merge import RiskOutcome
+
+    history: list[RiskEvent] = []
+
+    def change(risk_id: int, kind: str, **fields: Any) -> None:
+        history.append(
+            RiskEvent(
+                organisation_id=scan.organisation_id,
+                risk_id=risk_id,
+                scan_id=scan.pk,
+                kind=kind,
+                created_at=now,
+                **fields,
+            )
+        )
+
+    new: list[Risk] = []
+    changed: list[Risk] = []
+    reopened: list[Risk] = []
+    unchanged: list[int] = []
+    for item in plan.risks:
+        found = item.found
+        supplier_id = supplier_ids[found.supplier_key]
+        scan_fields = {
+            "likelihood": found.likelihood,
+            "evidence": found.evidence,
+            "source_url": found.source_url,
+            "dataset": found.dataset,
+            "edition": found.edition,
+            "record_id": found.record_id,
+            "priority": found.priority,
+            "title": risk_title(found.theme, found.good or found.product, found.country),
+            "last_scan_id": scan.pk,
+        }
+        if item.known is None:
+            new.append(
+                Risk(
+                    organisation_id=scan.organisation_id,
+                    source=RiskSource.SCAN,
+                    area=RiskArea.SUPPLY_CHAIN,
+                    scan_id=scan.pk,
+                    supplier_id=supplier_id,
+                    key=risk_key(str(supplier_id), found.good, found.country, found.theme),
+                    theme=found.theme,
+                    country=found.country,
+                    good=found.good,
+                    severity=found.severity,
+                    salience=found.salience,
+                    **scan_fields,
+                )
+            )
+            continue
+        if item.outcome == RiskOutcome.UNCHANGED:
+            unchanged.append(item.known.ref)
+            continue
+        if item.known.judged:  # the judged severity stays; salience follows the new likelihood
+            severity = item.known.severity
+            salience = scales.salience(found.likelihood, severity)
+        else:
+            severity, salience = found.severity, found.salience
+        risk = Risk(pk=item.known.ref, severity=severity, salience=salience, **scan_fields)
+        if item.outcome == RiskOutcome.REOPENED:
+            risk.status, risk.closed_reason, risk.closed_detail, risk.closed_at = (
+                RiskStatus.OPEN,
+                "",
+                "",
+                None,
+            )
+            change(
+                item.known.ref,
+                RiskEventKind.REOPENED,
+                changes=_history_changes(item.changes),
+                status=RiskStatus.OPEN,
+            )
+            reopened.append(risk)
+            continue
+        if item.outcome == RiskOutcome.CHANGED:
+            change(item.known.ref, RiskEventKind.CHANGED, changes=_history_changes(item.changes))
+        changed.append(risk)  # changed, or kept closed by a person with the scan's data refreshed
+
+    Risk.objects.bulk_create(new, batch_size=WRITE_BATCH)
+    history.extend(
+        RiskEvent(
+            organisation_id=scan.organisation_id,
+            risk_id=risk.pk,
+            scan_id=scan.pk,
+            kind=RiskEventKind.FOUND,
+            status=RiskStatus.OPEN,
+            created_at=now,
+        )
+        for risk in new
+    )
+    update_fields = ["severity", "salience", "likelihood", "evidence", "source_url", "dataset", "edition"]
+    update_fields += ["record_id", "priority", "title", "last_scan_id"]
+    for start in range(0, len(changed), WRITE_BATCH):
+        Risk.objects.bulk_update(changed[start : start + WRITE_BATCH], update_fields)
+    reopen_fields = [*update_fields, "status", "closed_reason", "closed_detail", "closed_at"]
+    for start in range(0, len(reopened), WRITE_BATCH):
+        Risk.objects.bulk_update(reopened[start : start + WRITE_BATCH], reopen_fields)
+    for start in range(0, len(unchanged), WRITE_BATCH):
+        Risk.objects.filter(pk__in=unchanged[start : start + WRITE_BATCH]).update(last_scan_id=scan.pk)
+    _close_gone_risks(scan, plan, now, change)
+    RiskEvent.objects.bulk_create(history, batch_size=WRITE_BATCH)
+
+
+def _close_gone_risks(scan: Scan, plan: Any, now: dt.datetime, change: Any) -> None:
+    by_reason: dict[tuple[str, str], list[int]] = {}
+    for closure in plan.closures:
+        by_reason.setdefault((closure.reason.value, closure.edition), []).append(closure.known.ref)
+        change(
+            closure.known.ref,
+            RiskEventKind.CLOSED,
+            reason=closure.reason.value,
+            detail=closure.edition,
+            status=RiskStatus.CLOSED,
+        )
+    for (reason, detail), refs in by_reason.items():
+        for start in range(0, len(refs), WRITE_BATCH):
+            Risk.objects.filter(pk__in=refs[start : start + WRITE_BATCH]).update(
+                status=RiskStatus.CLOSED, closed_reason=reason, closed_detail=detail, closed_at=now
+            )
+
+
+def _history_changes(changes: Mapping[str, tuple[Any, Any]]) -> dict[str, list[Any]]:
+    return {name: [old, new] for name, (old, new) in changes.items()}
+
+
+def renew_preview(scan: Scan, preview: dict[str, Any]) -> None:
+    """The register changed between preview and confirmation: back to review, with the new preview."""
+    Scan.objects.filter(pk=scan.pk, status=ScanStatus.APPLYING).update(
+        status=ScanStatus.READY, preview={**preview, "renewed": True}, mode=""
+    )
+    record_audit_event(None, scan.organisation, "preview_scan", scan, {"renewed": True})
+
+
+def return_to_review(scan: Scan, error: str) -> None:
+    """Merging failed (and was rolled back): the list waits for review again, with the error shown."""
+    Scan.objects.filter(pk=scan.pk, status=ScanStatus.APPLYING).update(
+        status=ScanStatus.READY, mode="", error=error[:4000]
+    )
+    record_audit_event(None, scan.organisation, "fail_scan", scan, {"error": error[:500]})

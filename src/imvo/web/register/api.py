@@ -82,6 +82,7 @@ class Problem(Schema):
 
 class SupplierOut(Schema):
     id: int
+    supplier_number: str
     scan_id: int | None
     input_row: int | None
     name: str
@@ -162,15 +163,11 @@ class MeasurePatch(Schema):
 @api.get("/suppliers", response=list[SupplierOut], tags=["suppliers"])
 @paginate(BoundedPagination)
 def list_suppliers(request: HttpRequest, scan_id: int | None = Query(None, ge=1, le=MAX_ID)) -> Any:
-    """Suppliers of the latest completed scan (or of ``scan_id``)."""
+    """The suppliers on the list now (or those that ``scan_id``, the last list naming them, listed)."""
     organisation = _token(request).organisation
-    scan = (
-        queries.scan(organisation, scan_id)
-        if scan_id is not None
-        else queries.latest_completed_scan(organisation)
-    )
-    if scan is None:
-        return Supplier.objects.none()
+    if scan_id is None:
+        return queries.suppliers(organisation).order_by("name", "id")
+    scan = queries.scan(organisation, scan_id)
     return Supplier.objects.filter(organisation=organisation, scan=scan).order_by("input_row", "id")
 
 
@@ -189,7 +186,7 @@ def get_scan(request: HttpRequest, scan_id: int = Path(..., ge=1, le=MAX_ID)) ->
 @paginate(BoundedPagination)
 def list_risks(request: HttpRequest, status: RiskStatus | None = None, area: RiskArea | None = None) -> Any:
     """The risk register, most salient first."""
-    risk_filter = queries.RiskFilter(status=status or "", area=area or "")
+    risk_filter = queries.RiskFilter(status=status or queries.ALL_STATUSES, area=area or "")
     return queries.risks(_token(request).organisation, risk_filter)
 
 

@@ -18,6 +18,7 @@ class RegisterConfig(AppConfig):
         (_("Where are we"), "register:progress"),
         (_("Policy"), "register:policy"),
         (_("Scans"), "register:scans"),
+        (_("Suppliers"), "register:suppliers"),
         (_("Risks"), "register:risks"),
         (_("Stakeholders"), "register:stakeholders"),
         (_("Measures"), "register:measures"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from imvo.web.register import scales
@@ -14,6 +16,7 @@ from imvo.web.register.models import (
     FollowUp,
     Indicator,
     Measure,
+    MergeMode,
     Policy,
     RemediationRecord,
     Risk,
@@ -39,9 +42,18 @@ class PolicyForm(forms.ModelForm):
         required=False,
         help_text=_("PDF, Word, OpenDocument or text; or give the document's URL below."),
     )
-    document_url = forms.URLField(label=_("document URL"), required=False, assume_scheme="https")
+    # Declared here for the https default; the column's length limit is kept, never cut.
+    document_url = forms.URLField(
+        label=_("document URL"),
+        required=False,
+        assume_scheme="https",
+        max_length=Policy._meta.get_field("document_url").max_length,
+    )
     endorsement_evidence_url = forms.URLField(
-        label=_("public evidence of endorsement"), required=False, assume_scheme="https"
+        label=_("public evidence of endorsement"),
+        required=False,
+        assume_scheme="https",
+        max_length=Policy._meta.get_field("endorsement_evidence_url").max_length,
     )
 
     class Meta:
@@ -65,6 +77,17 @@ class PolicyForm(forms.ModelForm):
         document = self.cleaned_data.get("document")
         if isinstance(document, UploadedFile):
             validate_upload(document, EVIDENCE_EXTENSIONS)
+            limit = Policy._meta.get_field("document_name").max_length or 0
+            if len(document.name or "") > limit:
+                # The name is stored as given: refuse a name that does not fit rather than cut it.
+                raise ValidationError(
+                    _(
+                        "The file name is longer than %(limit)s characters. Rename the file and upload it "
+                        "again."
+                    ),
+                    code="name_too_long",
+                    params={"limit": limit},
+                )
         return document
 
     def cleaned_fields(self) -> dict[str, Any]:
@@ -73,7 +96,7 @@ class PolicyForm(forms.ModelForm):
         document = fields.pop("document", None)
         if isinstance(document, UploadedFile):
             fields["document"] = document
-            fields["document_name"] = (document.name or "")[:255]
+            fields["document_name"] = document.name or ""
         return fields
 
 
@@ -87,6 +110,24 @@ class SupplierListForm(forms.Form):
         upload = self.cleaned_data["file"]
         validate_upload(upload, SUPPLIER_LIST_EXTENSIONS)
         return upload
+
+
+class MergeForm(forms.Form):
+    """How a reviewed list merges into the register (:class:`imvo.web.register.models.MergeMode`)."""
+
+    mode = forms.ChoiceField(choices=MergeMode.choices, widget=forms.RadioSelect)
+
+
+class PeriodEndForm(forms.Form):
+    """The date the register is looked at as of (a reporting period's end)."""
+
+    date = forms.DateField(label=_("Period end"), widget=DateInput())
+
+    def clean_date(self) -> Any:
+        end = self.cleaned_data["date"]
+        if end > timezone.localdate():
+            raise ValidationError(_("Choose today or a date in the past."))
+        return end
 
 
 LEVEL_CHOICES = [(n, str(n)) for n in range(1, 6)]
@@ -167,6 +208,44 @@ class SeverityJudgementForm(forms.ModelForm):
         fields = ["severity", "scale", "scope", "irremediability", "rationale"]
         help_texts = {"rationale": _("Why: the facts and sources the judgement rests on.")}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["severity"].help_text = _(
+            "With all three components given, the overall severity may differ by at most %(tolerance)s "
+            "level from the level they imply."
+        ) % {"tolerance": scales.SEVERITY_TOLERANCE}
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        severity = data.get("severity")
+        components = [data.get(name) for name in ("scale", "scope", "irremediability")]
+        if severity is None or any(value is None for value in components):
+            return data
+        scale, scope, irremediability = (int(value) for value in components)  # type: ignore[arg-type]
+        implied = scales.implied_severity_level(scale, scope, irremediability)
+        if abs(int(severity) - implied) > scales.SEVERITY_TOLERANCE:
+            self.add_error(
+                "severity",
+                ValidationError(
+                    _(
+                        "Scale %(scale)s, scope %(scope)s and irremediability %(irremediability)s imply "
+                        "severity %(implied)s; an overall severity of %(severity)s contradicts them. Choose "
+                        "%(low)s to %(high)s, or change the components."
+                    ),
+                    code="contradicts_components",
+                    params={
+                        "scale": scale,
+                        "scope": scope,
+                        "irremediability": irremediability,
+                        "implied": implied,
+                        "severity": severity,
+                        "low": max(1, implied - scales.SEVERITY_TOLERANCE),
+                        "high": min(5, implied + scales.SEVERITY_TOLERANCE),
+                    },
+                ),
+            )
+        return data
+
 
 class StakeholderEngagementForm(forms.ModelForm):
     def __init__(self, *args: Any, risks: Any = None, **kwargs: Any) -> None:
@@ -211,6 +290,15 @@ class FollowUpForm(forms.ModelForm):
         model = FollowUp
         fields = ["kind", "indicator", "planned_on", "done_on", "value", "result"]
         widgets = {"planned_on": DateInput(), "done_on": DateInput()}
+
+    def clean_done_on(self) -> date | None:
+        done_on: date | None = self.cleaned_data.get("done_on")
+        if done_on is not None and done_on > timezone.localdate():
+            raise ValidationError(
+                _("The date done cannot be in the future; plan it with the planned date instead."),
+                code="future",
+            )
+        return done_on
 
 
 class RemediationForm(forms.ModelForm):

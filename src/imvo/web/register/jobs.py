@@ -1,10 +1,10 @@
-"""The ``scan_suppliers`` job: runs the core scan on an uploaded list and fills the register in bulk.
+"""The scan jobs: ``scan_suppliers`` reads an uploaded list with the core and previews its merge into
+the register; ``apply_scan`` merges it once a person has confirmed (see ``docs/register.md``).
 
-The core (:func:`imvo.core.scan.scan_file`) does the reading, matching and scoring; this handler only
-turns its findings into ``Supplier`` and ``Risk`` rows with ``bulk_create`` in batches, so a
-100 k-row list costs a few hundred INSERTs rather than 100 k. A new scan supersedes the findings of
-earlier scans that nobody has worked on yet (no judgement, measure or remediation attached); risks
-with recorded work stay in the register.
+The first list of an organisation has nothing to merge with and is applied at once. Both jobs run
+the core scan on the stored file (it is deterministic for one reference-data edition), so no staged
+copy of a large list is kept between the preview and the merge; applying checks that the plan is
+still the one previewed (:class:`imvo.web.register.actions.PreviewOutdated`).
 """
 
 from __future__ import annotations
@@ -12,25 +12,12 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Exists, OuterRef
-
+from imvo.core.register.merge import MergeMode
 from imvo.web.jobs.models import Job
 from imvo.web.jobs.queue import JobProgress, job_handler
-from imvo.web.register import actions
-from imvo.web.register.models import (
-    Measure,
-    RemediationRecord,
-    Risk,
-    RiskArea,
-    RiskSource,
-    Scan,
-    ScanStatus,
-    SeverityJudgement,
-    Supplier,
-)
+from imvo.web.register import actions, rescan
+from imvo.web.register.models import Scan, ScanStatus
 
-BATCH_SIZE = 2000
 MAX_SPEND = Decimal("99999999999999")  # fits DecimalField(max_digits=16, decimal_places=2)
 
 
@@ -43,7 +30,7 @@ def theme_label(theme_id: str, language: str = "en") -> str:
     return theme_id.replace("_", " ").capitalize()
 
 
-def _spend(value: float | None) -> Decimal | None:
+def spend_amount(value: float | None) -> Decimal | None:
     if value is None:
         return None
     try:
@@ -64,40 +51,22 @@ def _problem_dict(problem: Any) -> dict[str, Any]:
     }
 
 
-def supersede_unworked_scan_risks(scan: Scan) -> int:
-    """Delete earlier scans' risks that carry no recorded work; returns how many went."""
-    worked = (
-        Exists(SeverityJudgement.objects.filter(risk=OuterRef("pk")))
-        | Exists(Measure.objects.filter(risk=OuterRef("pk")))
-        | Exists(RemediationRecord.objects.filter(risk=OuterRef("pk")))
-    )
-    stale = (
-        Risk.objects.filter(organisation_id=scan.organisation_id, source=RiskSource.SCAN)
-        .exclude(scan=scan)
-        .exclude(worked)
-    )
-    deleted, _ = Risk.objects.filter(pk__in=list(stale.values_list("pk", flat=True))).delete()
-    return deleted
-
-
-@job_handler(actions.SCAN_JOB_KIND)
-def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
+def _scan(job: Job, progress: JobProgress | None) -> Any:
+    """The core scan of the scan's stored file; a file with problems fails the scan (nothing is
+    written) with every problem listed."""
     from imvo.core.scan import scan_file
     from imvo.core.suppliers import InputError
 
     scan = Scan.objects.select_related("upload", "organisation").get(
         pk=job.payload["scan_id"], organisation=job.organisation
     )
-    if scan.status == ScanStatus.DONE:  # a reclaimed job whose first run finished: nothing to redo
-        return {"scan_id": scan.pk, "already_done": True}
-    actions.mark_scan_running(scan)
 
     def report_progress(done: int, total: int | None) -> None:
-        # The core reports rows read; the register writing below is the last part of the bar.
-        progress(done, max(total or 0, done))
+        if progress is not None:
+            progress(done, max(total or 0, done))
 
     try:
-        result = scan_file(scan.upload.file.path, progress=report_progress)
+        return scan, scan_file(scan.upload.file.path, progress=report_progress)
     except InputError as error:
         problems = [_problem_dict(problem) for problem in error.problems]
         actions.fail_scan(scan, str(error), problems)
@@ -108,77 +77,98 @@ def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
     except Exception as error:
         actions.fail_scan(scan, str(error) or error.__class__.__name__, [])
         raise
-    with result, transaction.atomic():
-        Supplier.objects.filter(scan=scan).delete()  # a retried job starts clean
-        Risk.objects.filter(scan=scan).delete()
-        suppliers_by_row: dict[int, Supplier] = {}
-        pending: list[Risk] = []
-        risks = 0
-        for finding in result.iter_findings():
-            supplier = suppliers_by_row.get(finding.input_row)
-            if supplier is None:
-                supplier = Supplier(
-                    organisation_id=scan.organisation_id,
-                    scan=scan,
-                    input_row=finding.input_row,
-                    name=(finding.supplier or "?")[:300],
-                    country=finding.country[:2],
-                    product=finding.product[:300],
-                    hs_code=finding.hs_code[:12],
-                    tier=finding.tier[:40],
-                    spend=_spend(finding.spend),
-                    scan_status=finding.status[:32],
-                )
-                suppliers_by_row[finding.input_row] = supplier
-            if finding.theme == "none":
-                continue
-            pending.append(
-                Risk(
-                    organisation_id=scan.organisation_id,
-                    source=RiskSource.SCAN,
-                    area=RiskArea.SUPPLY_CHAIN,
-                    scan=scan,
-                    supplier=supplier,
-                    title=f"{theme_label(finding.theme)}: {finding.good or finding.product} "
-                    f"({finding.country or '?'})"[:300],
-                    theme=finding.theme[:64],
-                    country=finding.country[:2],
-                    good=finding.good[:200],
-                    likelihood=finding.likelihood,
-                    severity=finding.severity,
-                    salience=finding.salience,
-                    priority=finding.priority,
-                    evidence=finding.evidence,
-                    source_url=finding.source_url[:500],
-                    dataset=finding.dataset[:100],
-                    edition=finding.edition[:40],
-                    record_id=finding.record_id[:100],
-                )
+
+
+def _refuse(scan: Scan, message: str, problems: list[dict[str, Any]]) -> None:
+    actions.fail_scan(scan, message, problems)
+    raise RuntimeError(f"{message} Nothing was added to the register.")
+
+
+def _stage(scan: Scan, result: Any) -> rescan.StagedList:
+    staged = rescan.stage(result)
+    if not staged.suppliers:
+        _refuse(scan, "The file has no supplier rows.", [])
+    if staged.too_long:
+        problems = [
+            {
+                "file": scan.upload.original_name,
+                "line": None,
+                "column": item["column"],
+                "message": f"row {item['input_row']}: longer than {item['limit']} characters",
+                "accepted": f"at most {item['limit']} characters",
+                "severity": "error",
+            }
+            for item in staged.too_long
+        ]
+        _refuse(scan, f"{len(problems)} cell(s) are too long for the register.", problems)
+    return staged
+
+
+def _summary(result: Any) -> dict[str, Any]:
+    summary = result.summary
+    return {
+        "input_rows": summary.input_rows,
+        "rows_by_status": summary.rows_by_status,
+        "findings_by_theme": summary.findings_by_theme,
+        "rows_with_findings": summary.rows_with_findings,
+        "columns": dict(result.source.columns),
+    }
+
+
+@job_handler(actions.SCAN_JOB_KIND)
+def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
+    scan = Scan.objects.get(pk=job.payload["scan_id"], organisation=job.organisation)
+    if scan.status not in (ScanStatus.QUEUED, ScanStatus.RUNNING):  # a reclaimed job that had finished
+        return {"scan_id": scan.pk, "already_done": True}
+    actions.mark_scan_running(scan)
+    scan, result = _scan(job, progress)
+    with result:
+        staged = _stage(scan, result)
+        warnings = [_problem_dict(warning) for warning in result.warnings[:200]]
+        if rescan.register_is_empty(scan.organisation_id):
+            Scan.objects.filter(pk=scan.pk).update(
+                rows=result.source.rows,
+                suppliers_count=len(staged.suppliers),
+                summary=_summary(result),
+                problems=warnings,
+                preview=rescan.full_preview(staged, scan.organisation_id),
             )
-        # Suppliers first (the risks point at them); bulk_create sets primary keys on both backends.
-        supplier_rows = list(suppliers_by_row.values())
-        Supplier.objects.bulk_create(supplier_rows, batch_size=BATCH_SIZE)
-        for start in range(0, len(pending), BATCH_SIZE):
-            batch = pending[start : start + BATCH_SIZE]
-            for risk in batch:
-                risk.supplier_id = risk.supplier.pk if risk.supplier is not None else None
-            Risk.objects.bulk_create(batch, batch_size=BATCH_SIZE)
-            risks += len(batch)
-        superseded = supersede_unworked_scan_risks(scan)
-        summary = result.summary
-        actions.complete_scan(
+            counts = actions.apply_scan_plan(
+                scan, MergeMode.REPLACE, staged, actor=scan.started_by, expected=None
+            )
+            return {"scan_id": scan.pk, "applied": counts}
+        actions.ready_scan(
             scan,
             rows=result.source.rows,
-            suppliers=len(supplier_rows),
-            risks=risks,
-            summary={
-                "input_rows": summary.input_rows,
-                "rows_by_status": summary.rows_by_status,
-                "findings_by_theme": summary.findings_by_theme,
-                "rows_with_findings": summary.rows_with_findings,
-                "columns": dict(result.source.columns),
-            },
-            warnings=[_problem_dict(warning) for warning in result.warnings[:200]],
-            superseded_risks=superseded,
+            summary=_summary(result),
+            warnings=warnings,
+            preview=rescan.full_preview(staged, scan.organisation_id),
         )
-    return {"scan_id": scan.pk, "suppliers": len(supplier_rows), "risks": risks}
+    return {"scan_id": scan.pk, "preview": True}
+
+
+@job_handler(actions.APPLY_JOB_KIND)
+def apply_scan(job: Job, progress: JobProgress) -> dict[str, Any]:
+    scan = Scan.objects.get(pk=job.payload["scan_id"], organisation=job.organisation)
+    if scan.status != ScanStatus.APPLYING:  # applied already, or sent back to review
+        return {"scan_id": scan.pk, "already_done": scan.status == ScanStatus.DONE}
+    mode = job.payload["mode"]
+    scan, result = _scan(job, progress)
+    with result:
+        staged = rescan.stage(result)
+        try:
+            counts = actions.apply_scan_plan(
+                scan,
+                mode,
+                staged,
+                actor=scan.applied_by,
+                expected={**scan.preview, "counts": scan.preview["modes"][mode]["counts"]},
+            )
+        except actions.PreviewOutdated:
+            actions.renew_preview(scan, rescan.full_preview(staged, scan.organisation_id))
+            return {"scan_id": scan.pk, "preview_renewed": True}
+        except Exception as error:
+            # The merge ran in one transaction, so nothing of it was written: back to review.
+            actions.return_to_review(scan, str(error) or error.__class__.__name__)
+            raise
+    return {"scan_id": scan.pk, "applied": counts}

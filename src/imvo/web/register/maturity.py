@@ -11,10 +11,11 @@ The whole assessment costs a fixed number of aggregate queries, whatever the reg
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -86,8 +87,11 @@ def _level(
     return level, met, []
 
 
-def assess(organisation: Organisation) -> list[StepMaturity]:
-    """The six steps with their level, the rules met and the next best actions."""
+def assess(organisation: Organisation, *, publishing_at: dt.datetime | None = None) -> list[StepMaturity]:
+    """The six steps with their level, the rules met and the next best actions.
+
+    ``publishing_at``: the report being published at that moment counts as published (the report
+    states where the organisation stands *with* that publication, not the moment before it)."""
     org = organisation
     slug = org.slug
     today = timezone.localdate()
@@ -307,10 +311,12 @@ def assess(organisation: Organisation) -> list[StepMaturity]:
         .values("published_at")
         .first()
     )
+    if publishing_at is not None:
+        latest_report = {"published_at": publishing_at}
     latest_scan = (
         Scan.objects.filter(organisation=org, status=ScanStatus.DONE)
-        .order_by("-finished_at")
-        .values("finished_at")
+        .order_by("-applied_at")
+        .values(merged_at=F("applied_at"))
         .first()
     )
     report_current = bool(latest_report and latest_report["published_at"] >= now - CURRENT_WITHIN)
@@ -318,8 +324,8 @@ def assess(organisation: Organisation) -> list[StepMaturity]:
         latest_report
         and (
             latest_scan is None
-            or latest_scan["finished_at"] is None
-            or latest_report["published_at"] >= latest_scan["finished_at"]
+            or latest_scan["merged_at"] is None
+            or latest_report["published_at"] >= latest_scan["merged_at"]
         )
     )
     step5 = _level(

@@ -93,8 +93,19 @@ class SupplierUpload(OrganisationScoped):
 class ScanStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
+    #: Scanned; the merge into the register waits for a person to review the preview and confirm.
+    READY = "ready", _("Ready for review")
+    APPLYING = "applying", _("Being applied")
+    DONE = "done", _("Applied")
+    DISCARDED = "discarded", _("Discarded")
     FAILED = "failed", _("Failed")
+
+
+class MergeMode(models.TextChoices):
+    """How a new list merges into the register (see :mod:`imvo.core.register.merge`)."""
+
+    REPLACE = "replace", _("Replace the supplier list")
+    ADD = "add", _("Add these suppliers")
 
 
 class Scan(OrganisationScoped):
@@ -113,9 +124,19 @@ class Scan(OrganisationScoped):
     summary = models.JSONField(_("summary"), default=dict, blank=True)
     problems = models.JSONField(_("problems"), default=list, blank=True)
     error = models.TextField(_("error"), blank=True, default="")
+    #: What applying would do, per merge mode, and on which applied scan it was computed.
+    preview = models.JSONField(_("preview"), default=dict, blank=True)
+    mode = models.CharField(_("merge"), max_length=16, choices=MergeMode.choices, blank=True, default="")
+    #: What applying did (the preview's counts for the chosen mode, as written).
+    applied = models.JSONField(_("changes applied"), default=dict, blank=True)
+    applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "status", "applied_at"], name="scan_org_applied")]
         verbose_name = _("scan")
 
     def __str__(self) -> str:
@@ -123,7 +144,18 @@ class Scan(OrganisationScoped):
 
 
 class Supplier(OrganisationScoped):
-    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, null=True, blank=True, related_name="suppliers")
+    """A supplier of the organisation, one row per supplier across all uploads (see
+    :mod:`imvo.core.register.identity`); the descriptive fields are those of the last list naming it."""
+
+    #: The last applied scan whose list named this supplier.
+    scan = models.ForeignKey(Scan, on_delete=models.SET_NULL, null=True, blank=True, related_name="suppliers")
+    key = models.CharField(_("identity"), max_length=400, default="")
+    number_key = models.CharField(max_length=200, blank=True, default="")
+    name_key = models.CharField(max_length=400, default="")
+    supplier_number = models.CharField(_("supplier number"), max_length=100, blank=True, default="")
+    first_scan = models.ForeignKey(Scan, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    #: Set when a list replacing the supplier list no longer named it; empty while it is on the list.
+    removed_scan = models.ForeignKey(Scan, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     input_row = models.PositiveIntegerField(_("row"), null=True, blank=True)
     name = models.CharField(_("name"), max_length=300)
     country = models.CharField(_("country"), max_length=2, blank=True, default="")
@@ -136,6 +168,9 @@ class Supplier(OrganisationScoped):
     class Meta:
         ordering = ["name", "id"]
         indexes = [models.Index(fields=["organisation", "scan"], name="supplier_org_scan")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "key"], name="supplier_org_key_unique")
+        ]
         verbose_name = _("supplier")
 
     def __str__(self) -> str:
@@ -159,6 +194,20 @@ class RiskStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class CloseReason(models.TextChoices):
+    """Why a risk was closed; the first three are a scan's (:class:`imvo.core.register.merge.CloseReason`)."""
+
+    SUPPLIER_REMOVED = "supplier_removed", _("Supplier no longer in the list")
+    NOT_LISTED = "not_listed", _("No longer listed")
+    PRODUCT_CHANGED = "product_changed", _("The supplier's products or country changed")
+    BY_PERSON = "by_person", _("Closed by a person")
+
+
+SCAN_CLOSE_REASONS = frozenset(
+    {CloseReason.SUPPLIER_REMOVED, CloseReason.NOT_LISTED, CloseReason.PRODUCT_CHANGED}
+)
+
+
 #: The register's order: most salient first (the OECD guidance: address the most severe impacts first),
 #: then the scan's priority, then age.
 RISK_ORDER = (models.F("salience").desc(nulls_last=True), models.F("priority").asc(nulls_last=True), "id")
@@ -171,10 +220,15 @@ class Risk(OrganisationScoped):
         _("source"), max_length=16, choices=RiskSource.choices, default=RiskSource.MANUAL
     )
     area = models.CharField(_("area"), max_length=20, choices=RiskArea.choices, default=RiskArea.SUPPLY_CHAIN)
-    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, null=True, blank=True, related_name="risks")
+    #: The scan that first found it; ``last_scan`` the last applied scan that found it.
+    scan = models.ForeignKey(Scan, on_delete=models.SET_NULL, null=True, blank=True, related_name="risks")
+    last_scan = models.ForeignKey(Scan, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     supplier = models.ForeignKey(
         Supplier, on_delete=models.SET_NULL, null=True, blank=True, related_name="risks"
     )
+    #: (supplier, good, country, theme) as a digest (:func:`imvo.core.register.identity.risk_key`);
+    #: unique per organisation, so no scan can ever add the same risk twice. Empty for manual risks.
+    key = models.CharField(max_length=40, null=True, blank=True, default=None)
     title = models.CharField(_("title"), max_length=300)
     theme = models.CharField(_("theme"), max_length=64, blank=True, default="")
     description = models.TextField(_("description"), blank=True, default="")
@@ -190,6 +244,12 @@ class Risk(OrganisationScoped):
     edition = models.CharField(_("edition"), max_length=40, blank=True, default="")
     record_id = models.CharField(_("record"), max_length=100, blank=True, default="")
     status = models.CharField(_("status"), max_length=16, choices=RiskStatus.choices, default=RiskStatus.OPEN)
+    closed_reason = models.CharField(
+        _("reason for closing"), max_length=20, choices=CloseReason.choices, blank=True, default=""
+    )
+    #: For a listing that ended: the dataset and edition that no longer list it ("ILAB 2024").
+    closed_detail = models.CharField(max_length=200, blank=True, default="")
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     confidential = models.BooleanField(_("confidential"), default=False)
 
     class Meta:
@@ -203,10 +263,53 @@ class Risk(OrganisationScoped):
             models.Index(fields=["organisation", "-salience", "id"], name="risk_org_salience"),
             models.Index(fields=["organisation", "status"], name="risk_org_status"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "key"],
+                condition=models.Q(key__isnull=False),
+                name="risk_org_key_unique",
+            )
+        ]
         verbose_name = _("risk")
 
     def __str__(self) -> str:
         return self.title
+
+
+class RiskEventKind(models.TextChoices):
+    FOUND = "found", _("Found")
+    CHANGED = "changed", _("Changed")
+    CLOSED = "closed", _("Closed")
+    REOPENED = "reopened", _("Reopened")
+    STATUS = "status", _("Status changed")
+
+
+class RiskEvent(models.Model):
+    """One step in a risk's life: found, changed or closed by a scan (``scan`` set), or its status set
+    by a person. The register as of a past date is read from these (``queries.register_as_of``)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="events")
+    scan = models.ForeignKey(Scan, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=16, choices=RiskEventKind.choices)
+    #: Field → [before, after] for a change; empty otherwise.
+    changes = models.JSONField(default=dict, blank=True)
+    reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True, default="")
+    detail = models.CharField(max_length=200, blank=True, default="")
+    #: The risk's status after this event; "" when the event left the status as it was.
+    status = models.CharField(max_length=16, choices=RiskStatus.choices, blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["organisation", "created_at"], name="riskevent_org_time"),
+            models.Index(fields=["risk", "created_at"], name="riskevent_risk_time"),
+        ]
+        verbose_name = _("risk event")
+
+    def __str__(self) -> str:
+        return f"{self.risk_id} {self.kind}"
 
 
 class SeverityJudgement(OrganisationScoped):

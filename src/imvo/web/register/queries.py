@@ -6,12 +6,24 @@ so page cost does not grow with the number of rows (asserted in the tests).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -27,6 +39,8 @@ from imvo.web.register.models import (
     PublishedReport,
     RemediationRecord,
     Risk,
+    RiskEvent,
+    RiskStatus,
     Scan,
     ScanStatus,
     SeverityJudgement,
@@ -43,9 +57,15 @@ def _count_of(related: QuerySet[Any], parent_field: str) -> Coalesce:
     return Coalesce(Subquery(counted), 0)
 
 
+#: The register's default view: the risks that are still to be dealt with.
+CURRENT = "current"
+ALL_STATUSES = "all"
+
+
 @dataclass(frozen=True)
 class RiskFilter:
-    status: str = ""
+    #: A :class:`RiskStatus`, ``CURRENT`` (open and being addressed) or ``ALL_STATUSES``.
+    status: str = ALL_STATUSES
     area: str = ""
     theme: str = ""
     search: str = ""
@@ -68,13 +88,26 @@ def scan(organisation: Organisation, pk: int) -> Scan:
 
 
 def latest_completed_scan(organisation: Organisation) -> Scan | None:
-    return scans(organisation).filter(status=ScanStatus.DONE).order_by("-finished_at", "-id").first()
+    """The last list merged into the register."""
+    return scans(organisation).filter(status=ScanStatus.DONE).order_by("-applied_at", "-id").first()
 
 
-def suppliers(organisation: Organisation, scan: Scan | None = None) -> QuerySet[Supplier]:
+def scan_history_of(risk: Risk) -> QuerySet[RiskEvent]:
+    """What each applied scan did to ``risk``: found, changed, closed (with the reason), reopened."""
+    return RiskEvent.objects.filter(risk=risk, organisation_id=risk.organisation_id).select_related(
+        "scan__upload"
+    )
+
+
+def suppliers(
+    organisation: Organisation, scan: Scan | None = None, *, include_removed: bool = False
+) -> QuerySet[Supplier]:
+    """The supplier list: every supplier on it now (those a replacing list dropped only on request)."""
     rows = Supplier.objects.filter(organisation=organisation)
     if scan is not None:
         rows = rows.filter(scan=scan)
+    if not include_removed:
+        rows = rows.filter(removed_scan__isnull=True)
     return rows.annotate(
         risk_count=_count_of(Risk.objects.filter(supplier=OuterRef("pk")), "supplier")
     ).order_by("name", "id")
@@ -94,7 +127,9 @@ def risks(organisation: Organisation, risk_filter: RiskFilter | None = None) -> 
         .order_by(*RISK_ORDER)
     )
     if risk_filter is not None:
-        if risk_filter.status:
+        if risk_filter.status == CURRENT:
+            rows = rows.exclude(status=RiskStatus.CLOSED)
+        elif risk_filter.status and risk_filter.status != ALL_STATUSES:
             rows = rows.filter(status=risk_filter.status)
         if risk_filter.area:
             rows = rows.filter(area=risk_filter.area)
@@ -205,3 +240,81 @@ def audit_trail_of(organisation: Organisation, record: Risk | Measure) -> QueryS
     return AuditEvent.objects.filter(
         organisation=organisation, object_type=object_type, object_id=str(record.pk)
     ).select_related("actor")
+
+
+# --- The register as of a period end --------------------------------------------------------------
+def _measure_done_by(end: dt.datetime) -> Exists:
+    """The measure (``OuterRef("pk")``) was marked done, or recorded as done, by ``end`` (from the
+    audit trail, which records every change of a measure with its old and new values)."""
+    return Exists(
+        AuditEvent.objects.filter(
+            object_type="measure",
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            created_at__lte=end,
+        ).filter(
+            Q(action="update", changes__status__1=MeasureStatus.DONE)
+            | Q(action="create", changes__status=MeasureStatus.DONE)
+        )
+    )
+
+
+def register_as_of(organisation: Organisation, end: dt.datetime) -> QuerySet[Any]:
+    """The register as it stood at ``end``: the risks known by then, each with its status then
+    (``status_then``), whether it had been judged (``judged_then``), and its measures then
+    (``measures_then``, of which ``measures_done_then`` done). Later work does not show."""
+    last_status = (
+        RiskEvent.objects.filter(risk=OuterRef("pk"), created_at__lte=end)
+        .exclude(status="")
+        .order_by("-created_at", "-id")
+        .values("status")[:1]
+    )
+    measures_then = Measure.objects.filter(risk=OuterRef("pk"), created_at__lte=end)
+    return (
+        Risk.objects.filter(organisation=organisation, created_at__lte=end)
+        .select_related("supplier")
+        .annotate(
+            status_then=Coalesce(Subquery(last_status), Value(RiskStatus.OPEN)),
+            judged_then=Exists(SeverityJudgement.objects.filter(risk=OuterRef("pk"), created_at__lte=end)),
+            measures_then=_count_of(measures_then, "risk"),
+            measures_done_then=_count_of(measures_then.filter(_measure_done_by(end)), "risk"),
+        )
+        .order_by(*RISK_ORDER)
+    )
+
+
+def register_summary_as_of(organisation: Organisation, end: dt.datetime) -> dict[str, int]:
+    rows = register_as_of(organisation, end).order_by()
+    return {
+        "known": rows.count(),
+        "open": rows.filter(status_then=RiskStatus.OPEN).count(),
+        "addressed": rows.filter(status_then=RiskStatus.ADDRESSED).count(),
+        "closed": rows.filter(status_then=RiskStatus.CLOSED).count(),
+        "judged": rows.filter(judged_then=True).count(),
+        "with_measures": rows.filter(measures_then__gt=0).count(),
+        "measures": Measure.objects.filter(organisation=organisation, created_at__lte=end).count(),
+        "measures_done": Measure.objects.filter(organisation=organisation, created_at__lte=end)
+        .filter(_measure_done_by(end))
+        .count(),
+    }
+
+
+def changes_between(organisation: Organisation, start: dt.datetime, end: dt.datetime) -> dict[str, int]:
+    """What happened in the register in (start, end]: risks new and closed, measures completed.
+    Confidential records are left out: the published report compares periods with these."""
+    public_risks = Risk.objects.filter(organisation=organisation, confidential=False)
+    closings = RiskEvent.objects.filter(
+        organisation=organisation,
+        risk__confidential=False,
+        status=RiskStatus.CLOSED,
+        created_at__gt=start,
+        created_at__lte=end,
+    )
+    public_measures = Measure.objects.filter(
+        organisation=organisation, confidential=False, risk__confidential=False, created_at__lte=end
+    )
+    done_before = _measure_done_by(start)
+    return {
+        "risks_new": public_risks.filter(created_at__gt=start, created_at__lte=end).count(),
+        "risks_closed": closings.values("risk").distinct().count(),
+        "measures_completed": public_measures.filter(_measure_done_by(end)).exclude(done_before).count(),
+    }

@@ -29,6 +29,7 @@ from imvo.web.register.models import (
     MeasureKind,
     MeasureStatus,
     Policy,
+    PublishedReport,
     RemediationRecord,
     RemediationStatus,
     Risk,
@@ -52,6 +53,27 @@ def _grievance_figures(organisation: Organisation) -> dict[str, int] | None:
 
     figures = remedy_summary(organisation)
     return figures if figures["cases_received"] else None
+
+
+def _since_previous(
+    organisation: Organisation, version: int, published_at: dt.datetime
+) -> dict[str, Any] | None:
+    """The period since the previous published version: risks new and closed, measures completed."""
+    from imvo.web.register.queries import changes_between
+
+    previous = (
+        PublishedReport.objects.filter(organisation=organisation, version__lt=version)
+        .order_by("-version")
+        .values("version", "published_at")
+        .first()
+    )
+    if previous is None:
+        return None
+    return {
+        "version": previous["version"],
+        "published_at": previous["published_at"].isoformat(),
+        **changes_between(organisation, previous["published_at"], published_at),
+    }
 
 
 def build_report_content(
@@ -193,6 +215,7 @@ def build_report_content(
             for row in remediations
         ],
         "grievances": _grievance_figures(organisation),
+        "since_previous": _since_previous(organisation, version, published_at),
         "maturity": [
             {
                 "step": step.number,
@@ -200,7 +223,7 @@ def build_report_content(
                 "level": step.level,
                 "level_label": str(step.level_label),
             }
-            for step in maturity.assess(organisation)
+            for step in maturity.assess(organisation, publishing_at=published_at)
         ],
     }
 
@@ -252,6 +275,21 @@ def render_report_pdf(content: dict[str, Any]) -> bytes:
     heading(content["title"], 16)
     line(f"{content['organisation']} - {_('version')} {content['version']} - {content['published_at'][:10]}")
     pdf.ln(3)
+    if since := content.get("since_previous"):
+        heading(_("Since the previous report"))
+        line(
+            _(
+                "Since version %(version)s (%(date)s): %(closed)s risks closed, %(new)s new, "
+                "%(completed)s measures completed."
+            )
+            % {
+                "version": since["version"],
+                "date": since["published_at"][:10],
+                "closed": since["risks_closed"],
+                "new": since["risks_new"],
+                "completed": since["measures_completed"],
+            }
+        )
     heading(_("Step 1: Policy"))
     policy = content["policy"]
     if policy is None:

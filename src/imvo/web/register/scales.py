@@ -31,6 +31,19 @@ def severity_from_components(scale: int, scope: int, irremediability: int) -> in
     return round((scale + scope + irremediability - 3) / 12 * 100)
 
 
+#: How far (in 1–5 levels) a judged overall severity may lie from the level its three UNGP components
+#: imply. Within it the judge may weigh what the formula does not; beyond it the judgement contradicts
+#: its own components and is refused.
+SEVERITY_TOLERANCE = 1
+
+
+def implied_severity_level(scale: int, scope: int, irremediability: int) -> int:
+    """The 1–5 level the UNGP components imply: their 0–100 severity shown as the nearest level."""
+    level = percent_to_level(severity_from_components(scale, scope, irremediability))
+    assert level is not None
+    return level
+
+
 def salience(likelihood: int | None, severity: int | None) -> int | None:
     """Salience 0–100 from likelihood and severity (0–100 each), weighted as in the core."""
     if likelihood is None or severity is None:

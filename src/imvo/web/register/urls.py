@@ -19,12 +19,16 @@ urlpatterns = [
     path(ORG + "scans/upload/", views.scan_upload_view, name="scan_upload"),
     path(ORG + "scans/<int:scan_id>/", views.scan_detail_view, name="scan_detail"),
     path(ORG + "scans/<int:scan_id>/status/", views.scan_status_view, name="scan_status"),
+    path(ORG + "scans/<int:scan_id>/apply/", views.scan_apply_view, name="scan_apply"),
+    path(ORG + "scans/<int:scan_id>/discard/", views.scan_discard_view, name="scan_discard"),
     path(ORG + "suppliers/", views.suppliers_view, name="suppliers"),
     path(ORG + "risks/", views.risks_view, name="risks"),
     path(ORG + "risks/new/", views.risk_create_view, name="risk_create"),
+    path(ORG + "risks/as-of/", views.register_as_of_view, name="register_as_of"),
     path(ORG + "risks/<int:risk_id>/", views.risk_detail_view, name="risk_detail"),
     path(ORG + "risks/<int:risk_id>/edit/", views.risk_edit_view, name="risk_edit"),
     path(ORG + "risks/<int:risk_id>/judge/", views.risk_judge_view, name="risk_judge"),
+    path(ORG + "risks/<int:risk_id>/reopen/", views.risk_reopen_view, name="risk_reopen"),
     path(ORG + "risks/<int:risk_id>/measures/new/", views.measure_create_view, name="measure_create"),
     path(
         ORG + "risks/<int:risk_id>/remediation/new/", views.remediation_create_view, name="remediation_create"

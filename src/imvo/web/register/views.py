@@ -6,6 +6,7 @@ Every organisation page is wrapped in ``organisation_view`` (non-members get 404
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
@@ -121,9 +122,11 @@ def scans_view(request: HttpRequest, org: str) -> HttpResponse:
     return render(request, "register/scans.html", {"scans": scans, "form": forms.SupplierListForm()})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @organisation_view("editor")
 def scan_upload_view(request: HttpRequest, org: str) -> HttpResponse:
+    if request.method == "GET":  # the upload form lives on the scans page
+        return HttpResponseRedirect(_url("scans", org))
     form = forms.SupplierListForm(request.POST, request.FILES)
     if not form.is_valid():
         scans = queries.scans(_org(request))[:ROWS_PER_PAGE]
@@ -137,7 +140,33 @@ def scan_upload_view(request: HttpRequest, org: str) -> HttpResponse:
 @organisation_view("viewer")
 def scan_detail_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
     scan = queries.scan(_org(request), scan_id)
-    return render(request, "register/scan_detail.html", {"scan": scan})
+    return render(request, "register/scan_detail.html", {"scan": scan, "can_edit": _can_edit(request)})
+
+
+@require_POST
+@organisation_view("editor")
+def scan_apply_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
+    """Confirm a reviewed scan: merge it into the register the way the person chose."""
+    scan = queries.scan(_org(request), scan_id)
+    form = forms.MergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Choose how to merge the list: replace the supplier list or add these suppliers.")
+        )
+    elif actions.request_apply_scan(request.user, _org(request), scan, form.cleaned_data["mode"]):
+        messages.success(request, _("The list is being merged into the register."))
+    else:
+        messages.info(request, _("This list is no longer waiting for review."))
+    return HttpResponseRedirect(_url("scan_detail", org, scan_id=scan_id))
+
+
+@require_POST
+@organisation_view("editor")
+def scan_discard_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
+    scan = queries.scan(_org(request), scan_id)
+    if actions.discard_scan(request.user, _org(request), scan):
+        messages.success(request, _("The list was discarded; the register was not changed."))
+    return HttpResponseRedirect(_url("scans", org))
 
 
 @require_GET
@@ -145,18 +174,14 @@ def scan_detail_view(request: HttpRequest, org: str, scan_id: int) -> HttpRespon
 def scan_status_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
     """htmx partial polled while the scan runs."""
     scan = queries.scan(_org(request), scan_id)
-    return render(request, "register/scan_status.html", {"scan": scan})
+    return render(request, "register/scan_status.html", {"scan": scan, "can_edit": _can_edit(request)})
 
 
 @require_GET
 @organisation_view("viewer")
 def suppliers_view(request: HttpRequest, org: str) -> HttpResponse:
     latest = queries.latest_completed_scan(_org(request))
-    rows = (
-        queries.suppliers(_org(request), latest)
-        if latest is not None
-        else queries.suppliers(_org(request)).none()
-    )
+    rows = queries.suppliers(_org(request))
     page = Paginator(rows.order_by("name", "id"), ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "register/suppliers.html", {"page": page, "scan": latest})
 
@@ -165,8 +190,9 @@ def suppliers_view(request: HttpRequest, org: str) -> HttpResponse:
 @require_GET
 @organisation_view("viewer")
 def risks_view(request: HttpRequest, org: str) -> HttpResponse:
+    status = request.GET.get("status", "")
     risk_filter = queries.RiskFilter(
-        status=request.GET.get("status", "") if request.GET.get("status", "") in RiskStatus.values else "",
+        status=status if status in {*RiskStatus.values, queries.ALL_STATUSES} else queries.CURRENT,
         area=request.GET.get("area", "") if request.GET.get("area", "") in RiskArea.values else "",
         search=request.GET.get("q", "")[:100],
     )
@@ -179,14 +205,34 @@ def risks_view(request: HttpRequest, org: str) -> HttpResponse:
         "statuses": RiskStatus.choices,
         "areas": RiskArea.choices,
         # Page links keep the filter.
-        "query": urlencode({"status": risk_filter.status, "area": risk_filter.area, "q": risk_filter.search})
-        if any((risk_filter.status, risk_filter.area, risk_filter.search))
+        "query": urlencode({"status": status, "area": risk_filter.area, "q": risk_filter.search})
+        if any((status, risk_filter.area, risk_filter.search))
         else "",
     }
     # htmx filter requests replace only the table (a history restore needs the whole page).
     partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
     template = "register/risk_table.html" if partial else "register/risks.html"
     return render(request, template, context)
+
+
+@require_GET
+@organisation_view("viewer")
+def register_as_of_view(request: HttpRequest, org: str) -> HttpResponse:
+    """The register as it stood at a period end: what was known, judged and done by then."""
+    form = forms.PeriodEndForm(request.GET if "date" in request.GET else None)
+    end_date = form.cleaned_data["date"] if form.is_valid() else timezone.localdate()
+    end = timezone.make_aware(dt.datetime.combine(end_date, dt.time.max))
+    page = Paginator(queries.register_as_of(_org(request), end), RISKS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "form": form,
+        "end_date": end_date,
+        "page": page,
+        "summary": queries.register_summary_as_of(_org(request), end),
+        "query": urlencode({"date": end_date.isoformat()}),
+    }
+    return render(request, "register/register_as_of.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -219,6 +265,7 @@ def risk_detail_view(request: HttpRequest, org: str, risk_id: int) -> HttpRespon
         "measures": queries.measures_of(risk),
         "remediations": queries.remediations_of(risk),
         "engagements": queries.engagements_of(risk),
+        "scan_history": queries.scan_history_of(risk),
         "judgement_form": forms.SeverityJudgementForm(),
         "can_edit": membership.can_edit,
         "audit_events": describe_audit_events(queries.audit_trail_of(_org(request), risk)[:50])
@@ -241,6 +288,16 @@ def risk_edit_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse
         messages.success(request, _("The risk was saved."))
         return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
     return _form_page(request, form, _("Edit risk"), _url("risk_detail", org, risk_id=risk_id))
+
+
+@require_POST
+@organisation_view("editor")
+def risk_reopen_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(_org(request), risk_id)
+    if risk.status == RiskStatus.CLOSED:
+        actions.reopen_risk(request.user, _org(request), risk)
+        messages.success(request, _("The risk was reopened."))
+    return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
 
 
 @require_POST
