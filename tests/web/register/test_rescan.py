@@ -360,3 +360,81 @@ def test_upload_page_answers_get_with_the_form(dave: Any, client_for: Any) -> No
     response = client_for(dave).get(reverse("register:scan_upload", kwargs={"org": "acme"}))
     assert response.status_code == 302
     assert response["Location"] == reverse("register:scans", kwargs={"org": "acme"})
+
+
+def test_every_reference_value_a_risk_cites_fits_its_column() -> None:
+    """A finding's citation is stored whole (PostgreSQL refuses what SQLite would keep): every value
+    the reference data can put in a risk fits the column that holds it."""
+    from imvo.core import refdata
+    from imvo.core.risk.themes import THEMES
+    from imvo.web.register.jobs import theme_label
+
+    def limit(name: str) -> int:
+        max_length = Risk._meta.get_field(name).max_length
+        assert max_length is not None
+        return max_length
+
+    data = refdata.load()
+    values = {
+        "record_id": [listing.record_id for listing in data.listings],
+        "good": [listing.good for listing in data.listings],
+        "source_url": [listing.source_url for listing in data.listings]
+        + [p.source_url for p in data.profiles if getattr(p, "source_url", None)],
+        "dataset": [dataset.id for dataset in refdata.manifest()],
+        "edition": [dataset.edition for dataset in refdata.manifest()],
+        "theme": [theme.id for theme in THEMES],
+        "title": [
+            actions.risk_title(theme.id, listing.good, listing.alpha2)
+            for theme in THEMES
+            for listing in data.listings
+        ],
+    }
+    assert len(values["record_id"]) > 100
+    too_long = {name: [v for v in found if len(v) > limit(name)] for name, found in values.items()}
+    assert too_long == {name: [] for name in values}
+    assert all(len(theme_label(theme.id, "nl")) < 100 for theme in THEMES)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_merging_at_the_same_moment_never_duplicate(alice: Any, acme: Any, tmp_path: Any) -> None:
+    """Two merges of lists previewed on the same register, run in two threads at once (PostgreSQL:
+    row locks and the unique identities decide; SQLite's test database cannot share threads)."""
+    import threading
+
+    from django.db import close_old_connections, connection
+
+    from imvo.core.scan import scan_file
+    from imvo.web.register import rescan
+
+    if connection.vendor == "sqlite":
+        pytest.skip("threads need a server database; the interleaved confirmations above run on SQLite")
+    upload(alice, acme, FULL_LIST)
+    first, second = upload(alice, acme, NEW_SUPPLIER), upload(alice, acme, NEW_SUPPLIER)
+    outcomes: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def merge(scan: Scan) -> None:
+        try:
+            with scan_file(scan.upload.file.path) as result:
+                staged = rescan.stage(result)
+                expected = {**scan.preview, "counts": scan.preview["modes"]["add"]["counts"]}
+                barrier.wait(timeout=30)
+                actions.apply_scan_plan(scan, "add", staged, actor=None, expected=expected)
+            outcomes.append("applied")
+        except actions.PreviewOutdated:
+            outcomes.append("outdated")
+        except BaseException as error:  # reported below; a thread must not swallow it
+            outcomes.append(repr(error))
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=merge, args=(scan,)) for scan in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted(outcomes) == ["applied", "outdated"]
+    assert Supplier.objects.filter(organisation=acme, name="Malawi Leaf Ltd").count() == 1
+    keys = list(Risk.objects.filter(organisation=acme, source=RiskSource.SCAN).values_list("key", flat=True))
+    assert len(keys) == len(set(keys))

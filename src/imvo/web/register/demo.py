@@ -164,4 +164,20 @@ def seed_register(organisation: Organisation) -> Scan | None:
             "risk": top_risks[0] if top_risks else None,
         },
     )
+    # A year later, the next list: one supplier gone, one new. It waits on the scans page for the
+    # owner to review what merging it would change.
+    next_list = SimpleUploadedFile("leveranciers-volgend-jaar.csv", next_year_list(), content_type="text/csv")
+    actions.upload_and_scan_supplier_list(owner, organisation, next_list)
+    run_pending_jobs_now()
     return scan
+
+
+#: The demo's second list: the brick works left, a palm-oil mill joined (the example's own format).
+DEMO_LEAVING = "Bhaktapur Brick Works"
+DEMO_JOINING = "L-1046;Sumatra Palm Oil Mill;Indonesië;ruwe palmolie;1511 10;410.000,00;2\r\n"
+
+
+def next_year_list() -> bytes:
+    lines = DEMO_SUPPLIER_LIST.read_bytes().decode("cp1252").splitlines(keepends=True)
+    kept = [line for line in lines if DEMO_LEAVING not in line]
+    return ("".join(kept) + DEMO_JOINING).encode("cp1252")

@@ -123,27 +123,37 @@ def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
     actions.mark_scan_running(scan)
     scan, result = _scan(job, progress)
     with result:
-        staged = _stage(scan, result)
-        warnings = [_problem_dict(warning) for warning in result.warnings[:200]]
-        if rescan.register_is_empty(scan.organisation_id):
-            Scan.objects.filter(pk=scan.pk).update(
-                rows=result.source.rows,
-                suppliers_count=len(staged.suppliers),
-                summary=_summary(result),
-                problems=warnings,
-                preview=rescan.full_preview(staged, scan.organisation_id),
-            )
-            counts = actions.apply_scan_plan(
-                scan, MergeMode.REPLACE, staged, actor=scan.started_by, expected=None
-            )
-            return {"scan_id": scan.pk, "applied": counts}
-        actions.ready_scan(
-            scan,
+        try:
+            return _preview_or_apply_first(scan, result)
+        except Exception as error:
+            # Whatever failed, the register is untouched (one transaction) and the scan says why.
+            if Scan.objects.filter(pk=scan.pk, status=ScanStatus.RUNNING).exists():
+                actions.fail_scan(scan, str(error) or error.__class__.__name__, [])
+            raise
+
+
+def _preview_or_apply_first(scan: Scan, result: Any) -> dict[str, Any]:
+    staged = _stage(scan, result)
+    warnings = [_problem_dict(warning) for warning in result.warnings[:200]]
+    if rescan.register_is_empty(scan.organisation_id):
+        Scan.objects.filter(pk=scan.pk).update(
             rows=result.source.rows,
+            suppliers_count=len(staged.suppliers),
             summary=_summary(result),
-            warnings=warnings,
+            problems=warnings,
             preview=rescan.full_preview(staged, scan.organisation_id),
         )
+        counts = actions.apply_scan_plan(
+            scan, MergeMode.REPLACE, staged, actor=scan.started_by, expected=None
+        )
+        return {"scan_id": scan.pk, "applied": counts}
+    actions.ready_scan(
+        scan,
+        rows=result.source.rows,
+        summary=_summary(result),
+        warnings=warnings,
+        preview=rescan.full_preview(staged, scan.organisation_id),
+    )
     return {"scan_id": scan.pk, "preview": True}
 
 

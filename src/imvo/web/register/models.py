@@ -241,7 +241,7 @@ class Risk(OrganisationScoped):
     evidence = models.TextField(_("evidence"), blank=True, default="")
     source_url = models.URLField(_("source"), max_length=500, blank=True, default="")
     dataset = models.CharField(_("dataset"), max_length=100, blank=True, default="")
-    edition = models.CharField(_("edition"), max_length=40, blank=True, default="")
+    edition = models.CharField(_("edition"), max_length=200, blank=True, default="")
     record_id = models.CharField(_("record"), max_length=100, blank=True, default="")
     status = models.CharField(_("status"), max_length=16, choices=RiskStatus.choices, default=RiskStatus.OPEN)
     closed_reason = models.CharField(

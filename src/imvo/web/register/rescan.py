@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 
 from imvo.core.register.identity import supplier_name_key, supplier_number_key
 from imvo.core.register.merge import (
+    SCAN_FIELDS,
     DuplicateRows,
     FoundRisk,
     KnownRisk,
@@ -134,67 +135,27 @@ def known_suppliers(organisation_id: int) -> list[KnownSupplier]:
     ]
 
 
+#: KnownRisk's fields that are Risk columns (the others: ``ref``, ``supplier_ref``, ``judged``,
+#: ``closed_by_scan``), read as they are.
+_RISK_COLUMNS = ("theme", "good", "country", "status", *SCAN_FIELDS)
+
+
 def known_risks(organisation_id: int) -> list[KnownRisk]:
     rows = (
         Risk.objects.filter(organisation_id=organisation_id, source=RiskSource.SCAN, supplier__isnull=False)
         .annotate(judged=Exists(SeverityJudgement.objects.filter(risk=OuterRef("pk"))))
-        .values_list(
-            "pk",
-            "supplier_id",
-            "theme",
-            "good",
-            "country",
-            "status",
-            "closed_reason",
-            "judged",
-            "likelihood",
-            "severity",
-            "salience",
-            "evidence",
-            "source_url",
-            "dataset",
-            "edition",
-            "record_id",
-        )
+        .values("pk", "supplier_id", "closed_reason", "judged", *_RISK_COLUMNS)
         .order_by("pk")
     )
     return [
         KnownRisk(
-            ref=pk,
-            supplier_ref=supplier,
-            theme=theme,
-            good=good,
-            country=country,
-            status=status,
-            closed_by_scan=closed_reason in SCAN_CLOSE_REASONS,
-            judged=judged,
-            likelihood=likelihood,
-            severity=severity,
-            salience=salience,
-            evidence=evidence,
-            source_url=source_url,
-            dataset=dataset,
-            edition=edition,
-            record_id=record_id,
+            ref=row["pk"],
+            supplier_ref=row["supplier_id"],
+            closed_by_scan=row["closed_reason"] in SCAN_CLOSE_REASONS,
+            judged=row["judged"],
+            **{name: row[name] for name in _RISK_COLUMNS},
         )
-        for (
-            pk,
-            supplier,
-            theme,
-            good,
-            country,
-            status,
-            closed_reason,
-            judged,
-            likelihood,
-            severity,
-            salience,
-            evidence,
-            source_url,
-            dataset,
-            edition,
-            record_id,
-        ) in rows
+        for row in rows
     ]
 
 

@@ -219,7 +219,9 @@ def risks_view(request: HttpRequest, org: str) -> HttpResponse:
 @organisation_view("viewer")
 def register_as_of_view(request: HttpRequest, org: str) -> HttpResponse:
     """The register as it stood at a period end: what was known, judged and done by then."""
-    form = forms.PeriodEndForm(request.GET if "date" in request.GET else None)
+    form = forms.PeriodEndForm(
+        request.GET if "date" in request.GET else None, initial={"date": timezone.localdate()}
+    )
     end_date = form.cleaned_data["date"] if form.is_valid() else timezone.localdate()
     end = timezone.make_aware(dt.datetime.combine(end_date, dt.time.max))
     page = Paginator(queries.register_as_of(_org(request), end), RISKS_PER_PAGE).get_page(
