@@ -36,8 +36,8 @@ def seed() -> tuple[str, str, str, str]:
     from imvo.web.jobs.queue import run_pending_jobs_now
     from imvo.web.monitoring.demo import seed_monitoring
     from imvo.web.obligations.demo import seed_obligations
-    from imvo.web.organisations.management.commands.seed_demo import seed_demo_organisation
     from imvo.web.register.demo import seed_register
+    from imvo.web.register.management.commands.seed_demo import seed_demo_organisation
 
     organisation, owner, password = seed_demo_organisation()
     seed_register(organisation)

@@ -35,3 +35,18 @@ def test_the_web_app_runs_without_build_only_packages():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_docs_architecture_names_every_core_package():
+    """A new core package is explained to the next developer, or this fails."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    core = Path(imvo.core.__file__).parent
+    packages = sorted(p.name for p in core.iterdir() if p.is_dir() and (p / "__init__.py").exists())
+    modules = sorted(p.name for p in core.glob("*.py") if p.name != "__init__.py")
+    assert packages
+    assert modules
+    missing = [name for name in packages if f"src/imvo/core/{name}/" not in doc]
+    missing += [name for name in modules if f"core/{name}" not in doc]
+    assert missing == []

@@ -85,7 +85,10 @@ def test_dutch_cp1252_semicolon_export() -> None:
     assert [(r.input_row, r.line) for r in records] == [(1, 2), (2, 3), (3, 4), (4, 6)]
     assert supplier_file.skipped_empty_rows == 1
     assert supplier_file.problems == []
-    assert supplier_file.warnings == []
+    # Nothing in the file says it is Windows-1252 (issue 17, finding 8): the guess is reported.
+    (guessed,) = supplier_file.warnings
+    assert (guessed.severity, guessed.line) == ("warning", 2)
+    assert "guessed as Windows-1252" in guessed.message
 
 
 def test_german_utf8_bom_export() -> None:

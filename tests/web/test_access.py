@@ -48,7 +48,7 @@ def test_members_see_the_member_list_and_the_navigation(bob, alice, client_for):
     # A viewer is not offered owner tools and does not see the audit-trail section.
     assert b"Send invitation" not in response.content
     urls = [section["url"] for section in response.context["organisation_sections"]]
-    assert reverse("audit:trail", kwargs={"org": "acme"}) not in urls
+    assert reverse("organisations:audit_trail", kwargs={"org": "acme"}) not in urls
 
 
 def test_a_viewer_cannot_invite(bob, client_for):
@@ -59,9 +59,11 @@ def test_a_viewer_cannot_invite(bob, client_for):
 
 
 def test_exactly_one_navigation_section_is_marked_current(alice, client_for):
-    response = client_for(alice).get(reverse("audit:trail", kwargs={"org": "acme"}))
+    response = client_for(alice).get(reverse("organisations:audit_trail", kwargs={"org": "acme"}))
     current = [section for section in response.context["organisation_sections"] if section["current"]]
-    assert [section["url"] for section in current] == [reverse("audit:trail", kwargs={"org": "acme"})]
+    assert [section["url"] for section in current] == [
+        reverse("organisations:audit_trail", kwargs={"org": "acme"})
+    ]
     assert response.content.count(b'aria-current="page"') == 1
 
 

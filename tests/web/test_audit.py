@@ -15,7 +15,7 @@ from imvo.web.organisations.models import Membership
 
 pytestmark = pytest.mark.django_db
 
-TRAIL = reverse("audit:trail", kwargs={"org": "acme"})
+TRAIL = reverse("organisations:audit_trail", kwargs={"org": "acme"})
 
 
 def test_record_audit_event_stores_actor_object_and_json_safe_changes(alice, acme):

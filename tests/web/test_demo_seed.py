@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from imvo.web.accounts.models import User
-from imvo.web.organisations.management.commands.seed_demo import seed_demo_organisation
 from imvo.web.organisations.models import Membership, Organisation
+from imvo.web.register.management.commands.seed_demo import seed_demo_organisation
 
 pytestmark = pytest.mark.django_db
 

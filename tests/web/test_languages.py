@@ -49,10 +49,10 @@ def test_dates_are_localised(alice, acme, client_for):
     record_audit_event(alice, acme, "create", None, {}, object_type="risk", object_id=1)
     client = client_for(alice)
     dutch = client.get(
-        reverse("audit:trail", kwargs={"org": "acme"}), HTTP_ACCEPT_LANGUAGE="nl"
+        reverse("organisations:audit_trail", kwargs={"org": "acme"}), HTTP_ACCEPT_LANGUAGE="nl"
     ).content.decode()
     english = client.get(
-        reverse("audit:trail", kwargs={"org": "acme"}), HTTP_ACCEPT_LANGUAGE="en"
+        reverse("organisations:audit_trail", kwargs={"org": "acme"}), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
     # Dutch short dates are day-month-year with dashes; English ones use slashes (m/d/Y).
     assert re.search(r"\d{1,2}-\d{1,2}-\d{4}", dutch)

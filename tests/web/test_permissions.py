@@ -226,7 +226,7 @@ def _changed_state() -> tuple[int, ...]:
 
 def test_the_walker_sees_the_platform_and_register_routes(world):
     names = {route.name for route in world["routes"]}
-    assert {"organisations:members", "audit:trail", "jobs:progress", "accounts:login"} <= names
+    assert {"organisations:members", "organisations:audit_trail", "jobs:progress", "accounts:login"} <= names
     scoped = [route for route in world["routes"] if route.organisation_scoped]
     assert len(scoped) >= 8
     for route in scoped:

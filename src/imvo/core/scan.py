@@ -43,6 +43,7 @@ from imvo.core.suppliers import (
     parse_amount,
 )
 from imvo.core.suppliers.bulk import CELLS_TABLE, RECORD_COLUMNS, RECORDS_TABLE, load_clean_rows
+from imvo.core.suppliers.limits import DEFAULT_LIMITS, FileLimits
 
 STATUS_OK = "ok"
 STATUS_UNMATCHED_COUNTRY = "unmatched_country"
@@ -321,11 +322,13 @@ def scan_file(
     progress: ProgressCallback | None = None,
     resolver: Resolver | None = None,
     bulk: bool = True,
+    limits: FileLimits = DEFAULT_LIMITS,
 ) -> ScanResult:
     """Scan a supplier list into a register; raises :class:`imvo.core.suppliers.InputError`.
 
     A clean CSV is read by DuckDB (:mod:`imvo.core.suppliers.bulk`); any other file, or any file
     when ``bulk`` is false, row by row in Python, which reports every problem with its line.
+    ``limits`` bound the file's size, unpacked size and rows (:mod:`imvo.core.suppliers.limits`).
     """
     path = Path(path)
     resolver = resolver or Resolver()
@@ -333,7 +336,7 @@ def scan_file(
     connection: duckdb.DuckDBPyConnection | None = None
     try:
         connection = _connect(workdir)
-        with open_supplier_file(path, column_map=column_map, sheet=sheet) as supplier_file:
+        with open_supplier_file(path, column_map=column_map, sheet=sheet, limits=limits) as supplier_file:
             loaded = load_clean_rows(supplier_file, connection, workdir) if bulk else None
             if loaded is not None:
                 rows, skipped = loaded.rows, loaded.skipped_empty_rows

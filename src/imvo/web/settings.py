@@ -9,6 +9,9 @@ Environment variables (all optional):
 - ``DATABASE_URL``: e.g. ``postgresql://user@host:5432/imvo``; default SQLite at ``var/imvo.sqlite3``.
 - ``IMVO_ALLOWED_HOSTS``: comma-separated host names (default ``127.0.0.1,localhost``).
 - ``IMVO_HTTPS``: ``1`` when the site is served over TLS (secure cookies, HSTS, HTTPS redirect).
+  ``IMVO_HSTS_INCLUDE_SUBDOMAINS`` and ``IMVO_HSTS_PRELOAD`` (``1``) add those HSTS options (off).
+- ``IMVO_TRUSTED_PROXIES``: comma-separated addresses/networks of the reverse proxies whose
+  ``X-Forwarded-For`` is believed (default empty: none).
 - ``IMVO_SITE_URL``: the address people use, e.g. ``https://imvo.example.org`` (default
   ``http://127.0.0.1:8000``, the demo's); links in e-mails are built from it.
 - ``IMVO_VAR_DIR``: where the database, media and secret key live (default ``./var``).
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -151,8 +155,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite waits for the writer instead of failing at once when the worker and the site overlap.
     # IMMEDIATE transactions take the write lock up front, so a busy database makes a writer wait
     # (up to the timeout) instead of failing on a lock upgrade; WAL lets readers go on meanwhile.
+    # synchronous=NORMAL is safe with WAL and makes each commit, and so each held lock, shorter.
+    # SQLite suits one worker and the demo; anything more wants PostgreSQL (docs/security.md).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "timeout": float(os.environ.get("IMVO_SQLITE_BUSY_TIMEOUT_SECONDS", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -175,6 +185,11 @@ IMVO_LOGIN_WINDOW_SECONDS = 15 * 60
 IMVO_LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
 IMVO_LOGIN_MAX_FAILURES_PER_IP = 20
 IMVO_INVITATION_VALID_DAYS = 14
+
+# The public grievance pages (per client and hour; see docs/security.md).
+IMVO_GRIEVANCE_SUBMISSIONS_PER_HOUR = int(os.environ.get("IMVO_GRIEVANCE_SUBMISSIONS_PER_HOUR", "5"))
+IMVO_GRIEVANCE_FAILED_CODES_PER_HOUR = int(os.environ.get("IMVO_GRIEVANCE_FAILED_CODES_PER_HOUR", "20"))
+IMVO_GRIEVANCE_REPLIES_PER_HOUR = int(os.environ.get("IMVO_GRIEVANCE_REPLIES_PER_HOUR", "20"))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
@@ -239,15 +254,48 @@ if HTTPS:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("IMVO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Opt-in: both bind every sub-domain of the site's domain to HTTPS (preload: in browsers'
+    # built-in lists, for months after it is switched off), which the site alone cannot decide.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("IMVO_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = _env_flag("IMVO_HSTS_PRELOAD")
 # The reverse proxy / TLS terminator handles redirects in most set-ups; the deploy check still
 # expects SECURE_SSL_REDIRECT, so it stays on unless IMVO_SSL_REDIRECT=0 says the proxy does it.
 SILENCED_SYSTEM_CHECKS: list[str] = ["security.W008"] if HTTPS and not SECURE_SSL_REDIRECT else []
+# W005 and W021 ask for HSTS includeSubDomains and preload: opt-in, because they bind every
+# sub-domain of the site's domain, which the site alone cannot decide (docs/security.md).
+if HTTPS and not _env_flag("IMVO_HSTS_INCLUDE_SUBDOMAINS"):
+    SILENCED_SYSTEM_CHECKS.append("security.W005")
+if HTTPS and not _env_flag("IMVO_HSTS_PRELOAD"):
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 
-# Background jobs: a worker gives up a claim it has not refreshed for this long (crash, kill -9).
+# The reverse proxies in front of the site (comma-separated addresses or networks, e.g.
+# "10.0.0.0/8,2001:db8::1"). Only requests from these have X-Forwarded-For read to find the client
+# (imvo.web.accounts.throttle.client_ip); empty (the default): REMOTE_ADDR is the client.
+IMVO_TRUSTED_PROXIES = _env_list("IMVO_TRUSTED_PROXIES", "")
+for _proxy in IMVO_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(
+            f"IMVO_TRUSTED_PROXIES: {_proxy!r} is not an address or network."
+        ) from _error
+
+# Background jobs (limits and how to change them: docs/security.md, "Background jobs").
+# A job whose heartbeat stopped this long ago is taken over by another worker (crash, kill -9).
 IMVO_JOB_STALE_AFTER_SECONDS = int(os.environ.get("IMVO_JOB_STALE_AFTER_SECONDS", "600"))
+# A running job's worker renews its claim this often (at most a quarter of the stale time).
+IMVO_JOB_HEARTBEAT_SECONDS = float(os.environ.get("IMVO_JOB_HEARTBEAT_SECONDS", "30"))
 IMVO_JOB_MAX_ATTEMPTS = 3
+# Every job's wall-clock and memory budget; over it the job is stopped and failed with the reason.
+IMVO_JOB_TIME_LIMIT_SECONDS = float(os.environ.get("IMVO_JOB_TIME_LIMIT_SECONDS", "900"))
+# Per kind of job, e.g. IMVO_JOB_TIME_LIMITS="apply_scan=1800,assess_disclosures=1200".
+IMVO_JOB_TIME_LIMITS = {
+    kind.strip(): float(seconds)
+    for kind, _, seconds in (item.partition("=") for item in _env_list("IMVO_JOB_TIME_LIMITS", ""))
+}
+IMVO_JOB_MEMORY_LIMIT_MB = int(os.environ.get("IMVO_JOB_MEMORY_LIMIT_MB", "4096"))
+# runjobs runs each job in a child process it can stop at the budget (0: in the worker's process).
+IMVO_JOB_ISOLATE = _env_flag("IMVO_JOB_ISOLATE", default=True)
 
 LOGGING = {
     "version": 1,

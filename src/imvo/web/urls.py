@@ -22,7 +22,6 @@ if importlib.util.find_spec("imvo.web.register.api") is not None:
     urlpatterns.append(path("api/v1/", api.urls))
 urlpatterns += [
     path("", include("imvo.web.organisations.urls")),
-    path("", include("imvo.web.audit.urls")),
     path("", include("imvo.web.jobs.urls")),
     path("", include("imvo.web.obligations.urls")),
     path("", include("imvo.web.grievances.urls")),

@@ -32,7 +32,9 @@ def test_seed_monitoring_with_a_consenting_platform_company(alice, acme):
     from imvo.web.monitoring.models import RegisterSharingConsent
     from imvo.web.register.models import Policy
 
-    Policy.objects.create(organisation=acme, title="RBC policy", endorses_ungps=True)
+    # Endorsement is the OECD Guidelines on the current policy (imvo.core.register.facts): the UNGPs
+    # alone cover human rights only.
+    Policy.objects.create(organisation=acme, title="RBC policy", endorses_oecd_guidelines=True)
     monitor = seed_monitoring(owner=alice, company_organisation=acme)
     assert RegisterSharingConsent.objects.filter(organisation=acme, monitor=monitor, revoked_at=None).exists()
     shared = CompanyAssessment.objects.get(organisation=monitor, company__platform_organisation=acme)

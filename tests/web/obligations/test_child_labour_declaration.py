@@ -11,7 +11,8 @@ from django.urls import reverse
 from imvo.core.obligations.declaration import draft_wzk_declaration
 from imvo.core.obligations.facts import CompanyProfile
 from imvo.web.obligations.models import ObligationProfile
-from imvo.web.obligations.register_facts import CHILD_LABOUR_THEMES, open_child_labour_risks
+from imvo.web.obligations.register_facts import open_child_labour_risks
+from imvo.web.register.facts import CHILD_LABOUR_THEMES
 
 pytestmark = pytest.mark.django_db
 

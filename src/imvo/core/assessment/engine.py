@@ -43,6 +43,8 @@ from imvo.core.assessment.criteria import (
 )
 from imvo.core.assessment.extract import (
     ExtractedDocument,
+    FileBudget,
+    FileWorker,
     Passage,
     document_from_text,
     extract_file,
@@ -533,3 +535,35 @@ def assess_text(text: str, source: str = "<text>", criteria: Sequence[str] | Non
 def assess_file(path: str | Path, criteria: Sequence[str] | None = None) -> Assessment:
     """Extract and assess a PDF, HTML or text disclosure; raises DisclosureError if unreadable."""
     return assess_document(extract_file(path), criteria)
+
+
+def assess_file_as_data(path: str, criteria: list[str] | None = None) -> dict[str, Any]:
+    """:func:`assess_file` as JSON-ready data: what :class:`DisclosureAssessor`'s child process runs."""
+    return assess_file(path, criteria).to_dict()
+
+
+class DisclosureAssessor:
+    """Assesses disclosure files one after another, each within a :class:`FileBudget` of time and
+    memory (in a child process, see :class:`imvo.core.assessment.extract.FileWorker`). A file over
+    its budget, or one that breaks the reader, raises :class:`DisclosureError` with the reason;
+    the next file is read as usual."""
+
+    def __init__(self, budget: FileBudget | None = None) -> None:
+        self._worker = FileWorker("imvo.core.assessment.engine:assess_file_as_data", budget)
+
+    @property
+    def budget(self) -> FileBudget:
+        return self._worker.budget
+
+    def __enter__(self) -> DisclosureAssessor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def assess(self, path: str | Path, criteria: Sequence[str] | None = None) -> Assessment:
+        data = self._worker.run(path, list(criteria) if criteria is not None else None)
+        return Assessment.from_dict(data)
+
+    def close(self) -> None:
+        self._worker.close()

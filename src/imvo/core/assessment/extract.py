@@ -8,13 +8,24 @@ slicing that string, and its page number comes from the page spans recorded duri
 from __future__ import annotations
 
 import bisect
+import contextlib
+import importlib
 import io
+import json
 import logging
+import os
 import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 PAGE_SEPARATOR = "\f"
 
@@ -175,6 +186,9 @@ def _pdf_document(data: bytes, source: str) -> ExtractedDocument:
         page_texts = [page.extract_text() or "" for page in reader.pages]
     except DisclosureError:
         raise
+    except RecursionError:
+        # Deeply nested arrays or dictionaries (thousands of "[" in a row) exhaust pypdf's recursion.
+        raise DisclosureError(source, "the PDF is nested too deeply to read (RecursionError)") from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
         raise DisclosureError(source, f"not a readable PDF ({error})") from error
     finally:
@@ -273,3 +287,192 @@ def split_passages(document: ExtractedDocument) -> list[Passage]:
                 continue
             passages.append(Passage(text=text[start:end], start=start, end=end, page=document.page_at(start)))
     return passages
+
+
+# --- reading one file within a time and memory budget --------------------------------------------
+#
+# A hostile or broken file can make a parser run for many minutes (a PDF whose pages share one huge
+# content stream), take gigabytes, or crash it. :class:`FileWorker` runs the work for one file in a
+# child process with a memory cap (RLIMIT_AS) and kills it when the file's time is up, so one such
+# file is reported as unreadable with the reason and the files after it are read as usual. The child
+# is a fresh interpreter (not a fork of a web worker holding database connections) and is reused
+# from file to file; it answers in JSON, never pickle, so even a child taken over by a malicious file
+# cannot run code in the parent.
+
+
+@dataclass(frozen=True)
+class FileBudget:
+    """What reading one file may take: wall-clock seconds and megabytes of the child process's
+    address space (the interpreter and the reader's code included, about 60 MB)."""
+
+    seconds: float = 120.0
+    memory_mb: int = 1024
+
+
+_READY = b"R"
+_START_SECONDS = 60.0  # for the child to start and import the reader, before any file's time runs
+_LENGTH = struct.Struct(">I")
+
+
+class FileWorker:
+    """Runs ``task`` (``"module:function"``, taking a path and JSON arguments and returning JSON)
+    on one file at a time in a child process within ``budget``; raises :class:`DisclosureError`
+    naming the file and the reason when the file takes too long, too much memory or crashes the
+    reader. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, task: str, budget: FileBudget | None = None) -> None:
+        self.task = task
+        self.budget = budget or FileBudget()
+        self._child: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> FileWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(self, path: str | Path, *arguments: Any) -> Any:
+        source = str(path)
+        child = self._start()
+        assert child.stdin is not None
+        assert child.stdout is not None
+        request = json.dumps({"path": source, "arguments": list(arguments)}).encode()
+        try:
+            child.stdin.write(_LENGTH.pack(len(request)) + request)
+            child.stdin.flush()
+            deadline = time.monotonic() + self.budget.seconds
+            (length,) = _LENGTH.unpack(_read_exactly(child.stdout.fileno(), _LENGTH.size, deadline))
+            answer = json.loads(_read_exactly(child.stdout.fileno(), length, deadline))
+        except TimeoutError:
+            self._kill()
+            raise DisclosureError(
+                source, f"reading it took longer than {self.budget.seconds:g} s, the limit; it was stopped"
+            ) from None
+        except (OSError, EOFError, ValueError, struct.error):
+            code = self._kill()
+            raise DisclosureError(source, self._crash_reason(code)) from None
+        if "error" in answer:
+            raise DisclosureError(source, str(answer["error"]))
+        return answer["result"]
+
+    def close(self) -> None:
+        child, self._child = self._child, None
+        if child is None:
+            return
+        try:
+            if child.stdin is not None:
+                child.stdin.close()
+            child.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            child.kill()
+            child.wait()
+        finally:
+            if child.stdout is not None:
+                child.stdout.close()
+
+    def _crash_reason(self, code: int | None) -> str:
+        if code is not None and code < 0 and -code in (signal.SIGKILL, signal.SIGSEGV, signal.SIGABRT):
+            return (
+                f"the reader stopped ({signal.Signals(-code).name}); the file probably needed more "
+                f"than {self.budget.memory_mb} MB of memory, the limit"
+            )
+        return f"the reader stopped unexpectedly (exit code {code}) while reading it"
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._child is not None and self._child.poll() is None:
+            return self._child
+        self.close()
+        package_root = str(Path(__file__).resolve().parents[3])
+        environment = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([package_root, os.environ.get("PYTHONPATH", "")]),
+        }
+        child = subprocess.Popen(  # noqa: S603 - our own interpreter and module, no user input
+            [
+                sys.executable,
+                "-c",
+                "from imvo.core.assessment.extract import serve_files; serve_files()",
+                self.task,
+                str(self.budget.memory_mb),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=environment,
+            close_fds=True,
+        )
+        self._child = child
+        assert child.stdout is not None
+        try:
+            if _read_exactly(child.stdout.fileno(), 1, time.monotonic() + _START_SECONDS) != _READY:
+                raise OSError("the reader did not start")
+        except (OSError, EOFError, TimeoutError) as error:
+            self._kill()
+            raise RuntimeError(f"the file reader process could not start ({error})") from error
+        return child
+
+    def _kill(self) -> int | None:
+        child, self._child = self._child, None
+        if child is None:
+            return None
+        if child.poll() is None:
+            child.kill()
+        code = child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        return code
+
+
+def _read_exactly(fd: int, size: int, deadline: float) -> bytes:
+    data = b""
+    while len(data) < size:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        ready, _, _ = select.select([fd], [], [], remaining)
+        if not ready:
+            raise TimeoutError
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def serve_files() -> None:  # pragma: no cover - runs in the child process (tests cover it from outside)
+    """The child's loop: cap memory, import the task, say ready, then answer one request per file."""
+    task, memory_mb = sys.argv[1], int(sys.argv[2])
+    module_name, function_name = task.split(":")
+    function = getattr(importlib.import_module(module_name), function_name)
+    try:
+        import resource
+
+        limit = memory_mb * 1024**2
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass  # no resource limits on this platform: the time limit still holds
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    stdout.write(_READY)
+    stdout.flush()
+    while header := stdin.read(_LENGTH.size):
+        (length,) = _LENGTH.unpack(header)
+        request = json.loads(stdin.read(length))
+        answer: dict[str, Any]
+        try:
+            answer = {"result": function(request["path"], *request["arguments"])}
+        except DisclosureError as error:
+            answer = {"error": error.message}
+        except MemoryError:
+            answer = {"error": f"reading it needed more than {memory_mb} MB of memory, the limit"}
+        except RecursionError:
+            answer = {"error": "the file is nested too deeply to read (RecursionError)"}
+        except Exception as error:  # any other failure of a parser on a hostile file: this file only
+            answer = {"error": f"the file cannot be read ({type(error).__name__}: {str(error)[:300]})"}
+        try:
+            body = json.dumps(answer).encode()
+        except MemoryError:
+            body = json.dumps({"error": f"the result needed more than {memory_mb} MB of memory"}).encode()
+        stdout.write(_LENGTH.pack(len(body)) + body)
+        stdout.flush()

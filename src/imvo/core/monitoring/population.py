@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from imvo.core.suppliers import InputError, InputProblem, parse_amount
+from imvo.core.suppliers.encoding import scan_text
+from imvo.core.suppliers.limits import FileLimits, change_hint, check_workbook_size, too_many_rows
 
 #: Header spellings accepted per field (compared after lower-casing and dropping punctuation).
 POPULATION_HEADERS: dict[str, tuple[str, ...]] = {
@@ -193,13 +195,13 @@ def field_for_header(header: str) -> str | None:
     return _HEADER_FIELD.get(normalise_header(header))
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("cp1252", errors="replace")
+def _decode(path: Path, file: str) -> str:
+    """The file's text in the encoding the supplier reader detects (BOM, UTF-8, UTF-16 without BOM,
+    Windows-1252); damaged UTF-8 and Japanese Shift-JIS are refused, not read as nonsense."""
+    with path.open("rb") as stream:
+        head = stream.read(8192)
+    scan = scan_text(path, head, file)
+    return path.read_bytes().decode(scan.encoding)
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
@@ -213,9 +215,10 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         line = reader.line_num + 1
 
 
-def _xlsx_rows(path: Path, file: str) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(path: Path, file: str, limits: FileLimits) -> Iterator[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
+    check_workbook_size(path, limits, file)  # before openpyxl unpacks anything
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken workbook
@@ -236,11 +239,17 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _rows(path: Path, file: str) -> Iterator[tuple[int, list[str]]]:
-    head = path.read_bytes()[:4]
-    if head.startswith(b"PK\x03\x04"):
-        return _xlsx_rows(path, file)
-    return _csv_rows(_decode(path.read_bytes()))
+def _rows(path: Path, file: str, limits: FileLimits) -> Iterator[tuple[int, list[str]]]:
+    with path.open("rb") as stream:
+        head = stream.read(4)
+    rows = (
+        _xlsx_rows(path, file, limits) if head.startswith(b"PK\x03\x04") else _csv_rows(_decode(path, file))
+    )
+    for count, (line, row) in enumerate(rows):
+        # The header and every row after it, empty ones too, count against the limit.
+        if limits.max_rows is not None and count > limits.max_rows:
+            raise too_many_rows(file, limits, None)
+        yield line, row
 
 
 def _number(
@@ -263,15 +272,35 @@ def _number(
     return value
 
 
-def read_population(path: str | Path, max_bytes: int = MAX_POPULATION_BYTES) -> list[PopulationCompany]:
-    """Every company in the CSV or XLSX file at ``path``; raises :class:`InputError` on any problem."""
+#: The command line reads populations of any length; the web application passes its own limits.
+DEFAULT_POPULATION_LIMITS = FileLimits(max_bytes=MAX_POPULATION_BYTES)
+
+
+def read_population(
+    path: str | Path, max_bytes: int | None = None, limits: FileLimits = DEFAULT_POPULATION_LIMITS
+) -> list[PopulationCompany]:
+    """Every company in the CSV or XLSX file at ``path``; raises :class:`InputError` on any problem.
+
+    ``limits`` bound the file's size, a workbook's unpacked size and the rows read
+    (:mod:`imvo.core.suppliers.limits`); ``max_bytes``, when given, overrides ``limits.max_bytes``."""
     path = Path(path)
     file = path.name
+    if max_bytes is not None:
+        limits = limits.with_max_bytes(max_bytes)
     if not path.is_file():
         raise InputError([InputProblem(file, None, None, "file not found")])
-    if path.stat().st_size > max_bytes:
-        raise InputError([InputProblem(file, None, None, f"file larger than {max_bytes // 1024**2} MB")])
-    rows = _rows(path, file)
+    if path.stat().st_size > limits.max_bytes:
+        raise InputError(
+            [
+                InputProblem(
+                    file,
+                    None,
+                    None,
+                    f"file larger than {limits.max_bytes // 1024**2} MB{change_hint(limits, 'max_bytes')}",
+                )
+            ]
+        )
+    rows = _rows(path, file, limits)
     header: list[str] | None = None
     columns: dict[str, int] = {}
     header_cells: list[str] = []

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from imvo.core.suppliers.limits import FileLimits, change_hint, too_many_rows
 from imvo.core.suppliers.problems import InputError, InputProblem, ProblemLog
 
 EU_MEMBER_STATES = frozenset(
@@ -246,17 +247,38 @@ _IMPORT_COLUMNS = ("year", "cn_code", "quantity_kg", "country_of_origin")
 _OPTIONAL_IMPORT_COLUMNS = ("taric_subdivision", "gold_concentration_percent")
 
 
-def load_imports(path: Path) -> tuple[ImportRecord, ...]:
+#: Import records are read whole into memory: the command line reads files of up to 200 MB.
+DEFAULT_IMPORT_LIMITS = FileLimits()
+
+
+def load_imports(path: Path, limits: FileLimits = DEFAULT_IMPORT_LIMITS) -> tuple[ImportRecord, ...]:
     try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise FactsError(
+                [
+                    InputProblem(
+                        str(path),
+                        None,
+                        None,
+                        f"the file is {size / 1024**2:.1f} MB, more than the limit of "
+                        f"{limits.max_bytes / 1024**2:.1f} MB{change_hint(limits, 'max_bytes')}",
+                    )
+                ]
+            )
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise FactsError(
             [InputProblem(str(path), None, None, f"cannot read the imports: {error}")]
         ) from error
-    return parse_imports(text, str(path))
+    return parse_imports(text, str(path), limits)
 
 
-def parse_imports(text: str, file: str = "<imports>") -> tuple[ImportRecord, ...]:
+def parse_imports(
+    text: str, file: str = "<imports>", limits: FileLimits | None = None
+) -> tuple[ImportRecord, ...]:
+    """The import records of a CSV text; raises :class:`FactsError` listing every problem, or when
+    the text has more than ``limits.max_rows`` rows after the header."""
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -276,7 +298,10 @@ def parse_imports(text: str, file: str = "<imports>") -> tuple[ImportRecord, ...
     log = ProblemLog(file)
     records: list[ImportRecord] = []
     line = reader.line_num + 1
-    for raw_row in reader:
+    max_rows = limits.max_rows if limits is not None else None
+    for count, raw_row in enumerate(reader):
+        if limits is not None and max_rows is not None and count >= max_rows:
+            raise FactsError(too_many_rows(file, limits, None).problems)
         # DictReader files surplus values under the key None and fills missing ones with None.
         extra = raw_row.pop(None, None)
         absent = sum(value is None for value in raw_row.values())

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from imvo.core.products.catalogue import CatalogueEntry, load_catalogue, load_false_friends
 from imvo.core.products.hs_codes import HsCode, InvalidHsCode, check_hs_code, hs2022_codes
 from imvo.core.products.names import segments, stem, words
+from imvo.core.risk import parameters
 
 __all__ = [
     "FUZZY_MINIMUM",
@@ -39,7 +40,8 @@ MatchMethod = Literal["hs_code", "exact", "synonym", "fuzzy", "none"]
 # Fuzzy scores are rapidfuzz ratios / 100. Below REVIEW_BELOW a match is shown but flagged for review;
 # below FUZZY_MINIMUM it is not a match. The values were set on the table in tests/core/test_products.py:
 # real misspellings ("cacoa bonen" 0.91, "koffe" 0.91) score above 0.85, unrelated words rarely reach 0.7.
-REVIEW_BELOW = 0.85
+# The review threshold is the risk model's documented parameter (one value, in docs/methodology.md).
+REVIEW_BELOW = parameters.REVIEW_CONFIDENCE
 FUZZY_MINIMUM = 0.70
 # A single misspelt word is corrected only at this similarity and when its first letter is right:
 # "cacoa" -> "cacao" (0.80) yes, "cables" -> "tables" (0.83, different first letter) no.

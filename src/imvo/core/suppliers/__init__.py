@@ -18,6 +18,7 @@ from imvo.core.suppliers.columns import (
     normalise_header,
     parse_column_map,
 )
+from imvo.core.suppliers.limits import DEFAULT_LIMITS, FileLimits, check_workbook_size
 from imvo.core.suppliers.problems import MAX_CELL_CHARS, MAX_PROBLEMS, InputError, InputProblem
 from imvo.core.suppliers.reader import (
     DEFAULT_MAX_BYTES,
@@ -29,11 +30,13 @@ from imvo.core.suppliers.reader import (
 
 __all__ = [
     "ALL_FIELDS",
+    "DEFAULT_LIMITS",
     "AMOUNT_ACCEPTED",
     "DEFAULT_MAX_BYTES",
     "EXTRA_FIELDS",
     "FIELDS",
     "FORMULA_PREFIXES",
+    "FileLimits",
     "HEADER_ALIASES",
     "MAX_CELL_CHARS",
     "MAX_PROBLEMS",
@@ -41,6 +44,7 @@ __all__ = [
     "InputProblem",
     "SupplierFile",
     "SupplierRecord",
+    "check_workbook_size",
     "field_for_header",
     "normalise_header",
     "open_supplier_file",

@@ -25,6 +25,7 @@ import duckdb
 from imvo.core.sql import code_point_in
 from imvo.core.suppliers.amounts import parse_amount
 from imvo.core.suppliers.encoding import CONTROL_CHARACTERS
+from imvo.core.suppliers.limits import too_many_rows
 from imvo.core.suppliers.problems import MAX_CELL_CHARS
 from imvo.core.suppliers.reader import FORMULA_PREFIXES, SupplierFile
 
@@ -86,6 +87,7 @@ class _FileFacts:
     newline: str  # "\n", or "\r" for old Mac files
     has_controls: bool
     has_c1: bool
+    lone_cr: bool = False  # a "\r" not followed by "\n" in a "\n" file
 
 
 def _count(path: Path, byte: bytes) -> int:
@@ -100,9 +102,12 @@ def _file_facts(path: Path, encoding: str) -> _FileFacts:
     last = b""
     # One deletion pass finds both kinds of byte; only a chunk holding some is looked at again.
     unwanted = _CONTROL_BYTES + _C1_BYTES if check_c1 else _CONTROL_BYTES
+    cr = crlf = 0
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):
             lf += chunk.count(b"\n")
+            cr += chunk.count(b"\r")
+            crlf += chunk.count(b"\r\n") + (last == b"\r" and chunk[:1] == b"\n")
             if len(chunk.translate(None, unwanted)) != len(chunk):
                 has_controls = has_controls or len(chunk.translate(None, _CONTROL_BYTES)) != len(chunk)
                 has_c1 = has_c1 or (check_c1 and len(chunk.translate(None, _C1_BYTES)) != len(chunk))
@@ -111,7 +116,7 @@ def _file_facts(path: Path, encoding: str) -> _FileFacts:
     newline, breaks = ("\n", lf) if lf else ("\r", _count(path, b"\r"))
     # A last line without a line break still is a line.
     lines = breaks + (1 if last and last != newline.encode() else 0)
-    return _FileFacts(lines, newline, has_controls, has_c1)
+    return _FileFacts(lines, newline, has_controls, has_c1, lone_cr=newline == "\n" and cr > crlf)
 
 
 _LINE = re.compile(rb"([^\r\n]*)(\r\n|\n|\r)")
@@ -203,11 +208,14 @@ def _strip_sql(cell: str, first: str | None = None, last: str | None = None) -> 
     )
 
 
-def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: str) -> str:
+def cells_query(
+    fields: int, width: int, indexes: Mapping[str, int], newline: str, lone_cr: bool = False
+) -> str:
     """The SELECT that reads a supplier file with ``fields`` columns (``width`` of them named in the
     header; ``indexes`` maps field names to columns) into the records with the checks of the
-    row-by-row reader as flags. A pure projection of ``read_csv``, so rows keep their file order
-    (``tests/core/test_bulk_reader.py`` checks the plan). Parameters: $path, $delimiter, $skip,
+    row-by-row reader as flags (``lone_cr``: the file has a carriage return that ends no line). A
+    pure projection of ``read_csv``, so rows keep their file order (``tests/core/test_bulk_reader.py``
+    checks the plan). Parameters: $path, $delimiter, $skip,
     $encoding, $whitespace."""
     # Raw cells of the fields, as the row-by-row reader sees them before stripping.
     used = [indexes[field] for field in _CHECKED_FIELDS if field in indexes]
@@ -239,6 +247,18 @@ def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: st
         f"THEN length(c{i}) - length(replace(c{i}, {line_break}, '')) ELSE 0 END"
         for i in range(fields)
     )
+    # A cell spanning lines with a whole row's worth of delimiters: rows merged by a stray quote
+    # (the row-by-row reader's _check_merged). Only rows spanning lines are looked at: those with a
+    # line break in a cell, and, when the file has a carriage return of its own (Python's reader
+    # counts that as a line too), those holding one.
+    needed = max(width - 1, 1)
+    merged_cells = " OR ".join(
+        f"((contains(c{i}, chr(10)) OR contains(c{i}, chr(13))) "
+        f"AND length(c{i}) - length(replace(c{i}, $delimiter, '')) >= {needed})"
+        for i in range(fields)
+    )
+    spans_lines = "breaks > 0" + (f" OR contains({whole}, chr(13))" if lone_cr else "")
+    merged = f"CASE WHEN {spans_lines} THEN ({merged_cells}) ELSE false END"
     spend = text("spend")
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(fields))
     # Each cell's first and last code point are computed once, in the middle projection.
@@ -251,7 +271,7 @@ def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: st
                CASE WHEN {formula_start} THEN ({formula}) ELSE false END AS formula,
                CASE WHEN greatest({", ".join(f"strlen(c{i})" for i in used)}) > {MAX_CELL_CHARS}
                     THEN ({too_long}) ELSE false END AS too_long,
-               {extra} AS extra, {breaks} AS breaks
+               {extra} AS extra, {breaks} AS breaks, {merged} AS merged
         FROM (
             SELECT {ends}
             FROM (
@@ -280,13 +300,18 @@ def _load(
         "whitespace": PYTHON_WHITESPACE,
     }
     query = cells_query(
-        supplier_file.header_fields, len(supplier_file.headers), supplier_file.column_indexes, facts.newline
+        supplier_file.header_fields,
+        len(supplier_file.headers),
+        supplier_file.column_indexes,
+        facts.newline,
+        facts.lone_cr,
     )
     connection.execute(f"CREATE TABLE {CELLS_TABLE} AS {query}", params)
     counts = connection.execute(
         f"""
         SELECT count(*), count(*) FILTER (blank), count(*) FILTER (NOT blank AND supplier = ''),
-               count(*) FILTER (formula OR too_long OR (extra AND NOT blank)), coalesce(sum(breaks), 0),
+               count(*) FILTER (formula OR too_long OR merged OR (extra AND NOT blank)),
+               coalesce(sum(breaks), 0),
                count(*) FILTER (NOT blank AND spend IS NULL AND spend_text <> '')
         FROM {CELLS_TABLE}
         """  # noqa: S608
@@ -297,7 +322,12 @@ def _load(
     # a word, so their number must match the empty lines in the bytes: had DuckDB lost a record,
     # its lines would show up here as empty ones that the bytes do not have.
     blank_lines = facts.lines - supplier_file.header_end - records - breaks_total
-    if unnamed or unusual or blank_lines < 0:
+    # The row-by-row reader counts every row after the header against the cap, empty ones too.
+    max_rows = supplier_file.limits.max_rows
+    if max_rows is not None and records + max(blank_lines, 0) > max_rows:
+        raise too_many_rows(supplier_file.path.name, supplier_file.limits, None)
+    # No rows at all is a problem the row-by-row reader reports.
+    if unnamed or unusual or blank_lines < 0 or records == blanks:
         raise _NotClean
     if blank_lines and blank_lines != _blank_lines(supplier_file.path, data_start, facts.newline):
         raise _NotClean

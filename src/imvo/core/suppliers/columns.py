@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from imvo.core.suppliers.problems import InputError, InputProblem
+from imvo.core.suppliers.problems import COLUMN_CHARS_SHOWN, InputError, InputProblem
 
 #: The canonical fields every reader produces; the scan works on these names only.
 FIELDS = ("supplier", "country", "product", "hs_code", "spend", "tier")
@@ -483,8 +483,22 @@ class ColumnLayout:
     names: dict[str, str]
 
 
+#: Problems name at most this many headers, each cut to HEADER_CHARS_SHOWN characters: a header row
+#: of 100 000 columns must not become a 2 MB error page (issue 17, finding 9).
+HEADERS_SHOWN = 20
+HEADER_CHARS_SHOWN = COLUMN_CHARS_SHOWN
+
+
+def shown_header(header: str) -> str:
+    return header if len(header) <= HEADER_CHARS_SHOWN else header[: HEADER_CHARS_SHOWN - 1] + "…"
+
+
 def _headers_text(headers: Sequence[str]) -> str:
-    return ", ".join(f"'{header}'" for header in headers if header) or "(none)"
+    named = [header for header in headers if header]
+    text = ", ".join(f"'{shown_header(header)}'" for header in named[:HEADERS_SHOWN]) or "(none)"
+    if len(named) > HEADERS_SHOWN:
+        text += f" … and {len(named) - HEADERS_SHOWN:,} more columns".replace(",", " ")
+    return text
 
 
 _NAME_WORDS = frozenset(["name", "naam", "bezeichnung", "nom", "name1"])
@@ -564,11 +578,13 @@ def resolve_columns(
         if len(found) == 1:
             indexes[field] = found[0]
             continue
-        named = " and ".join(f"'{headers[i]}' (column {i + 1})" for i in found)
+        named = " and ".join(f"'{shown_header(headers[i])}' (column {i + 1})" for i in found[:HEADERS_SHOWN])
+        if len(found) > HEADERS_SHOWN:
+            named += f" … and {len(found) - HEADERS_SHOWN:,} more columns".replace(",", " ")
         problem(
-            headers[found[1]],
+            shown_header(headers[found[1]]),
             f"{len(found)} columns mean {field}: {named}",
-            f'choose one with --map "{field}={headers[found[0]]}"',
+            f'choose one with --map "{field}={shown_header(headers[found[0]])}"',
         )
 
     if not problems:

@@ -206,9 +206,132 @@ def _decode_all(path: Path, encoding: str, scan: TextScan, *, validate: bool, fl
             offset += len(chunk)
 
 
+# A valid UTF-8 multi-byte character. Windows-1252 text practically never holds one (it would need
+# a capital accented letter directly followed by a symbol such as "Ã©"), so a file whose non-ASCII
+# bytes are mostly such characters is UTF-8 with a few damaged bytes, not Windows-1252.
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_HIGH_BYTE = re.compile(b"[\x80-\xff]")
+# A Shift-JIS character from its first plane (0x81-0x9F: punctuation, kana, the common kanji) with a
+# second byte above ASCII: every hiragana, many katakana and kanji. In Windows-1252 that is a
+# typographic sign (’ “ … €) directly followed by another non-ASCII character, which Western text
+# hardly ever has; accented letters (0xC0-0xFF) alone never form it.
+_HIGH_PAIR = re.compile(b"[\x81-\x9f][\x80-\xff]")
+_SHIFT_JIS_SAMPLE = 8 * _CHUNK
+_SHIFT_JIS_MIN_PAIRS = 3
+
+
+@dataclass(frozen=True)
+class _SingleByteFacts:
+    """What tells a Windows-1252 file from other text that also decodes as Windows-1252."""
+
+    high_bytes: int
+    utf8_bytes: int
+    first_high: tuple[int, int] | None  # (line, byte offset) of the first non-ASCII byte
+    first_bad_utf8: tuple[int, int] | None
+
+
+def _single_byte_facts(path: Path) -> _SingleByteFacts:
+    high = utf8 = 0
+    first_high: tuple[int, int] | None = None
+    first_bad: tuple[int, int] | None = None
+    line, base = 1, 0
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            in_chunk = len(chunk) - len(chunk.translate(None, _HIGH_BYTES))
+            if in_chunk:
+                high += in_chunk
+                utf8 += sum(len(match.group()) for match in _UTF8_CHARACTER.finditer(chunk))
+                if first_high is None and (found := _HIGH_BYTE.search(chunk)) is not None:
+                    first_high = (line + chunk.count(b"\n", 0, found.start()), base + found.start())
+                if first_bad is None:
+                    held = len(decoder.getstate()[0])
+                    try:
+                        decoder.decode(chunk)
+                    except UnicodeDecodeError as error:
+                        offset = max(0, error.start - held)
+                        first_bad = (line + chunk.count(b"\n", 0, offset), base + offset)
+            line += chunk.count(b"\n")
+            base += len(chunk)
+    return _SingleByteFacts(high, utf8, first_high, first_bad)
+
+
+def _looks_like_shift_jis(path: Path) -> bool:
+    """Japanese text from Excel (Shift-JIS / Windows-31J): it decodes as such, and at least a quarter
+    of its non-ASCII bytes (and at least three pairs) are characters of the first plane
+    (:data:`_HIGH_PAIR`). Windows-1252 text decodes as Shift-JIS only by chance (every accented
+    letter followed by a letter, none at a word's end; French "Société Générale" does), and then
+    still has hardly any of those pairs."""
+    with path.open("rb") as stream:
+        data = stream.read(_SHIFT_JIS_SAMPLE)
+        if stream.read(1):  # judge whole lines only: a cut could split a two-byte character
+            data = data[: data.rfind(b"\n") + 1] or data
+    # Japanese text is mostly such pairs; in Western text they are a rare "l’É" among many accents.
+    pairs = len(_HIGH_PAIR.findall(data))
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if pairs < _SHIFT_JIS_MIN_PAIRS or 2 * pairs * 4 < high:
+        return False
+    for encoding in ("shift_jis", "cp932"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def _check_single_byte(path: Path, file: str, label: str) -> _SingleByteFacts:
+    """Refuse text that decodes as Windows-1252 or ISO-8859-1 only because those decode (almost)
+    anything: UTF-8 with damaged bytes and Japanese Shift-JIS would turn into nonsense names."""
+    facts = _single_byte_facts(path)
+    if facts.high_bytes and facts.utf8_bytes * 2 >= facts.high_bytes and facts.first_bad_utf8 is not None:
+        line, offset = facts.first_bad_utf8
+        raise InputError(
+            [
+                InputProblem(
+                    file,
+                    line,
+                    None,
+                    f"the file is UTF-8 with damaged bytes (the first at byte {offset}); read as {label} "
+                    "its accented letters would come out wrong, so it is not read",
+                    "save the file again as CSV UTF-8, or correct the line named",
+                )
+            ]
+        )
+    if facts.high_bytes and _looks_like_shift_jis(path):
+        raise InputError(
+            [
+                InputProblem(
+                    file,
+                    facts.first_high[0] if facts.first_high else None,
+                    None,
+                    f"the file looks like Japanese text in Shift-JIS, not {label}; read as {label} its "
+                    "names would come out as nonsense, so it is not read",
+                    "save the file as CSV UTF-8 (Excel: 'CSV UTF-8 (comma delimited)')",
+                )
+            ]
+        )
+    return facts
+
+
 def _line_of(path: Path, offset: int) -> int:
     with path.open("rb") as stream:
         return stream.read(offset).count(b"\n") + 1
+
+
+def _guessed(file: str, line: int) -> InputProblem:
+    """A file without a byte-order mark that is not UTF-8 has no way of saying its encoding: say
+    which one was assumed, so a wrong guess is noticed before names go into a register."""
+    return InputProblem(
+        file,
+        line,
+        None,
+        "the file is not UTF-8; its encoding was guessed as Windows-1252 (what Excel writes on a "
+        "Dutch or German Windows): check that accented letters, first on this line, look right",
+        "save the file as CSV UTF-8 to be sure",
+        "warning",
+    )
 
 
 def scan_text(path: Path, head: bytes, file: str) -> TextScan:
@@ -224,6 +347,7 @@ def scan_text(path: Path, head: bytes, file: str) -> TextScan:
     else:
         candidates = [("utf-8", "UTF-8"), ("cp1252", "Windows-1252")]
     for encoding, label in candidates:
+        facts = _check_single_byte(path, file, label) if encoding == "cp1252" else None
         if encoding == "cp1252" and (undefined := _first_offset(path, _CP1252_UNDEFINED)) is not None:
             # Windows-1252 cannot hold these bytes; ISO-8859-1 maps every byte, so the file still
             # reads, but the characters there are probably wrong: say where.
@@ -243,6 +367,8 @@ def scan_text(path: Path, head: bytes, file: str) -> TextScan:
         scan = TextScan(encoding, label)
         bad = _decode_all(path, encoding, scan, validate=True, flags=False)
         if bad is None:
+            if facts is not None and facts.first_high is not None:
+                scan.warnings.append(_guessed(file, facts.first_high[0]))
             return scan
         if len(candidates) == 1:
             raise InputError(

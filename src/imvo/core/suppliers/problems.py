@@ -14,6 +14,9 @@ MAX_PROBLEMS = 1000
 #: Longest cell accepted in a used column; real names and descriptions stay far below it, so a
 #: longer one is nearly always a missing closing quote that swallowed the following lines.
 MAX_CELL_CHARS = 32 * 1024
+#: A problem names its column by the header, cut to this many characters: a 32 kB header repeated by
+#: a thousand row problems would make a 32 MB error page (issue 17, finding 9).
+COLUMN_CHARS_SHOWN = 60
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,10 @@ class InputProblem:
     message: str
     accepted: str | None = None
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        if self.column is not None and len(self.column) > COLUMN_CHARS_SHOWN:
+            object.__setattr__(self, "column", self.column[: COLUMN_CHARS_SHOWN - 1] + "…")
 
     def __str__(self) -> str:
         where = [self.file]

@@ -20,13 +20,24 @@ from imvo.core.suppliers.columns import (
     field_for_header,
     normalise_header,
     resolve_columns,
+    shown_header,
 )
 from imvo.core.suppliers.csv_reader import CsvRows, detect_delimiter, sample_text
 from imvo.core.suppliers.encoding import CONTROL_CHARACTERS, TextScan, scan_text, sniff_format
+from imvo.core.suppliers.limits import (
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_BYTES,
+    FileLimits,
+    change_hint,
+    check_workbook_size,
+    too_many_rows,
+)
 from imvo.core.suppliers.problems import MAX_CELL_CHARS, InputError, InputProblem, ProblemLog
-from imvo.core.suppliers.xlsx_reader import SheetRows, check_expansion, choose_sheet, open_workbook
+from imvo.core.suppliers.xlsx_reader import SheetRows, choose_sheet, open_workbook
 
-DEFAULT_MAX_BYTES = 200 * 1024**2
+__all__ = ["DEFAULT_MAX_BYTES", "FORMULA_PREFIXES", "SupplierFile", "SupplierRecord", "open_supplier_file"]
+
+NO_ROWS = "the file has a header row but no supplier rows"
 #: How many non-empty rows at the top may be titles or notes above the real header row.
 _HEADER_SEARCH_ROWS = 10
 #: What spreadsheet programs treat as the start of a formula (OWASP, "CSV injection").
@@ -88,6 +99,7 @@ class SupplierFile:
         header_fields: int | None = None,
         workbook: Workbook | None = None,
         sheet: str | None = None,
+        limits: FileLimits = DEFAULT_LIMITS,
     ) -> None:
         self.path = path
         self.format = format
@@ -104,6 +116,7 @@ class SupplierFile:
         #: has asked for them, which per-cell checks rows need.
         self.text_scan = text_scan
         self.sheet = sheet
+        self.limits = limits
         self.warnings: list[InputProblem] = list(warnings)
         self.problems: list[InputProblem] = []
         self.record_count = 0
@@ -209,10 +222,16 @@ class SupplierFile:
         count = skipped = rejected = 0
         limit = MAX_CELL_CHARS
         plain_amount = PLAIN_AMOUNT.fullmatch
+        # Every row costs reading, empty or not: the cap counts them all (records + skipped).
+        max_rows = self.limits.max_rows
+        cap = max_rows if max_rows is not None else -1
+        delimiter = self.delimiter or ","
         try:
             while True:
                 try:
                     for row in rows:
+                        if count + skipped == cap:
+                            raise too_many_rows(self.path.name, self.limits, None)
                         line = previous + 1
                         previous = rows.line_num
                         if len(row) != width:
@@ -256,6 +275,8 @@ class SupplierFile:
                             log.add(line, column["spend"], f"'{spend}' is not an amount", AMOUNT_ACCEPTED)
                         if check_controls:
                             self._check_controls(raw, line, column, log)
+                        if previous != line:
+                            self._check_merged(row, line, previous, delimiter, log)
                         if (long_lines or previous != line) and (
                             len(supplier)
                             + len(country)
@@ -284,8 +305,17 @@ class SupplierFile:
                                 city.strip(),
                             ),
                         )
+                    if count == 0:
+                        log.add(
+                            self.header_line,
+                            None,
+                            NO_ROWS,
+                            "one row per supplier below the header; check that the right file was chosen",
+                        )
                     break
                 except csv.Error as error:
+                    if count + skipped == cap:
+                        raise too_many_rows(self.path.name, self.limits, None) from None
                     line, previous = previous + 1, rows.line_num
                     count += 1
                     rejected += 1
@@ -307,7 +337,7 @@ class SupplierFile:
         message = f"{fields} fields, expected {width} (the header has {width} columns)"
         if fields > width:
             column = None
-            message += f"; the extra fields follow column '{self.headers[-1]}'"
+            message += f"; the extra fields follow column '{shown_header(self.headers[-1])}'"
         else:
             column = self.headers[fields]
             message += f"; from column '{column}' on the values are missing"
@@ -324,6 +354,26 @@ class SupplierFile:
             f"every row has {width} fields separated by {separator}; a value that contains "
             f"{separator}, a double quote or a line break must be in double quotes",
         )
+
+    def _check_merged(self, row: list[str], line: int, end: int, delimiter: str, log: ProblemLog) -> None:
+        """A cell that spans lines and holds as many delimiters as a whole row has swallowed rows:
+        a stray double quote opened it, and the next quote somewhere below closed it. Legitimate
+        multi-line cells (addresses, notes) do not hold a row's worth of delimiters."""
+        needed = max(len(self.headers) - 1, 1)
+        for index, cell in enumerate(row):
+            if ("\n" in cell or "\r" in cell) and cell.count(delimiter) >= needed:
+                separator = "tab" if delimiter == "\t" else f"'{delimiter}'"
+                name = self.headers[index] if index < len(self.headers) else None
+                log.add(
+                    line,
+                    name,
+                    f"this row runs from line {line} to line {end} and one cell holds "
+                    f"{cell.count(delimiter)} {separator} across a line break, as many as a whole row "
+                    "has: a stray double quote has probably merged rows",
+                    'a double quote only around a whole value, written twice inside it (""); '
+                    "check the quotes on these lines",
+                )
+                return
 
     def _check_controls(
         self, raw: tuple[str, ...], line: int, column: dict[str, str | None], log: ProblemLog
@@ -366,15 +416,18 @@ def _whole_file_error(file: str, message: str, accepted: str | None = None) -> I
 
 
 def _find_header(
-    source: _RowSource, column_map: Mapping[str, str] | None, file: str
+    source: _RowSource, column_map: Mapping[str, str] | None, file: str, limits: FileLimits = DEFAULT_LIMITS
 ) -> tuple[list[str], tuple[int, int], list[InputProblem], int]:
     """The header row: the first non-empty row, unless a later one among the first few is
     recognisably the header (titles and notes above it are reported as a warning)."""
     rows: _Rows = iter(source)  # type: ignore[assignment]
     candidates: list[tuple[int, int, list[str]]] = []
     previous = 0
+    cap = limits.max_rows
     try:
         for row in rows:
+            if cap is not None and previous > cap:
+                raise too_many_rows(file, limits, None)
             line, previous = previous + 1, rows.line_num
             if "".join(row).strip():
                 candidates.append((line, previous, row))
@@ -422,16 +475,22 @@ def open_supplier_file(
     path: Path,
     *,
     column_map: Mapping[str, str] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     sheet: str | None = None,
+    limits: FileLimits = DEFAULT_LIMITS,
 ) -> SupplierFile:
     """Open a supplier list and understand its header; raise InputError for whole-file problems.
 
     Rows are only read by :meth:`SupplierFile.records`, which collects row problems instead of
-    raising. ``sheet`` picks an XLSX sheet by name (default: the first visible sheet with data).
+    raising (a file over ``limits.max_rows`` raises there). ``sheet`` picks an XLSX sheet by name
+    (default: the first visible sheet with data). ``max_bytes``, when given, overrides
+    ``limits.max_bytes``.
     """
     path = Path(path)
     file = path.name or str(path)
+    if max_bytes is not None:
+        limits = limits.with_max_bytes(max_bytes)
+    max_bytes = limits.max_bytes
     try:
         if path.is_dir():
             raise _whole_file_error(file, "this is a folder, not a file", "a .csv or .xlsx file")
@@ -441,18 +500,21 @@ def open_supplier_file(
         if size > max_bytes:
             raise _whole_file_error(
                 file,
-                f"the file is {size / 1024**2:.1f} MB, more than the limit of {max_bytes / 1024**2:.1f} MB",
+                f"the file is {size / 1024**2:.1f} MB, more than the limit of {max_bytes / 1024**2:.1f} MB"
+                + change_hint(limits, "max_bytes"),
                 "split the list into smaller files, or leave out columns the scan does not use",
             )
         with path.open("rb") as stream:
             head = stream.read(8192)
         format = sniff_format(head, path, file)
         if format == "xlsx":
-            check_expansion(path, max_bytes, file)
+            check_workbook_size(path, limits, file)
             workbook = open_workbook(path, file)
             try:
                 worksheet = choose_sheet(workbook, sheet, file)
-                headers, lines, warnings, _ = _find_header(SheetRows(worksheet, file), column_map, file)
+                headers, lines, warnings, _ = _find_header(
+                    SheetRows(worksheet, file), column_map, file, limits
+                )
                 layout = resolve_columns(headers, column_map, file, lines[0])
             except BaseException:
                 workbook.close()
@@ -469,6 +531,7 @@ def open_supplier_file(
                 lambda: SheetRows(worksheet, file),
                 workbook=workbook,
                 sheet=worksheet.title,
+                limits=limits,
             )
         scan = scan_text(path, head, file)
         sample, complete = sample_text(path, scan.encoding)
@@ -478,7 +541,7 @@ def open_supplier_file(
         def open_rows() -> CsvRows:
             return CsvRows(path, encoding, delimiter)
 
-        headers, lines, warnings, header_fields = _find_header(open_rows(), column_map, file)
+        headers, lines, warnings, header_fields = _find_header(open_rows(), column_map, file, limits)
         layout = resolve_columns(headers, column_map, file, lines[0])
         return SupplierFile(
             path,
@@ -492,6 +555,7 @@ def open_supplier_file(
             open_rows,
             text_scan=scan,
             header_fields=header_fields,
+            limits=limits,
         )
     except FileNotFoundError:
         raise _whole_file_error(file, f"file not found: {path}", "the path of a .csv or .xlsx file") from None

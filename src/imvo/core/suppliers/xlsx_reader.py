@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,9 +12,6 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from imvo.core.suppliers.problems import InputError, InputProblem
-
-#: Compressed XML expands roughly 5-20x; beyond this multiple of the size limit it is a zip bomb.
-_MAX_EXPANSION = 20
 
 
 def cell_text(value: Any) -> str:
@@ -43,27 +39,6 @@ def cell_text(value: Any) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value)
-
-
-def check_expansion(path: Path, max_bytes: int, file: str) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise InputError([InputProblem(file, None, None, f"damaged XLSX file ({error})")]) from None
-    if expanded > max_bytes * _MAX_EXPANSION:
-        raise InputError(
-            [
-                InputProblem(
-                    file,
-                    None,
-                    None,
-                    f"the workbook unpacks to {expanded // 1024**2} MB, more than "
-                    f"{max_bytes * _MAX_EXPANSION // 1024**2} MB",
-                    "a workbook with only the supplier list, or a CSV export of it",
-                )
-            ]
-        )
 
 
 def open_workbook(path: Path, file: str) -> Workbook:

@@ -47,3 +47,14 @@ class FailedLogin(models.Model):
             models.Index(fields=["username", "created_at"], name="failedlogin_user_time"),
             models.Index(fields=["ip_address", "created_at"], name="failedlogin_ip_time"),
         ]
+
+
+class ThrottleLock(models.Model):
+    """A row to lock while counting and recording a sign-in attempt (one per account and address).
+
+    ``key`` is a SHA-256 digest of ``account:<e-mail>`` or ``ip:<address>``; the row holds nothing
+    else. ``SELECT … FOR UPDATE`` on it serialises concurrent attempts on the same account or address.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -53,16 +53,18 @@ def login_view(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
-        ip_address = throttle.client_ip(request)
-        if throttle.is_throttled(email, ip_address):
+        # The attempt is reserved (counted) before the password is checked: parallel guesses
+        # cannot all pass the count first.
+        attempt = throttle.reserve_attempt(email, throttle.client_ip(request))
+        if attempt is None:
             form.add_error(None, _("Too many failed attempts. Wait a quarter of an hour and try again."))
             status = 429
         else:
             user = authenticate(request, username=email, password=form.cleaned_data["password"])
             if user is None:
-                throttle.record_failure(email, ip_address)
                 form.add_error(None, _("The e-mail address or the password is wrong."))
             elif isinstance(user, User) and user.totp_enabled:
+                throttle.release_attempt(attempt)
                 # The password was right; the session is not logged in until the code is checked.
                 request.session.cycle_key()
                 request.session[PENDING_USER_KEY] = user.pk
@@ -91,8 +93,8 @@ def login_verify_view(request: HttpRequest) -> HttpResponse:
     form = TotpCodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        ip_address = throttle.client_ip(request)
-        if throttle.is_throttled(user.email, ip_address):
+        attempt = throttle.reserve_attempt(user.email, throttle.client_ip(request))
+        if attempt is None:
             form.add_error(None, _("Too many failed attempts. Wait a quarter of an hour and try again."))
             status = 429
         elif totp.verify_and_consume(user, form.cleaned_data["code"]):
@@ -103,7 +105,6 @@ def login_verify_view(request: HttpRequest) -> HttpResponse:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return HttpResponseRedirect(next_url)
         else:
-            throttle.record_failure(user.email, ip_address)
             form.add_error("code", _("This code is not valid. Check the time on your phone and try again."))
     return render(request, "accounts/login_verify.html", {"form": form}, status=status)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from imvo.web.audit.models import AuditEvent
-from imvo.web.organisations.models import Organisation
+
+if TYPE_CHECKING:  # the audit trail sits below every app that records events, organisations included
+    from imvo.web.organisations.models import Organisation
 
 
 def record_audit_event(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from imvo.core.grievances import (
-    LockoutPolicy,
     Phase,
     access_code_matches,
     allowed_transitions,
@@ -30,9 +30,9 @@ from imvo.core.grievances import (
     new_access_code,
     new_case_reference,
     redact,
-    register_failed_attempt,
 )
-from imvo.core.grievances.codes import canonical_reference, is_locked
+from imvo.core.grievances.codes import canonical_reference
+from imvo.web.accounts.throttle import rate_limit_key
 from imvo.web.audit.trail import record_audit_event
 from imvo.web.grievances import notifications
 from imvo.web.grievances.models import (
@@ -52,11 +52,12 @@ from imvo.web.grievances.models import (
 )
 from imvo.web.organisations.models import Organisation
 
-LOCKOUT = LockoutPolicy(max_failures=5, lock_for=dt.timedelta(minutes=30))
 RATE_WINDOW = dt.timedelta(hours=1)
-MAX_SUBMISSIONS_PER_CLIENT = 5
-MAX_FAILED_CODES_PER_CLIENT = 20
-MAX_REPLIES_PER_CLIENT = 20
+# Limits per client (address, or IPv6 /64) and hour; a *case* is never locked, so nobody can keep a
+# complainant out of their own case by guessing codes for it (issue 17, finding 5).
+MAX_SUBMISSIONS_PER_CLIENT: int = getattr(settings, "IMVO_GRIEVANCE_SUBMISSIONS_PER_HOUR", 5)
+MAX_FAILED_CODES_PER_CLIENT: int = getattr(settings, "IMVO_GRIEVANCE_FAILED_CODES_PER_HOUR", 20)
+MAX_REPLIES_PER_CLIENT: int = getattr(settings, "IMVO_GRIEVANCE_REPLIES_PER_HOUR", 20)
 
 
 COMMITTEE_DECISIONS = frozenset({Outcome.DECISION_UPHELD, Outcome.DECISION_REJECTED})
@@ -70,6 +71,10 @@ OUTCOME_PHASES = frozenset({Phase.OUTCOME, Phase.FOLLOW_UP})
 REMEDY_PHASES = frozenset({Phase.OUTCOME, Phase.FOLLOW_UP})
 #: Fields that would identify an anonymous complainant (the e-mail address only carries news).
 IDENTITY_FIELDS = ("complainant_name", "complainant_organisation", "complainant_phone")
+
+
+#: Compared against when a reference is unknown: the same work as a real comparison.
+DUMMY_CODE_HASH = hash_access_code(new_access_code())
 
 
 class TransitionError(ValueError):
@@ -129,8 +134,8 @@ def log_case_access(user: Any, organisation: Organisation, case: GrievanceCase |
 
 # --- public intake --------------------------------------------------------------------------------
 def client_hash(ip_address: str) -> str:
-    """Rate limits count per client without storing its address."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{ip_address}".encode()).hexdigest()
+    """Rate limits count per client without storing its address (an IPv6 client by its /64)."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{rate_limit_key(ip_address)}".encode()).hexdigest()
 
 
 def _recent(client: str, kind: str, *, failed_only: bool = False) -> int:
@@ -156,6 +161,15 @@ def reply_allowed(client: str) -> bool:
 
 def record_public_attempt(client: str, kind: str, succeeded: bool) -> None:
     PublicAttempt.objects.create(client_hash=client, kind=kind, succeeded=succeeded)
+
+
+def check_text_lengths(model: type[Any], values: Mapping[str, Any]) -> None:
+    """Refuse free text longer than its field allows (the forms say so first; this guards every
+    other caller, since a database ``text`` column would keep megabytes)."""
+    for name, value in values.items():
+        limit = getattr(model._meta.get_field(name), "max_length", None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            raise ValueError(f"{model.__name__}.{name} is longer than {limit} characters.")
 
 
 def _store_attachment(case: GrievanceCase, upload: UploadedFile[Any]) -> GrievanceAttachment:
@@ -188,6 +202,7 @@ def submit_complaint(
     if values.get("anonymous", True) and any(str(values.get(name) or "").strip() for name in IDENTITY_FIELDS):
         # The form asks the complainant to choose; a typed name is never dropped silently.
         raise ValueError("An anonymous complaint carries no name, organisation or telephone number.")
+    check_text_lengths(GrievanceCase, values)
     for _attempt in range(5):  # a reference collision is astronomically rare; retry rather than fail
         try:
             with transaction.atomic():
@@ -225,38 +240,32 @@ def submit_complaint(
 @dataclass(frozen=True)
 class FollowResult:
     case: GrievanceCase | None
-    locked: bool = False
 
 
 def open_case_with_code(mechanism: GrievanceMechanism, reference: str, code: str) -> FollowResult:
-    """The case for a reference and access code, or nothing: an unknown reference and a wrong code
-    look the same to the visitor. Wrong codes count towards the case's lockout."""
-    now = timezone.now()
+    """The case for a reference and access code, or nothing.
+
+    An unknown reference and a wrong code take the same path: one lookup, one constant-time
+    comparison (against a dummy fingerprint when there is no case) and no write, so neither the
+    answer nor its timing says whether the reference exists. Wrong codes are counted per *client*
+    by the caller (:func:`code_attempt_allowed`), never per case: the right code always opens the
+    case, however many wrong guesses came from elsewhere.
+    """
     case = None
     if is_valid_reference(reference):
         case = GrievanceCase.objects.filter(
             mechanism=mechanism, reference=canonical_reference(reference)
         ).first()
-    if case is None:
-        access_code_matches(code, "0" * 64)  # same work as a real check: no timing difference
-        return FollowResult(None)
-    if is_locked(case.locked_until, now):
-        return FollowResult(None, locked=True)
-    if access_code_matches(code, case.access_code_hash):
-        if case.failed_code_attempts:
-            GrievanceCase.objects.filter(pk=case.pk).update(failed_code_attempts=0)
-        return FollowResult(case)
-    failures, locked_until = register_failed_attempt(case.failed_code_attempts, now, LOCKOUT)
-    GrievanceCase.objects.filter(pk=case.pk).update(
-        failed_code_attempts=failures, locked_until=locked_until or case.locked_until
-    )
-    return FollowResult(None, locked=locked_until is not None)
+    fingerprint = case.access_code_hash if case is not None else DUMMY_CODE_HASH
+    matches = access_code_matches(code, fingerprint)
+    return FollowResult(case if case is not None and matches else None)
 
 
 @transaction.atomic
 def add_complainant_reply(
     case: GrievanceCase, body: str, attachments: Iterable[UploadedFile[Any]] = ()
 ) -> CaseMessage:
+    check_text_lengths(CaseMessage, {"body": body})
     message = CaseMessage.objects.create(case=case, author_kind=MessageAuthor.COMPLAINANT, body=body)
     for upload in attachments:
         _store_attachment(case, upload)
@@ -276,6 +285,7 @@ def post_update(
     actor: Any, case: GrievanceCase, body: str, *, visible_to_complainant: bool = False
 ) -> CaseMessage:
     """A handler's message: internal unless the handler deliberately shows it to the complainant."""
+    check_text_lengths(CaseMessage, {"body": body})
     message = CaseMessage.objects.create(
         case=case,
         author_kind=MessageAuthor.HANDLER,
@@ -392,6 +402,11 @@ def record_outcome(
     return case
 
 
+def new_statement_id() -> str:
+    """A published statement's public address: random, never derived from the case reference."""
+    return secrets.token_urlsafe(12)
+
+
 def redacted_statement(case: GrievanceCase) -> str:
     names = [case.complainant_name, case.complainant_organisation]
     return redact(case.public_statement, names)
@@ -402,7 +417,9 @@ def publish_statement(actor: Any, case: GrievanceCase) -> GrievanceCase:
     if not case.public_statement.strip():
         raise TransitionError(_("Write the statement before publishing it."))
     case.statement_published_at = timezone.now()
-    case.save(update_fields=["statement_published_at"])
+    if not case.statement_id:
+        case.statement_id = new_statement_id()
+    case.save(update_fields=["statement_published_at", "statement_id"])
     record_audit_event(actor, case.organisation, "publish_statement", case, {})
     return case
 

@@ -12,6 +12,9 @@ from imvo.core.grievances import Phase, allowed_transitions
 from imvo.web.country_choices import CountryField
 from imvo.web.grievances.actions import IDENTITY_FIELDS, recordable_outcomes
 from imvo.web.grievances.models import (
+    MAX_DESCRIPTION,
+    MAX_MESSAGE,
+    MAX_SHORT_TEXT,
     CasePhase,
     GrievanceAttachment,
     GrievanceCase,
@@ -148,7 +151,9 @@ class FollowForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000)
+    body = forms.CharField(
+        label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_MESSAGE
+    )
     attachments = AttachmentsField(label=_("Documents or photos (optional)"), required=False)
 
 
@@ -188,7 +193,9 @@ class MechanismForm(forms.ModelForm):
 class TransitionForm(forms.Form):
     to_phase = forms.ChoiceField(label=_("Move to phase"), choices=CasePhase.choices)
     reason = forms.CharField(
-        label=_("Reason (kept in the case log)"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason (kept in the case log)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_SHORT_TEXT,
     )
 
     def __init__(self, *args: Any, case: GrievanceCase, **kwargs: Any) -> None:
@@ -200,7 +207,9 @@ class TransitionForm(forms.Form):
 
 
 class UpdateForm(forms.Form):
-    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10000)
+    body = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_MESSAGE
+    )
     # Internal by default: showing a message to the complainant is a deliberate act.
     visible_to_complainant = forms.BooleanField(
         label=_("Visible to the complainant"),
@@ -218,6 +227,7 @@ class OutcomeForm(forms.Form):
         label=_("Statement or decision (published redacted)"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
+        max_length=MAX_DESCRIPTION,
     )
     substantiated = forms.NullBooleanField(
         label=_("Was the complaint substantiated?"),

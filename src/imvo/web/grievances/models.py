@@ -11,6 +11,7 @@ import secrets
 from datetime import datetime
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,12 @@ from imvo.core.grievances import days_overdue as core_days_overdue
 from imvo.core.grievances.phases import deadline_for
 from imvo.web.country_choices import country_choices
 from imvo.web.organisations.models import Organisation
+
+#: Caps on free text (characters), checked by the forms and by ``full_clean``/the actions: a
+#: complaint is read by people, and 20 000 characters are some ten pages.
+MAX_DESCRIPTION = 20_000
+MAX_MESSAGE = 10_000
+MAX_SHORT_TEXT = 5_000
 
 
 class MechanismVariant(models.TextChoices):
@@ -78,6 +85,8 @@ class GrievanceMechanism(models.Model):
         _("introduction for complainants"),
         blank=True,
         default="",
+        max_length=MAX_SHORT_TEXT,
+        validators=[MaxLengthValidator(MAX_SHORT_TEXT)],
         help_text=_("Who may complain, about what, and what happens next — in plain language."),
     )
     is_open = models.BooleanField(_("accepting complaints"), default=True)
@@ -137,8 +146,6 @@ class GrievanceCase(models.Model):
     mechanism = models.ForeignKey(GrievanceMechanism, on_delete=models.CASCADE, related_name="cases")
     reference = models.CharField(_("case reference"), max_length=20, unique=True)
     access_code_hash = models.CharField(max_length=64)
-    failed_code_attempts = models.PositiveSmallIntegerField(default=0)
-    locked_until = models.DateTimeField(null=True, blank=True)
 
     phase = models.CharField(_("phase"), max_length=24, choices=CasePhase.choices, default=CasePhase.RECEIVED)
     phase_started_at = models.DateTimeField(default=timezone.now)
@@ -149,8 +156,16 @@ class GrievanceCase(models.Model):
     # ISO 3166-1 alpha-2; the choices name every country in the active language.
     country = models.CharField(_("country"), max_length=2, blank=True, default="", choices=country_choices)
     subject = models.CharField(_("subject"), max_length=200)
-    description = models.TextField(_("what happened"))
-    desired_outcome = models.TextField(_("what you would like to happen"), blank=True, default="")
+    description = models.TextField(
+        _("what happened"), max_length=MAX_DESCRIPTION, validators=[MaxLengthValidator(MAX_DESCRIPTION)]
+    )
+    desired_outcome = models.TextField(
+        _("what you would like to happen"),
+        blank=True,
+        default="",
+        max_length=MAX_SHORT_TEXT,
+        validators=[MaxLengthValidator(MAX_SHORT_TEXT)],
+    )
     language = models.CharField(max_length=8, blank=True, default="")
 
     anonymous = models.BooleanField(_("anonymous"), default=True)
@@ -163,15 +178,26 @@ class GrievanceCase(models.Model):
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
 
     admissible = models.BooleanField(_("admissible"), null=True, blank=True)
-    admissibility_reasons = models.TextField(_("reasons of the initial assessment"), blank=True, default="")
+    admissibility_reasons = models.TextField(
+        _("reasons of the initial assessment"),
+        blank=True,
+        default="",
+        max_length=MAX_SHORT_TEXT,
+        validators=[MaxLengthValidator(MAX_SHORT_TEXT)],
+    )
     outcome = models.CharField(_("outcome"), max_length=24, choices=Outcome.choices, blank=True, default="")
     public_statement = models.TextField(
         _("public statement or decision"),
         blank=True,
         default="",
+        max_length=MAX_DESCRIPTION,
+        validators=[MaxLengthValidator(MAX_DESCRIPTION)],
         help_text=_("Published redacted: names and contact details are removed."),
     )
     statement_published_at = models.DateTimeField(null=True, blank=True)
+    # The published statement's address on the statements page (#s-<id>): random, unrelated to the
+    # case reference, which is never published (it is half of the complainant's key to the case).
+    statement_id = models.CharField(max_length=32, blank=True, default="", db_index=True)
     substantiated = models.BooleanField(_("substantiated"), null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField(
         _("complainant satisfaction (1-5)"), null=True, blank=True
@@ -228,7 +254,9 @@ class PhaseTransition(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     actor_label = models.CharField(max_length=254, blank=True, default="")
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(
+        _("reason"), max_length=MAX_SHORT_TEXT, validators=[MaxLengthValidator(MAX_SHORT_TEXT)]
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -248,7 +276,9 @@ class CaseMessage(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    body = models.TextField(_("message"))
+    body = models.TextField(
+        _("message"), max_length=MAX_MESSAGE, validators=[MaxLengthValidator(MAX_MESSAGE)]
+    )
     visible_to_complainant = models.BooleanField(_("visible to the complainant"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -271,6 +301,22 @@ class GrievanceAttachment(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+    @property
+    def kind_label(self) -> str:
+        """What the file is, without its name: "PDF", "JPEG", "file"."""
+        suffix = self.original_name.rsplit(".", 1)[-1] if "." in self.original_name else ""
+        return suffix.upper()[:8] if suffix.isalnum() else "file"
+
+    @property
+    def anonymous_name(self) -> str:
+        """The download name for a handler without the identity permission: "attachment-3.pdf"."""
+        suffix = self.original_name.rsplit(".", 1)[-1].lower() if "." in self.original_name else ""
+        return (
+            f"attachment-{self.pk}.{suffix}"
+            if suffix.isalnum() and len(suffix) <= 8
+            else f"attachment-{self.pk}"
+        )
 
 
 class AccessKind(models.TextChoices):
@@ -321,7 +367,9 @@ class RemedyKind(models.TextChoices):
 class RemedyAction(models.Model):
     case = models.ForeignKey(GrievanceCase, on_delete=models.CASCADE, related_name="remedies")
     kind = models.CharField(_("kind of remedy"), max_length=20, choices=RemedyKind.choices)
-    description = models.TextField(_("description"))
+    description = models.TextField(
+        _("description"), max_length=MAX_SHORT_TEXT, validators=[MaxLengthValidator(MAX_SHORT_TEXT)]
+    )
     due_on = models.DateField(_("due"), null=True, blank=True)
     completed_on = models.DateField(_("delivered on"), null=True, blank=True)
     remediation_record_id = models.BigIntegerField(null=True, blank=True)  # the register's step-6 record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -37,11 +37,14 @@ from imvo.web.grievances.forms import (
 from imvo.web.grievances.models import AccessKind, CasePhase, GrievanceCase, GrievanceMechanism, IdentityGrant
 from imvo.web.organisations.access import organisation_view
 from imvo.web.organisations.models import Membership
+from imvo.web.security import public_error_text
 
+_Response = TypeVar("_Response", bound=HttpResponseBase)
 SESSION_KEY = "grievance_cases"  # {mechanism slug: case id} the visitor proved the access code for
 
 
-def _no_store(response: HttpResponseBase) -> HttpResponseBase:
+def _no_store(response: _Response) -> _Response:
+    # Pages with a complaint or an identity: no browser or proxy may keep a copy.
     response["Cache-Control"] = "no-store"
     return response
 
@@ -61,11 +64,13 @@ def intake(request: HttpRequest, mechanism: str) -> HttpResponseBase:
             context["form"] = form
             context["rate_limited"] = True
             return render(request, "grievances/public_intake.html", context, status=429)
-        actions.record_public_attempt(client, "submit", True)
         if form.is_bot():
             # Answer like a success so a bot learns nothing; nothing is stored.
+            actions.record_public_attempt(client, "submit", True)
             return _no_store(render(request, "grievances/public_received.html", {**context, "case": None}))
         if form.is_valid():
+            # Only a complaint that is filed counts: someone correcting their form is not locked out.
+            actions.record_public_attempt(client, "submit", True)
             fields = {
                 name: value
                 for name, value in form.cleaned_data.items()
@@ -93,6 +98,7 @@ def follow(request: HttpRequest, mechanism: str) -> HttpResponseBase:
     if request.method == "POST" and form.is_valid():
         client = actions.client_hash(client_ip(request))
         if not actions.code_attempt_allowed(client):
+            # Said before any lookup: the answer cannot tell whether the reference exists.
             context["error"] = _("Too many attempts. Please try again in an hour.")
             return render(request, "grievances/public_follow.html", context, status=429)
         result = actions.open_case_with_code(
@@ -105,11 +111,7 @@ def follow(request: HttpRequest, mechanism: str) -> HttpResponseBase:
             cases[found.slug] = result.case.pk
             request.session[SESSION_KEY] = cases
             return redirect("grievances:public_case", mechanism=found.slug)
-        context["error"] = (
-            _("This case is locked for a while after too many wrong codes. Please try again later.")
-            if result.locked
-            else _("The reference and access code do not match a case.")
-        )
+        context["error"] = _("The reference and access code do not match a case.")
         return render(request, "grievances/public_follow.html", context, status=403)
     return render(request, "grievances/public_follow.html", context)
 
@@ -168,6 +170,7 @@ def public_case(request: HttpRequest, mechanism: str) -> HttpResponseBase:
 @require_GET
 def statements(request: HttpRequest, mechanism: str) -> HttpResponse:
     found = queries.public_mechanism(mechanism)
+    # Never the case reference: it is half of the complainant's key (finding 5 of issue 17).
     published = [
         {"case": case, "text": actions.redacted_statement(case)}
         for case in queries.published_statements(found)
@@ -265,10 +268,12 @@ def case_list(request: HttpRequest, org: str) -> HttpResponse:
     cases = list(
         queries.cases_of(organisation, phase=phase if phase in {*CasePhase.values, "open"} else "")[:500]
     )
-    return render(
-        request,
-        "grievances/case_list.html",
-        {"cases": cases, "phase": phase, "phases": CasePhase.choices},
+    return _no_store(
+        render(
+            request,
+            "grievances/case_list.html",
+            {"cases": cases, "phase": phase, "phases": CasePhase.choices},
+        )
     )
 
 
@@ -307,7 +312,7 @@ def cases_export(request: HttpRequest, org: str) -> HttpResponse:
             ]
         )
     safe = [[neutralise_formula(str(cell)) for cell in row] for row in rows]
-    return _table_response(safe, f"grievance-cases-{org}", "csv")
+    return _no_store(_table_response(safe, f"grievance-cases-{org}", "csv"))
 
 
 @organisation_view(min_role="editor")
@@ -331,6 +336,15 @@ def case_detail(request: HttpRequest, org: str, case_id: int) -> HttpResponse:
         "description": shown(case.description),
         "desired_outcome": shown(case.desired_outcome),
         "case_messages": [(message, shown(message.body)) for message in case.messages.all()],
+        # The real file name may name the complainant: only with the identity permission.
+        "attachments": [
+            {
+                "attachment": attachment,
+                "name": attachment.original_name if show_identity else "",
+                "kind": attachment.kind_label,
+            }
+            for attachment in case.attachments.all()
+        ],
         "transition_form": TransitionForm(case=case),
         "update_form": UpdateForm(),
         "outcome_applies": actions.outcome_applies(case),
@@ -353,7 +367,8 @@ def case_detail(request: HttpRequest, org: str, case_id: int) -> HttpResponse:
         "is_owner": request.membership.is_owner,  # type: ignore[attr-defined]
         "today": timezone.localdate(),
     }
-    return render(request, "grievances/case_detail.html", context)
+    # Handlers' pages hold the complaint (and maybe the complainant's identity): never cached.
+    return _no_store(render(request, "grievances/case_detail.html", context))
 
 
 def _back(case: GrievanceCase) -> HttpResponseBase:
@@ -371,7 +386,7 @@ def case_move(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
                 request.user, case, Phase(form.cleaned_data["to_phase"]), form.cleaned_data["reason"]
             )
         except actions.TransitionError as error:
-            messages.error(request, str(error))
+            messages.error(request, public_error_text(str(error)))
         else:
             messages.success(
                 request, _("The case moved to: %(phase)s.") % {"phase": case.get_phase_display()}
@@ -423,7 +438,7 @@ def case_outcome(request: HttpRequest, org: str, case_id: int) -> HttpResponseBa
                 substantiated=form.cleaned_data["substantiated"],
             )
         except actions.TransitionError as error:
-            messages.error(request, str(error))
+            messages.error(request, public_error_text(str(error)))
         else:
             messages.success(request, _("The outcome was saved."))
     else:
@@ -438,7 +453,7 @@ def case_publish(request: HttpRequest, org: str, case_id: int) -> HttpResponseBa
     try:
         actions.publish_statement(request.user, case)
     except actions.TransitionError as error:
-        messages.error(request, str(error))
+        messages.error(request, public_error_text(str(error)))
     else:
         messages.success(request, _("The redacted statement is published."))
     return _back(case)
@@ -503,9 +518,15 @@ def attachment_download(request: HttpRequest, org: str, attachment_id: int) -> H
     except (FileNotFoundError, ValueError):
         raise Http404 from None
     actions.log_case_access(request.user, organisation, attachment.case, AccessKind.DOWNLOAD)
+    # The real file name may name the complainant: only with the identity permission.
+    filename = (
+        attachment.original_name
+        if queries.can_view_identity(request.user, organisation)
+        else attachment.anonymous_name
+    )
     # Always a download, never rendered inline: an uploaded HTML or SVG cannot run in our origin.
     response = FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type="application/octet-stream"
+        handle, as_attachment=True, filename=filename, content_type="application/octet-stream"
     )
     return _no_store(response)
 
@@ -551,10 +572,12 @@ def identity_access(request: HttpRequest, org: str) -> HttpResponseBase:
         else:
             actions.grant_identity_access(request.user, organisation, membership.user)
             return redirect("grievances:identity_access", org=org)
-    return render(
-        request,
-        "grievances/identity_access.html",
-        {"form": form, "grants": queries.identity_grants_of(organisation)},
+    return _no_store(
+        render(
+            request,
+            "grievances/identity_access.html",
+            {"form": form, "grants": queries.identity_grants_of(organisation)},
+        )
     )
 
 

@@ -29,14 +29,22 @@ class Job(models.Model):
     error = models.TextField(blank=True, default="")
     attempts = models.PositiveSmallIntegerField(default=0)
     locked_by = models.CharField(max_length=128, blank=True, default="")
+    #: The worker's heartbeat: renewed while the job runs; a job whose heartbeat stopped is reclaimed.
     locked_at = models.DateTimeField(null=True, blank=True)
+    #: A fresh random token per claim. Every write of the claim's outcome is conditional on it, so a
+    #: worker whose claim was taken over cannot commit (see ``imvo.web.jobs.queue.fence``).
+    lease = models.CharField(max_length=32, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "created_at"], name="job_status_time")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="job_status_time"),
+            # Fair claiming asks when each organisation's work last started.
+            models.Index(fields=["organisation", "started_at"], name="job_org_started"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk} ({self.status})"

@@ -2,31 +2,50 @@
 
 A handler is a function ``handler(job, progress) -> dict | None`` registered with
 ``@job_handler("kind")`` in an app's ``jobs.py``. ``progress(done, total)`` stores progress for the
-htmx progress bar and renews the worker's claim; the returned dict becomes ``job.result``. An
-exception marks the job failed and its message is shown to the user, so raise errors that read well.
+htmx progress bar, renews the worker's claim and enforces the job's time budget; the returned dict
+becomes ``job.result``. An exception marks the job failed and its message is shown to the user, so
+raise errors that read well.
 
 Claiming is one conditional UPDATE (``... WHERE id = ? AND status = 'queued'``): whichever worker's
-update changes the row owns the job, on SQLite and PostgreSQL alike. On PostgreSQL the candidate is
-picked with ``SELECT ... FOR UPDATE SKIP LOCKED`` so many workers do not queue behind one row. A job
-whose worker died keeps ``status='running'`` with an old ``locked_at``; after
-``IMVO_JOB_STALE_AFTER_SECONDS`` another worker reclaims it, up to ``IMVO_JOB_MAX_ATTEMPTS`` times.
+update changes the row owns the job, on SQLite and PostgreSQL alike. On PostgreSQL the candidate row
+is locked with ``SELECT ... FOR UPDATE SKIP LOCKED`` first, so many workers do not queue behind one
+row. Candidates are ordered fairly: an organisation whose work started least recently goes first,
+and an organisation that already has a job running waits while another organisation's job is queued.
+
+Every claim writes a fresh random ``lease``. Whatever a worker commits as the job's outcome is
+conditional on it: progress, completion, and — through :func:`fence`, called inside the handler's
+committing transaction — the handler's own results. A running job's worker renews ``locked_at``
+every ``IMVO_JOB_HEARTBEAT_SECONDS`` from a heartbeat thread; only a job whose heartbeat has stopped
+for ``IMVO_JOB_STALE_AFTER_SECONDS`` (its worker died) is reclaimed, up to ``IMVO_JOB_MAX_ATTEMPTS``
+times. A worker that was presumed dead and comes back finds its lease gone: it cannot write.
+
+Budgets: each job has ``IMVO_JOB_TIME_LIMIT_SECONDS`` (per kind: ``IMVO_JOB_TIME_LIMITS``) of wall
+clock and ``IMVO_JOB_MEMORY_LIMIT_MB`` of resident memory. The ``runjobs`` worker runs each job in a
+child process (``IMVO_JOB_ISOLATE``) that it stops when either is exceeded, whether or not the handler
+ever calls ``progress``; the job fails with the reason. Jobs run in the caller's process
+(:func:`run_pending_jobs_now`, tests, the demo) meet the time budget at their next ``progress`` call
+or :func:`fence`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import multiprocessing
 import os
+import signal
 import socket
+import threading
 import time
 import traceback
 import uuid
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db import InterfaceError, OperationalError, connection, connections, transaction
+from django.db.models import F, Max, Min, Q
 from django.utils import timezone
 
 from imvo.web.jobs.models import Job, JobStatus
@@ -36,15 +55,52 @@ logger = logging.getLogger(__name__)
 
 JobProgress = Callable[[int, int], None]
 JobHandler = Callable[[Job, JobProgress], "dict[str, Any] | None"]
+#: Called by the worker when it stopped a job from outside its handler (budget, crashed process), so
+#: the job's subject (a scan, ...) can record why; ``(job, message)``.
+JobStoppedHook = Callable[[Job, str], None]
 
 _HANDLERS: dict[str, JobHandler] = {}
+_STOPPED_HOOKS: dict[str, JobStoppedHook] = {}
 
 # Progress writes are throttled: a 100 k-row scan must not issue 100 k UPDATEs.
 PROGRESS_WRITE_INTERVAL_SECONDS = 0.5
+#: A handler past its time budget has this long to stop at a ``progress`` call before it is killed.
+HARD_STOP_GRACE_SECONDS = 5.0
+#: How often the worker looks at its job process (exit, time, memory, lost lease).
+WATCH_INTERVAL_SECONDS = 0.2
+#: Writing a job's outcome is retried this many times when the database is locked or away.
+OUTCOME_WRITE_ATTEMPTS = 5
+#: The longest pause of a worker that cannot reach (or lock) the database, between tries.
+MAX_DATABASE_BACKOFF_SECONDS = 10.0
+
+#: The time budget of each job running in this process, by (job id, lease): fence() checks it.
+_DEADLINES: dict[tuple[int, str], float] = {}
 
 
-class JobLost(RuntimeError):
-    """This worker's claim was taken over (it was considered dead); it must stop working on the job."""
+class JobLost(BaseException):
+    """This worker's claim was taken over (it was considered dead); it must stop working on the job.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: a handler's ``except Exception`` that records a
+    failure on the job's subject must not run for a job that another worker now owns.
+    """
+
+
+class JobBudgetExceeded(RuntimeError):
+    """The job used up its time budget; the message says which and how to change it."""
+
+
+def time_budget_message(limit: float) -> str:
+    return (
+        f"The job ran longer than its time budget of {limit:g} s and was stopped "
+        "(IMVO_JOB_TIME_LIMIT_SECONDS; see docs/security.md)."
+    )
+
+
+def memory_budget_message(limit_mb: int) -> str:
+    return (
+        f"The job needed more than its memory budget of {limit_mb} MB and was stopped "
+        "(IMVO_JOB_MEMORY_LIMIT_MB; see docs/security.md)."
+    )
 
 
 def input_was_rejected(error: BaseException) -> bool:
@@ -65,11 +121,13 @@ def input_was_rejected(error: BaseException) -> bool:
     return False
 
 
-def job_handler(kind: str) -> Callable[[JobHandler], JobHandler]:
-    """Register ``handler`` for jobs of ``kind``."""
+def job_handler(kind: str, *, on_stopped: JobStoppedHook | None = None) -> Callable[[JobHandler], JobHandler]:
+    """Register ``handler`` for jobs of ``kind``; ``on_stopped`` see :data:`JobStoppedHook`."""
 
     def register(handler: JobHandler) -> JobHandler:
         _HANDLERS[kind] = handler
+        if on_stopped is not None:
+            _STOPPED_HOOKS[kind] = on_stopped
         return handler
 
     return register
@@ -90,63 +148,223 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-class Worker:
-    """Claims and runs jobs one at a time. Several workers may share one database."""
+def job_time_limit(kind: str) -> float:
+    """Seconds of wall clock a job of ``kind`` may run."""
+    return float(settings.IMVO_JOB_TIME_LIMITS.get(kind, settings.IMVO_JOB_TIME_LIMIT_SECONDS))
 
-    def __init__(self, worker_id: str | None = None) -> None:
+
+def heartbeat_interval() -> float:
+    """How often a running job's claim is renewed: well inside the stale timeout, always."""
+    return max(
+        0.05, min(float(settings.IMVO_JOB_HEARTBEAT_SECONDS), settings.IMVO_JOB_STALE_AFTER_SECONDS / 4)
+    )
+
+
+def _owned(job: Job, worker_id: str | None = None) -> Q:
+    """The job row as long as this claim (of ``worker_id``, by default the one that loaded ``job``)
+    holds it."""
+    return Q(pk=job.pk, status=JobStatus.RUNNING, lease=job.lease, locked_by=worker_id or job.locked_by)
+
+
+def _check_deadline(job: Job) -> None:
+    deadline = _DEADLINES.get((job.pk, job.lease))
+    if deadline is not None and time.monotonic() > deadline:
+        raise JobBudgetExceeded(time_budget_message(job_time_limit(job.kind)))
+
+
+def fence(job: Job) -> None:
+    """Refuse to commit a job's results unless this worker still holds the job's claim.
+
+    Call it inside the transaction that writes the results, before writing: it renews the claim
+    with a conditional UPDATE of the job row, which also locks the row until the commit (so no
+    other worker can take the job over meanwhile) and raises :class:`JobLost` when the claim is gone
+    — the transaction then rolls back and nothing is written twice. It raises
+    :class:`JobBudgetExceeded` when the job has used up its time budget. A job that no worker
+    claimed (its handler called directly, as some tests do) has no lease and is not fenced.
+    """
+    if not job.lease:
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("fence() belongs inside the transaction that commits the job's results.")
+    if not Job.objects.filter(_owned(job)).update(locked_at=timezone.now()):
+        raise JobLost(f"Job {job.pk} was taken over by another worker; its results are not committed.")
+    _check_deadline(job)
+
+
+def _resident_mb(pid: int) -> float | None:
+    """Resident memory of process ``pid`` in MB (Linux ``/proc``), None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _die_with_parent() -> None:
+    """Linux: the job process is killed when its worker dies, instead of running on unsupervised."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the lease still refuses its writes
+        pass
+
+
+class _Heartbeat:
+    """Renews a running job's claim from a thread with its own database connection.
+
+    A database that is locked or away only delays a beat; a beat that finds the claim gone (the job
+    was taken over) sets :attr:`lost` and stops.
+    """
+
+    def __init__(self, job: Job, interval: float) -> None:
+        self.job_id, self.lease, self.locked_by = job.pk, job.lease, job.locked_by
+        self.interval = interval
+        self.lost = threading.Event()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name=f"job-{job.pk}-heartbeat", daemon=True)
+
+    def start(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=self.interval + 30)
+
+    def _beat(self) -> None:
+        owned = Q(pk=self.job_id, status=JobStatus.RUNNING, lease=self.lease, locked_by=self.locked_by)
+        try:
+            while not self._stopping.wait(self.interval):
+                try:
+                    renewed = Job.objects.filter(owned).update(locked_at=timezone.now())
+                except (OperationalError, InterfaceError) as error:
+                    logger.warning(
+                        "job %s: heartbeat not written (%s); next beat in %.1f s",
+                        self.job_id,
+                        error,
+                        self.interval,
+                    )
+                    connection.close()
+                    continue
+                if not renewed:
+                    logger.warning("job %s: claim lost; the heartbeat stops", self.job_id)
+                    self.lost.set()
+                    return
+        finally:
+            connection.close()  # this thread's own connection
+
+
+class Worker:
+    """Claims and runs jobs one at a time. Several workers may share one database.
+
+    ``isolate``: run each job in a child process that is stopped at the job's time or memory budget
+    (the ``runjobs`` command; needs a database other processes can reach). ``heartbeat``: renew the
+    claim from a thread while a job runs, so a live job is never taken for dead. Both are off for
+    jobs run inline (tests, the demo), which renew their claim at each ``progress`` call.
+    """
+
+    def __init__(
+        self, worker_id: str | None = None, *, isolate: bool = False, heartbeat: bool = False
+    ) -> None:
         self.worker_id = (worker_id or default_worker_id())[:128]
+        self.isolate = isolate
+        self.heartbeat = heartbeat
+        self._database_failures = 0
 
     # --- claiming ---------------------------------------------------------------------------
+    def _stale_before(self) -> datetime:
+        return timezone.now() - timedelta(seconds=settings.IMVO_JOB_STALE_AFTER_SECONDS)
+
     def _claimable(self) -> Q:
-        stale_before = timezone.now() - timedelta(seconds=settings.IMVO_JOB_STALE_AFTER_SECONDS)
-        return Q(status=JobStatus.QUEUED) | Q(status=JobStatus.RUNNING, locked_at__lt=stale_before)
+        return Q(status=JobStatus.QUEUED) | Q(status=JobStatus.RUNNING, locked_at__lt=self._stale_before())
 
     def _candidate_ids(self, limit: int = 10) -> list[int]:
-        candidates = Job.objects.filter(self._claimable()).order_by("created_at", "id")
-        if connection.vendor == "postgresql":
-            with transaction.atomic():
-                return list(
-                    candidates.select_for_update(skip_locked=True).values_list("id", flat=True)[:limit]
-                )
-        return list(candidates.values_list("id", flat=True)[:limit])
+        """Claimable jobs, fairest first: each organisation's oldest job, organisations whose work
+        started least recently first and organisations with a job running last; then the oldest."""
+        claimable = Job.objects.filter(self._claimable())
+        first_of = dict(
+            claimable.order_by()
+            .values("organisation_id")
+            .annotate(first=Min("id"))
+            .values_list("organisation_id", "first")
+        )
+        if not first_of:
+            return []
+        busy = set(
+            Job.objects.filter(
+                status=JobStatus.RUNNING, locked_at__gte=self._stale_before(), organisation_id__in=first_of
+            ).values_list("organisation_id", flat=True)
+        )
+        last_started = dict(
+            Job.objects.filter(organisation_id__in=first_of, started_at__isnull=False)
+            .order_by()
+            .values("organisation_id")
+            .annotate(last=Max("started_at"))
+            .values_list("organisation_id", "last")
+        )
+        never = datetime.min.replace(tzinfo=UTC)
+        fair = sorted(first_of, key=lambda org: (org in busy, last_started.get(org) or never, first_of[org]))
+        ids = [first_of[org] for org in fair[:limit]]
+        ids += [
+            pk
+            for pk in claimable.order_by("created_at", "id").values_list("id", flat=True)[:limit]
+            if pk not in ids
+        ]
+        return ids
 
-    def try_claim(self, job_id: int) -> bool:
-        """Claim one job with a conditional UPDATE; False when another worker got it first."""
+    def _claim(self, job_id: int) -> str | None:
+        """Claim one job with a conditional UPDATE; its new lease, or None when another worker got it."""
         now = timezone.now()
-        claimed = (
-            Job.objects.filter(self._claimable(), pk=job_id)
-            .filter(Q(status=JobStatus.QUEUED) | Q(attempts__lt=settings.IMVO_JOB_MAX_ATTEMPTS))
-            .update(
+        lease = uuid.uuid4().hex
+        claimable = Job.objects.filter(self._claimable(), pk=job_id).filter(
+            Q(status=JobStatus.QUEUED) | Q(attempts__lt=settings.IMVO_JOB_MAX_ATTEMPTS)
+        )
+        with transaction.atomic():
+            if connection.vendor == "postgresql" and not list(
+                claimable.select_for_update(skip_locked=True).values_list("id", flat=True)
+            ):
+                return None  # another worker is claiming it right now
+            claimed = claimable.update(
                 status=JobStatus.RUNNING,
                 locked_by=self.worker_id,
                 locked_at=now,
                 started_at=now,
+                lease=lease,
                 attempts=F("attempts") + 1,
             )
-        )
-        return claimed == 1
+        return lease if claimed == 1 else None
+
+    def try_claim(self, job_id: int) -> bool:
+        """Claim one job with a conditional UPDATE; False when another worker got it first."""
+        return self._claim(job_id) is not None
 
     def fail_exhausted_jobs(self) -> int:
         """Jobs whose workers died too often are failed rather than retried forever."""
-        stale_before = timezone.now() - timedelta(seconds=settings.IMVO_JOB_STALE_AFTER_SECONDS)
         return Job.objects.filter(
             status=JobStatus.RUNNING,
-            locked_at__lt=stale_before,
+            locked_at__lt=self._stale_before(),
             attempts__gte=settings.IMVO_JOB_MAX_ATTEMPTS,
         ).update(
             status=JobStatus.FAILED,
             error="The job was interrupted too often (worker stopped) and was given up.",
             locked_by="",
             locked_at=None,
+            lease="",
             finished_at=timezone.now(),
         )
 
     def claim_next(self) -> Job | None:
-        """Claim the oldest claimable job, or return None when there is none."""
+        """Claim the fairest claimable job (see :meth:`_candidate_ids`), or None when there is none."""
         self.fail_exhausted_jobs()
         for job_id in self._candidate_ids():
-            if self.try_claim(job_id):
-                return Job.objects.select_related("organisation").get(pk=job_id)
+            lease = self._claim(job_id)
+            if lease is not None:
+                return Job.objects.select_related("organisation").filter(pk=job_id, lease=lease).first()
         return None
 
     # --- running ----------------------------------------------------------------------------
@@ -155,12 +373,13 @@ class Worker:
 
         def progress(done: int, total: int) -> None:
             nonlocal last_write
+            _check_deadline(job)
             now = time.monotonic()
             job.progress_done, job.progress_total = max(0, done), max(0, total)
             if now - last_write < PROGRESS_WRITE_INTERVAL_SECONDS and done < total:
                 return
             last_write = now
-            updated = Job.objects.filter(pk=job.pk, locked_by=self.worker_id).update(
+            updated = Job.objects.filter(_owned(job, self.worker_id)).update(
                 progress_done=job.progress_done, progress_total=job.progress_total, locked_at=timezone.now()
             )
             if not updated:
@@ -168,43 +387,134 @@ class Worker:
 
         return progress
 
-    def run(self, job: Job) -> Job:
-        """Run a claimed job and store its outcome."""
+    def _write_outcome(self, job: Job, **fields: Any) -> bool:
+        """Store the job's outcome if this claim still holds it; a locked database is waited out."""
+        for attempt in range(OUTCOME_WRITE_ATTEMPTS):
+            try:
+                written = Job.objects.filter(_owned(job, self.worker_id)).update(
+                    locked_by="", locked_at=None, finished_at=timezone.now(), **fields
+                )
+            except OperationalError as error:
+                if attempt + 1 == OUTCOME_WRITE_ATTEMPTS:
+                    raise
+                logger.warning("job %s: outcome not written (%s); trying again", job.pk, error)
+                time.sleep(0.5 * 2**attempt)
+                continue
+            if not written:
+                logger.warning(
+                    "job %s: claim lost before its outcome was written; another worker owns it", job.pk
+                )
+            return written == 1
+        return False
+
+    def _fail(self, job: Job, message: str, failure: dict[str, Any]) -> bool:
+        return self._write_outcome(job, status=JobStatus.FAILED, error=message[:4000], result=failure)
+
+    def execute(self, job: Job) -> None:
+        """Run ``job``'s handler here and store its outcome (the claim must be this worker's)."""
         handler = _HANDLERS.get(job.kind)
+        key = (job.pk, job.lease)
+        _DEADLINES[key] = time.monotonic() + job_time_limit(job.kind)
         try:
             if handler is None:
                 raise LookupError(f"No job handler is registered for {job.kind!r}.")
             result = handler(job, self._progress_reporter(job)) or {}
         except JobLost:
-            logger.warning("job %s lost to another worker", job.pk)
-            return job
+            logger.warning("job %s lost to another worker; nothing more is written", job.pk)
         except Exception as error:  # any failure of a handler is recorded, not fatal
             logger.exception("job %s (%s) failed", job.pk, job.kind)
             message = str(error) or error.__class__.__name__
             failure: dict[str, Any] = {"traceback": traceback.format_exc(limit=5)[-4000:]}
+            if isinstance(error, JobBudgetExceeded):
+                failure["stopped"] = "time"
+            elif isinstance(error, MemoryError):
+                message, failure["stopped"] = (
+                    memory_budget_message(settings.IMVO_JOB_MEMORY_LIMIT_MB),
+                    "memory",
+                )
             if input_was_rejected(error):
                 failure["input_rejected"] = True  # trying again cannot help (see jobs.presentation)
-            Job.objects.filter(pk=job.pk, locked_by=self.worker_id).update(
-                status=JobStatus.FAILED,
-                error=message[:4000],
-                result=failure,
-                locked_by="",
-                locked_at=None,
-                finished_at=timezone.now(),
-            )
+            self._fail(job, message, failure)
         else:
-            Job.objects.filter(pk=job.pk, locked_by=self.worker_id).update(
+            self._write_outcome(
+                job,
                 status=JobStatus.DONE,
                 result=result,
                 progress_done=max(job.progress_done, job.progress_total),
                 progress_total=job.progress_total,
                 error="",
-                locked_by="",
-                locked_at=None,
-                finished_at=timezone.now(),
             )
+        finally:
+            _DEADLINES.pop(key, None)
+
+    def run(self, job: Job) -> Job:
+        """Run a claimed job and store its outcome."""
+        if self.isolate:
+            self._run_in_child(job)
+        else:
+            beat = self._start_heartbeat(job)
+            try:
+                self.execute(job)
+            finally:
+                if beat is not None:
+                    beat.stop()
         job.refresh_from_db()
         return job
+
+    def _start_heartbeat(self, job: Job) -> _Heartbeat | None:
+        return _Heartbeat(job, heartbeat_interval()).start() if self.heartbeat else None
+
+    def _run_in_child(self, job: Job) -> None:
+        """Run the job in a forked process and stop it at its time or memory budget."""
+        # The child must not share this process's database connections: it opens its own.
+        connections.close_all()
+        child = multiprocessing.get_context("fork").Process(
+            target=_job_process, args=(self, job.pk, job.lease), name=f"imvo-job-{job.pk}"
+        )
+        child.start()  # before the heartbeat thread exists: no thread is forked mid-call
+        beat = self._start_heartbeat(job)
+        try:
+            self._watch(job, child, beat)
+        finally:
+            if beat is not None:
+                beat.stop()
+
+    def _watch(self, job: Job, child: Any, beat: _Heartbeat | None) -> None:
+        limit = job_time_limit(job.kind)
+        memory_limit = settings.IMVO_JOB_MEMORY_LIMIT_MB
+        hard_deadline = time.monotonic() + limit + HARD_STOP_GRACE_SECONDS
+        stopped: tuple[str, str] | None = None
+        while True:
+            child.join(WATCH_INTERVAL_SECONDS)
+            if child.exitcode is not None:
+                break
+            if beat is not None and beat.lost.is_set():
+                logger.warning("job %s: claim lost; its process is stopped", job.pk)
+                child.kill()
+                child.join()
+                return
+            resident = _resident_mb(child.pid) if child.pid else None
+            if time.monotonic() > hard_deadline:
+                stopped = ("time", time_budget_message(limit))
+            elif resident is not None and resident > memory_limit:
+                stopped = ("memory", memory_budget_message(memory_limit))
+            if stopped is not None:
+                child.kill()
+                child.join()
+                break
+        if stopped is None and child.exitcode != 0:
+            stopped = ("crash", f"The job's process stopped unexpectedly (exit code {child.exitcode}).")
+        if stopped is None:
+            return
+        reason, message = stopped
+        logger.warning("job %s (%s): %s", job.pk, job.kind, message)
+        if self._fail(job, message, {"stopped": reason}):
+            hook = _STOPPED_HOOKS.get(job.kind)
+            if hook is not None:
+                try:
+                    hook(job, message)
+                except Exception:  # the job's outcome is recorded; its subject's is best effort
+                    logger.exception("job %s: recording the stop on its subject failed", job.pk)
 
     def run_once(self) -> Job | None:
         """Claim and run one job; None when the queue is empty."""
@@ -212,6 +522,34 @@ class Worker:
         if job is None:
             return None
         return self.run(job)
+
+    def database_trouble(self, error: BaseException) -> float:
+        """Note that the database was locked or unreachable; the seconds to wait before trying again.
+
+        The connection is dropped so the next try starts afresh; a worker outlives a busy database.
+        """
+        self._database_failures += 1
+        delay = min(MAX_DATABASE_BACKOFF_SECONDS, 0.25 * 2 ** min(self._database_failures, 10))
+        logger.warning(
+            "worker %s: database unavailable (%s); trying again in %.1f s", self.worker_id, error, delay
+        )
+        with contextlib.suppress(OperationalError, InterfaceError):
+            connection.close()
+        return delay
+
+    def database_fine(self) -> None:
+        self._database_failures = 0
+
+
+def _job_process(worker: Worker, job_id: int, lease: str) -> None:
+    """The body of a job's child process (forked: Django is set up, handlers are registered)."""
+    _die_with_parent()
+    try:
+        job = Job.objects.select_related("organisation").filter(pk=job_id, lease=lease).first()
+        if job is not None:
+            worker.execute(job)
+    finally:
+        connections.close_all()
 
 
 def run_pending_jobs_now(max_jobs: int | None = None) -> list[Job]:

@@ -60,6 +60,7 @@ def retry_view(request: HttpRequest, org: str, job_id: int) -> HttpResponse:
         progress_done=0,
         locked_by="",
         locked_at=None,
+        lease="",
         finished_at=None,
     )
     record_audit_event(request.user, organisation, "retry", job, {"error": previous_error[:500]})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any
@@ -13,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from imvo.core.assessment import CRITERION_IDS, Assessment
+from imvo.core.assessment import CRITERION_IDS, Assessment, DisclosureAssessor, DisclosureError
 from imvo.core.monitoring import (
     DEFAULT_CRITERIA_SETS,
     DUTCH_IMVO_SIZE_CRITERIA,
@@ -30,6 +32,7 @@ from imvo.core.monitoring import (
     steps_evidenced,
 )
 from imvo.core.monitoring.criteria_sets import NOT_FOUND, endorses
+from imvo.core.monitoring.figures import DUTCH_ENDORSEMENT_TARGET
 from imvo.web.audit.trail import record_audit_event
 from imvo.web.jobs.models import Job
 from imvo.web.jobs.queue import enqueue
@@ -47,6 +50,7 @@ from imvo.web.monitoring.models import (
 )
 from imvo.web.monitoring.register_source import has_consent, verdicts_from_register
 from imvo.web.organisations.models import Organisation
+from imvo.web.upload_limits import file_budget, file_limits
 
 ASSESS_JOB = "assess_disclosures"
 MAX_CITATIONS = 3
@@ -157,7 +161,7 @@ def import_population(actor: Any, organisation: Organisation, upload: UploadedFi
         with path.open("wb") as handle:
             for chunk in upload.chunks():
                 handle.write(chunk)
-        rows = read_population(path)
+        rows = read_population(path, limits=file_limits("IMVO_MAX_FORM_ROWS"))
     criteria = size_criteria_of(organisation)
     existing = {
         (c.registration_number or c.name.lower()): c
@@ -208,10 +212,23 @@ def import_population(actor: Any, organisation: Organisation, upload: UploadedFi
 def link_platform_organisation(
     actor: Any, organisation: Organisation, company: MonitoredCompany, platform_slug: str
 ) -> MonitoredCompany:
-    """Say which platform organisation a monitored company is (its register is read only with consent)."""
-    platform = Organisation.objects.filter(slug=platform_slug, kind="company").first()
+    """Say which platform organisation a monitored company is: only one that has consented to share
+    its register with this monitor.
+
+    An organisation that does not exist and one that has not consented get the same answer from the
+    same single query, so the form cannot be used to probe other organisations' short names.
+    """
+    consenting = RegisterSharingConsent.objects.filter(monitor=organisation, revoked_at__isnull=True)
+    platform = Organisation.objects.filter(
+        slug=platform_slug, kind="company", pk__in=consenting.values("organisation")
+    ).first()
     if platform is None:
-        raise ValidationError(_("No company organisation with that short name is on the platform."))
+        raise ValidationError(
+            _(
+                "No organisation with that short name shares its register with you. A company links up "
+                "by giving your organisation consent under “Register sharing” in its own workspace."
+            )
+        )
     company.platform_organisation = platform
     company.save(update_fields=["platform_organisation"])
     record_audit_event(actor, organisation, "link", company, {"platform_organisation": platform.slug})
@@ -231,7 +248,7 @@ def create_round(
     organisation: Organisation,
     name: str,
     population_size: int | None = None,
-    target: float = 0.9,
+    target: float = DUTCH_ENDORSEMENT_TARGET,
     criteria_sets: Iterable[str] = DEFAULT_CRITERIA_SETS,
 ) -> MonitoringRound:
     if MonitoringRound.objects.filter(organisation=organisation, name=name).exists():
@@ -362,6 +379,121 @@ def upload_disclosures(
         names.append(disclosure.original_name)
     record_audit_event(actor, organisation, "upload", monitoring_round, {"disclosures": names})
     return start_assessment_job(organisation, monitoring_round)
+
+
+# --- disclosure files: each read within its budget; a failed file is removed or replaced -----------
+_assessor: DisclosureAssessor | None = None
+_assessor_lock = threading.Lock()
+
+
+def _close_assessor() -> None:
+    global _assessor
+    if _assessor is not None:
+        _assessor.close()
+        _assessor = None
+
+
+atexit.register(_close_assessor)
+
+
+def read_disclosure(disclosure: Disclosure) -> tuple[dict[str, Any], str]:
+    """The assessment of one disclosure file as stored data, or ``({}, reason)`` when the file cannot
+    be read. Never raises for the file itself: a file over the install's time or memory budget
+    (``IMVO_FILE_SECONDS``, ``IMVO_FILE_MEMORY_MB``), a file that breaks the reader, a missing file
+    fail this file only, so the rest of the round is still assessed (issue 17, findings 2 and 4).
+
+    The reader runs in a child process kept between files (:class:`DisclosureAssessor`)."""
+    global _assessor
+    budget = file_budget()
+    with _assessor_lock:
+        if _assessor is None or _assessor.budget != budget:
+            _close_assessor()
+            _assessor = DisclosureAssessor(budget)
+        try:
+            result = _assessor.assess(disclosure.file.path)
+        except DisclosureError as error:
+            return {}, error.message[:2000]
+        except Exception as error:  # the reader process itself failed: this file is not assessed
+            _close_assessor()
+            return {}, f"the file cannot be read ({type(error).__name__}: {str(error)[:300]})"
+    payload = result.to_dict()
+    payload["source"] = disclosure.original_name
+    return payload, ""
+
+
+def _after_disclosure_change(monitoring_round: MonitoringRound, company: MonitoredCompany | None) -> None:
+    """Merge the company's remaining disclosures again; with none left, a machine assessment from
+    disclosures that nobody has reviewed yet goes too (a reviewed one stands)."""
+    if company is None:
+        return
+    remaining = Disclosure.objects.filter(monitoring_round=monitoring_round, company=company).exclude(
+        result={}
+    )
+    if remaining.exists():
+        reassess_company_from_disclosures(monitoring_round, company)
+        return
+    CompanyAssessment.objects.filter(
+        monitoring_round=monitoring_round,
+        company=company,
+        source=AssessmentSource.DISCLOSURE,
+        status=ReviewStatus.TO_REVIEW,
+    ).delete()
+
+
+def remove_disclosure(actor: Any, disclosure: Disclosure) -> None:
+    """Delete a disclosure and its file (e.g. one that cannot be read), audit-logged; the company's
+    assessment is merged again from what remains."""
+    monitoring_round, company = disclosure.monitoring_round, disclosure.company
+    stored = disclosure.file.name
+    storage = disclosure.file.storage
+    with transaction.atomic():
+        record_audit_event(
+            actor,
+            disclosure.organisation,
+            "remove_disclosure",
+            monitoring_round,
+            {"file": disclosure.original_name, "error": disclosure.error[:500], "disclosure": disclosure.pk},
+        )
+        had_result = bool(disclosure.result)
+        disclosure.delete()
+        if had_result:
+            _after_disclosure_change(monitoring_round, company)
+    if stored:
+        transaction.on_commit(lambda: storage.delete(stored))
+
+
+def replace_disclosure(actor: Any, disclosure: Disclosure, upload: UploadedFile) -> Job:
+    """Put a new file in place of a disclosure's file (same company, same round) and assess it
+    again; the old file is deleted. Audit-logged with the old file's name and error."""
+    old_name, old_error, old_stored = disclosure.original_name, disclosure.error, disclosure.file.name
+    storage = disclosure.file.storage
+    had_result = bool(disclosure.result)
+    with transaction.atomic():
+        disclosure.file.save(upload.name or "disclosure.txt", upload, save=False)
+        disclosure.original_name = (upload.name or "disclosure")[:255]
+        disclosure.result = {}
+        disclosure.error = ""
+        disclosure.assessed_at = None
+        disclosure.uploaded_by = actor if getattr(actor, "is_authenticated", False) else None
+        disclosure.save(
+            update_fields=["file", "original_name", "result", "error", "assessed_at", "uploaded_by"]
+        )
+        record_audit_event(
+            actor,
+            disclosure.organisation,
+            "replace_disclosure",
+            disclosure.monitoring_round,
+            {
+                "file": [old_name, disclosure.original_name],
+                "error": old_error[:500],
+                "disclosure": disclosure.pk,
+            },
+        )
+        if had_result:
+            _after_disclosure_change(disclosure.monitoring_round, disclosure.company)
+    if old_stored and old_stored != disclosure.file.name:
+        transaction.on_commit(lambda: storage.delete(old_stored))
+    return start_assessment_job(disclosure.organisation, disclosure.monitoring_round)
 
 
 def start_assessment_job(organisation: Organisation, monitoring_round: MonitoringRound) -> Job:
@@ -545,13 +677,47 @@ def grant_register_consent(
     return consent
 
 
+@transaction.atomic
 def revoke_register_consent(actor: Any, consent: RegisterSharingConsent) -> RegisterSharingConsent:
-    if consent.revoked_at is None:
-        consent.revoked_at = timezone.now()
-        consent.save(update_fields=["revoked_at"])
-        record_audit_event(
-            actor, consent.organisation, "revoke_consent", consent, {"monitor": consent.monitor.slug}
+    """Revoke the consent and remove what the monitor derived from the register under it.
+
+    Every assessment the monitor made from this company's register (source "register": verdicts and
+    evidence such as counts of risks, confidential ones included) is deleted with its review
+    decisions, and the monitor's companies are unlinked from the organisation. Assessments from
+    public disclosures stay. See docs/monitoring.md.
+    """
+    if consent.revoked_at is not None:
+        return consent
+    consent.revoked_at = timezone.now()
+    consent.save(update_fields=["revoked_at"])
+    removed = 0
+    if not RegisterSharingConsent.objects.filter(
+        organisation=consent.organisation, monitor=consent.monitor, revoked_at__isnull=True
+    ).exists():
+        companies = MonitoredCompany.objects.filter(
+            organisation=consent.monitor, platform_organisation=consent.organisation
         )
+        derived = CompanyAssessment.objects.filter(
+            organisation=consent.monitor, company__in=companies, source=AssessmentSource.REGISTER
+        )
+        removed = derived.count()
+        derived.delete()
+        companies.update(platform_organisation=None)
+        record_audit_event(
+            None,
+            consent.monitor,
+            "remove_register_evidence",
+            object_type="registersharingconsent",
+            object_id=consent.pk,
+            changes={"reason": "consent revoked", "assessments_removed": removed},
+        )
+    record_audit_event(
+        actor,
+        consent.organisation,
+        "revoke_consent",
+        consent,
+        {"monitor": consent.monitor.slug, "assessments_removed": removed},
+    )
     return consent
 
 

@@ -144,6 +144,17 @@ class DisclosureUploadForm(forms.Form):
         return uploads
 
 
+class DisclosureReplaceForm(forms.Form):
+    """One file in place of a disclosure's file (e.g. one that could not be read)."""
+
+    file = forms.FileField(label=_("New file"), help_text=_("PDF, HTML or text."))
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        validate_upload(upload, DISCLOSURE_EXTENSIONS)
+        return upload
+
+
 class ProposeReviewForm(forms.Form):
     """First review: one verdict per criterion (pre-filled with the machine's), and a reason."""
 

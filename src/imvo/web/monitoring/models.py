@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from imvo.core.monitoring import DEFAULT_CRITERIA_SETS, DUTCH_IMVO_SIZE_CRITERIA
+from imvo.core.monitoring.figures import DUTCH_ENDORSEMENT_TARGET
 from imvo.web.organisations.models import Organisation
 
 
@@ -101,7 +102,7 @@ class MonitoringRound(models.Model):
         blank=True,
         help_text=_("Fewer companies assessed than this: a sample, with intervals."),
     )
-    target = models.FloatField(_("target share"), default=0.9)
+    target = models.FloatField(_("target share"), default=DUTCH_ENDORSEMENT_TARGET)
     # Keys of imvo.core.monitoring.CRITERIA_SETS the round reports.
     criteria_sets = models.JSONField(_("criteria sets"), default=default_criteria_sets)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -159,6 +160,13 @@ class Disclosure(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def status(self) -> str:
+        """``waiting`` (not read yet), ``failed`` (unreadable; ``error`` says why) or ``assessed``."""
+        if self.assessed_at is None:
+            return "waiting"
+        return "failed" if self.error else "assessed"
 
 
 class AssessmentSource(models.TextChoices):

@@ -14,6 +14,7 @@ from imvo.core.monitoring import (
 from imvo.core.monitoring import (
     ReferencePoint as CoreReferencePoint,
 )
+from imvo.core.monitoring.figures import DUTCH_ENDORSEMENT_TARGET
 from imvo.web.monitoring.models import (
     CompanyAssessment,
     Disclosure,
@@ -125,7 +126,7 @@ def figures(organisation: Organisation) -> MonitoringFigures:
     only with the figures of the criteria sets it reports."""
     round_rows = list(MonitoringRound.objects.filter(organisation=organisation))
     sizes = {r.name: r.population_size for r in round_rows if r.population_size}
-    target = max((r.target for r in round_rows), default=0.9)
+    target = max((r.target for r in round_rows), default=DUTCH_ENDORSEMENT_TARGET)
     reference = [CoreReferencePoint(p.round_name, p.share, p.source) for p in reference_points(organisation)]
     figures = aggregate(round_records(organisation), sizes, target=target, reference_series=reference)
     return figures.reporting({r.name: r.criteria_sets for r in round_rows})

@@ -6,20 +6,13 @@ engine gets a verdict and plain-text evidence naming the register records it res
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.apps import apps
-from django.utils import timezone
 
 from imvo.core.monitoring.criteria_sets import FOUND, NOT_FOUND, PLANNED
+from imvo.core.register.facts import endorses_oecd_guidelines, names_grievance_channel, names_training
 from imvo.web.organisations.models import Organisation
-
-_TRAINING = re.compile(r"\b(?:training|trainingen|schulung\w*|opleiding\w*)\b", re.IGNORECASE)
-_GRIEVANCE = re.compile(
-    r"\b(?:grievance|complaints?|whistleblow\w*|klacht\w*|beschwerde\w*|hinweisgeber\w*|meldpunt)\b",
-    re.IGNORECASE,
-)
 
 
 def register_available() -> bool:
@@ -35,13 +28,15 @@ def has_consent(company: Organisation, monitor: Organisation) -> bool:
 
 
 def verdicts_from_register(company: Organisation) -> tuple[dict[str, str], dict[str, list[dict[str, Any]]]]:
-    """Verdicts per criterion and the evidence, from what the company's register holds.
+    """Verdicts per criterion and the evidence, from the facts of the company's register (the same
+    facts and definitions as the company's own dashboard, :mod:`imvo.core.register.facts`).
 
     The caller must have checked consent (:func:`has_consent`); this function only reads.
     """
-    from imvo.web.register import queries
-    from imvo.web.register.models import FollowUp, FollowUpKind, MeasureStatus
+    from imvo.core.assessment import CRITERION_IDS
+    from imvo.web.register.facts import register_facts
 
+    facts = register_facts(company)
     verdicts: dict[str, str] = {}
     evidence: dict[str, list[dict[str, Any]]] = {}
 
@@ -49,40 +44,30 @@ def verdicts_from_register(company: Organisation) -> tuple[dict[str, str], dict[
         verdicts[criterion] = verdict
         evidence.setdefault(criterion, []).append({"snippet": text, "page": None, "polarity": "register"})
 
-    policy = queries.policies(company).first()
+    policy = facts.policy
     if policy is not None:
-        if policy.endorses_oecd_guidelines or policy.endorses_ungps:
-            note("oecd_endorsement", FOUND, f"Policy “{policy.title}” endorses the OECD Guidelines / UNGPs.")
+        if endorses_oecd_guidelines(facts):
+            note("oecd_endorsement", FOUND, f"Policy “{policy.title}” endorses the OECD Guidelines.")
         if policy.responsible_officer:
             note("internal_accountability", FOUND, f"Responsible officer: {policy.responsible_officer}.")
-        if _TRAINING.search(policy.management_system):
+        if names_training(facts):
             note("training", FOUND, "The policy's management system names training.")
-        if _GRIEVANCE.search(policy.management_system):
+        if names_grievance_channel(facts):
             note("grievance_mechanism", FOUND, "The policy's management system names a grievance channel.")
-    risks = queries.risks(company).count()
-    if risks:
-        note("risk_assessment", FOUND, f"{risks} risks identified and assessed in the register.")
-    measures = queries.measures(company)
-    active = measures.filter(status__in=[MeasureStatus.IN_PROGRESS, MeasureStatus.DONE]).count()
-    if active:
-        note("supplier_certification", FOUND, f"{active} measures in progress or done.")
-    elif measures.filter(status=MeasureStatus.PLANNED).exists():
+    if facts.risks:
+        note("risk_assessment", FOUND, f"{facts.risks} risks identified and assessed in the register.")
+    if facts.measures.active:
+        note("supplier_certification", FOUND, f"{facts.measures.active} measures in progress or done.")
+    elif facts.measures.planned:
         note("supplier_certification", PLANNED, "Measures are planned.")
-    follow_ups = FollowUp.objects.filter(
-        organisation=company, kind__in=[FollowUpKind.AUDIT, FollowUpKind.VISIT]
-    )
-    done = follow_ups.filter(done_on__isnull=False, done_on__lte=timezone.localdate()).count()
-    if done:
-        note("supplier_audits", FOUND, f"{done} audits or site visits done.")
-    elif follow_ups.exists():
+    if facts.follow_ups.audits_done:
+        note("supplier_audits", FOUND, f"{facts.follow_ups.audits_done} audits or site visits done.")
+    elif facts.follow_ups.audits:
         note("supplier_audits", PLANNED, "Audits or site visits are planned.")
-    remediations = queries.remediations(company).count()
-    if remediations:
-        note("remediation", FOUND, f"{remediations} remediation records.")
-    if queries.published_reports(company).exists():
+    if facts.remediations.total:
+        note("remediation", FOUND, f"{facts.remediations.total} remediation records.")
+    if facts.last_report_at is not None:
         note("public_reporting", FOUND, "A due-diligence report is published on the platform.")
-    from imvo.core.assessment import CRITERION_IDS
-
     for criterion in CRITERION_IDS:
         verdicts.setdefault(criterion, NOT_FOUND)
     return verdicts, evidence

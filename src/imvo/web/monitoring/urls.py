@@ -19,6 +19,16 @@ urlpatterns = [
     path(BASE + "rounds/<int:round_id>/", views.round_view, name="round"),
     path(BASE + "rounds/<int:round_id>/disclosures/", views.disclosure_upload_view, name="disclosure_upload"),
     path(
+        BASE + "disclosures/<int:disclosure_id>/remove/",
+        views.disclosure_remove_view,
+        name="disclosure_remove",
+    ),
+    path(
+        BASE + "disclosures/<int:disclosure_id>/replace/",
+        views.disclosure_replace_view,
+        name="disclosure_replace",
+    ),
+    path(
         BASE + "rounds/<int:round_id>/criteria-sets/",
         views.round_criteria_sets_view,
         name="round_criteria_sets",

@@ -302,6 +302,10 @@ def _round_context(
         "disclosure_count": queries.disclosures(organisation, monitoring_round).count(),
         "job": jobs.order_by("-created_at", "-id").first(),
         "upload_form": upload_form or forms.DisclosureUploadForm(),
+        "replace_form": forms.DisclosureReplaceForm(),
+        "failed_disclosures": queries.disclosures(organisation, monitoring_round)
+        .filter(assessed_at__isnull=False)
+        .exclude(error="")[:ROWS_PER_PAGE],
         "criteria_set_labels": [CRITERIA_SET_LABELS.get(key, key) for key in monitoring_round.criteria_sets],
         "criteria_sets_form": forms.RoundCriteriaSetsForm(
             initial={"criteria_sets": list(monitoring_round.criteria_sets)}
@@ -325,6 +329,31 @@ def disclosure_upload_view(request: HttpRequest, org: str, round_id: int) -> Htt
     actions.upload_disclosures(request.user, _org(request), monitoring_round, form.cleaned_data["files"])
     messages.success(request, _("The disclosures were uploaded; their assessment is running."))
     return HttpResponseRedirect(_url("round", org, round_id=round_id))
+
+
+@require_POST
+@organisation_view("editor")
+def disclosure_remove_view(request: HttpRequest, org: str, disclosure_id: int) -> HttpResponse:
+    disclosure = queries.disclosure(_org(request), disclosure_id)
+    round_id, name = disclosure.monitoring_round_id, disclosure.original_name
+    actions.remove_disclosure(request.user, disclosure)
+    messages.success(request, _("The disclosure %(name)s was removed.") % {"name": name})
+    return HttpResponseRedirect(_url("round", org, round_id=round_id))
+
+
+@require_POST
+@organisation_view("editor")
+def disclosure_replace_view(request: HttpRequest, org: str, disclosure_id: int) -> HttpResponse:
+    disclosure = queries.disclosure(_org(request), disclosure_id)
+    form = forms.DisclosureReplaceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        context = _round_context(request, disclosure.monitoring_round_id)
+        context["replace_form"], context["replace_id"] = form, disclosure.pk
+        return render(request, "monitoring/round.html", context, status=400)
+    name = disclosure.original_name
+    actions.replace_disclosure(request.user, disclosure, form.cleaned_data["file"])
+    messages.success(request, _("%(name)s was replaced; the new file is being assessed.") % {"name": name})
+    return HttpResponseRedirect(_url("round", org, round_id=disclosure.monitoring_round_id))
 
 
 @require_POST

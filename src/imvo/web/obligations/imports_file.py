@@ -16,16 +16,29 @@ from pathlib import PurePath
 from openpyxl import load_workbook
 
 from imvo.core.obligations import FactsError, ImportRecord, parse_imports
+from imvo.core.suppliers import FileLimits, InputError, check_workbook_size
+from imvo.core.suppliers.limits import too_many_rows
 from imvo.core.suppliers.problems import InputProblem
 
 IMPORT_FILE_EXTENSIONS = frozenset({".csv", ".txt", ".xlsx"})
 
 
-def read_import_file(name: str, data: bytes) -> tuple[ImportRecord, ...]:
-    """The import records of the file; raises :class:`FactsError` listing every problem."""
-    text = _xlsx_as_csv(name, data) if PurePath(name).suffix.lower() == ".xlsx" else _decode(name, data)
+def read_import_file(name: str, data: bytes, limits: FileLimits | None = None) -> tuple[ImportRecord, ...]:
+    """The import records of the file; raises :class:`FactsError` listing every problem.
+
+    The file is read while the page waits, so it is bounded by the install's limits (default:
+    ``IMVO_MAX_FORM_ROWS`` rows; a workbook's ZIP directory is checked before anything is unpacked).
+    """
+    if limits is None:
+        from imvo.web.upload_limits import file_limits
+
+        limits = file_limits("IMVO_MAX_FORM_ROWS")
+    if PurePath(name).suffix.lower() == ".xlsx":
+        text = _xlsx_as_csv(name, data, limits)
+    else:
+        text = _decode(name, data)
     try:
-        records = parse_imports(text, name)
+        records = parse_imports(text, name, limits)
     except (AttributeError, TypeError) as error:
         # The core parser (as of this writing) fails on a row with more values than the header has
         # columns (csv.DictReader puts the rest in a list); report it as an input problem instead.
@@ -69,7 +82,11 @@ def _decode(name: str, data: bytes) -> str:
     raise FactsError([InputProblem(name, None, None, "cannot read the file as text (UTF-8 or Windows-1252)")])
 
 
-def _xlsx_as_csv(name: str, data: bytes) -> str:
+def _xlsx_as_csv(name: str, data: bytes, limits: FileLimits) -> str:
+    try:
+        check_workbook_size(io.BytesIO(data), limits, name)
+    except InputError as error:
+        raise FactsError(error.problems) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
@@ -80,7 +97,11 @@ def _xlsx_as_csv(name: str, data: bytes) -> str:
         sheet = workbook.worksheets[0]
         output = io.StringIO()
         writer = csv.writer(output)
-        for row in sheet.iter_rows(values_only=True):
+        for count, row in enumerate(sheet.iter_rows(values_only=True)):
+            # The header row and every row after it, empty ones too: a sheet of a million empty rows
+            # costs as much to read as a full one.
+            if limits.max_rows is not None and count > limits.max_rows:
+                raise FactsError(too_many_rows(name, limits, count + 1).problems)
             writer.writerow([_cell_text(value) for value in row])
     finally:
         workbook.close()

@@ -9,22 +9,18 @@ evidence or say what is missing. A fact the register does not show is ``None`` (
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from django.apps import apps
-from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from imvo.core.risk.themes import THEMES
+from imvo.core.register.facts import endorses_oecd_guidelines, risk_analysis_date
 from imvo.web.obligations.models import ObligationProfile
 from imvo.web.organisations.models import Organisation
+from imvo.web.register.facts import open_child_labour_risks
+from imvo.web.register.facts import register_facts as read_register
 
-REGISTER_APP = "imvo.web.register"
-#: The register's themes about children (the scan's "child_labour" and "forced_child_labour"; a
-#: grievance about child labour creates a risk with the theme "child_labour").
-CHILD_LABOUR_THEMES = frozenset(theme.id for theme in THEMES if theme.concerns_children)
+__all__ = ["EvidenceLink", "RegisterFacts", "open_child_labour_risks", "register_facts"]
 
 
 @dataclass(frozen=True)
@@ -45,8 +41,7 @@ def register_facts(organisation: Organisation, profile: ObligationProfile | None
     values: dict[str, Any] = {}
     links: dict[str, list[EvidenceLink]] = {}
     slug = organisation.slug
-    if apps.is_installed(REGISTER_APP):
-        _from_register(organisation, values, links)
+    _from_register(organisation, values, links)
     profile_url = reverse("obligations:profile_edit", kwargs={"org": slug})
     suspicion = profile.child_labour_reasonable_suspicion if profile is not None else None
     plan_date = profile.child_labour_action_plan_date if profile is not None else None
@@ -60,65 +55,34 @@ def register_facts(organisation: Organisation, profile: ObligationProfile | None
 def _from_register(
     organisation: Organisation, values: dict[str, Any], links: dict[str, list[EvidenceLink]]
 ) -> None:
-    from imvo.web.register.models import Measure, MeasureStatus, Policy, Scan, ScanStatus, SeverityJudgement
+    from imvo.web.register.models import Scan, ScanStatus
 
     slug = organisation.slug
+    facts = read_register(organisation)
 
     def url(name: str, **kwargs: Any) -> str:
         return reverse(f"register:{name}", kwargs={"org": slug, **kwargs})
 
-    endorsing = (
-        Policy.objects.filter(organisation=organisation, endorses_oecd_guidelines=True)
-        .order_by("-adopted_on", "-id")
-        .first()
-    )
     # Only an explicit endorsement counts (RVO's IMVO check); its absence is "not shown", not "no".
-    values["oecd_endorsement"] = True if endorsing is not None else None
-    links["oecd_endorsement"] = (
-        [EvidenceLink(endorsing.title, url("policy"))]
-        if endorsing
-        else [EvidenceLink(_("Policy"), url("policy"))]
-    )
+    endorses = endorses_oecd_guidelines(facts)
+    values["oecd_endorsement"] = True if endorses else None
+    links["oecd_endorsement"] = [
+        EvidenceLink(facts.policy.title if endorses and facts.policy else _("Policy"), url("policy"))
+    ]
 
-    last_scan = (
-        Scan.objects.filter(organisation=organisation, status=ScanStatus.DONE, finished_at__isnull=False)
-        .order_by("-finished_at", "-id")
+    analysed_on = risk_analysis_date(facts)
+    values["risk_analysis_date"] = analysed_on.isoformat() if analysed_on else None
+    last_list = (
+        Scan.objects.filter(organisation=organisation, status=ScanStatus.DONE)
+        .order_by("-applied_at", "-id")
         .first()
     )
-    last_judgement = SeverityJudgement.objects.filter(organisation=organisation).aggregate(
-        latest=Max("created_at")
-    )["latest"]
-    # The risk analysis is the latest completed supplier scan or recorded severity judgement.
-    days: list[date] = []
-    if last_scan is not None and last_scan.finished_at is not None:
-        days.append(last_scan.finished_at.date())
-    if last_judgement is not None:
-        days.append(last_judgement.date())
-    values["risk_analysis_date"] = max(days).isoformat() if days else None
     risk_links = [EvidenceLink(_("Risks"), url("risks"))]
-    if last_scan is not None:
-        risk_links.insert(0, EvidenceLink(str(last_scan), url("scan_detail", scan_id=last_scan.pk)))
+    if last_list is not None:
+        risk_links.insert(0, EvidenceLink(str(last_list), url("scan_detail", scan_id=last_list.pk)))
     else:
         risk_links.append(EvidenceLink(_("Scans"), url("scans")))
     links["risk_analysis_date"] = risk_links
 
-    values["measures_count"] = (
-        Measure.objects.filter(organisation=organisation).exclude(status=MeasureStatus.CANCELLED).count()
-    )
+    values["measures_count"] = facts.measures.total
     links["measures_count"] = [EvidenceLink(_("Measures"), url("measures"))]
-
-
-def open_child_labour_risks(organisation: Organisation) -> int:
-    """How many child-labour risks in the organisation's register are not closed.
-
-    While there are any, the organisation cannot declare "no reasonable suspicion of child labour".
-    """
-    if not apps.is_installed(REGISTER_APP):
-        return 0
-    from imvo.web.register.models import Risk, RiskStatus
-
-    return (
-        Risk.objects.filter(organisation=organisation, theme__in=CHILD_LABOUR_THEMES)
-        .exclude(status=RiskStatus.CLOSED)
-        .count()
-    )

@@ -13,5 +13,10 @@ class OrganisationsConfig(AppConfig):
     nav_sections = [
         (_("Members"), "organisations:members"),
         (_("Background jobs"), "jobs:list"),
-        (_("Audit trail"), "audit:trail", {"owner", "reviewer"}),
+        (_("Audit trail"), "organisations:audit_trail", {"owner", "reviewer"}),
     ]
+
+    def ready(self) -> None:
+        from imvo.web.organisations import signals
+
+        signals.connect()

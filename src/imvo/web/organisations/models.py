@@ -173,12 +173,52 @@ class ApiToken(models.Model):
 
     @classmethod
     def authenticate(cls, secret: str) -> ApiToken | None:
-        """The live token for a clear-text secret, or None; records when it was last used."""
+        """The live token for a clear-text secret, or None; records when it was last used.
+
+        A token lives no longer than its maker's membership: tokens are revoked when the membership
+        ends or its role drops below what the token does (:meth:`revoke_for_member`), and a token
+        whose maker is no longer an active member with such a role is refused (and revoked) here
+        too, whatever path removed the membership.
+        """
         token = (
             cls.objects.select_related("organisation")
             .filter(token_hash=hash_token(secret), revoked_at__isnull=True)
             .first()
         )
-        if token is not None:
-            cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        if token is None:
+            return None
+        if token.created_by_id is not None and not Membership.objects.filter(
+            user_id=token.created_by_id,
+            user__is_active=True,
+            organisation_id=token.organisation_id,
+            role__in=roles_a_token_needs(token.role),
+        ):
+            cls.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token
+
+    @classmethod
+    def revoke_for_member(cls, organisation_id: int, user_id: int, role: str | None) -> list[ApiToken]:
+        """Revoke the live tokens ``user_id`` made in the organisation that its new ``role`` may not
+        hold (``None``: the membership ended, so all of them); returns the tokens revoked."""
+        tokens = list(
+            cls.objects.filter(
+                organisation_id=organisation_id, created_by_id=user_id, revoked_at__isnull=True
+            )
+        )
+        revoked: list[ApiToken] = [
+            token for token in tokens if role is None or role not in roles_a_token_needs(token.role)
+        ]
+        if revoked:
+            cls.objects.filter(pk__in=[token.pk for token in revoked]).update(revoked_at=timezone.now())
+        return revoked
+
+
+def roles_a_token_needs(token_role: str) -> frozenset[str]:
+    """The membership roles whose holder may keep a token acting with ``token_role``."""
+    if token_role == Role.OWNER:
+        return frozenset({Role.OWNER})
+    if token_role == Role.EDITOR:
+        return frozenset({Role.OWNER, Role.EDITOR})
+    return frozenset(Role.values)

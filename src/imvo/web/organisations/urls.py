@@ -18,6 +18,7 @@ urlpatterns = [
         name="revoke_invitation",
     ),
     path("o/<slug:org>/api-tokens/", views.api_tokens_view, name="api_tokens"),
+    path("o/<slug:org>/audit/", views.audit_trail_view, name="audit_trail"),
     path(
         "o/<slug:org>/api-tokens/<int:token_id>/revoke/", views.revoke_api_token_view, name="revoke_api_token"
     ),

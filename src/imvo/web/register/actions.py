@@ -7,9 +7,10 @@ touches belong to ``organisation`` (a wrong organisation is a programming error:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -175,10 +176,36 @@ def mark_scan_running(scan: Scan) -> None:
     Scan.objects.filter(pk=scan.pk).update(status=ScanStatus.RUNNING)
 
 
+def shown_to_user(scan: Scan, text: str) -> str:
+    """``text`` with the upload's stored name and the server's paths replaced by the file's own name."""
+    from imvo.web.security import public_error_text
+
+    upload = scan.upload
+    names = {upload.file.name or "": upload.original_name}
+    with contextlib.suppress(NotImplementedError, ValueError):  # storages without local paths
+        names[upload.file.path] = upload.original_name
+    return public_error_text(text, names)
+
+
+def shown_problems(scan: Scan, problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            **problem,
+            "file": scan.upload.original_name,
+            "message": shown_to_user(scan, str(problem.get("message", ""))),
+        }
+        for problem in problems
+    ]
+
+
 def fail_scan(scan: Scan, error: str, problems: list[dict[str, Any]]) -> None:
     """A scan that could not run: every input problem is kept for the scan page; nothing else is written."""
+    error = shown_to_user(scan, error)
     Scan.objects.filter(pk=scan.pk).update(
-        status=ScanStatus.FAILED, error=error[:4000], problems=problems, finished_at=timezone.now()
+        status=ScanStatus.FAILED,
+        error=error[:4000],
+        problems=shown_problems(scan, problems),
+        finished_at=timezone.now(),
     )
     record_audit_event(None, scan.organisation, "fail_scan", scan, {"error": error[:500]})
 
@@ -193,7 +220,7 @@ def ready_scan(
         suppliers_count=preview["suppliers_in_file"],
         risks_count=0,
         summary=summary,
-        problems=warnings,
+        problems=shown_problems(scan, warnings),
         preview=preview,
         error="",
         finished_at=timezone.now(),
@@ -422,6 +449,7 @@ def apply_scan_plan(
     *,
     actor: Any,
     expected: Mapping[str, Any] | None,
+    fence: Callable[[], None] | None = None,
 ) -> dict[str, int]:
     """Merge the scanned list ``staged`` into the register as :func:`imvo.core.register.merge.plan_merge`
     plans it, in one transaction: suppliers and risks keep their rows (and so every judgement,
@@ -430,6 +458,9 @@ def apply_scan_plan(
     ``expected`` is what the preview promised (its ``based_on`` and ``counts``): when the register
     has changed since, nothing is written and :class:`PreviewOutdated` is raised. Organisation-wide
     lock plus the unique identities make two merges at once impossible to duplicate.
+
+    ``fence`` (from a job: :func:`imvo.web.jobs.queue.fence`) runs first in the transaction and
+    raises when the job's claim was taken over, so a worker presumed dead writes nothing.
     """
     from imvo.core.register.merge import MergeMode
     from imvo.web.register import rescan
@@ -437,6 +468,8 @@ def apply_scan_plan(
     organisation = scan.organisation
     with transaction.atomic():
         Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        if fence is not None:
+            fence()
         if Scan.objects.filter(pk=scan.pk, status=ScanStatus.DONE).exists():
             return dict(Scan.objects.get(pk=scan.pk).applied)  # applied already (a reclaimed job)
         plan = rescan.plan(staged, organisation.pk, MergeMode(mode))

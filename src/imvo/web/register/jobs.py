@@ -10,11 +10,14 @@ still the one previewed (:class:`imvo.web.register.actions.PreviewOutdated`).
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
+
+from django.db import transaction
 
 from imvo.core.register.merge import MergeMode
 from imvo.web.jobs.models import Job
-from imvo.web.jobs.queue import JobProgress, job_handler
+from imvo.web.jobs.queue import JobProgress, fence, job_handler
 from imvo.web.register import actions, rescan
 from imvo.web.register.models import Scan, ScanStatus
 
@@ -56,6 +59,7 @@ def _scan(job: Job, progress: JobProgress | None) -> Any:
     written) with every problem listed."""
     from imvo.core.scan import scan_file
     from imvo.core.suppliers import InputError
+    from imvo.web.upload_limits import file_limits
 
     scan = Scan.objects.select_related("upload", "organisation").get(
         pk=job.payload["scan_id"], organisation=job.organisation
@@ -66,13 +70,16 @@ def _scan(job: Job, progress: JobProgress | None) -> Any:
             progress(done, max(total or 0, done))
 
     try:
-        return scan, scan_file(scan.upload.file.path, progress=report_progress)
+        # The install's limits: size, unpacked size and rows (IMVO_MAX_UPLOAD_ROWS), checked while
+        # reading, before anything is staged for the register (issue 17, finding 1).
+        return scan, scan_file(scan.upload.file.path, progress=report_progress, limits=file_limits())
     except InputError as error:
         problems = [_problem_dict(problem) for problem in error.problems]
         actions.fail_scan(scan, str(error), problems)
+        first = actions.shown_to_user(scan, str(error.problems[0] if error.problems else error))
         raise RuntimeError(
             f"The supplier list has {len(problems)} problem(s); nothing was added to the register. "
-            f"First: {error.problems[0] if error.problems else error}"
+            f"First: {first}"
         ) from None
     except Exception as error:
         actions.fail_scan(scan, str(error) or error.__class__.__name__, [])
@@ -115,7 +122,21 @@ def _summary(result: Any) -> dict[str, Any]:
     }
 
 
-@job_handler(actions.SCAN_JOB_KIND)
+def _scan_stopped(job: Job, message: str) -> None:
+    """The worker stopped a scan job from outside (its budget, a crash): the scan says why."""
+    scan = Scan.objects.filter(pk=job.payload.get("scan_id"), organisation=job.organisation).first()
+    if scan is not None and scan.status in (ScanStatus.QUEUED, ScanStatus.RUNNING):
+        actions.fail_scan(scan, message, [])
+
+
+def _apply_stopped(job: Job, message: str) -> None:
+    """The merge ran in one transaction, so a stopped merge wrote nothing: back to review."""
+    scan = Scan.objects.filter(pk=job.payload.get("scan_id"), organisation=job.organisation).first()
+    if scan is not None and scan.status == ScanStatus.APPLYING:
+        actions.return_to_review(scan, message)
+
+
+@job_handler(actions.SCAN_JOB_KIND, on_stopped=_scan_stopped)
 def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
     scan = Scan.objects.get(pk=job.payload["scan_id"], organisation=job.organisation)
     if scan.status not in (ScanStatus.QUEUED, ScanStatus.RUNNING):  # a reclaimed job that had finished
@@ -124,7 +145,7 @@ def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
     scan, result = _scan(job, progress)
     with result:
         try:
-            return _preview_or_apply_first(scan, result)
+            return _preview_or_apply_first(job, scan, result)
         except Exception as error:
             # Whatever failed, the register is untouched (one transaction) and the scan says why.
             if Scan.objects.filter(pk=scan.pk, status=ScanStatus.RUNNING).exists():
@@ -132,7 +153,7 @@ def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
             raise
 
 
-def _preview_or_apply_first(scan: Scan, result: Any) -> dict[str, Any]:
+def _preview_or_apply_first(job: Job, scan: Scan, result: Any) -> dict[str, Any]:
     staged = _stage(scan, result)
     warnings = [_problem_dict(warning) for warning in result.warnings[:200]]
     if rescan.register_is_empty(scan.organisation_id):
@@ -140,24 +161,23 @@ def _preview_or_apply_first(scan: Scan, result: Any) -> dict[str, Any]:
             rows=result.source.rows,
             suppliers_count=len(staged.suppliers),
             summary=_summary(result),
-            problems=warnings,
+            problems=actions.shown_problems(scan, warnings),
             preview=rescan.full_preview(staged, scan.organisation_id),
         )
         counts = actions.apply_scan_plan(
-            scan, MergeMode.REPLACE, staged, actor=scan.started_by, expected=None
+            scan, MergeMode.REPLACE, staged, actor=scan.started_by, expected=None, fence=partial(fence, job)
         )
         return {"scan_id": scan.pk, "applied": counts}
-    actions.ready_scan(
-        scan,
-        rows=result.source.rows,
-        summary=_summary(result),
-        warnings=warnings,
-        preview=rescan.full_preview(staged, scan.organisation_id),
-    )
+    preview = rescan.full_preview(staged, scan.organisation_id)
+    with transaction.atomic():  # short: the preview is computed; one preview, by the job's owner
+        fence(job)
+        actions.ready_scan(
+            scan, rows=result.source.rows, summary=_summary(result), warnings=warnings, preview=preview
+        )
     return {"scan_id": scan.pk, "preview": True}
 
 
-@job_handler(actions.APPLY_JOB_KIND)
+@job_handler(actions.APPLY_JOB_KIND, on_stopped=_apply_stopped)
 def apply_scan(job: Job, progress: JobProgress) -> dict[str, Any]:
     scan = Scan.objects.get(pk=job.payload["scan_id"], organisation=job.organisation)
     if scan.status != ScanStatus.APPLYING:  # applied already, or sent back to review
@@ -173,9 +193,13 @@ def apply_scan(job: Job, progress: JobProgress) -> dict[str, Any]:
                 staged,
                 actor=scan.applied_by,
                 expected={**scan.preview, "counts": scan.preview["modes"][mode]["counts"]},
+                fence=partial(fence, job),
             )
         except actions.PreviewOutdated:
-            actions.renew_preview(scan, rescan.full_preview(staged, scan.organisation_id))
+            preview = rescan.full_preview(staged, scan.organisation_id)
+            with transaction.atomic():
+                fence(job)
+                actions.renew_preview(scan, preview)
             return {"scan_id": scan.pk, "preview_renewed": True}
         except Exception as error:
             # The merge ran in one transaction, so nothing of it was written: back to review.

@@ -1,45 +1,23 @@
-"""Where are we: the maturity of each OECD due-diligence step, derived from the register.
+"""Where are we: the six OECD due-diligence steps, in words and links.
 
-Nobody ticks a box: each level is a rule over what the register holds. The rules are documented for
-users in ``docs/maturity.md``; keep the two in step. Levels per step:
-
-0 not started · 1 started · 2 established · 3 embedded
-
-Each step also returns the *next best action*: the first rule of the next level that is not met.
-The whole assessment costs a fixed number of aggregate queries, whatever the register's size.
+The levels are the core's rules (:mod:`imvo.core.register.maturity`) over the register's facts
+(:func:`imvo.web.register.facts.register_facts`); this module gives each rule its sentence, its next
+best action and the page where the action is done. ``docs/maturity.md`` describes the same rules
+for users, by the same ids.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from datetime import timedelta
 
-from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from imvo.core.register import maturity as rules
 from imvo.web.organisations.models import Organisation
-from imvo.web.register.models import (
-    RISK_ORDER,
-    FollowUp,
-    Indicator,
-    Measure,
-    MeasureStatus,
-    Policy,
-    PublishedReport,
-    RemediationRecord,
-    RemediationStatus,
-    Risk,
-    RiskSource,
-    RiskStatus,
-    Scan,
-    ScanStatus,
-    SeverityJudgement,
-    StakeholderEngagement,
-)
+from imvo.web.register.facts import register_facts
 
 LEVEL_LABELS = {
     0: _("Not started"),
@@ -47,10 +25,141 @@ LEVEL_LABELS = {
     2: _("Established"),
     3: _("Embedded"),
 }
-#: The most salient open risks must be judged and addressed first (OECD: prioritise by severity).
-TOP_RISKS = 10
-#: Engagement and reporting older than this no longer count as current.
-CURRENT_WITHIN = timedelta(days=365)
+TOP_RISKS = rules.TOP_RISKS
+TITLES = {
+    1: _("Embed responsible business conduct in policy and management systems"),
+    2: _("Identify and assess adverse impacts"),
+    3: _("Cease, prevent and mitigate adverse impacts"),
+    4: _("Track implementation and results"),
+    5: _("Communicate how impacts are addressed"),
+    6: _("Provide for or cooperate in remediation"),
+}
+#: Rule id → (what is met, the next best action, the page where it is done).
+RULE_TEXTS: dict[str, tuple[Promise, Promise, str]] = {
+    "policy_recorded": (_("An RBC policy is recorded."), _("Record your RBC policy."), "policy"),
+    "policy_adopted": (
+        _("The policy has an adoption date."),
+        _("Record when the policy was adopted."),
+        "policy",
+    ),
+    "policy_board_approved": (
+        _("The board approved the policy."),
+        _("Have the board approve the policy and record the date."),
+        "policy",
+    ),
+    "officer_named": (
+        _("A responsible officer is named."),
+        _("Name the officer responsible for due diligence."),
+        "policy",
+    ),
+    "endorses_oecd_and_ungps": (
+        _("The OECD Guidelines and the UNGPs are endorsed explicitly."),
+        _("Endorse the OECD Guidelines and the UN Guiding Principles explicitly."),
+        "policy",
+    ),
+    "endorsement_public": (
+        _("The endorsement is public."),
+        _("Link the public evidence of the endorsement."),
+        "policy",
+    ),
+    "management_system_described": (
+        _("Management-system elements are described."),
+        _("Describe the management system: roles, procedures, training, contracts."),
+        "policy",
+    ),
+    "risks_identified": (
+        _("Risks are identified (a merged supplier list or manual risks)."),
+        _("Upload your supplier list and scan it."),
+        "scans",
+    ),
+    "list_scanned": (
+        _("A supplier list has been scanned and merged."),
+        _("Upload your supplier list and scan it."),
+        "scans",
+    ),
+    "severity_judged": (
+        _("Severity judgements are recorded."),
+        _("Judge the severity of your most salient risks, with reasons."),
+        "risks",
+    ),
+    "top_risks_judged": (
+        _("The most salient open risks all have a severity judgement."),
+        _("Judge the severity of each of your ten most salient risks."),
+        "risks",
+    ),
+    "own_operations_considered": (
+        _("Own operations and downstream risks are considered."),
+        _("Add risks in your own operations and downstream."),
+        "risk_create",
+    ),
+    "stakeholders_engaged": (
+        _("Stakeholders were engaged in the past year."),
+        _("Talk to affected stakeholders and log it."),
+        "stakeholders",
+    ),
+    "measures_planned": (
+        _("Measures are planned."),
+        _("Plan a measure for your most salient risk."),
+        "risks",
+    ),
+    "top_risks_addressed": (
+        _("Each of the most salient open risks has a measure."),
+        _("Plan measures for each of your ten most salient risks."),
+        "risks",
+    ),
+    "measures_done": (
+        _("Measures have been carried out."),
+        _("Carry out a measure and mark it done."),
+        "measures",
+    ),
+    "no_measure_overdue": (_("No measure is overdue."), _("Deal with the overdue measures."), "measures"),
+    "tracking_started": (
+        _("Tracking has started (indicators or follow-ups)."),
+        _("Define an indicator or plan a follow-up for a measure."),
+        "measures",
+    ),
+    "follow_ups_done": (
+        _("Follow-ups have been carried out."),
+        _("Record the result of an audit, visit or KPI measurement."),
+        "measures",
+    ),
+    "indicators_for_active_measures": (
+        _("Every measure under way has an indicator."),
+        _("Give every measure under way an indicator."),
+        "measures",
+    ),
+    "no_follow_up_overdue": (
+        _("No follow-up is overdue."),
+        _("Carry out or reschedule the overdue follow-ups."),
+        "measures",
+    ),
+    "report_published": (
+        _("A due-diligence report is published."),
+        _("Publish your due-diligence report."),
+        "reports",
+    ),
+    "report_current": (
+        _("The report was published in the past year."),
+        _("Publish this year's report."),
+        "reports",
+    ),
+    "report_after_last_list": (
+        _("The report reflects the latest merged supplier list."),
+        _("Publish a new version that includes the latest scan."),
+        "reports",
+    ),
+    "remediation_recorded": (
+        _("Remediation is recorded for an impact caused or contributed to."),
+        _("Record remediation where you caused or contributed to an impact."),
+        "remediation",
+    ),
+    "remedy_provided": (_("Remedy has been provided."), _("Record the remedy provided."), "remediation"),
+    "remedy_verified": (
+        _("Remedy was verified with those affected."),
+        _("Verify the remedy with those affected."),
+        "remediation",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -72,334 +181,23 @@ class StepMaturity:
         return LEVEL_LABELS[self.level]
 
 
-def _level(
-    conditions: list[list[tuple[bool, str | Promise, NextAction]]],
-) -> tuple[int, list[str | Promise], list[NextAction]]:
-    """The highest level whose conditions (and all lower levels') hold; the next level's unmet actions."""
-    level = 0
-    met: list[str | Promise] = []
-    for requirements in conditions:
-        if all(ok for ok, _text, _action in requirements):
-            level += 1
-            met.extend(text for _ok, text, _action in requirements)
-            continue
-        return level, met, [action for ok, _text, action in requirements if not ok]
-    return level, met, []
-
-
 def assess(organisation: Organisation, *, publishing_at: dt.datetime | None = None) -> list[StepMaturity]:
     """The six steps with their level, the rules met and the next best actions.
 
     ``publishing_at``: the report being published at that moment counts as published (the report
     states where the organisation stands *with* that publication, not the moment before it)."""
-    org = organisation
-    slug = org.slug
-    today = timezone.localdate()
-    now = timezone.now()
+    facts = register_facts(organisation, publishing_at=publishing_at)
 
     def url(name: str) -> str:
-        return reverse(f"register:{name}", kwargs={"org": slug})
+        return reverse(f"register:{name}", kwargs={"org": organisation.slug})
 
-    # --- Step 1
-    policy = Policy.objects.filter(organisation=org).order_by("-adopted_on", "-id").first()
-    step1 = _level(
-        [
-            [
-                (
-                    policy is not None,
-                    _("An RBC policy is recorded."),
-                    NextAction(_("Record your RBC policy."), url("policy")),
-                )
-            ],
-            [
-                (
-                    bool(policy and policy.adopted_on),
-                    _("The policy has an adoption date."),
-                    NextAction(_("Record when the policy was adopted."), url("policy")),
-                ),
-                (
-                    bool(policy and policy.board_approved_on),
-                    _("The board approved the policy."),
-                    NextAction(_("Have the board approve the policy and record the date."), url("policy")),
-                ),
-                (
-                    bool(policy and policy.responsible_officer),
-                    _("A responsible officer is named."),
-                    NextAction(_("Name the officer responsible for due diligence."), url("policy")),
-                ),
-            ],
-            [
-                (
-                    bool(policy and policy.endorses_oecd_guidelines and policy.endorses_ungps),
-                    _("The OECD Guidelines and the UNGPs are endorsed explicitly."),
-                    NextAction(
-                        _("Endorse the OECD Guidelines and the UN Guiding Principles explicitly."),
-                        url("policy"),
-                    ),
-                ),
-                (
-                    bool(policy and policy.endorsement_evidence_url),
-                    _("The endorsement is public."),
-                    NextAction(_("Link the public evidence of the endorsement."), url("policy")),
-                ),
-                (
-                    bool(policy and policy.management_system.strip()),
-                    _("Management-system elements are described."),
-                    NextAction(
-                        _("Describe the management system: roles, procedures, training, contracts."),
-                        url("policy"),
-                    ),
-                ),
-            ],
-        ]
-    )
-
-    # --- Step 2
-    # Only "is there any" matters here: EXISTS stops at the first row, whatever the register's size.
-    risk_counts = {
-        "total": int(Risk.objects.filter(organisation=org).exists()),
-        "manual": int(Risk.objects.filter(organisation=org, source=RiskSource.MANUAL).exists()),
-        "judged": int(SeverityJudgement.objects.filter(organisation=org).exists()),
-    }
-    scans_done = Scan.objects.filter(organisation=org, status=ScanStatus.DONE).exists()
-    top_open = list(
-        Risk.objects.filter(organisation=org)
-        .exclude(status=RiskStatus.CLOSED)
-        .annotate(
-            judged=Exists(SeverityJudgement.objects.filter(risk=OuterRef("pk"))),
-            addressed=Exists(
-                Measure.objects.filter(risk=OuterRef("pk")).exclude(status=MeasureStatus.CANCELLED)
-            ),
-        )
-        .order_by(*RISK_ORDER)
-        .values("judged", "addressed")[:TOP_RISKS]
-    )
-    recent_engagement = StakeholderEngagement.objects.filter(
-        organisation=org, held_on__gte=today - CURRENT_WITHIN
-    ).exists()
-    step2 = _level(
-        [
-            [
-                (
-                    scans_done or risk_counts["total"] > 0,
-                    _("Risks are identified (a scan or manual risks)."),
-                    NextAction(_("Upload your supplier list and scan it."), url("scans")),
-                )
-            ],
-            [
-                (
-                    scans_done,
-                    _("The supplier list has been scanned."),
-                    NextAction(_("Upload your supplier list and scan it."), url("scans")),
-                ),
-                (
-                    risk_counts["judged"] > 0,
-                    _("Severity judgements are recorded."),
-                    NextAction(
-                        _("Judge the severity of your most salient risks, with reasons."), url("risks")
-                    ),
-                ),
-            ],
-            [
-                (
-                    bool(top_open) and all(row["judged"] for row in top_open),
-                    _("The most salient open risks all have a severity judgement."),
-                    NextAction(_("Judge the severity of each of your ten most salient risks."), url("risks")),
-                ),
-                (
-                    risk_counts["manual"] > 0,
-                    _("Own operations and downstream risks are considered."),
-                    NextAction(_("Add risks in your own operations and downstream."), url("risk_create")),
-                ),
-                (
-                    recent_engagement,
-                    _("Stakeholders were engaged in the past year."),
-                    NextAction(_("Talk to affected stakeholders and log it."), url("stakeholders")),
-                ),
-            ],
-        ]
-    )
-
-    # --- Step 3
-    measure_counts = Measure.objects.filter(organisation=org).aggregate(
-        total=Count("id"),
-        done=Count("id", filter=Q(status=MeasureStatus.DONE)),
-        overdue=Count(
-            "id", filter=Q(status__in=[MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS], due_on__lt=today)
-        ),
-    )
-    step3 = _level(
-        [
-            [
-                (
-                    measure_counts["total"] > 0,
-                    _("Measures are planned."),
-                    NextAction(_("Plan a measure for your most salient risk."), url("risks")),
-                )
-            ],
-            [
-                (
-                    bool(top_open) and all(row["addressed"] for row in top_open),
-                    _("Each of the most salient open risks has a measure."),
-                    NextAction(_("Plan measures for each of your ten most salient risks."), url("risks")),
-                )
-            ],
-            [
-                (
-                    measure_counts["done"] > 0,
-                    _("Measures have been carried out."),
-                    NextAction(_("Carry out a measure and mark it done."), url("measures")),
-                ),
-                (
-                    measure_counts["overdue"] == 0,
-                    _("No measure is overdue."),
-                    NextAction(_("Deal with the overdue measures."), url("measures")),
-                ),
-            ],
-        ]
-    )
-
-    # --- Step 4
-    follow_up_counts = FollowUp.objects.filter(organisation=org).aggregate(
-        total=Count("id"),
-        done=Count("id", filter=Q(done_on__isnull=False)),
-        overdue=Count("id", filter=Q(done_on__isnull=True, planned_on__lt=today)),
-    )
-    indicator_count = Indicator.objects.filter(organisation=org).count()
-    active_without_indicator = (
-        Measure.objects.filter(organisation=org, status__in=[MeasureStatus.IN_PROGRESS, MeasureStatus.DONE])
-        .exclude(Exists(Indicator.objects.filter(measure=OuterRef("pk"))))
-        .exists()
-    )
-    step4 = _level(
-        [
-            [
-                (
-                    indicator_count + follow_up_counts["total"] > 0,
-                    _("Tracking has started (indicators or follow-ups)."),
-                    NextAction(_("Define an indicator or plan a follow-up for a measure."), url("measures")),
-                )
-            ],
-            [
-                (
-                    follow_up_counts["done"] > 0,
-                    _("Follow-ups have been carried out."),
-                    NextAction(
-                        _("Record the result of an audit, visit or KPI measurement."), url("measures")
-                    ),
-                )
-            ],
-            [
-                (
-                    not active_without_indicator,
-                    _("Every measure under way has an indicator."),
-                    NextAction(_("Give every measure under way an indicator."), url("measures")),
-                ),
-                (
-                    follow_up_counts["overdue"] == 0,
-                    _("No follow-up is overdue."),
-                    NextAction(_("Carry out or reschedule the overdue follow-ups."), url("measures")),
-                ),
-            ],
-        ]
-    )
-
-    # --- Step 5
-    latest_report = (
-        PublishedReport.objects.filter(organisation=org)
-        .order_by("-published_at")
-        .values("published_at")
-        .first()
-    )
-    if publishing_at is not None:
-        latest_report = {"published_at": publishing_at}
-    latest_scan = (
-        Scan.objects.filter(organisation=org, status=ScanStatus.DONE)
-        .order_by("-applied_at")
-        .values(merged_at=F("applied_at"))
-        .first()
-    )
-    report_current = bool(latest_report and latest_report["published_at"] >= now - CURRENT_WITHIN)
-    report_after_scan = bool(
-        latest_report
-        and (
-            latest_scan is None
-            or latest_scan["merged_at"] is None
-            or latest_report["published_at"] >= latest_scan["merged_at"]
-        )
-    )
-    step5 = _level(
-        [
-            [
-                (
-                    latest_report is not None,
-                    _("A due-diligence report is published."),
-                    NextAction(_("Publish your due-diligence report."), url("reports")),
-                )
-            ],
-            [
-                (
-                    report_current,
-                    _("The report was published in the past year."),
-                    NextAction(_("Publish this year's report."), url("reports")),
-                )
-            ],
-            [
-                (
-                    report_after_scan,
-                    _("The report reflects the latest scan."),
-                    NextAction(_("Publish a new version that includes the latest scan."), url("reports")),
-                )
-            ],
-        ]
-    )
-
-    # --- Step 6
-    remedies = RemediationRecord.objects.filter(organisation=org).aggregate(
-        total=Count("id"),
-        provided=Count("id", filter=Q(status__in=[RemediationStatus.PROVIDED, RemediationStatus.VERIFIED])),
-        verified=Count("id", filter=Q(status=RemediationStatus.VERIFIED)),
-    )
-    step6 = _level(
-        [
-            [
-                (
-                    remedies["total"] > 0,
-                    _("Remediation is recorded for an impact caused or contributed to."),
-                    NextAction(
-                        _("Record remediation where you caused or contributed to an impact."),
-                        url("remediation"),
-                    ),
-                )
-            ],
-            [
-                (
-                    remedies["provided"] > 0,
-                    _("Remedy has been provided."),
-                    NextAction(_("Record the remedy provided."), url("remediation")),
-                )
-            ],
-            [
-                (
-                    remedies["verified"] > 0,
-                    _("Remedy was verified with those affected."),
-                    NextAction(_("Verify the remedy with those affected."), url("remediation")),
-                )
-            ],
-        ]
-    )
-
-    titles = [
-        _("Embed responsible business conduct in policy and management systems"),
-        _("Identify and assess adverse impacts"),
-        _("Cease, prevent and mitigate adverse impacts"),
-        _("Track implementation and results"),
-        _("Communicate how impacts are addressed"),
-        _("Provide for or cooperate in remediation"),
-    ]
-    return [
-        StepMaturity(number, title, level, met, actions)
-        for number, (title, (level, met, actions)) in enumerate(
-            zip(titles, [step1, step2, step3, step4, step5, step6], strict=True), start=1
-        )
-    ]
+    steps = []
+    for step in rules.assess(facts):
+        actions: list[NextAction] = []
+        for rule_id in step.next:
+            _met, action, page = RULE_TEXTS[rule_id]
+            if all(action != known.text for known in actions):  # two rules may share one action
+                actions.append(NextAction(action, url(page)))
+        met: list[str | Promise] = [RULE_TEXTS[rule_id][0] for rule_id in step.met]
+        steps.append(StepMaturity(step.step, TITLES[step.step], step.level, met, actions))
+    return steps

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -45,14 +45,14 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _grievance_figures(organisation: Organisation) -> dict[str, int] | None:
-    """Aggregate grievance figures for step 6 (never per case), when the mechanism app is installed."""
-    if not apps.is_installed("imvo.web.grievances"):
-        return None
-    from imvo.web.grievances.queries import remedy_summary
+#: Aggregate figures that apps above the register add to the public report, under their key in the
+#: content (``grievances``: step 6's complaint figures). Each app registers its provider in its
+#: ``AppConfig.ready()``, so the register imports none of them.
+REPORT_FIGURES: dict[str, Callable[[Organisation], dict[str, int] | None]] = {}
 
-    figures = remedy_summary(organisation)
-    return figures if figures["cases_received"] else None
+
+def add_report_figures(key: str, provider: Callable[[Organisation], dict[str, int] | None]) -> None:
+    REPORT_FIGURES[key] = provider
 
 
 def _since_previous(
@@ -214,7 +214,8 @@ def build_report_content(
             }
             for row in remediations
         ],
-        "grievances": _grievance_figures(organisation),
+        "grievances": None,
+        **{key: provider(organisation) for key, provider in REPORT_FIGURES.items()},
         "since_previous": _since_previous(organisation, version, published_at),
         "maturity": [
             {

@@ -1,13 +1,21 @@
-"""``python -m imvo.web.manage runjobs``: the background worker."""
+"""``python -m imvo.web.manage runjobs``: the background worker.
+
+Each job runs in a child process stopped at the job's time and memory budget (``IMVO_JOB_ISOLATE``),
+while this process renews the job's claim (the heartbeat). A locked or unreachable database makes
+the worker wait and try again, never stop.
+"""
 
 from __future__ import annotations
 
+import importlib
 import signal
 import time
 from types import FrameType
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import InterfaceError, OperationalError
 
 from imvo.web.jobs.queue import Worker
 
@@ -22,9 +30,19 @@ class Command(BaseCommand):
             "--max-jobs", type=int, default=0, help="Exit after this many jobs (0: no limit)."
         )
         parser.add_argument("--worker-id", default=None, help="Name recorded in locked_by.")
+        parser.add_argument(
+            "--import",
+            dest="imports",
+            action="append",
+            default=[],
+            metavar="MODULE",
+            help="Also import MODULE, which registers job handlers (plug-ins, benchmarks). Repeatable.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        worker = Worker(options["worker_id"])
+        for module in options["imports"]:
+            importlib.import_module(module)
+        worker = Worker(options["worker_id"], isolate=settings.IMVO_JOB_ISOLATE, heartbeat=True)
         stopping = False
 
         def stop(signum: int, frame: FrameType | None) -> None:
@@ -37,7 +55,15 @@ class Command(BaseCommand):
         self.stdout.write(f"worker {worker.worker_id} started")
         self.stdout.flush()  # visible at once under a supervisor that pipes the output
         while not stopping:
-            job = worker.run_once()
+            try:
+                job = worker.run_once()
+            except (OperationalError, InterfaceError) as error:
+                # "database is locked" (SQLite) or a lost connection: wait, then try again.
+                self.stderr.write(f"database unavailable: {error}")
+                self.stderr.flush()
+                time.sleep(worker.database_trouble(error))
+                continue
+            worker.database_fine()
             if job is None:
                 if options["once"]:
                     break

@@ -1,4 +1,7 @@
-"""``python -m imvo.web.manage seed_demo``: the demo organisation and its owner."""
+"""``python -m imvo.web.manage seed_demo``: the demo organisation, its owner and its register.
+
+In the register app, not the organisations app: it seeds register data, and the platform apps
+sit below the register (``[tool.importlinter]`` in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -45,11 +48,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         organisation, owner, password = seed_demo_organisation(options["password"])
         if not options["without_register"]:
-            try:
-                from imvo.web.register.demo import seed_register
-            except ImportError:
-                self.stderr.write("imvo.web.register.demo is not available; no register data added.")
-            else:
-                seed_register(organisation)
+            from imvo.web.register.demo import seed_register
+
+            seed_register(organisation)
         self.stdout.write(f"Demo organisation: {organisation.name} (/o/{organisation.slug}/)")
         self.stdout.write(f"Sign in as {owner.email} with password: {password}")
