@@ -122,7 +122,7 @@ def commit_once(job: Any, progress: Any) -> dict[str, Any]:
 
     with transaction.atomic():
         fence(job)
-        record_audit_event(None, job.organisation, "abuse_commit", job, {"by": job.locked_by})
+        record_audit_event(None, job.organisation, "update", job, {"by": job.locked_by})
     return {"by": job.locked_by}
 
 
@@ -144,9 +144,9 @@ def test_a_stale_worker_can_neither_commit_nor_complete(acme: Any, settings: Any
     job.refresh_from_db()
     assert job.result == {"by": "rescuer"}
     assert job.finished_at == finished_at  # completed once
-    assert list(AuditEvent.objects.filter(action="abuse_commit").values_list("changes", flat=True)) == [
-        {"by": "rescuer"}
-    ]
+    assert list(
+        AuditEvent.objects.filter(action="update", object_type="job").values_list("changes", flat=True)
+    ) == [{"by": "rescuer"}]
 
 
 @pytest.mark.django_db

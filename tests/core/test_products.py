@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import csv
-import time
 import unicodedata
 from pathlib import Path
 
@@ -420,19 +419,12 @@ def test_case_and_whitespace_do_not_change_the_match(product: str, variant: str)
 _SHARED = ProductMatcher(shipped_ilab_goods(), {})
 
 
-def test_synonym_hits_are_fast() -> None:
-    """The scan calls match once per distinct pair; ~50k pairs must take seconds, not minutes."""
+def test_every_catalogue_synonym_matches_and_repeated_names_come_from_the_cache() -> None:
+    """Every synonym inside a longer product text is a synonym hit, and a name asked again is answered
+    from the cache (the same object). Speed itself is measured in benchmarks/bench_scan.py, not here."""
     matcher = ProductMatcher(shipped_ilab_goods(), {})
     synonyms = [synonym.lstrip("=") for entry in load_catalogue() for synonym in entry.synonyms]
-    timings = []
-    for round_ in range(3):  # best of three distinct batches, so a busy CI machine does not decide
-        products = [f"{synonym} lot {round_}-{i}" for i, synonym in enumerate(synonyms)]
-        started = time.perf_counter()
-        results = [matcher.match(product) for product in products]
-        timings.append((time.perf_counter() - started) / len(products))
-        assert all(result.method in ("exact", "synonym") for result in results)
-    assert min(timings) < 100e-6, f"{min(timings) * 1e6:.0f} µs per match"
-    started = time.perf_counter()
-    for product in products:
-        matcher.match(product)
-    assert (time.perf_counter() - started) / len(products) < 5e-6  # repeated pairs come from the cache
+    products = [f"{synonym} lot {i}" for i, synonym in enumerate(synonyms)]
+    results = [matcher.match(product) for product in products]
+    assert all(result.method in ("exact", "synonym") for result in results)
+    assert all(matcher.match(product) is result for product, result in zip(products, results, strict=True))

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imvo.core.suppliers import InputError, InputProblem, open_supplier_file
-from imvo.core.suppliers.encoding import _has_formula_start
+from imvo.core.tabular.encoding import _has_formula_start
 
 HEADER = ["Supplier", "Country", "Product", "HS code", "Spend", "Tier"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]

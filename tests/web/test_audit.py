@@ -34,7 +34,7 @@ def test_record_audit_event_stores_actor_object_and_json_safe_changes(alice, acm
 
 
 def test_system_events_have_no_actor(acme):
-    event = record_audit_event(None, acme, "scan", None, {}, object_type="scan", object_id=7)
+    event = record_audit_event(None, acme, "start_scan", None, {}, object_type="scan", object_id=7)
     assert event.actor is None
     assert event.actor_label == "system"
     assert event.object_id == "7"

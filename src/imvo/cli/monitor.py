@@ -131,11 +131,54 @@ def size_criteria_from(args: argparse.Namespace) -> SizeCriteria:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def _usage_problem(args: argparse.Namespace) -> str | None:
     if args.out is not None and args.out.suffix.lower() not in EXPORT_FORMATS:
-        print(f"imvo monitor: --out must end in one of {', '.join(EXPORT_FORMATS)}", file=sys.stderr)
-        return EXIT_USAGE
+        return f"--out must end in one of {', '.join(EXPORT_FORMATS)}"
+    if not args.disclosures.is_dir():
+        return f"{args.disclosures} is not a folder"
+    return None
+
+
+def _companies_in_scope(args: argparse.Namespace, companies: list[Any], criteria: SizeCriteria) -> list[Any]:
+    if args.all_sizes:
+        return companies
+    kept = in_scope(companies, criteria)
+    if not args.quiet and len(kept) < len(companies):
+        print(
+            f"{len(companies) - len(kept)} of {len(companies)} companies are below the size criteria "
+            f"({criteria.describe()}); use --all-sizes to keep them",
+            file=sys.stderr,
+        )
+    return kept
+
+
+def _report(args: argparse.Namespace, outcome: Any, criteria_sets: Any) -> None:
+    figures = outcome.figures.reporting({args.round_name: criteria_sets})
+    for name in outcome.unmatched_files:
+        print(f"{name}: matches no company of the population; not counted", file=sys.stderr)
+    for name, message in outcome.unreadable_files:
+        print(f"{name}: {message}", file=sys.stderr)
+    if args.out is None:
+        import json
+
+        json.dump(figures.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        write_figures(figures, args.out)
+    headline = figures.headline(args.round_name)
+    if not args.quiet and headline is not None:
+        print(
+            f"round {args.round_name}: {headline.numerator} of {headline.denominator} companies "
+            f"({headline.share * 100:.0f} %) explicitly endorse the OECD Guidelines; "
+            f"{len(outcome.companies_without_disclosure)} without a disclosure",
+            file=sys.stderr,
+        )
+
+
+def run(args: argparse.Namespace) -> int:
     try:
+        if problem := _usage_problem(args):
+            raise ValueError(problem)
         criteria = size_criteria_from(args)
         criteria_sets = checked_criteria_sets(
             key.strip() for key in args.criteria_sets.split(",") if key.strip()
@@ -143,24 +186,13 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"imvo monitor: {error}", file=sys.stderr)
         return EXIT_USAGE
-    if not args.disclosures.is_dir():
-        print(f"imvo monitor: {args.disclosures} is not a folder", file=sys.stderr)
-        return EXIT_USAGE
     try:
         companies = read_population(args.population)
     except InputError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        for input_problem in error.problems:
+            print(input_problem, file=sys.stderr)
         return EXIT_INPUT_PROBLEMS
-    if not args.all_sizes:
-        kept = in_scope(companies, criteria)
-        if not args.quiet and len(kept) < len(companies):
-            print(
-                f"{len(companies) - len(kept)} of {len(companies)} companies are below the size criteria "
-                f"({criteria.describe()}); use --all-sizes to keep them",
-                file=sys.stderr,
-            )
-        companies = kept
+    companies = _companies_in_scope(args, companies, criteria)
     # A progress bar only on a terminal: redirected stderr (logs, CI) gets the summary lines only.
     progress = _ProgressBar(sys.stderr) if not args.quiet and sys.stderr.isatty() else None
     reference = [point for point in DUTCH_REFERENCE_SERIES if point.round != args.round_name]
@@ -174,25 +206,5 @@ def run(args: argparse.Namespace) -> int:
     )
     if progress is not None:
         progress.finish()
-    figures = outcome.figures.reporting({args.round_name: criteria_sets})
-    for name in outcome.unmatched_files:
-        print(f"{name}: matches no company of the population; not counted", file=sys.stderr)
-    for name, message in outcome.unreadable_files:
-        print(f"{name}: {message}", file=sys.stderr)
-    if args.out is None:
-        import json
-
-        json.dump(figures.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        write_figures(figures, args.out)
-    if not args.quiet:
-        headline = figures.headline(args.round_name)
-        if headline is not None:
-            print(
-                f"round {args.round_name}: {headline.numerator} of {headline.denominator} companies "
-                f"({headline.share * 100:.0f} %) explicitly endorse the OECD Guidelines; "
-                f"{len(outcome.companies_without_disclosure)} without a disclosure",
-                file=sys.stderr,
-            )
+    _report(args, outcome, criteria_sets)
     return EXIT_INPUT_PROBLEMS if outcome.unreadable_files else EXIT_OK

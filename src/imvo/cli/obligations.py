@@ -51,6 +51,19 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+def _previous_result(path: Path | None) -> dict[str, Any] | str | None:
+    """The earlier JSON result to compare with; a message when it cannot be used."""
+    if path is None:
+        return None
+    try:
+        previous = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return f"{path}: cannot read the previous result: {error}"
+    if not isinstance(previous, dict) or previous.get("format") != "imvo.obligations/1":
+        return f"{path}: not an imvo obligations JSON result"
+    return previous
+
+
 def run(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.suffix.lower() not in _RENDERERS:
         print(f"imvo obligations: --out must end in {', '.join(sorted(_RENDERERS))}", file=sys.stderr)
@@ -63,16 +76,10 @@ def run(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_INPUT_PROBLEMS
-    previous = None
-    if args.previous is not None:
-        try:
-            previous = json.loads(args.previous.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            print(f"{args.previous}: cannot read the previous result: {error}", file=sys.stderr)
-            return EXIT_INPUT_PROBLEMS
-        if not isinstance(previous, dict) or previous.get("format") != "imvo.obligations/1":
-            print(f"{args.previous}: not an imvo obligations JSON result", file=sys.stderr)
-            return EXIT_INPUT_PROBLEMS
+    previous = _previous_result(args.previous)
+    if isinstance(previous, str):
+        print(previous, file=sys.stderr)
+        return EXIT_INPUT_PROBLEMS
     result = evaluate(profile, imports, as_of=as_of)
     changes = diff(previous, result) if previous is not None else []
     language: str = args.language

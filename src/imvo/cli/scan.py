@@ -74,11 +74,8 @@ class _ProgressBar:
             self.stream.write("\n")
 
 
-def run(args: argparse.Namespace) -> int:
-    from imvo.core.export import ExportError, check_destination, check_register_fits, write_register
-    from imvo.core.scan import scan_file
-    from imvo.core.suppliers import InputError, parse_column_map
-
+def _outputs(args: argparse.Namespace) -> list[Path]:
+    """The files to write: those asked for, and the HTML report beside them unless --no-report."""
     outputs: list[Path] = list(args.out)
     if not args.no_report:
         report = args.report or next(
@@ -86,6 +83,30 @@ def run(args: argparse.Namespace) -> int:
         )
         if report not in outputs:
             outputs.append(report)
+    return outputs
+
+
+def _write(result: Any, outputs: list[Path]) -> int:
+    """Every output is checked before any is written, so a failure leaves none half-done."""
+    from imvo.core.export import ExportError, check_register_fits, write_register
+
+    try:
+        for output in outputs:
+            check_register_fits(result, output)
+        for output in outputs:
+            write_register(result, output)
+    except ExportError as error:
+        print(f"imvo scan: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    from imvo.core.export import ExportError, check_destination
+    from imvo.core.scan import scan_file
+    from imvo.core.suppliers import InputError, parse_column_map
+
+    outputs = _outputs(args)
     try:
         for output in outputs:
             check_destination(output)
@@ -100,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         result = scan_file(args.input, column_map=column_map, sheet=args.sheet, progress=progress)
     except InputError as error:
         if progress:
-            progress.finish()
+            progress.finish()  # end the bar's line before the problems
         print(f"imvo scan: {args.input}: the file has problems; nothing was written.", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
@@ -108,17 +129,10 @@ def run(args: argparse.Namespace) -> int:
     if progress:
         progress.finish()
     with result:
-        try:
-            for output in outputs:
-                check_register_fits(result, output)
-            for output in outputs:
-                write_register(result, output)
-        except ExportError as error:
-            print(f"imvo scan: error: {error}", file=sys.stderr)
-            return EXIT_USAGE
-        if not args.quiet:
+        status = _write(result, outputs)
+        if status == EXIT_OK and not args.quiet:
             _print_summary(result, outputs, time.perf_counter() - started)
-    return EXIT_OK
+    return status
 
 
 def _print_summary(result: Any, outputs: list[Path], seconds: float) -> None:

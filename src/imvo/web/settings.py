@@ -25,7 +25,6 @@ Environment variables (all optional):
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import ipaddress
 import os
 import secrets
@@ -90,9 +89,6 @@ def _site_url() -> str:
 
 IMVO_SITE_URL = _site_url()
 
-# G2's register app joins automatically once its package exists.
-REGISTER_APP_PRESENT = importlib.util.find_spec("imvo.web.register") is not None
-
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -106,10 +102,9 @@ INSTALLED_APPS = [
     "imvo.web.jobs",
     "imvo.web.grievances",
     "imvo.web.monitoring",
+    "imvo.web.register",
+    "imvo.web.obligations",
 ]
-if REGISTER_APP_PRESENT:
-    INSTALLED_APPS.append("imvo.web.register")
-INSTALLED_APPS.append("imvo.web.obligations")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -366,8 +366,7 @@ def test_every_reference_value_a_risk_cites_fits_its_column() -> None:
     """A finding's citation is stored whole (PostgreSQL refuses what SQLite would keep): every value
     the reference data can put in a risk fits the column that holds it."""
     from imvo.core import refdata
-    from imvo.core.risk.themes import THEMES
-    from imvo.web.register.jobs import theme_label
+    from imvo.core.risk.themes import THEMES, theme_label
 
     def limit(name: str) -> int:
         max_length = Risk._meta.get_field(name).max_length

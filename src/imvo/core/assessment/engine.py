@@ -362,21 +362,22 @@ class _PreparedPassage:
     is_heading: bool
 
 
-def _hits_in_passage(
+def _passage_may_hold(
     compiled: _CompiledCriterion, prepared: _PreparedPassage, languages: frozenset[str]
-) -> list[_Hit]:
-    criterion = compiled.criterion
-    passage = prepared.passage
-    sentence = passage.text
-    if prepared.is_heading or (criterion.context_required and not prepared.has_context):
-        return []
-    lowered = prepared.lowered
-    if compiled.prerequisite is not None and not compiled.prerequisite.search(lowered):
-        return []
+) -> bool:
+    """Cheap rules first: headings, required context, the prerequisite, and any cue at all."""
+    if prepared.is_heading or (compiled.criterion.context_required and not prepared.has_context):
+        return False
+    if compiled.prerequisite is not None and not compiled.prerequisite.search(prepared.lowered):
+        return False
     # One search with all cues as alternatives rules most sentences out several times faster than
     # running each cue; only sentences with some cue are searched cue by cue for every match.
-    if not _any_cue(compiled.criterion.id, languages).search(lowered):
-        return []
+    return bool(_any_cue(compiled.criterion.id, languages).search(prepared.lowered))
+
+
+def _cue_matches(
+    compiled: _CompiledCriterion, lowered: str, languages: frozenset[str]
+) -> list[re.Match[str]]:
     matches: list[re.Match[str]] = []
     seen: set[int] = set()
     for language, patterns in compiled.cues.items():
@@ -387,6 +388,16 @@ def _hits_in_passage(
                 if match.end() > match.start() and match.start() not in seen:
                     seen.add(match.start())
                     matches.append(match)
+    return sorted(matches, key=lambda found: found.start())
+
+
+def _hits_in_passage(
+    compiled: _CompiledCriterion, prepared: _PreparedPassage, languages: frozenset[str]
+) -> list[_Hit]:
+    if not _passage_may_hold(compiled, prepared, languages):
+        return []
+    lowered = prepared.lowered
+    matches = _cue_matches(compiled, lowered, languages)
     # Vetoes are checked only for sentences with a cue: most sentences have none, so this is cheaper.
     if not matches:
         return []
@@ -394,8 +405,11 @@ def _hits_in_passage(
         return []
     if compiled.subject is not None and not compiled.subject.search(lowered):
         return []
+    criterion = compiled.criterion
+    passage = prepared.passage
+    sentence = passage.text
     hits: list[_Hit] = []
-    for match in sorted(matches, key=lambda found: found.start()):
+    for match in matches:
         if criterion.own_practice_only and _imposed_on_suppliers(
             sentence, match.start(), criterion.suppliers_may_benefit
         ):

@@ -136,6 +136,97 @@ def bar_chart(
     return "".join(parts)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """The trajectory chart's plot area: rounds along x, shares 0–1 up y."""
+
+    rounds: tuple[str, ...]
+    width: int
+    height: int
+    left: int = 48
+    right: int = 20
+    top: int = 34
+    bottom: int = 40
+
+    def x_of(self, name: str) -> float:
+        plot_w = self.width - self.left - self.right
+        if len(self.rounds) == 1:
+            return self.left + plot_w / 2
+        return self.left + self.rounds.index(name) * plot_w / (len(self.rounds) - 1)
+
+    def y_of(self, share: float) -> float:
+        return self.top + (1 - share) * (self.height - self.top - self.bottom)
+
+
+def _trajectory_axes(frame: _Frame, target: float, words: ChartWords) -> list[str]:
+    parts = []
+    x_end = frame.width - frame.right
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        y = frame.y_of(tick)
+        parts.append(
+            f"<line x1='{frame.left}' x2='{x_end}' y1='{y:.1f}' y2='{y:.1f}' stroke='#ddd'/>"
+            f"<text x='{frame.left - 6}' y='{y + 4:.1f}' text-anchor='end' fill='{TEXT_COLOUR}'>"
+            f"{_percent(tick)}</text>"
+        )
+    for name in frame.rounds:
+        parts.append(
+            f"<text x='{frame.x_of(name):.1f}' y='{frame.height - frame.bottom + 18}' text-anchor='middle' "
+            f"fill='{TEXT_COLOUR}'>{escape(name)}</text>"
+        )
+    y_target = frame.y_of(target)
+    parts.append(
+        f"<line x1='{frame.left}' x2='{x_end}' y1='{y_target:.1f}' y2='{y_target:.1f}' "
+        f"stroke='{TARGET_COLOUR}' stroke-dasharray='4 3'/>"
+        f"<text x='{x_end}' y='{y_target - 4:.1f}' text-anchor='end' fill='{TARGET_COLOUR}'>"
+        f"{escape(words.target)} {_percent(target)}</text>"
+    )
+    return parts
+
+
+def _reference_series(frame: _Frame, reference: Sequence[ReferencePoint], words: ChartWords) -> list[str]:
+    parts = []
+    ordered = sorted(reference, key=lambda p: p.round)
+    if len(ordered) > 1:
+        points = " ".join(f"{frame.x_of(p.round):.1f},{frame.y_of(p.share):.1f}" for p in ordered)
+        parts.append(
+            f"<polyline points='{points}' fill='none' stroke='{REFERENCE_COLOUR}' stroke-dasharray='2 2'/>"
+        )
+    for point in reference:
+        parts.append(
+            f"<rect x='{frame.x_of(point.round) - 4:.1f}' y='{frame.y_of(point.share) - 4:.1f}' width='8' "
+            f"height='8' fill='{REFERENCE_COLOUR}'><title>"
+            + escape(f"{words.reference} {point.round}: {_percent(point.share)} ({point.source})")
+            + "</title></rect>"
+        )
+    return parts
+
+
+def _measured_series(
+    frame: _Frame, measured: Sequence[Figure], words: ChartWords, link: Callable[[Figure], str | None] | None
+) -> list[str]:
+    parts = []
+    ordered = sorted(measured, key=lambda f: f.round)
+    if len(ordered) > 1:
+        points = " ".join(f"{frame.x_of(f.round):.1f},{frame.y_of(f.share):.1f}" for f in ordered)
+        parts.append(f"<polyline points='{points}' fill='none' stroke='{BAR_COLOUR}' stroke-width='2'/>")
+    for figure in ordered:
+        x, y = frame.x_of(figure.round), frame.y_of(figure.share)
+        label = (
+            f"{words.measured} {figure.round}: {_percent(figure.share)} "
+            f"({figure.numerator} {words.of} {figure.denominator})"
+        )
+        element = ""
+        if figure.low is not None and figure.high is not None:
+            element += (
+                f"<line x1='{x:.1f}' x2='{x:.1f}' y1='{frame.y_of(figure.low):.1f}' "
+                f"y2='{frame.y_of(figure.high):.1f}' stroke='{BAR_COLOUR}'/>"
+            )
+        element += f"<circle cx='{x:.1f}' cy='{y:.1f}' r='5' fill='{BAR_COLOUR}'>"
+        element += f"<title>{escape(label)}</title></circle>"
+        parts.append(_wrap_link(element, link(figure) if link else None, label))
+    return parts
+
+
 def trajectory_chart(
     title: str,
     measured: Sequence[Figure],
@@ -147,88 +238,29 @@ def trajectory_chart(
     words: ChartWords = ENGLISH,
 ) -> str:
     """Endorsement share per round: measured points (with whiskers), the reference series, the target."""
-    rounds = sorted({figure.round for figure in measured} | {point.round for point in reference})
-    left, right, top, bottom = 48, 20, 34, 40
-    plot_w, plot_h = width - left - right, height - top - bottom
-
-    def x_of(name: str) -> float:
-        if len(rounds) == 1:
-            return left + plot_w / 2
-        return left + rounds.index(name) * plot_w / (len(rounds) - 1)
-
-    def y_of(share: float) -> float:
-        return top + (1 - share) * plot_h
-
+    rounds = tuple(sorted({figure.round for figure in measured} | {point.round for point in reference}))
+    frame = _Frame(rounds, width, height)
     description = [f"{words.measured} {f.round}: {_percent(f.share)}" for f in measured]
     description += [f"{words.reference} {p.round}: {_percent(p.share)}" for p in reference]
     description.append(f"{words.target} {_percent(target)}")
     ident = _chart_id("line", title)
-    parts = [
-        f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{width}' height='{height}' "
-        f"viewBox='0 0 {width} {height}' {FONT} aria-labelledby='{ident}-t {ident}-d'>",
-        f"<title id='{ident}-t'>{escape(title)}</title>"
-        f"<desc id='{ident}-d'>{escape('; '.join(description))}</desc>",
-        f"<text x='0' y='18' font-weight='bold' fill='{TEXT_COLOUR}'>{escape(title)}</text>",
-    ]
-    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
-        y = y_of(tick)
-        parts.append(
-            f"<line x1='{left}' x2='{width - right}' y1='{y:.1f}' y2='{y:.1f}' stroke='#ddd'/>"
-            f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' fill='{TEXT_COLOUR}'>"
-            f"{_percent(tick)}</text>"
-        )
-    for name in rounds:
-        parts.append(
-            f"<text x='{x_of(name):.1f}' y='{height - bottom + 18}' text-anchor='middle' "
-            f"fill='{TEXT_COLOUR}'>{escape(name)}</text>"
-        )
-    y_target = y_of(target)
-    parts.append(
-        f"<line x1='{left}' x2='{width - right}' y1='{y_target:.1f}' y2='{y_target:.1f}' "
-        f"stroke='{TARGET_COLOUR}' stroke-dasharray='4 3'/>"
-        f"<text x='{width - right}' y='{y_target - 4:.1f}' text-anchor='end' fill='{TARGET_COLOUR}'>"
-        f"{escape(words.target)} {_percent(target)}</text>"
-    )
-    for series, colour in ((reference, REFERENCE_COLOUR),):
-        points = " ".join(
-            f"{x_of(p.round):.1f},{y_of(p.share):.1f}" for p in sorted(series, key=lambda p: p.round)
-        )
-        if len(series) > 1:
-            parts.append(
-                f"<polyline points='{points}' fill='none' stroke='{colour}' stroke-dasharray='2 2'/>"
-            )
-        for point in series:
-            parts.append(
-                f"<rect x='{x_of(point.round) - 4:.1f}' y='{y_of(point.share) - 4:.1f}' width='8' height='8' "
-                f"fill='{colour}'><title>"
-                + escape(f"{words.reference} {point.round}: {_percent(point.share)} ({point.source})")
-                + "</title></rect>"
-            )
-    ordered = sorted(measured, key=lambda f: f.round)
-    if len(ordered) > 1:
-        points = " ".join(f"{x_of(f.round):.1f},{y_of(f.share):.1f}" for f in ordered)
-        parts.append(f"<polyline points='{points}' fill='none' stroke='{BAR_COLOUR}' stroke-width='2'/>")
-    for figure in ordered:
-        x, y = x_of(figure.round), y_of(figure.share)
-        label = (
-            f"{words.measured} {figure.round}: {_percent(figure.share)} "
-            f"({figure.numerator} {words.of} {figure.denominator})"
-        )
-        element = ""
-        if figure.low is not None and figure.high is not None:
-            element += (
-                f"<line x1='{x:.1f}' x2='{x:.1f}' y1='{y_of(figure.low):.1f}' y2='{y_of(figure.high):.1f}' "
-                f"stroke='{BAR_COLOUR}'/>"
-            )
-        element += f"<circle cx='{x:.1f}' cy='{y:.1f}' r='5' fill='{BAR_COLOUR}'>"
-        element += f"<title>{escape(label)}</title></circle>"
-        parts.append(_wrap_link(element, link(figure) if link else None, label))
     legend_y = height - 6
-    parts.append(
-        f"<circle cx='{left}' cy='{legend_y - 4}' r='4' fill='{BAR_COLOUR}'/>"
-        f"<text x='{left + 8}' y='{legend_y}' fill='{TEXT_COLOUR}'>{escape(words.measured)}</text>"
-        f"<rect x='{left + 90}' y='{legend_y - 8}' width='8' height='8' fill='{REFERENCE_COLOUR}'/>"
-        f"<text x='{left + 102}' y='{legend_y}' fill='{TEXT_COLOUR}'>{escape(words.reference_series)}</text>"
+    left = frame.left
+    return "".join(
+        [
+            f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{width}' height='{height}' "
+            f"viewBox='0 0 {width} {height}' {FONT} aria-labelledby='{ident}-t {ident}-d'>",
+            f"<title id='{ident}-t'>{escape(title)}</title>"
+            f"<desc id='{ident}-d'>{escape('; '.join(description))}</desc>",
+            f"<text x='0' y='18' font-weight='bold' fill='{TEXT_COLOUR}'>{escape(title)}</text>",
+            *_trajectory_axes(frame, target, words),
+            *_reference_series(frame, reference, words),
+            *_measured_series(frame, measured, words, link),
+            f"<circle cx='{left}' cy='{legend_y - 4}' r='4' fill='{BAR_COLOUR}'/>"
+            f"<text x='{left + 8}' y='{legend_y}' fill='{TEXT_COLOUR}'>{escape(words.measured)}</text>"
+            f"<rect x='{left + 90}' y='{legend_y - 8}' width='8' height='8' fill='{REFERENCE_COLOUR}'/>"
+            f"<text x='{left + 102}' y='{legend_y}' fill='{TEXT_COLOUR}'>"
+            f"{escape(words.reference_series)}</text>",
+            "</svg>",
+        ]
     )
-    parts.append("</svg>")
-    return "".join(parts)

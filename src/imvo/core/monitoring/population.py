@@ -1,23 +1,22 @@
 """The population being monitored: companies read from CSV or XLSX, and the programme's size criteria.
 
-Row problems use the supplier reader's style (:class:`~imvo.core.suppliers.InputProblem`): every bad
-row is named with file, line and column, all problems are collected, and :class:`InputError` is
-raised carrying all of them so nothing half-read is ever used.
+The file is read by the core's one table reader (:func:`imvo.core.tabular.read_table`), so it accepts
+the encodings, delimiters and workbooks a supplier list does, under the same limits and row-level
+problems (:class:`~imvo.core.tabular.InputProblem`): every bad row is named with file, line and
+column, all problems are collected, and :class:`InputError` is raised carrying all of them so nothing
+half-read is ever used.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from imvo.core.suppliers import InputError, InputProblem, parse_amount
-from imvo.core.suppliers.encoding import scan_text
-from imvo.core.suppliers.limits import FileLimits, change_hint, check_workbook_size, too_many_rows
+from imvo.core.suppliers.amounts import parse_amount
+from imvo.core.tabular import FileLimits, InputError, InputProblem, ProblemLog, read_table
 
 #: Header spellings accepted per field (compared after lower-casing and dropping punctuation).
 POPULATION_HEADERS: dict[str, tuple[str, ...]] = {
@@ -195,63 +194,6 @@ def field_for_header(header: str) -> str | None:
     return _HEADER_FIELD.get(normalise_header(header))
 
 
-def _decode(path: Path, file: str) -> str:
-    """The file's text in the encoding the supplier reader detects (BOM, UTF-8, UTF-16 without BOM,
-    Windows-1252); damaged UTF-8 and Japanese Shift-JIS are refused, not read as nonsense."""
-    with path.open("rb") as stream:
-        head = stream.read(8192)
-    scan = scan_text(path, head, file)
-    return path.read_bytes().decode(scan.encoding)
-
-
-def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    sample = text[:8192]
-    first_line = sample.splitlines()[0] if sample else ""
-    delimiter = max((";", ",", "\t", "|"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    line = 1
-    for row in reader:
-        yield line, row
-        line = reader.line_num + 1
-
-
-def _xlsx_rows(path: Path, file: str, limits: FileLimits) -> Iterator[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-
-    check_workbook_size(path, limits, file)  # before openpyxl unpacks anything
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a broken workbook
-        raise InputError(
-            [InputProblem(file, None, None, f"not a readable XLSX workbook ({error})")]
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, ["" if value is None else _cell_text(value) for value in row]
-    finally:
-        workbook.close()
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _rows(path: Path, file: str, limits: FileLimits) -> Iterator[tuple[int, list[str]]]:
-    with path.open("rb") as stream:
-        head = stream.read(4)
-    rows = (
-        _xlsx_rows(path, file, limits) if head.startswith(b"PK\x03\x04") else _csv_rows(_decode(path, file))
-    )
-    for count, (line, row) in enumerate(rows):
-        # The header and every row after it, empty ones too, count against the limit.
-        if limits.max_rows is not None and count > limits.max_rows:
-            raise too_many_rows(file, limits, None)
-        yield line, row
-
-
 def _number(
     text: str, line: int, column: str, file: str, problems: list[InputProblem], integer: bool
 ) -> float | None:
@@ -277,124 +219,117 @@ DEFAULT_POPULATION_LIMITS = FileLimits(max_bytes=MAX_POPULATION_BYTES)
 
 
 def read_population(
-    path: str | Path, max_bytes: int | None = None, limits: FileLimits = DEFAULT_POPULATION_LIMITS
+    path: str | Path,
+    max_bytes: int | None = None,
+    limits: FileLimits = DEFAULT_POPULATION_LIMITS,
+    warnings: list[InputProblem] | None = None,
 ) -> list[PopulationCompany]:
     """Every company in the CSV or XLSX file at ``path``; raises :class:`InputError` on any problem.
 
     ``limits`` bound the file's size, a workbook's unpacked size and the rows read
-    (:mod:`imvo.core.suppliers.limits`); ``max_bytes``, when given, overrides ``limits.max_bytes``."""
+    (:mod:`imvo.core.tabular.limits`); ``max_bytes``, when given, overrides ``limits.max_bytes``.
+    Whole-file warnings (an encoding that was guessed) are added to ``warnings`` when it is given."""
     path = Path(path)
-    file = path.name
     if max_bytes is not None:
         limits = limits.with_max_bytes(max_bytes)
-    if not path.is_file():
-        raise InputError([InputProblem(file, None, None, "file not found")])
-    if path.stat().st_size > limits.max_bytes:
-        raise InputError(
-            [
-                InputProblem(
-                    file,
-                    None,
-                    None,
-                    f"file larger than {limits.max_bytes // 1024**2} MB{change_hint(limits, 'max_bytes')}",
-                )
-            ]
-        )
-    rows = _rows(path, file, limits)
-    header: list[str] | None = None
-    columns: dict[str, int] = {}
-    header_cells: list[str] = []
-    problems: list[InputProblem] = []
-    companies: list[PopulationCompany] = []
-    seen: dict[str, int] = {}
-    for line, row in rows:
-        cells = [cell.strip() for cell in row]
-        if not any(cells):
-            continue
-        if header is None:
-            header = cells
-            header_cells = cells
-            for index, cell in enumerate(cells):
-                field = field_for_header(cell)
-                if field is not None and field not in columns:
-                    columns[field] = index
-            missing = [field for field in REQUIRED_HEADERS if field not in columns]
-            if missing:
-                accepted = ", ".join(POPULATION_HEADERS["name"])
-                raise InputError(
-                    [InputProblem(file, line, None, "no column with the company name", accepted)]
-                )
-            continue
-        companies_before = len(problems)
-        values = {field: (cells[index] if index < len(cells) else "") for field, index in columns.items()}
-
-        def column_name(field: str, header_cells: list[str] = header_cells) -> str:
-            return header_cells[columns[field]]
-
-        name = values.get("name", "")
-        if not name:
-            problems.append(InputProblem(file, line, column_name("name"), "the company name is empty"))
-        for field, text in values.items():
-            if text.startswith(_FORMULA_FIRST) and field in {
-                "name",
-                "registration_number",
-                "sector_code",
-                "website",
-            }:
-                problems.append(
-                    InputProblem(
-                        file, line, column_name(field), "starts like a spreadsheet formula", "plain text"
-                    )
-                )
-        employees = (
-            _number(values.get("employees", ""), line, column_name("employees"), file, problems, True)
-            if "employees" in columns
-            else None
-        )
-        assets = (
-            _number(values.get("assets", ""), line, column_name("assets"), file, problems, False)
-            if "assets" in columns
-            else None
-        )
-        turnover = (
-            _number(values.get("turnover", ""), line, column_name("turnover"), file, problems, False)
-            if "turnover" in columns
-            else None
-        )
-        registration = values.get("registration_number", "")
-        if registration:
-            if registration in seen:
-                problems.append(
-                    InputProblem(
-                        file,
-                        line,
-                        column_name("registration_number"),
-                        f"registration number {registration} already on line {seen[registration]}",
-                    )
-                )
-            else:
-                seen[registration] = line
-        if len(problems) > companies_before:
-            continue
-        companies.append(
-            PopulationCompany(
-                name=name,
-                registration_number=registration,
-                sector_code=values.get("sector_code", ""),
-                employees=int(employees) if employees is not None else None,
-                assets=assets,
-                turnover=turnover,
-                website=values.get("website", ""),
-                line=line,
+    with read_table(
+        path, limits, what="a list of companies", layout="a header row, then one row per company"
+    ) as table:
+        file = table.file
+        columns: dict[str, int] = {}
+        for index, cell in enumerate(table.headers):
+            field = field_for_header(cell)
+            if field is not None and field not in columns:
+                columns[field] = index
+        if any(field not in columns for field in REQUIRED_HEADERS):
+            accepted = ", ".join(POPULATION_HEADERS["name"])
+            raise InputError(
+                [InputProblem(file, table.header_line, None, "no column with the company name", accepted)]
             )
-        )
-    if header is None:
-        raise InputError([InputProblem(file, None, None, "the file is empty")])
-    if problems:
-        raise InputError(problems)
+        log = table.problems
+        seen: dict[str, int] = {}
+        companies = [
+            company
+            for row in table.rows()
+            if (company := _company(row.line, row.cells, table.headers, columns, log, seen)) is not None
+        ]
+    if log.problems:
+        raise InputError(log.finished())
+    if warnings is not None:
+        warnings.extend(table.warnings)
     if not companies:
         raise InputError([InputProblem(file, None, None, "the file has a header but no companies")])
     return companies
+
+
+def _company(
+    line: int,
+    row: list[str],
+    headers: list[str],
+    columns: dict[str, int],
+    log: ProblemLog,
+    seen: dict[str, int],
+) -> PopulationCompany | None:
+    """The company of a data row, or None with its problems added to ``log``; ``seen`` maps the
+    registration numbers read so far to their lines."""
+    problems: list[InputProblem] = []
+    file = log.file
+    cells = [cell.strip() for cell in row]
+    values = {field: cells[index] for field, index in columns.items()}
+
+    def column_name(field: str) -> str:
+        return headers[columns[field]]
+
+    name = values.get("name", "")
+    if not name:
+        problems.append(InputProblem(file, line, column_name("name"), "the company name is empty"))
+    for field, text in values.items():
+        if text.startswith(_FORMULA_FIRST) and field in {
+            "name",
+            "registration_number",
+            "sector_code",
+            "website",
+        }:
+            problems.append(
+                InputProblem(
+                    file, line, column_name(field), "starts like a spreadsheet formula", "plain text"
+                )
+            )
+    numbers: dict[str, float | None] = {}
+    for field, integer in (("employees", True), ("assets", False), ("turnover", False)):
+        numbers[field] = (
+            _number(values[field], line, column_name(field), file, problems, integer)
+            if field in columns
+            else None
+        )
+    registration = values.get("registration_number", "")
+    if registration:
+        if registration in seen:
+            problems.append(
+                InputProblem(
+                    file,
+                    line,
+                    column_name("registration_number"),
+                    f"registration number {registration} already on line {seen[registration]}",
+                )
+            )
+        else:
+            seen[registration] = line
+    for problem in problems:
+        log.add(problem.line, problem.column, problem.message, problem.accepted)
+    if problems:
+        return None
+    employees = numbers["employees"]
+    return PopulationCompany(
+        name=name,
+        registration_number=registration,
+        sector_code=values.get("sector_code", ""),
+        employees=int(employees) if employees is not None else None,
+        assets=numbers["assets"],
+        turnover=numbers["turnover"],
+        website=values.get("website", ""),
+        line=line,
+    )
 
 
 def in_scope(companies: Sequence[PopulationCompany], criteria: SizeCriteria) -> list[PopulationCompany]:

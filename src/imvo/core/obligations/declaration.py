@@ -17,6 +17,45 @@ MISSING = "[ONTBREEKT / MISSING: {}]"
 WARNING = "[LET OP / WARNING: {}]"
 
 
+def _warning(open_child_labour_risks: int) -> list[str]:
+    if open_child_labour_risks <= 0:
+        return []
+    return [
+        WARNING.format(
+            f"het register bevat {open_child_labour_risks} open risico('s) op kinderarbeid; zolang die "
+            "open zijn kan niet worden verklaard dat geen redelijk vermoeden van kinderarbeid bestaat / "
+            f"the register holds {open_child_labour_risks} open child-labour risk(s); while they are "
+            "open, the draft cannot state that no reasonable suspicion of child labour exists"
+        ),
+        "",
+    ]
+
+
+def _outcome(suspicion: bool | None, action_plan: Any) -> tuple[str, str]:
+    """The investigation's outcome in Dutch and in English."""
+    if suspicion is True:
+        plan = (
+            "Er bestaat een redelijk vermoeden van kinderarbeid; het plan van aanpak is vastgesteld op "
+            f"{action_plan}."
+            if action_plan
+            else "Er bestaat een redelijk vermoeden van kinderarbeid; "
+            + MISSING.format("datum plan van aanpak / action plan date")
+        )
+        plan_en = "A reasonable suspicion of child labour exists; " + (
+            f"the action plan was adopted on {action_plan}." if action_plan else "the action plan is missing."
+        )
+        return plan, plan_en
+    if suspicion is False:
+        return (
+            "Uit het onderzoek is geen redelijk vermoeden van kinderarbeid gebleken.",
+            "The investigation found no reasonable suspicion of child labour.",
+        )
+    return (
+        MISSING.format("uitkomst onderzoek redelijk vermoeden / outcome of the investigation"),
+        "Outcome of the investigation: missing.",
+    )
+
+
 def draft_wzk_declaration(
     profile: CompanyProfile,
     register: Mapping[str, Any],
@@ -32,44 +71,16 @@ def draft_wzk_declaration(
     risk_date = register.get("risk_analysis_date")
     measures = register.get("measures_count")
     suspicion = register.get("child_labour_reasonable_suspicion")
-    warning_lines: list[str] = []
-    if open_child_labour_risks > 0:
-        warning_lines = [
-            WARNING.format(
-                f"het register bevat {open_child_labour_risks} open risico('s) op kinderarbeid; zolang die "
-                "open zijn kan niet worden verklaard dat geen redelijk vermoeden van kinderarbeid bestaat / "
-                f"the register holds {open_child_labour_risks} open child-labour risk(s); while they are "
-                "open, the draft cannot state that no reasonable suspicion of child labour exists"
-            ),
-            "",
-        ]
-        if suspicion is False:
-            suspicion = None  # refused: shown as missing below, never as "no suspicion"
-    action_plan = register.get("child_labour_action_plan_date")
+    warning_lines = _warning(open_child_labour_risks)
+    if warning_lines and suspicion is False:
+        suspicion = None  # refused: shown as missing below, never as "no suspicion"
     endorsement = register.get("oecd_endorsement")
     measures_en = str(measures) if isinstance(measures, int) else "missing"
-
     risk_nl = f"op {risk_date}" if risk_date else MISSING.format("datum risicoanalyse / risk analysis date")
     measures_nl = (
         str(measures) if isinstance(measures, int) else MISSING.format("aantal maatregelen / measures")
     )
-    if suspicion is True:
-        plan = (
-            "Er bestaat een redelijk vermoeden van kinderarbeid; het plan van aanpak is vastgesteld op "
-            f"{action_plan}."
-            if action_plan
-            else "Er bestaat een redelijk vermoeden van kinderarbeid; "
-            + MISSING.format("datum plan van aanpak / action plan date")
-        )
-        plan_en = "A reasonable suspicion of child labour exists; " + (
-            f"the action plan was adopted on {action_plan}." if action_plan else "the action plan is missing."
-        )
-    elif suspicion is False:
-        plan = "Uit het onderzoek is geen redelijk vermoeden van kinderarbeid gebleken."
-        plan_en = "The investigation found no reasonable suspicion of child labour."
-    else:
-        plan = MISSING.format("uitkomst onderzoek redelijk vermoeden / outcome of the investigation")
-        plan_en = "Outcome of the investigation: missing."
+    plan, plan_en = _outcome(suspicion, register.get("child_labour_action_plan_date"))
     endorsement_nl = (
         "Wij onderschrijven de OESO-richtlijnen voor multinationale ondernemingen en de UN Guiding "
         "Principles."

@@ -148,6 +148,23 @@ def _add_months(day: date, months: int) -> date:
 # --- German LkSG -------------------------------------------------------------------------------------
 
 
+def _lksg_link(profile: CompanyProfile) -> Reason | tuple[Status, Reason, list[str]]:
+    """The company's link to Germany (seat or branch), or the outcome when it has none or it is unknown."""
+    if profile.country == "DE":
+        return Reason("lksg.link_seat")
+    if profile.has_german_branch:
+        return Reason("lksg.link_branch")
+    if profile.country is None:
+        return "cannot_decide", Reason("country_unknown"), ["country"]
+    if profile.has_german_branch is None:
+        return (
+            "cannot_decide",
+            Reason("lksg.branch_unknown", {"country": profile.country}),
+            ["has_german_branch"],
+        )
+    return "does_not_apply", Reason("lksg.no_german_link", {"country": profile.country}), []
+
+
 def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     profile = facts.profile
     commencement = rule.value("commencement")
@@ -157,33 +174,10 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     if facts.as_of < starts:
         return _outcome(rule, "not_yet_in_force", [Reason("lksg.not_yet", {"date": starts.isoformat()})])
     used: dict[str, Any] = {"country": profile.country, "has_german_branch": profile.has_german_branch}
-    if profile.country == "DE":
-        link = Reason("lksg.link_seat")
-    elif profile.has_german_branch:
-        link = Reason("lksg.link_branch")
-    elif profile.country is None:
-        return _outcome(
-            rule,
-            "cannot_decide",
-            [Reason("country_unknown")],
-            facts_used=used,
-            missing=["country"],
-        )
-    elif profile.has_german_branch is None:
-        return _outcome(
-            rule,
-            "cannot_decide",
-            [Reason("lksg.branch_unknown", {"country": profile.country})],
-            facts_used=used,
-            missing=["has_german_branch"],
-        )
-    else:
-        return _outcome(
-            rule,
-            "does_not_apply",
-            [Reason("lksg.no_german_link", {"country": profile.country})],
-            facts_used=used,
-        )
+    link = _lksg_link(profile)
+    if not isinstance(link, Reason):
+        status, reason, missing = link
+        return _outcome(rule, status, [reason], facts_used=used, missing=missing)
     threshold = rule.value("employees_in_germany_minimum", facts.as_of)
     if threshold is None or not threshold.known:
         return _outcome(
@@ -236,6 +230,49 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
 # --- EU CSDDD ----------------------------------------------------------------------------------------
 
 
+def _csddd_needs(profile: Any, used: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """The thresholds the CSDDD test needs for this company (EU or non-EU), and the facts missing."""
+    if profile.country is None:
+        names = [
+            "employees_more_than",
+            "net_turnover_worldwide_more_than_eur",
+            "net_turnover_eu_more_than_eur",
+        ]
+        return [*names, "application_date"], ["country"]
+    if profile.country in EU_MEMBER_STATES:
+        missing = [f for f in ("employees", "net_turnover_worldwide_eur") if used[f] is None]
+        return ["employees_more_than", "net_turnover_worldwide_more_than_eur", "application_date"], missing
+    missing = [f for f in ("net_turnover_eu_eur",) if used[f] is None]
+    return ["net_turnover_eu_more_than_eur", "application_date"], missing
+
+
+def _csddd_test(profile: Any, number: Callable[[str], int]) -> tuple[bool, Reason]:
+    """Whether the company meets the size test, and the reason that shows the comparison."""
+    if profile.country in EU_MEMBER_STATES:
+        assert profile.employees is not None  # missing facts returned cannot_decide before
+        assert profile.net_turnover_worldwide_eur is not None
+        in_scope = profile.employees > number("employees_more_than") and (
+            profile.net_turnover_worldwide_eur > number("net_turnover_worldwide_more_than_eur")
+        )
+        return in_scope, Reason(
+            "csddd.test_eu",
+            {
+                "employees": profile.employees,
+                "employees_minimum": number("employees_more_than"),
+                "turnover": str(profile.net_turnover_worldwide_eur),
+                "turnover_minimum": number("net_turnover_worldwide_more_than_eur"),
+            },
+        )
+    assert profile.net_turnover_eu_eur is not None
+    return profile.net_turnover_eu_eur > number("net_turnover_eu_more_than_eur"), Reason(
+        "csddd.test_non_eu",
+        {
+            "turnover": str(profile.net_turnover_eu_eur),
+            "turnover_minimum": number("net_turnover_eu_more_than_eur"),
+        },
+    )
+
+
 def _evaluate_csddd(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     profile = facts.profile
     used: dict[str, Any] = {
@@ -244,21 +281,7 @@ def _evaluate_csddd(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
         "net_turnover_worldwide_eur": profile.net_turnover_worldwide_eur,
         "net_turnover_eu_eur": profile.net_turnover_eu_eur,
     }
-    missing_facts: list[str] = []
-    if profile.country is None:
-        missing_facts.append("country")
-        names = [
-            "employees_more_than",
-            "net_turnover_worldwide_more_than_eur",
-            "net_turnover_eu_more_than_eur",
-        ]
-    elif profile.country in EU_MEMBER_STATES:
-        names = ["employees_more_than", "net_turnover_worldwide_more_than_eur"]
-        missing_facts += [f for f in ("employees", "net_turnover_worldwide_eur") if used[f] is None]
-    else:
-        names = ["net_turnover_eu_more_than_eur"]
-        missing_facts += [f for f in ("net_turnover_eu_eur",) if used[f] is None]
-    names.append("application_date")
+    names, missing_facts = _csddd_needs(profile, used)
     values = {name: rule.value(name, facts.as_of) for name in names}
     unknown = [name for name, value in values.items() if value is None or not value.known]
     if unknown or missing_facts:
@@ -278,31 +301,7 @@ def _evaluate_csddd(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     def number(name: str) -> int:
         return int(known[name])
 
-    if profile.country in EU_MEMBER_STATES:
-        assert profile.employees is not None  # missing facts returned cannot_decide above
-        assert profile.net_turnover_worldwide_eur is not None
-        in_scope = profile.employees > number(
-            "employees_more_than"
-        ) and profile.net_turnover_worldwide_eur > number("net_turnover_worldwide_more_than_eur")
-        test = Reason(
-            "csddd.test_eu",
-            {
-                "employees": profile.employees,
-                "employees_minimum": number("employees_more_than"),
-                "turnover": str(profile.net_turnover_worldwide_eur),
-                "turnover_minimum": number("net_turnover_worldwide_more_than_eur"),
-            },
-        )
-    else:
-        assert profile.net_turnover_eu_eur is not None
-        in_scope = profile.net_turnover_eu_eur > number("net_turnover_eu_more_than_eur")
-        test = Reason(
-            "csddd.test_non_eu",
-            {
-                "turnover": str(profile.net_turnover_eu_eur),
-                "turnover_minimum": number("net_turnover_eu_more_than_eur"),
-            },
-        )
+    in_scope, test = _csddd_test(profile, number)
     if not in_scope:
         return _outcome(rule, "does_not_apply", [Reason("csddd.not_met", {"test": test})], facts_used=used)
     applies_from = date.fromisoformat(known["application_date"])
@@ -499,6 +498,53 @@ def _register_missing(readiness: Mapping[str, Any]) -> list[Reason]:
     ]
 
 
+def _isv_tender(
+    rule: Rule, tender: Any, categories: Mapping[str, str], as_of: date
+) -> tuple[dict[str, Any], Reason]:
+    """One tender's verdict: does the international social conditions' duty apply to it, and why."""
+    day = tender.date or as_of
+    threshold = rule.value("central_government_supplies_services_threshold_eur", day)
+    entry: dict[str, Any] = {
+        "name": tender.name,
+        "category": tender.category,
+        "date": day.isoformat(),
+        "estimated_value_eur": tender.estimated_value_eur,
+    }
+    category = categories.get((tender.category or "").casefold())
+    verdict: Reason
+    if tender.contracting_authority not in (None, "central_government"):
+        entry["status"], verdict = "does_not_apply", Reason("isv.tender.not_central_government")
+    elif tender.category is None or tender.estimated_value_eur is None:
+        entry["status"], verdict = "cannot_decide", Reason("isv.tender.facts_unknown")
+    elif category is None:
+        entry["status"] = "does_not_apply"
+        verdict = Reason("isv.tender.not_risk_category", {"category": tender.category})
+    elif threshold is None or not threshold.known:
+        entry["status"] = "cannot_decide"
+        verdict = Reason("isv.tender.threshold_unknown", {"date": day.isoformat()})
+    else:
+        entry["threshold_eur"] = threshold.value
+        amounts: dict[str, str | int] = {
+            "category": category,
+            "value": str(tender.estimated_value_eur),
+            "threshold": str(threshold.value),
+        }
+        if tender.estimated_value_eur >= int(str(threshold.value)):
+            entry["status"] = "applies"
+            verdict = Reason(
+                "isv.tender.at_or_above_threshold", {**amounts, "sources": "; ".join(threshold.sources)}
+            )
+        else:
+            entry["status"] = "does_not_apply"
+            verdict = Reason("isv.tender.below_threshold", amounts)
+    if tender.contracting_authority is None and entry["status"] == "applies":
+        entry["status"] = "cannot_decide"
+        verdict = Reason("isv.tender.authority_unknown", {"verdict": verdict})
+    entry["reason"] = verdict.text("en")
+    entry["explanation"] = verdict.to_dict()
+    return entry, verdict
+
+
 def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     tenders = facts.profile.tenders
     readiness = _readiness(rule, facts.register)
@@ -514,46 +560,7 @@ def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     verdicts: list[dict[str, Any]] = []
     reasons: list[Reason] = []
     for tender in tenders:
-        day = tender.date or facts.as_of
-        threshold = rule.value("central_government_supplies_services_threshold_eur", day)
-        entry: dict[str, Any] = {
-            "name": tender.name,
-            "category": tender.category,
-            "date": day.isoformat(),
-            "estimated_value_eur": tender.estimated_value_eur,
-        }
-        category = categories.get((tender.category or "").casefold())
-        verdict: Reason
-        if tender.contracting_authority not in (None, "central_government"):
-            entry["status"], verdict = "does_not_apply", Reason("isv.tender.not_central_government")
-        elif tender.category is None or tender.estimated_value_eur is None:
-            entry["status"], verdict = "cannot_decide", Reason("isv.tender.facts_unknown")
-        elif category is None:
-            entry["status"] = "does_not_apply"
-            verdict = Reason("isv.tender.not_risk_category", {"category": tender.category})
-        elif threshold is None or not threshold.known:
-            entry["status"] = "cannot_decide"
-            verdict = Reason("isv.tender.threshold_unknown", {"date": day.isoformat()})
-        else:
-            entry["threshold_eur"] = threshold.value
-            amounts: dict[str, str | int] = {
-                "category": category,
-                "value": str(tender.estimated_value_eur),
-                "threshold": str(threshold.value),
-            }
-            if tender.estimated_value_eur >= int(str(threshold.value)):
-                entry["status"] = "applies"
-                verdict = Reason(
-                    "isv.tender.at_or_above_threshold", {**amounts, "sources": "; ".join(threshold.sources)}
-                )
-            else:
-                entry["status"] = "does_not_apply"
-                verdict = Reason("isv.tender.below_threshold", amounts)
-        if tender.contracting_authority is None and entry["status"] == "applies":
-            entry["status"] = "cannot_decide"
-            verdict = Reason("isv.tender.authority_unknown", {"verdict": verdict})
-        entry["reason"] = verdict.text("en")
-        entry["explanation"] = verdict.to_dict()
+        entry, verdict = _isv_tender(rule, tender, categories, facts.as_of)
         verdicts.append(entry)
         reasons.append(Reason("isv.tender", {"tender": tender.name, "verdict": verdict}))
     statuses = {v["status"] for v in verdicts}
@@ -613,6 +620,31 @@ class Change:
         return f"{self.kind}: {target}: {self.old!r} → {self.new!r}"
 
 
+def _obligation_changes(rule_id: str, was: Mapping[str, Any], now: Mapping[str, Any]) -> list[Change]:
+    old_obligations = {o["id"]: o for o in was.get("obligations", [])}
+    new_obligations = {o["id"]: o for o in now.get("obligations", [])}
+    changes = [
+        Change("obligation_added", rule_id, oid, None, new_obligations[oid]["article"])
+        for oid in sorted(new_obligations.keys() - old_obligations.keys())
+    ]
+    changes += [
+        Change("obligation_removed", rule_id, oid, old_obligations[oid]["article"], None)
+        for oid in sorted(old_obligations.keys() - new_obligations.keys())
+    ]
+    changes += [
+        Change(
+            "deadline_changed",
+            rule_id,
+            oid,
+            old_obligations[oid].get("deadline"),
+            new_obligations[oid].get("deadline"),
+        )
+        for oid in sorted(old_obligations.keys() & new_obligations.keys())
+        if old_obligations[oid].get("deadline") != new_obligations[oid].get("deadline")
+    ]
+    return changes
+
+
 def diff(
     old: EvaluationResult | Mapping[str, Any], new: EvaluationResult | Mapping[str, Any]
 ) -> list[Change]:
@@ -633,21 +665,5 @@ def diff(
         was, now = old_rules[rule_id], new_rules[rule_id]
         if was["status"] != now["status"]:
             changes.append(Change("status_changed", rule_id, None, was["status"], now["status"]))
-        old_obligations = {o["id"]: o for o in was.get("obligations", [])}
-        new_obligations = {o["id"]: o for o in now.get("obligations", [])}
-        for oid in sorted(new_obligations.keys() - old_obligations.keys()):
-            changes.append(Change("obligation_added", rule_id, oid, None, new_obligations[oid]["article"]))
-        for oid in sorted(old_obligations.keys() - new_obligations.keys()):
-            changes.append(Change("obligation_removed", rule_id, oid, old_obligations[oid]["article"], None))
-        for oid in sorted(old_obligations.keys() & new_obligations.keys()):
-            if old_obligations[oid].get("deadline") != new_obligations[oid].get("deadline"):
-                changes.append(
-                    Change(
-                        "deadline_changed",
-                        rule_id,
-                        oid,
-                        old_obligations[oid].get("deadline"),
-                        new_obligations[oid].get("deadline"),
-                    )
-                )
+        changes += _obligation_changes(rule_id, was, now)
     return changes

@@ -1,4 +1,4 @@
-"""Facts about an organisation: its profile (TOML) and its import records (CSV).
+"""Facts about an organisation: its profile (TOML) and its import records (CSV or XLSX).
 
 An absent key is an unknown fact, never ``False`` or ``0``: the engine must be able to say which fact it
 needs. Reading collects every input problem and raises :class:`FactsError` with all of them.
@@ -6,11 +6,10 @@ needs. Reading collects every input problem and raises :class:`FactsError` with 
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
+import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -19,8 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from imvo.core.suppliers.limits import FileLimits, change_hint, too_many_rows
-from imvo.core.suppliers.problems import InputError, InputProblem, ProblemLog
+from imvo.core.tabular import FileLimits, HeadedTable, InputError, InputProblem, read_table
 
 EU_MEMBER_STATES = frozenset(
     ("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU")
@@ -100,24 +98,8 @@ def load_profile(path: Path) -> CompanyProfile:
     return parse_profile(text, str(path))
 
 
-def parse_profile(text: str, file: str = "<profile>") -> CompanyProfile:
-    problems: list[InputProblem] = []
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise FactsError([InputProblem(file, None, None, f"not valid TOML: {error}")]) from error
-    organisation = document.get("organisation")
-    if not isinstance(organisation, dict):
-        raise FactsError([InputProblem(file, None, "organisation", "missing [organisation] table")])
-    known = {"name", "country", "sectors", "financial_year_end", *_PROFILE_FIELDS_INT, *_PROFILE_FIELDS_BOOL}
-    for key in sorted(set(organisation) - known):
-        problems.append(
-            InputProblem(file, None, f"organisation.{key}", "unknown key", ", ".join(sorted(known)))
-        )
-    name = organisation.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(InputProblem(file, None, "organisation.name", "a name is required"))
-        name = ""
+def _typed_values(organisation: Mapping[str, Any], file: str, problems: list[InputProblem]) -> dict[str, Any]:
+    """The whole-number and yes/no fields of [organisation]."""
     values: dict[str, Any] = {}
     for key in _PROFILE_FIELDS_INT:
         raw = organisation.get(key)
@@ -137,20 +119,21 @@ def parse_profile(text: str, file: str = "<profile>") -> CompanyProfile:
             problems.append(InputProblem(file, None, f"organisation.{key}", f"{raw!r} is not true or false"))
         else:
             values[key] = raw
+    return values
+
+
+def _described_values(
+    organisation: Mapping[str, Any], file: str, problems: list[InputProblem]
+) -> dict[str, Any]:
+    """Country, sectors and financial year end of [organisation]."""
+    values: dict[str, Any] = {}
     country = organisation.get("country")
     if country is not None:
         if isinstance(country, str) and re.fullmatch(r"[A-Za-z]{2}", country.strip()):
             values["country"] = country.strip().upper()
         else:
-            problems.append(
-                InputProblem(
-                    file,
-                    None,
-                    "organisation.country",
-                    f"{country!r} is not a two-letter ISO code",
-                    "NL, DE, …",
-                )
-            )
+            problem = f"{country!r} is not a two-letter ISO code"
+            problems.append(InputProblem(file, None, "organisation.country", problem, "NL, DE, …"))
     sectors = organisation.get("sectors")
     if sectors is not None:
         if isinstance(sectors, list) and all(isinstance(s, str) for s in sectors):
@@ -163,11 +146,33 @@ def parse_profile(text: str, file: str = "<profile>") -> CompanyProfile:
         if match and _valid_month_day(int(match[1]), int(match[2])):
             values["financial_year_end_month_day"] = (int(match[1]), int(match[2]))
         else:
-            problems.append(
-                InputProblem(
-                    file, None, "organisation.financial_year_end", f"{year_end!r} is not MM-DD", "12-31"
-                )
-            )
+            problem = f"{year_end!r} is not MM-DD"
+            problems.append(InputProblem(file, None, "organisation.financial_year_end", problem, "12-31"))
+    return values
+
+
+def parse_profile(text: str, file: str = "<profile>") -> CompanyProfile:
+    problems: list[InputProblem] = []
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FactsError([InputProblem(file, None, None, f"not valid TOML: {error}")]) from error
+    organisation = document.get("organisation")
+    if not isinstance(organisation, dict):
+        raise FactsError([InputProblem(file, None, "organisation", "missing [organisation] table")])
+    known = {"name", "country", "sectors", "financial_year_end", *_PROFILE_FIELDS_INT, *_PROFILE_FIELDS_BOOL}
+    for key in sorted(set(organisation) - known):
+        problems.append(
+            InputProblem(file, None, f"organisation.{key}", "unknown key", ", ".join(sorted(known)))
+        )
+    name = organisation.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(InputProblem(file, None, "organisation.name", "a name is required"))
+        name = ""
+    values = {
+        **_typed_values(organisation, file, problems),
+        **_described_values(organisation, file, problems),
+    }
     register = document.get("register", {})
     if not isinstance(register, dict):
         problems.append(InputProblem(file, None, "register", "must be a table"))
@@ -247,85 +252,78 @@ _IMPORT_COLUMNS = ("year", "cn_code", "quantity_kg", "country_of_origin")
 _OPTIONAL_IMPORT_COLUMNS = ("taric_subdivision", "gold_concentration_percent")
 
 
-#: Import records are read whole into memory: the command line reads files of up to 200 MB.
+#: The command line reads import files of up to 200 MB (rows are streamed; records are kept).
 DEFAULT_IMPORT_LIMITS = FileLimits()
 
 
-def load_imports(path: Path, limits: FileLimits = DEFAULT_IMPORT_LIMITS) -> tuple[ImportRecord, ...]:
+def load_imports(
+    path: Path,
+    limits: FileLimits = DEFAULT_IMPORT_LIMITS,
+    *,
+    file: str | None = None,
+    warnings: list[InputProblem] | None = None,
+) -> tuple[ImportRecord, ...]:
+    """The import records of a CSV or XLSX file, read by the core's one table reader
+    (:func:`imvo.core.tabular.read_table`: the encodings, delimiters, workbook and zip-bomb checks,
+    row cap and row-level problems of every other table); raises :class:`FactsError` listing every
+    problem. ``file`` names the file in messages (default: the path as given); whole-file warnings
+    (an encoding that was guessed) are added to ``warnings`` when it is given."""
+    path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise FactsError(
-                [
-                    InputProblem(
-                        str(path),
-                        None,
-                        None,
-                        f"the file is {size / 1024**2:.1f} MB, more than the limit of "
-                        f"{limits.max_bytes / 1024**2:.1f} MB{change_hint(limits, 'max_bytes')}",
-                    )
-                ]
-            )
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise FactsError(
-            [InputProblem(str(path), None, None, f"cannot read the imports: {error}")]
-        ) from error
-    return parse_imports(text, str(path), limits)
+        with read_table(
+            path,
+            limits,
+            file=file or str(path),
+            what="a list of import records",
+            layout="a header row (" + ", ".join(_IMPORT_COLUMNS) + "), then one row per import",
+        ) as table:
+            records = _read_records(table)
+    except FactsError:
+        raise
+    except InputError as error:
+        raise FactsError(error.problems) from None
+    if warnings is not None:
+        warnings.extend(table.warnings)
+    return records
 
 
 def parse_imports(
     text: str, file: str = "<imports>", limits: FileLimits | None = None
 ) -> tuple[ImportRecord, ...]:
-    """The import records of a CSV text; raises :class:`FactsError` listing every problem, or when
-    the text has more than ``limits.max_rows`` rows after the header."""
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    """The import records of a CSV text, read exactly as :func:`load_imports` reads a file; raises
+    :class:`FactsError` listing every problem, or when the text has more than ``limits.max_rows``
+    rows after the header."""
+    with tempfile.TemporaryDirectory(prefix="imvo-imports-") as folder:
+        path = Path(folder) / "imports.csv"
+        path.write_text(text, encoding="utf-8")
+        return load_imports(path, limits or FileLimits(max_bytes=max(len(text) * 4, 1)), file=file)
+
+
+def _read_records(table: HeadedTable) -> tuple[ImportRecord, ...]:
+    header = [h.strip().lower() for h in table.headers]
     missing = [c for c in _IMPORT_COLUMNS if c not in header]
     if missing:
         raise FactsError(
             [
                 InputProblem(
-                    file, 1, None, f"missing column(s): {', '.join(missing)}", ", ".join(_IMPORT_COLUMNS)
+                    table.file,
+                    table.header_line,
+                    None,
+                    f"missing column(s): {', '.join(missing)}",
+                    ", ".join(_IMPORT_COLUMNS),
                 )
             ]
         )
-    log = ProblemLog(file)
+    log = table.problems
     records: list[ImportRecord] = []
-    line = reader.line_num + 1
-    max_rows = limits.max_rows if limits is not None else None
-    for count, raw_row in enumerate(reader):
-        if limits is not None and max_rows is not None and count >= max_rows:
-            raise FactsError(too_many_rows(file, limits, None).problems)
-        # DictReader files surplus values under the key None and fills missing ones with None.
-        extra = raw_row.pop(None, None)
-        absent = sum(value is None for value in raw_row.values())
-        if extra or absent:
-            fields = len(raw_row) - absent + len(extra or ())
-            log.add(
-                line,
-                None,
-                f"{fields} fields, expected {len(raw_row)} (the header has {len(raw_row)} columns)",
-                'one value per column; quote values that contain the delimiter, e.g. "1,5"',
-            )
-            line = reader.line_num + 1
-            continue
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw_row.items()}
-        if not any(row.values()):
-            line = reader.line_num + 1
-            continue
+    for line, _, cells in table.rows():
+        row = dict(zip(header, (cell.strip() for cell in cells), strict=True))
         row_problems: list[InputProblem] = []
-        record = _import_record(row, line, file, row_problems)
+        record = _import_record(row, line, table.file, row_problems)
         for problem in row_problems:
             log.add(problem.line, problem.column, problem.message, problem.accepted)
         if record is not None:
             records.append(record)
-        line = reader.line_num + 1
     if log.problems:
         raise FactsError(log.finished())
     return tuple(records)

@@ -431,19 +431,8 @@ class ProductMatcher:
         shown = f"HS {code.hs_part}" + (f" ({_shorten(label)})" if label else "")
         if code.restored_leading_zero:
             shown += " (leading zero restored)"
-        trusted_name = name if name is not None and name.confidence >= REVIEW_BELOW else None
         if code_bases and is_listed:
-            if name is not None and self._agree(name.bases, code_bases):
-                bases = _combine(name.bases, code_bases)
-                note = f"{shown} and name agree -> {' / '.join(bases)}"
-                return self._code_result(code, bases, True, False, note)
-            if trusted_name is not None:
-                note = (
-                    f"{shown} -> {' / '.join(code_bases)}, but the name {trusted_name.phrase!r} says "
-                    f"{' / '.join(trusted_name.bases)}: check the code"
-                )
-                return self._code_result(code, code_bases, True, True, note)
-            return self._code_result(code, code_bases, True, False, f"{shown} -> {' / '.join(code_bases)}")
+            return self._from_listed_code(code, code_bases, name, shown)
         if code_bases:  # the code is shorter than the listed codes under it
             if name is not None and self._agree(name.bases, code_bases):
                 note = f"{shown} covers {' / '.join(name.bases)}, as the name says"
@@ -452,21 +441,41 @@ class ProductMatcher:
                 f"{shown} covers several listed goods ({', '.join(code_bases)}); the name does not say which"
             )
             return self._code_result(code, code_bases, False, True, note)
-        if name is not None:
-            good_codes = [c for base in name.bases for c in self._goods[base].hs_codes]
-            if not good_codes:
-                return self._from_name(name, code, f"{shown}: {name.bases[0]} has no specific HS code")
-            padded = self._lost_zero_reading(code, name.bases)
-            if padded:
-                note = f"read HS {code.code} as {padded} (lost leading zero?) because of the name"
-                result = self._from_name(name, code, note)
-                return replace(result, hs_code=padded, hs_heading=padded[:4], needs_review=True)
-            if trusted_name is not None:
-                result = self._from_name(trusted_name, code, f"{shown} is not a code of the named good")
-                return replace(result, needs_review=True)
+        if name is not None and (result := self._from_name_beside_code(code, name, shown)) is not None:
+            return result
         return ProductMatch(
             (), "", code.code, code.heading, label, "hs_code", 1.0, False, f"{shown}: no listed good"
         )
+
+    def _from_listed_code(
+        self, code: HsCode, code_bases: tuple[str, ...], name: _NameMatch | None, shown: str
+    ) -> ProductMatch:
+        if name is not None and self._agree(name.bases, code_bases):
+            bases = _combine(name.bases, code_bases)
+            note = f"{shown} and name agree -> {' / '.join(bases)}"
+            return self._code_result(code, bases, True, False, note)
+        if name is not None and name.confidence >= REVIEW_BELOW:
+            note = (
+                f"{shown} -> {' / '.join(code_bases)}, but the name {name.phrase!r} says "
+                f"{' / '.join(name.bases)}: check the code"
+            )
+            return self._code_result(code, code_bases, True, True, note)
+        return self._code_result(code, code_bases, True, False, f"{shown} -> {' / '.join(code_bases)}")
+
+    def _from_name_beside_code(self, code: HsCode, name: _NameMatch, shown: str) -> ProductMatch | None:
+        """A code of no listed good beside a name that matches one: the name decides, for review."""
+        good_codes = [c for base in name.bases for c in self._goods[base].hs_codes]
+        if not good_codes:
+            return self._from_name(name, code, f"{shown}: {name.bases[0]} has no specific HS code")
+        padded = self._lost_zero_reading(code, name.bases)
+        if padded:
+            note = f"read HS {code.code} as {padded} (lost leading zero?) because of the name"
+            result = self._from_name(name, code, note)
+            return replace(result, hs_code=padded, hs_heading=padded[:4], needs_review=True)
+        if name.confidence >= REVIEW_BELOW:
+            result = self._from_name(name, code, f"{shown} is not a code of the named good")
+            return replace(result, needs_review=True)
+        return None
 
     def _code_result(
         self, code: HsCode, bases: tuple[str, ...], certain: bool, needs_review: bool, note: str
@@ -627,8 +636,8 @@ class ProductMatcher:
                         masked[index] = None
         return masked
 
-    def _match_segment(self, segment: list[str]) -> _NameMatch | None:
-        prepared = self._prepare(segment)
+    def _best_phrase(self, prepared: list[_Word | None]) -> tuple[list[_Word], tuple[str, ...], str] | None:
+        """The longest known phrase of the segment, uncorrected words first, the latest on a tie."""
         best: tuple[tuple[int, int, int], list[_Word], tuple[str, ...], str] | None = None
         for start in range(len(prepared)):
             for size in range(1, min(_MAX_PHRASE_WORDS, len(prepared) - start) + 1):
@@ -639,13 +648,16 @@ class ProductMatcher:
                 found = self._lookup(present)
                 if found is None:
                     continue
-                uncorrected = int(not any(word.corrected for word in present))
-                rank = (size, uncorrected, start)
+                rank = (size, int(not any(word.corrected for word in present)), start)
                 if best is None or rank > best[0]:
                     best = (rank, present, found[0], found[1])
+        return None if best is None else best[1:]
+
+    def _match_segment(self, segment: list[str]) -> _NameMatch | None:
+        best = self._best_phrase(self._prepare(segment))
         if best is None:
             return None
-        _, phrase, bases, key = best
+        phrase, bases, key = best
         written = " ".join(dict.fromkeys(word.original for word in phrase))
         if any(word.corrected for word in phrase):
             matched = " ".join(word.surface for word in phrase)
@@ -653,26 +665,33 @@ class ProductMatcher:
             if score < FUZZY_MINIMUM:
                 return None
             return _NameMatch(bases, "fuzzy", round(score, 3), written, matched)
-        head = phrase[-1]
-        if len(phrase) == 1 and head.compound_modifier:
-            modifier = self._lookup([_Word(head.compound_modifier, stem(head.compound_modifier), "")])
-            if modifier is not None and not self._agree(modifier[0], bases):
-                near = process.extractOne(
-                    head.original,
-                    self._fuzzy_choices.get(head.original[:_FUZZY_SAME_PREFIX], []),
-                    scorer=fuzz.ratio,
-                    score_cutoff=_COMPOUND_NEAR_MISS,
-                )
-                if near is not None and set(self._surface_keys[near[0]]) & set(modifier[0]):
-                    score = round(near[1] / 100, 3)
-                    near_bases = self._surface_keys[near[0]]
-                    return _NameMatch(near_bases, "fuzzy", score, head.original, near[0])
-                note = (
-                    f"compound {head.original!r} read by its last part {head.surface!r}; "
-                    f"{head.compound_modifier!r} would be {' / '.join(modifier[0])}"
-                )
-                return _NameMatch(bases, "synonym", 1.0, written, key, needs_review=True, note=note)
+        if len(phrase) == 1 and phrase[0].compound_modifier:
+            compound = self._compound(phrase[0], bases, written, key)
+            if compound is not None:
+                return compound
         return _NameMatch(bases, "synonym", 1.0, written, key)
+
+    def _compound(self, head: _Word, bases: tuple[str, ...], written: str, key: str) -> _NameMatch | None:
+        """A compound read by its last part whose first part names another good: a near miss of a
+        known compound wins; otherwise the last part's reading stands, flagged for review."""
+        modifier = self._lookup([_Word(head.compound_modifier, stem(head.compound_modifier), "")])
+        if modifier is None or self._agree(modifier[0], bases):
+            return None
+        near = process.extractOne(
+            head.original,
+            self._fuzzy_choices.get(head.original[:_FUZZY_SAME_PREFIX], []),
+            scorer=fuzz.ratio,
+            score_cutoff=_COMPOUND_NEAR_MISS,
+        )
+        if near is not None and set(self._surface_keys[near[0]]) & set(modifier[0]):
+            return _NameMatch(
+                self._surface_keys[near[0]], "fuzzy", round(near[1] / 100, 3), head.original, near[0]
+            )
+        note = (
+            f"compound {head.original!r} read by its last part {head.surface!r}; "
+            f"{head.compound_modifier!r} would be {' / '.join(modifier[0])}"
+        )
+        return _NameMatch(bases, "synonym", 1.0, written, key, needs_review=True, note=note)
 
     def _match_whole(self, product: str) -> _NameMatch | None:
         query = " ".join(words(product))

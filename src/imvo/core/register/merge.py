@@ -343,6 +343,36 @@ def _fold_risks(found: Iterable[FoundRisk]) -> dict[tuple[str, tuple[str, str, s
     return folded
 
 
+def _plan_risk(risk: FoundRisk, known: KnownRisk | None) -> RiskPlan:
+    if known is None:
+        return RiskPlan(risk, None, RiskOutcome.NEW)
+    changes = _changes(known, risk)
+    if known.status == CLOSED:
+        outcome = RiskOutcome.REOPENED if known.closed_by_scan else RiskOutcome.KEPT_CLOSED
+    else:
+        outcome = RiskOutcome.CHANGED if changes else RiskOutcome.UNCHANGED
+    return RiskPlan(risk, known, outcome, changes)
+
+
+def _closure(
+    gone: KnownRisk,
+    removed_refs: set[int],
+    deliveries: Mapping[int, frozenset[tuple[str, str]]],
+    editions: Mapping[str, str],
+) -> RiskClosure | None:
+    """Why an open risk that the new list no longer finds closes; None when its supplier is not
+    concerned (adding a list leaves the suppliers it does not name alone)."""
+    assert gone.supplier_ref is not None
+    if gone.supplier_ref in removed_refs:
+        return RiskClosure(gone, CloseReason.SUPPLIER_REMOVED)
+    if gone.supplier_ref not in deliveries:
+        return None
+    # The supplier still delivers this good from this country: the listing ended.
+    if gone.identity()[:2] in deliveries[gone.supplier_ref]:
+        return RiskClosure(gone, CloseReason.NOT_LISTED, gone.dataset, editions.get(gone.dataset, ""))
+    return RiskClosure(gone, CloseReason.PRODUCT_CHANGED)
+
+
 def plan_merge(
     mode: MergeMode,
     listed: Sequence[ListedSupplier],
@@ -354,50 +384,32 @@ def plan_merge(
     """``editions``: the edition of each dataset in use, named when a listing has ended."""
     matches = _match_suppliers(listed, known_suppliers)
     ref_of = {match.listed.key: match.known_ref for match in matches}
-    listed_refs = {ref for ref in ref_of.values() if ref is not None}
     known_by_identity: dict[tuple[int, tuple[str, str, str]], KnownRisk] = {}
     for known_risk in known_risks:
         if known_risk.supplier_ref is not None:
             known_by_identity.setdefault((known_risk.supplier_ref, known_risk.identity()), known_risk)
-
-    # Per known supplier: the (good, country) pairs it still delivers, to tell a listing that ended
-    # from a product or country that changed.
-    deliveries: dict[int, frozenset[tuple[str, str]]] = {
-        match.known_ref: match.listed.deliveries for match in matches if match.known_ref is not None
-    }
-    plans: list[RiskPlan] = []
-    seen: set[int] = set()
-    for (supplier_key, identity), risk in _fold_risks(found).items():
-        ref = ref_of[supplier_key]
-        known = known_by_identity.get((ref, identity)) if ref is not None else None
-        if known is None:
-            plans.append(RiskPlan(risk, None, RiskOutcome.NEW))
-            continue
-        seen.add(known.ref)
-        changes = _changes(known, risk)
-        if known.status == CLOSED:
-            outcome = RiskOutcome.REOPENED if known.closed_by_scan else RiskOutcome.KEPT_CLOSED
-        else:
-            outcome = RiskOutcome.CHANGED if changes else RiskOutcome.UNCHANGED
-        plans.append(RiskPlan(risk, known, outcome, changes))
-
+    plans = [
+        _plan_risk(risk, known_by_identity.get((ref, identity)) if (ref := ref_of[key]) is not None else None)
+        for (key, identity), risk in _fold_risks(found).items()
+    ]
+    seen = {plan.known.ref for plan in plans if plan.known is not None}
+    listed_refs = {ref for ref in ref_of.values() if ref is not None}
     removed = (
         [supplier.ref for supplier in known_suppliers if supplier.active and supplier.ref not in listed_refs]
         if mode is MergeMode.REPLACE
         else []
     )
+    # Per listed known supplier: the (good, country) pairs it still delivers, to tell a listing that
+    # ended from a product or country that changed.
+    deliveries = {
+        match.known_ref: match.listed.deliveries for match in matches if match.known_ref is not None
+    }
     removed_refs = set(removed)
-    closures: list[RiskClosure] = []
-    for gone in known_by_identity.values():
-        if gone.ref in seen or gone.status == CLOSED or gone.supplier_ref is None:
-            continue
-        if gone.supplier_ref in removed_refs:
-            closures.append(RiskClosure(gone, CloseReason.SUPPLIER_REMOVED))
-        elif gone.supplier_ref in listed_refs:
-            if gone.identity()[:2] in deliveries.get(gone.supplier_ref, frozenset()):
-                edition = (editions or {}).get(gone.dataset, "")
-                closures.append(RiskClosure(gone, CloseReason.NOT_LISTED, gone.dataset, edition))
-            else:
-                closures.append(RiskClosure(gone, CloseReason.PRODUCT_CHANGED))
+    closures = [
+        closure
+        for gone in known_by_identity.values()
+        if gone.ref not in seen and gone.status != CLOSED
+        if (closure := _closure(gone, removed_refs, deliveries, editions or {})) is not None
+    ]
     closures.sort(key=lambda closure: closure.known.ref)
     return MergePlan(mode, matches, removed, plans, closures)

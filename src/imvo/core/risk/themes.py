@@ -72,3 +72,11 @@ THEMES: tuple[Theme, ...] = (
 
 THEME_BY_ID: dict[str, Theme] = {theme.id: theme for theme in THEMES}
 NO_THEME = "none"
+
+
+def theme_label(theme_id: str, language: str = "en") -> str:
+    """A theme's name in ``language`` ("nl" or "en"); an unknown id reads as its words."""
+    theme = THEME_BY_ID.get(theme_id)
+    if theme is None:
+        return theme_id.replace("_", " ").capitalize()
+    return theme.label_nl if language == "nl" else theme.label_en

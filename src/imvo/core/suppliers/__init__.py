@@ -18,8 +18,6 @@ from imvo.core.suppliers.columns import (
     normalise_header,
     parse_column_map,
 )
-from imvo.core.suppliers.limits import DEFAULT_LIMITS, FileLimits, check_workbook_size
-from imvo.core.suppliers.problems import MAX_CELL_CHARS, MAX_PROBLEMS, InputError, InputProblem
 from imvo.core.suppliers.reader import (
     DEFAULT_MAX_BYTES,
     FORMULA_PREFIXES,
@@ -27,6 +25,8 @@ from imvo.core.suppliers.reader import (
     SupplierRecord,
     open_supplier_file,
 )
+from imvo.core.tabular.limits import DEFAULT_LIMITS, FileLimits, check_workbook_size
+from imvo.core.tabular.problems import MAX_CELL_CHARS, MAX_PROBLEMS, InputError, InputProblem
 
 __all__ = [
     "ALL_FIELDS",

@@ -24,10 +24,10 @@ import duckdb
 
 from imvo.core.sql import code_point_in
 from imvo.core.suppliers.amounts import parse_amount
-from imvo.core.suppliers.encoding import CONTROL_CHARACTERS
-from imvo.core.suppliers.limits import too_many_rows
-from imvo.core.suppliers.problems import MAX_CELL_CHARS
 from imvo.core.suppliers.reader import FORMULA_PREFIXES, SupplierFile
+from imvo.core.tabular.encoding import CONTROL_CHARACTERS
+from imvo.core.tabular.limits import too_many_rows
+from imvo.core.tabular.problems import MAX_CELL_CHARS
 
 #: The view both readers create: the records in file order, with the fields the risk scan uses,
 #: stripped, and the spend parsed; :data:`CELLS_TABLE` holds them.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from imvo.core.suppliers.problems import COLUMN_CHARS_SHOWN, InputError, InputProblem
+from imvo.core.tabular.problems import COLUMN_CHARS_SHOWN, InputError, InputProblem
 
 #: The canonical fields every reader produces; the scan works on these names only.
 FIELDS = ("supplier", "country", "product", "hs_code", "spend", "tier")
@@ -527,17 +527,14 @@ def _prefer_named(field: str, found: list[int], headers: Sequence[str], indexes:
     return found
 
 
-def resolve_columns(
-    headers: Sequence[str], column_map: Mapping[str, str] | None, file: str, header_line: int | None
-) -> ColumnLayout:
-    """Map headers to canonical fields; raise InputError listing every problem with the header row."""
-    problems: list[InputProblem] = []
-    indexes: dict[str, int] = {}
+_Problem = Callable[..., None]
 
-    def problem(column: str | None, message: str, accepted: str | None = None) -> None:
-        problems.append(InputProblem(file, header_line, column, message, accepted))
 
-    for field, wanted in (column_map or {}).items():
+def _mapped_columns(
+    headers: Sequence[str], column_map: Mapping[str, str], indexes: dict[str, int], problem: _Problem
+) -> None:
+    """The columns that --map names, exactly or by normalised header."""
+    for field, wanted in column_map.items():
         if field not in ALL_FIELDS:
             problem(None, f"--map names unknown field '{field}'", f"one of {', '.join(ALL_FIELDS)}")
             continue
@@ -567,6 +564,9 @@ def resolve_columns(
         else:
             indexes[field] = found[0]
 
+
+def _named_columns(headers: Sequence[str], indexes: dict[str, int], problem: _Problem) -> None:
+    """The columns whose header is a known name of a field; two for one field is a problem."""
     candidates: dict[str, list[int]] = {}
     for i, header in enumerate(headers):
         meaning = field_for_header(header)
@@ -587,41 +587,63 @@ def resolve_columns(
             f'choose one with --map "{field}={shown_header(headers[found[0]])}"',
         )
 
-    if not problems:
-        guesses: dict[str, list[int]] = {}
-        for i, header in enumerate(headers):
-            if i in indexes.values() or field_for_header(header) is not None:
-                continue
-            guess = guess_field(header)
-            if guess is not None and guess not in indexes:
-                guesses.setdefault(guess, []).append(i)
-        for field, found in guesses.items():
-            if len(found) == 1:
-                indexes[field] = found[0]
-        if not any(field in indexes for field in ("supplier", "country", "product", "hs_code")):
+
+def _guessed_columns(headers: Sequence[str], indexes: dict[str, int]) -> None:
+    """Headers that only resemble a field ("Vendor Country") take it when no other column does."""
+    guesses: dict[str, list[int]] = {}
+    for i, header in enumerate(headers):
+        if i in indexes.values() or field_for_header(header) is not None:
+            continue
+        guess = guess_field(header)
+        if guess is not None and guess not in indexes:
+            guesses.setdefault(guess, []).append(i)
+    for field, found in guesses.items():
+        if len(found) == 1:
+            indexes[field] = found[0]
+
+
+def _required_columns(headers: Sequence[str], indexes: Mapping[str, int], problem: _Problem) -> None:
+    if not any(field in indexes for field in ("supplier", "country", "product", "hs_code")):
+        problem(
+            None,
+            f"no column is recognised as supplier, country or product; the headers found are "
+            f"{_headers_text(headers)}. Is the first row the header row, and is it a supplier list?",
+            f"headers such as {', '.join(HEADER_ALIASES['supplier'][:3])} / "
+            f'{", ".join(HEADER_ALIASES["country"][:3])}, or --map "supplier=...,country=..."',
+        )
+        return
+    for field in ("supplier", "country"):
+        if field not in indexes:
             problem(
                 None,
-                f"no column is recognised as supplier, country or product; the headers found are "
-                f"{_headers_text(headers)}. Is the first row the header row, and is it a supplier list?",
-                f"headers such as {', '.join(HEADER_ALIASES['supplier'][:3])} / "
-                f'{", ".join(HEADER_ALIASES["country"][:3])}, or --map "supplier=...,country=..."',
+                f"no {field} column; the headers found are {_headers_text(headers)}",
+                f'a header named {accepted_names(field)}; or --map "{field}=<your header>"',
             )
-        else:
-            for field in ("supplier", "country"):
-                if field not in indexes:
-                    problem(
-                        None,
-                        f"no {field} column; the headers found are {_headers_text(headers)}",
-                        f'a header named {accepted_names(field)}; or --map "{field}=<your header>"',
-                    )
-            if "product" not in indexes and "hs_code" not in indexes:
-                problem(
-                    None,
-                    f"no product or hs_code column (one of them is required); "
-                    f"the headers found are {_headers_text(headers)}",
-                    f"for product: {accepted_names('product')}; for hs_code: {accepted_names('hs_code')}; "
-                    f'or --map "product=<your header>"',
-                )
+    if "product" not in indexes and "hs_code" not in indexes:
+        problem(
+            None,
+            f"no product or hs_code column (one of them is required); "
+            f"the headers found are {_headers_text(headers)}",
+            f"for product: {accepted_names('product')}; for hs_code: {accepted_names('hs_code')}; "
+            f'or --map "product=<your header>"',
+        )
+
+
+def resolve_columns(
+    headers: Sequence[str], column_map: Mapping[str, str] | None, file: str, header_line: int | None
+) -> ColumnLayout:
+    """Map headers to canonical fields; raise InputError listing every problem with the header row."""
+    problems: list[InputProblem] = []
+    indexes: dict[str, int] = {}
+
+    def problem(column: str | None, message: str, accepted: str | None = None) -> None:
+        problems.append(InputProblem(file, header_line, column, message, accepted))
+
+    _mapped_columns(headers, column_map or {}, indexes, problem)
+    _named_columns(headers, indexes, problem)
+    if not problems:
+        _guessed_columns(headers, indexes)
+        _required_columns(headers, indexes, problem)
     if problems:
         raise InputError(problems)
     return ColumnLayout(indexes, {field: headers[i] for field, i in indexes.items()})

@@ -22,18 +22,11 @@ from imvo.core.suppliers.columns import (
     resolve_columns,
     shown_header,
 )
-from imvo.core.suppliers.csv_reader import CsvRows, detect_delimiter, sample_text
-from imvo.core.suppliers.encoding import CONTROL_CHARACTERS, TextScan, scan_text, sniff_format
-from imvo.core.suppliers.limits import (
-    DEFAULT_LIMITS,
-    DEFAULT_MAX_BYTES,
-    FileLimits,
-    change_hint,
-    check_workbook_size,
-    too_many_rows,
-)
-from imvo.core.suppliers.problems import MAX_CELL_CHARS, InputError, InputProblem, ProblemLog
-from imvo.core.suppliers.xlsx_reader import SheetRows, choose_sheet, open_workbook
+from imvo.core.tabular.encoding import CONTROL_CHARACTERS, TextScan
+from imvo.core.tabular.limits import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, FileLimits, too_many_rows
+from imvo.core.tabular.problems import MAX_CELL_CHARS, InputError, InputProblem, ProblemLog
+from imvo.core.tabular.table import open_table
+from imvo.core.tabular.xlsx import SheetRows
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMULA_PREFIXES", "SupplierFile", "SupplierRecord", "open_supplier_file"]
 
@@ -44,6 +37,11 @@ _HEADER_SEARCH_ROWS = 10
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(FORMULA_PREFIXES)  # "" is not in it, so empty cells need no test
 _FORMULA_EXAMPLES = 5
+
+
+NO_SUPPLIER = "no supplier name, but the row has other data"
+NO_SUPPLIER_ACCEPTED = "every row names its supplier; remove total and note rows"
+NO_ROWS_ACCEPTED = "one row per supplier below the header; check that the right file was chosen"
 
 
 class SupplierRecord(NamedTuple):
@@ -193,47 +191,59 @@ class SupplierFile:
             "warning",
         )
 
-    def _stream(
-        self, source: _RowSource, log: ProblemLog, formulas: _FormulaCells
-    ) -> Iterator[SupplierRecord]:
+    def _data_rows(self, source: _RowSource) -> _Rows:
+        """The rows below the header (a sheet's rows cut to the header's width)."""
         rows: _Rows = iter(source)  # type: ignore[assignment]  # csv reader / SheetRows carry line_num
-        header_end = self.header_end
         for _ in rows:
-            if rows.line_num >= header_end:
+            if rows.line_num >= self.header_end:
                 break
-        width = len(self.headers)
         if isinstance(source, SheetRows):
-            source.width = width
-        indexes = self._layout.indexes
-        getter = itemgetter(*(indexes.get(field, width) for field in ALL_FIELDS))
-        column = {field: self._layout.names.get(field) for field in ALL_FIELDS}
+            source.width = len(self.headers)
+        return rows
+
+    def _row_checks(self) -> tuple[bool, bool, bool]:
+        """Which per-row checks the file needs (control characters, formula starts, long cells):
+        a pass over the bytes rules most of them out for a whole text file."""
         text_scan = self.text_scan
         if text_scan is None:  # XLSX: cells come typed from the workbook, so check every row
-            check_controls = check_formulas = long_lines = True
-        else:
-            text_scan.find_row_checks(self.path)
-            check_controls = text_scan.has_control_chars
-            check_formulas = text_scan.has_formula_candidates
-            long_lines = text_scan.has_long_lines
-        formula_first = _FORMULA_FIRST
-        new = tuple.__new__
-        record = SupplierRecord
-        previous = header_end
+            return True, True, True
+        text_scan.find_row_checks(self.path)
+        return text_scan.has_control_chars, text_scan.has_formula_candidates, text_scan.has_long_lines
+
+    def _unreadable_row(self, error: csv.Error, line: int, end: int, log: ProblemLog) -> None:
+        log.add(
+            line,
+            None,
+            f"this row cannot be read ({error})"
+            + (f"; it runs from line {line} to line {end}" if end > line else ""),
+            "a cell of at most 131072 characters; check for a missing closing double quote",
+        )
+
+    def _stream(  # noqa: C901, PLR0915 - the row loop stays in one frame: it runs once per row of a large file
+        self, source: _RowSource, log: ProblemLog, formulas: _FormulaCells
+    ) -> Iterator[SupplierRecord]:
+        rows = self._data_rows(source)
+        width = len(self.headers)
+        getter = itemgetter(*(self._layout.indexes.get(field, width) for field in ALL_FIELDS))
+        column = {field: self._layout.names.get(field) for field in ALL_FIELDS}
+        check_controls, check_formulas, long_lines = self._row_checks()
+        f, new, record, plain_amount = (  # locals for the loop; f: first characters of a formula
+            _FORMULA_FIRST,
+            tuple.__new__,
+            SupplierRecord,
+            PLAIN_AMOUNT.fullmatch,
+        )
+        previous = self.header_end
         count = skipped = rejected = 0
-        limit = MAX_CELL_CHARS
-        plain_amount = PLAIN_AMOUNT.fullmatch
         # Every row costs reading, empty or not: the cap counts them all (records + skipped).
-        max_rows = self.limits.max_rows
-        cap = max_rows if max_rows is not None else -1
-        delimiter = self.delimiter or ","
+        cap = self.limits.max_rows if self.limits.max_rows is not None else -1
         try:
             while True:
                 try:
                     for row in rows:
                         if count + skipped == cap:
                             raise too_many_rows(self.path.name, self.limits, None)
-                        line = previous + 1
-                        previous = rows.line_num
+                        line, previous = previous + 1, rows.line_num
                         if len(row) != width:
                             if len(row) > width and not "".join(row[width:]).strip():
                                 row = row[:width]  # trailing empty fields, as Excel writes them
@@ -248,70 +258,33 @@ class SupplierFile:
                         row.append("")
                         raw = getter(row)
                         supplier, country, product, hs_code, spend, tier, supplier_id, city = raw
-                        if check_formulas and (
-                            supplier[:1] in formula_first
-                            or country[:1] in formula_first
-                            or product[:1] in formula_first
-                            or hs_code[:1] in formula_first
-                            or spend[:1] in formula_first
-                            or tier[:1] in formula_first
-                            or supplier_id[:1] in formula_first
-                            or city[:1] in formula_first
-                        ):
+                        if check_formulas and (  # one test per cell's first character, short-circuited
+                            supplier[:1] in f or country[:1] in f or product[:1] in f or hs_code[:1] in f
+                            or spend[:1] in f or tier[:1] in f or supplier_id[:1] in f or city[:1] in f
+                        ):  # fmt: skip
                             self._count_formulas(raw, line, formulas)
                         supplier = supplier.strip()
                         if not supplier:
                             if not "".join(row).strip():
                                 skipped += 1
                                 continue
-                            log.add(
-                                line,
-                                column["supplier"],
-                                "no supplier name, but the row has other data",
-                                "every row names its supplier; remove total and note rows",
-                            )
+                            log.add(line, column["supplier"], NO_SUPPLIER, NO_SUPPLIER_ACCEPTED)
                         spend = spend.strip()
                         if spend and not plain_amount(spend) and parse_amount(spend) is None:
                             log.add(line, column["spend"], f"'{spend}' is not an amount", AMOUNT_ACCEPTED)
                         if check_controls:
                             self._check_controls(raw, line, column, log)
                         if previous != line:
-                            self._check_merged(row, line, previous, delimiter, log)
-                        if (long_lines or previous != line) and (
-                            len(supplier)
-                            + len(country)
-                            + len(product)
-                            + len(hs_code)
-                            + len(spend)
-                            + len(tier)
-                            + len(supplier_id)
-                            + len(city)
-                            > limit
-                        ):
+                            self._check_merged(row, line, previous, self.delimiter or ",", log)
+                        if (long_lines or previous != line) and sum(map(len, raw)) > MAX_CELL_CHARS:
                             self._check_lengths(raw, line, column, log)
                         count += 1
-                        yield new(
-                            record,
-                            (
-                                count,
-                                line,
-                                supplier,
-                                country.strip(),
-                                product.strip(),
-                                hs_code.strip(),
-                                spend,
-                                tier.strip(),
-                                supplier_id.strip(),
-                                city.strip(),
-                            ),
-                        )
+                        yield new(record, (
+                            count, line, supplier, country.strip(), product.strip(), hs_code.strip(), spend,
+                            tier.strip(), supplier_id.strip(), city.strip(),
+                        ))  # fmt: skip
                     if count == 0:
-                        log.add(
-                            self.header_line,
-                            None,
-                            NO_ROWS,
-                            "one row per supplier below the header; check that the right file was chosen",
-                        )
+                        log.add(self.header_line, None, NO_ROWS, NO_ROWS_ACCEPTED)
                     break
                 except csv.Error as error:
                     if count + skipped == cap:
@@ -319,13 +292,7 @@ class SupplierFile:
                     line, previous = previous + 1, rows.line_num
                     count += 1
                     rejected += 1
-                    log.add(
-                        line,
-                        None,
-                        f"this row cannot be read ({error})"
-                        + (f"; it runs from line {line} to line {previous}" if previous > line else ""),
-                        "a cell of at most 131072 characters; check for a missing closing double quote",
-                    )
+                    self._unreadable_row(error, line, previous, log)
         finally:
             self.record_count = count - rejected
             self.skipped_empty_rows = skipped
@@ -415,11 +382,8 @@ def _whole_file_error(file: str, message: str, accepted: str | None = None) -> I
     return InputError([InputProblem(file, None, None, message, accepted)])
 
 
-def _find_header(
-    source: _RowSource, column_map: Mapping[str, str] | None, file: str, limits: FileLimits = DEFAULT_LIMITS
-) -> tuple[list[str], tuple[int, int], list[InputProblem], int]:
-    """The header row: the first non-empty row, unless a later one among the first few is
-    recognisably the header (titles and notes above it are reported as a warning)."""
+def _header_candidates(source: _RowSource, file: str, limits: FileLimits) -> list[tuple[int, int, list[str]]]:
+    """The first few non-empty rows with their first and last line: where the header may be."""
     rows: _Rows = iter(source)  # type: ignore[assignment]
     candidates: list[tuple[int, int, list[str]]] = []
     previous = 0
@@ -442,6 +406,15 @@ def _find_header(
         raise _whole_file_error(
             file, "the file has no header row (it holds no text)", "a header row, then one row per supplier"
         )
+    return candidates
+
+
+def _find_header(
+    source: _RowSource, column_map: Mapping[str, str] | None, file: str, limits: FileLimits = DEFAULT_LIMITS
+) -> tuple[list[str], tuple[int, int], list[InputProblem], int]:
+    """The header row: the first non-empty row, unless a later one among the first few is
+    recognisably the header (titles and notes above it are reported as a warning)."""
+    candidates = _header_candidates(source, file, limits)
     mapped = {normalise_header(header) for header in (column_map or {}).values()}
 
     def recognised(row: list[str]) -> int:
@@ -487,79 +460,47 @@ def open_supplier_file(
     ``limits.max_bytes``.
     """
     path = Path(path)
-    file = path.name or str(path)
     if max_bytes is not None:
         limits = limits.with_max_bytes(max_bytes)
-    max_bytes = limits.max_bytes
+    table = open_table(path, limits, sheet=sheet)
+    file = table.file
     try:
-        if path.is_dir():
-            raise _whole_file_error(file, "this is a folder, not a file", "a .csv or .xlsx file")
-        size = path.stat().st_size
-        if size == 0:
-            raise _whole_file_error(file, "the file is empty", "a header row, then one row per supplier")
-        if size > max_bytes:
-            raise _whole_file_error(
-                file,
-                f"the file is {size / 1024**2:.1f} MB, more than the limit of {max_bytes / 1024**2:.1f} MB"
-                + change_hint(limits, "max_bytes"),
-                "split the list into smaller files, or leave out columns the scan does not use",
+        try:
+            headers, lines, warnings, header_fields = _find_header(
+                table.open_rows(), column_map, file, limits
             )
-        with path.open("rb") as stream:
-            head = stream.read(8192)
-        format = sniff_format(head, path, file)
-        if format == "xlsx":
-            check_workbook_size(path, limits, file)
-            workbook = open_workbook(path, file)
-            try:
-                worksheet = choose_sheet(workbook, sheet, file)
-                headers, lines, warnings, _ = _find_header(
-                    SheetRows(worksheet, file), column_map, file, limits
-                )
-                layout = resolve_columns(headers, column_map, file, lines[0])
-            except BaseException:
-                workbook.close()
-                raise
-            return SupplierFile(
-                path,
-                "xlsx",
-                None,
-                None,
-                headers,
-                layout,
-                lines,
-                warnings,
-                lambda: SheetRows(worksheet, file),
-                workbook=workbook,
-                sheet=worksheet.title,
-                limits=limits,
-            )
-        scan = scan_text(path, head, file)
-        sample, complete = sample_text(path, scan.encoding)
-        delimiter = detect_delimiter(sample, complete)
-        encoding = scan.encoding
-
-        def open_rows() -> CsvRows:
-            return CsvRows(path, encoding, delimiter)
-
-        headers, lines, warnings, header_fields = _find_header(open_rows(), column_map, file, limits)
+        except OSError as error:  # the file vanished or changed since it was checked
+            raise _whole_file_error(file, f"the file cannot be read ({error.strerror or error})") from None
         layout = resolve_columns(headers, column_map, file, lines[0])
+    except BaseException:
+        table.close()
+        raise
+    if table.format == "xlsx":
         return SupplierFile(
             path,
-            "csv",
-            encoding,
-            delimiter,
+            "xlsx",
+            None,
+            None,
             headers,
             layout,
             lines,
-            scan.warnings + warnings,
-            open_rows,
-            text_scan=scan,
-            header_fields=header_fields,
+            warnings,
+            table.open_rows,
+            workbook=table.workbook,
+            sheet=table.sheet,
             limits=limits,
         )
-    except FileNotFoundError:
-        raise _whole_file_error(file, f"file not found: {path}", "the path of a .csv or .xlsx file") from None
-    except PermissionError:
-        raise _whole_file_error(file, "the file cannot be read (permission denied)") from None
-    except OSError as error:
-        raise _whole_file_error(file, f"the file cannot be read ({error.strerror or error})") from None
+    return SupplierFile(
+        path,
+        "csv",
+        table.encoding,
+        table.delimiter,
+        headers,
+        layout,
+        lines,
+        table.warnings + warnings,
+        table.open_rows,
+        text_scan=table.text_scan,
+        header_fields=header_fields,
+        limits=limits,
+    )

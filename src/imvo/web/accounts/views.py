@@ -10,23 +10,20 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from imvo.web.accounts import throttle, totp
+from imvo.web.accounts import actions, throttle, totp
 from imvo.web.accounts.forms import LoginForm, SignUpForm, TotpCodeForm
 from imvo.web.accounts.models import User
-from imvo.web.audit.trail import record_audit_event
 from imvo.web.organisations.access import organisations_of
-from imvo.web.organisations.models import Invitation, Membership, hash_token
+from imvo.web.organisations.models import Invitation, hash_token
 from imvo.web.site import site_url
 
 PENDING_USER_KEY = "imvo_pending_user"
@@ -137,42 +134,22 @@ def accept_invitation_view(request: HttpRequest, token: str) -> HttpResponse:
         if request.user.pk != existing.pk:
             return render(request, "accounts/invitation_invalid.html", {"wrong_account": True}, status=403)
         if request.method == "POST":
-            _accept(invitation, existing)
+            actions.accept_invitation(invitation, existing)
             messages.success(request, _("You joined %(name)s.") % {"name": invitation.organisation.name})
             return redirect("organisations:overview", org=invitation.organisation.slug)
         return render(request, "accounts/invitation_join.html", {"invitation": invitation})
     form = SignUpForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = User.objects.create_user_with_email(
-                invitation.email,
-                form.cleaned_data["password1"],
-                first_name=form.cleaned_data["first_name"],
-                last_name=form.cleaned_data["last_name"],
-            )
-            _accept(invitation, user)
+        user = actions.sign_up_by_invitation(
+            invitation,
+            form.cleaned_data["password1"],
+            form.cleaned_data["first_name"],
+            form.cleaned_data["last_name"],
+        )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.organisation.name})
         return redirect("organisations:overview", org=invitation.organisation.slug)
     return render(request, "accounts/signup.html", {"form": form, "invitation": invitation})
-
-
-def _accept(invitation: Invitation, user: User) -> None:
-    with transaction.atomic():
-        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-        if not locked.is_open:
-            return
-        membership, created = Membership.objects.get_or_create(
-            user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
-        )
-        if not created and membership.role != invitation.role:
-            membership.role = invitation.role
-            membership.save(update_fields=["role"])
-        locked.accepted_at = timezone.now()
-        locked.save(update_fields=["accepted_at"])
-        record_audit_event(
-            user, invitation.organisation, "join", membership, {"role": invitation.role, "email": user.email}
-        )
 
 
 @login_required
@@ -186,7 +163,7 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
     if user.totp_enabled:
         if request.method == "POST" and form.is_valid():
             if totp.verify_and_consume(user, form.cleaned_data["code"]):
-                User.objects.filter(pk=user.pk).update(totp_enabled=False, totp_secret="")
+                actions.disable_two_factor(user)
                 messages.success(request, _("Two-factor authentication is off."))
                 return redirect("accounts:two_factor")
             form.add_error("code", _("This code is not valid."))
@@ -196,9 +173,7 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         counter = totp.matching_counter(secret, form.cleaned_data["code"])
         if counter is not None:
-            User.objects.filter(pk=user.pk).update(
-                totp_enabled=True, totp_secret=secret, totp_last_counter=counter
-            )
+            actions.enable_two_factor(user, secret, counter)
             request.session.pop(TOTP_SETUP_SESSION_KEY, None)
             messages.success(
                 request, _("Two-factor authentication is on. You will be asked for a code at sign-in.")

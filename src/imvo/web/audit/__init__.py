@@ -11,4 +11,12 @@ def __getattr__(name: str) -> Any:
         from imvo.web.audit import trail
 
         return getattr(trail, name)
+    if name in {"create_audited", "update_audited"}:
+        from imvo.web.audit import records
+
+        return getattr(records, name)
+    if name == "AuditAction":
+        from imvo.web.audit.vocabulary import AuditAction
+
+        return AuditAction
     raise AttributeError(name)

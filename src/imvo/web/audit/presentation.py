@@ -1,4 +1,4 @@
-"""How audit events read on the page: translated verbs, record types and field names."""
+"""How audit events read on the page: translated verbs (from the vocabulary), record types and field names."""
 
 from __future__ import annotations
 
@@ -9,48 +9,10 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from imvo.web.audit.models import AuditEvent
-
-ACTION_LABELS: dict[str, Promise] = {
-    "create": _("created"),
-    "update": _("changed"),
-    "delete": _("deleted"),
-    "publish": _("published"),
-    "invite": _("invited"),
-    "join": _("joined"),
-    "remove": _("removed"),
-    "change_role": _("changed the role"),
-    "revoke": _("revoked"),
-    "upload": _("uploaded"),
-    "start_scan": _("started a scan"),
-    "complete_scan": _("scan completed"),
-    "preview_scan": _("scan ready for review"),
-    "confirm_scan": _("confirmed the merge of a scan"),
-    "discard_scan": _("discarded a scan"),
-    "apply_scan": _("scan merged into the register"),
-    "fail_scan": _("scan failed"),
-    "retry": _("tried again"),
-}
-
-
-# Actions that record new things: a list in their changes is a value (e.g. the files uploaded), not an
-# ``[old, new]`` pair.
-VALUE_ACTIONS = frozenset(
-    {
-        "create",
-        "upload",
-        "invite",
-        "join",
-        "import",
-        "start_scan",
-        "complete_scan",
-        "preview_scan",
-        "apply_scan",
-    }
-)
+from imvo.web.audit.vocabulary import VALUE_ACTIONS, action_label
 
 
 @dataclass(frozen=True)
@@ -118,11 +80,6 @@ def _models_by_name() -> dict[str, type[models.Model]]:
 def object_type_label(object_type: str) -> str:
     model = _models_by_name().get(object_type)
     return str(model._meta.verbose_name) if model is not None else object_type.replace("_", " ")
-
-
-def action_label(action: str) -> str:
-    label = ACTION_LABELS.get(action)
-    return str(label) if label is not None else action.replace("_", " ")
 
 
 def _field_label(model: type[models.Model] | None, name: str) -> str:

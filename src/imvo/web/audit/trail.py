@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 
 from imvo.web.audit.models import AuditEvent
+from imvo.web.audit.vocabulary import AuditAction
 
 if TYPE_CHECKING:  # the audit trail sits below every app that records events, organisations included
     from imvo.web.organisations.models import Organisation
@@ -15,18 +16,27 @@ if TYPE_CHECKING:  # the audit trail sits below every app that records events, o
 def record_audit_event(
     actor: Any,
     organisation: Organisation,
-    action: str,
+    action: AuditAction | str,
     obj: models.Model | None = None,
     changes: dict[str, Any] | None = None,
     *,
     object_type: str | None = None,
     object_id: str | int | None = None,
 ) -> AuditEvent:
-    """Store who did ``action`` (a verb such as ``"create"``, ``"update"``, ``"publish"``) to ``obj``.
+    """Store who did ``action`` (an :class:`AuditAction`, or its value such as ``"create"``) to ``obj``.
+
+    An action outside the vocabulary raises ``ValueError``: every recorded action has a label on the
+    trail page, in English and Dutch.
 
     ``changes`` maps field names to ``[old, new]`` pairs, or to the new value for creations; it is
     stored as JSON (dates, decimals and UUIDs are converted). ``actor`` may be None for system jobs.
     """
+    try:
+        known = AuditAction(action)
+    except ValueError:
+        raise ValueError(
+            f"{action!r} is not an audit action: add it, with a label, to imvo.web.audit.vocabulary."
+        ) from None
     if obj is not None:
         object_type = object_type or obj._meta.label_lower.split(".")[-1]
         object_id = obj.pk if object_id is None else object_id
@@ -35,7 +45,7 @@ def record_audit_event(
         organisation=organisation,
         actor=actor_user,
         actor_label=(actor_user.get_username() if actor_user is not None else "system")[:254],
-        action=action[:64],
+        action=known.value,
         object_type=(object_type or "")[:64],
         object_id="" if object_id is None else str(object_id)[:64],
         object_label=(str(obj) if obj is not None else "")[:200],

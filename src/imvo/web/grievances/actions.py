@@ -33,7 +33,9 @@ from imvo.core.grievances import (
 )
 from imvo.core.grievances.codes import canonical_reference
 from imvo.web.accounts.throttle import rate_limit_key
+from imvo.web.audit.records import update_audited
 from imvo.web.audit.trail import record_audit_event
+from imvo.web.audit.vocabulary import AuditAction
 from imvo.web.grievances import notifications
 from imvo.web.grievances.models import (
     AccessKind,
@@ -90,38 +92,31 @@ def _label(actor: Any) -> str:
 # --- mechanisms and permissions -------------------------------------------------------------------
 def create_mechanism(actor: Any, organisation: Organisation, fields: Mapping[str, Any]) -> GrievanceMechanism:
     mechanism = GrievanceMechanism.objects.create(organisation=organisation, **fields)
-    record_audit_event(actor, organisation, "create", mechanism, {"name": mechanism.name})
+    record_audit_event(actor, organisation, AuditAction.CREATE, mechanism, {"name": mechanism.name})
     return mechanism
 
 
 def update_mechanism(
     actor: Any, mechanism: GrievanceMechanism, fields: Mapping[str, Any]
 ) -> GrievanceMechanism:
-    changes = {
-        name: [getattr(mechanism, name), value]
-        for name, value in fields.items()
-        if getattr(mechanism, name) != value
-    }
-    for name, value in fields.items():
-        setattr(mechanism, name, value)
-    mechanism.save()
-    if changes:
-        record_audit_event(actor, mechanism.organisation, "update", mechanism, changes)
-    return mechanism
+    updated: GrievanceMechanism = update_audited(actor, mechanism.organisation, mechanism, fields)
+    return updated
 
 
 def grant_identity_access(actor: Any, organisation: Organisation, user: Any) -> IdentityGrant:
     grant, _created = IdentityGrant.objects.get_or_create(
         organisation=organisation, user=user, defaults={"granted_by": actor}
     )
-    record_audit_event(actor, organisation, "grant_identity_access", grant, {"user": user.get_username()})
+    record_audit_event(
+        actor, organisation, AuditAction.GRANT_IDENTITY_ACCESS, grant, {"user": user.get_username()}
+    )
     return grant
 
 
 def revoke_identity_access(actor: Any, grant: IdentityGrant) -> None:
     organisation = grant.organisation
     record_audit_event(
-        actor, organisation, "revoke_identity_access", grant, {"user": grant.user.get_username()}
+        actor, organisation, AuditAction.REVOKE_IDENTITY_ACCESS, grant, {"user": grant.user.get_username()}
     )
     grant.delete()
 
@@ -293,7 +288,9 @@ def post_update(
         body=body,
         visible_to_complainant=visible_to_complainant,
     )
-    record_audit_event(actor, case.organisation, "post_update", case, {"visible": visible_to_complainant})
+    record_audit_event(
+        actor, case.organisation, AuditAction.POST_UPDATE, case, {"visible": visible_to_complainant}
+    )
     if visible_to_complainant:
         notifications.notify_complainant(case, gettext_lazy("There is an update in your case."))
     return message
@@ -346,7 +343,7 @@ def move_case(
     record_audit_event(
         actor,
         case.organisation,
-        "move_case",
+        AuditAction.MOVE_CASE,
         case,
         {"phase": [current.value, to_phase.value], "reason": reason},
     )
@@ -389,7 +386,7 @@ def record_outcome(
     case.public_statement = statement
     case.substantiated = substantiated
     case.save(update_fields=["outcome", "public_statement", "substantiated"])
-    record_audit_event(actor, case.organisation, "record_outcome", case, changes)
+    record_audit_event(actor, case.organisation, AuditAction.RECORD_OUTCOME, case, changes)
     if substantiated:
         raise_risk_for_case(actor, case)
     if (
@@ -420,7 +417,7 @@ def publish_statement(actor: Any, case: GrievanceCase) -> GrievanceCase:
     if not case.statement_id:
         case.statement_id = new_statement_id()
     case.save(update_fields=["statement_published_at", "statement_id"])
-    record_audit_event(actor, case.organisation, "publish_statement", case, {})
+    record_audit_event(actor, case.organisation, AuditAction.PUBLISH_STATEMENT, case, {})
     return case
 
 
@@ -435,7 +432,7 @@ def link_to_register(
     record_audit_event(
         actor,
         case.organisation,
-        "link_register",
+        AuditAction.LINK_REGISTER,
         case,
         {
             "supplier": getattr(supplier, "pk", None),
@@ -486,7 +483,7 @@ def add_remedy(actor: Any, case: GrievanceCase, fields: Mapping[str, Any]) -> Re
             _("A remedy is agreed in the outcome or follow-up phase; move the case there first.")
         )
     remedy = RemedyAction.objects.create(case=case, **fields)
-    record_audit_event(actor, case.organisation, "add_remedy", remedy, {"kind": remedy.kind})
+    record_audit_event(actor, case.organisation, AuditAction.ADD_REMEDY, remedy, {"kind": remedy.kind})
     return remedy
 
 
@@ -512,7 +509,9 @@ def complete_remedy(actor: Any, remedy: RemedyAction, delivered_on: dt.date) -> 
         )
         remedy.remediation_record_id = record.pk
     remedy.save()
-    record_audit_event(actor, case.organisation, "complete_remedy", remedy, {"completed_on": delivered_on})
+    record_audit_event(
+        actor, case.organisation, AuditAction.COMPLETE_REMEDY, remedy, {"completed_on": delivered_on}
+    )
     notifications.notify_complainant(case, gettext_lazy("A remedy in your case was recorded as delivered."))
     return remedy
 
@@ -538,7 +537,7 @@ def erase_personal_data(actor: Any, case: GrievanceCase) -> GrievanceCase:
     case.anonymous = True
     case.personal_data_erased_at = timezone.now()
     case.save()
-    record_audit_event(actor, case.organisation, "erase_personal_data", case, {})
+    record_audit_event(actor, case.organisation, AuditAction.ERASE_PERSONAL_DATA, case, {})
     return case
 
 

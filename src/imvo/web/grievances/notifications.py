@@ -18,7 +18,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from imvo.web.grievances.models import GrievanceCase, GrievanceMechanism
-from imvo.web.organisations.models import Membership, Role
+from imvo.web.organisations.models import Membership
+from imvo.web.organisations.roles import EDITING_ROLES
 from imvo.web.site import absolute_reverse
 
 
@@ -26,9 +27,7 @@ def handler_addresses(mechanism: GrievanceMechanism) -> list[str]:
     if mechanism.handler_email:
         return [mechanism.handler_email]
     return sorted(
-        Membership.objects.filter(
-            organisation_id=mechanism.organisation_id, role__in=[Role.OWNER, Role.EDITOR]
-        )
+        Membership.objects.filter(organisation_id=mechanism.organisation_id, role__in=EDITING_ROLES)
         .exclude(user__email="")
         .values_list("user__email", flat=True)
     )

@@ -35,8 +35,9 @@ from imvo.web.grievances.forms import (
     UpdateForm,
 )
 from imvo.web.grievances.models import AccessKind, CasePhase, GrievanceCase, GrievanceMechanism, IdentityGrant
-from imvo.web.organisations.access import organisation_view
+from imvo.web.organisations.access import Access, organisation_view
 from imvo.web.organisations.models import Membership
+from imvo.web.organisations.roles import Role
 from imvo.web.security import public_error_text
 
 _Response = TypeVar("_Response", bound=HttpResponseBase)
@@ -183,11 +184,11 @@ def _phase_labels() -> dict[Phase, str]:
     return {Phase(value): str(label) for value, label in CasePhase.choices}
 
 
-def _mechanism_filter(request: HttpRequest) -> GrievanceMechanism | None:
+def _mechanism_filter(request: HttpRequest, access: Access) -> GrievanceMechanism | None:
     raw = request.GET.get("mechanism", "")
     if not raw.isdigit():
         return None
-    return queries.mechanism_of(request.organisation, int(raw))  # type: ignore[attr-defined]
+    return queries.mechanism_of(access.organisation, int(raw))
 
 
 def _charts(figures: EffectivenessFigures) -> list[dict[str, str]]:
@@ -205,11 +206,11 @@ def _charts(figures: EffectivenessFigures) -> list[dict[str, str]]:
     ]
 
 
-@organisation_view(min_role="viewer")
+@organisation_view(Role.VIEWER)
 @require_GET
-def overview(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
-    mechanism = _mechanism_filter(request)
+def overview(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    organisation = access.organisation
+    mechanism = _mechanism_filter(request, access)
     figures = queries.effectiveness_of(organisation, mechanism)
     labels = _phase_labels()
     context = {
@@ -219,16 +220,16 @@ def overview(request: HttpRequest, org: str) -> HttpResponse:
         "phase_times": [(labels[time.phase], time) for time in figures.phase_times],
         "charts": _charts(figures),
         "summary": queries.remedy_summary(organisation),
-        "can_handle": request.membership.can_edit,  # type: ignore[attr-defined]
-        "is_owner": request.membership.is_owner,  # type: ignore[attr-defined]
+        "can_handle": access.can_edit,
+        "is_owner": access.is_owner,
     }
     return render(request, "grievances/overview.html", context)
 
 
-@organisation_view(min_role="viewer")
+@organisation_view(Role.VIEWER)
 @require_GET
-def figures_export(request: HttpRequest, org: str, fmt: str) -> HttpResponse:
-    figures = queries.effectiveness_of(request.organisation, _mechanism_filter(request))  # type: ignore[attr-defined]
+def figures_export(request: HttpRequest, access: Access, org: str, fmt: str) -> HttpResponse:
+    figures = queries.effectiveness_of(access.organisation, _mechanism_filter(request, access))
     rows = figures_rows(figures, _phase_labels())
     filename = f"grievance-figures-{org}-{timezone.localdate():%Y%m%d}"
     return _table_response(rows, filename, fmt)
@@ -260,10 +261,10 @@ def _table_response(rows: list[list[str]], filename: str, fmt: str) -> HttpRespo
 
 
 # --- handlers: cases (owners and editors) ---------------------------------------------------------
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_GET
-def case_list(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def case_list(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    organisation = access.organisation
     phase = request.GET.get("phase", "open")
     cases = list(
         queries.cases_of(organisation, phase=phase if phase in {*CasePhase.values, "open"} else "")[:500]
@@ -277,11 +278,11 @@ def case_list(request: HttpRequest, org: str) -> HttpResponse:
     )
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_GET
-def cases_export(request: HttpRequest, org: str) -> HttpResponse:
+def cases_export(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     """Cases without identity or contact details; free texts redacted."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = access.organisation
     actions.log_case_access(request.user, organisation, None, AccessKind.EXPORT)
     rows = [
         [
@@ -315,10 +316,10 @@ def cases_export(request: HttpRequest, org: str) -> HttpResponse:
     return _no_store(_table_response(safe, f"grievance-cases-{org}", "csv"))
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_GET
-def case_detail(request: HttpRequest, org: str, case_id: int) -> HttpResponse:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def case_detail(request: HttpRequest, access: Access, org: str, case_id: int) -> HttpResponse:
+    organisation = access.organisation
     case = queries.case_of(organisation, case_id)
     show_identity = queries.can_view_identity(request.user, organisation)
     actions.log_case_access(request.user, organisation, case, AccessKind.VIEW)
@@ -364,7 +365,7 @@ def case_detail(request: HttpRequest, org: str, case_id: int) -> HttpResponse:
         ),
         "redacted_statement": actions.redacted_statement(case),
         "accesses": case.accesses.all()[:20],
-        "is_owner": request.membership.is_owner,  # type: ignore[attr-defined]
+        "is_owner": access.is_owner,
         "today": timezone.localdate(),
     }
     # Handlers' pages hold the complaint (and maybe the complainant's identity): never cached.
@@ -375,10 +376,10 @@ def _back(case: GrievanceCase) -> HttpResponseBase:
     return redirect(reverse("grievances:case", kwargs={"org": case.organisation.slug, "case_id": case.pk}))
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_POST
-def case_move(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
-    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+def case_move(request: HttpRequest, access: Access, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(access.organisation, case_id)
     form = TransitionForm(request.POST, case=case)
     if form.is_valid():
         try:
@@ -396,10 +397,10 @@ def case_move(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
     return _back(case)
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_POST
-def case_update(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
-    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+def case_update(request: HttpRequest, access: Access, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(access.organisation, case_id)
     form = UpdateForm(request.POST)
     if form.is_valid():
         actions.post_update(
@@ -418,10 +419,10 @@ def case_update(request: HttpRequest, org: str, case_id: int) -> HttpResponseBas
     return _back(case)
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_POST
-def case_outcome(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
-    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+def case_outcome(request: HttpRequest, access: Access, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(access.organisation, case_id)
     if not actions.outcome_applies(case):
         messages.error(
             request, _("An outcome is recorded in the outcome or follow-up phase; move the case there first.")
@@ -446,10 +447,10 @@ def case_outcome(request: HttpRequest, org: str, case_id: int) -> HttpResponseBa
     return _back(case)
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_POST
-def case_publish(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
-    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+def case_publish(request: HttpRequest, access: Access, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(access.organisation, case_id)
     try:
         actions.publish_statement(request.user, case)
     except actions.TransitionError as error:
@@ -459,10 +460,10 @@ def case_publish(request: HttpRequest, org: str, case_id: int) -> HttpResponseBa
     return _back(case)
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_POST
-def case_link(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def case_link(request: HttpRequest, access: Access, org: str, case_id: int) -> HttpResponseBase:
+    organisation = access.organisation
     case = queries.case_of(organisation, case_id)
     form = LinkForm(request.POST, organisation=organisation)
     if form.is_valid():
@@ -471,10 +472,10 @@ def case_link(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
     return _back(case)
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_POST
-def case_remedy(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
-    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+def case_remedy(request: HttpRequest, access: Access, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(access.organisation, case_id)
     if not actions.remedy_applies(case):
         messages.error(
             request, _("A remedy is agreed in the outcome or follow-up phase; move the case there first.")
@@ -489,29 +490,31 @@ def case_remedy(request: HttpRequest, org: str, case_id: int) -> HttpResponseBas
     return _back(case)
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_POST
-def remedy_complete(request: HttpRequest, org: str, remedy_id: int) -> HttpResponseBase:
-    remedy = queries.remedy_of(request.organisation, remedy_id)  # type: ignore[attr-defined]
+def remedy_complete(request: HttpRequest, access: Access, org: str, remedy_id: int) -> HttpResponseBase:
+    remedy = queries.remedy_of(access.organisation, remedy_id)
     if remedy.completed_on is None:
         actions.complete_remedy(request.user, remedy, timezone.localdate())
         messages.success(request, _("The remedy is recorded as delivered."))
     return _back(remedy.case)
 
 
-@organisation_view(min_role="owner")
+@organisation_view(Role.OWNER)
 @require_POST
-def case_erase(request: HttpRequest, org: str, case_id: int) -> HttpResponseBase:
-    case = queries.case_of(request.organisation, case_id)  # type: ignore[attr-defined]
+def case_erase(request: HttpRequest, access: Access, org: str, case_id: int) -> HttpResponseBase:
+    case = queries.case_of(access.organisation, case_id)
     actions.erase_personal_data(request.user, case)
     messages.success(request, _("The personal data of this case were erased."))
     return _back(case)
 
 
-@organisation_view(min_role="editor")
+@organisation_view(Role.EDITOR)
 @require_GET
-def attachment_download(request: HttpRequest, org: str, attachment_id: int) -> HttpResponseBase:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def attachment_download(
+    request: HttpRequest, access: Access, org: str, attachment_id: int
+) -> HttpResponseBase:
+    organisation = access.organisation
     attachment = queries.attachment_of(organisation, attachment_id)
     try:
         handle = attachment.file.open("rb")
@@ -532,20 +535,20 @@ def attachment_download(request: HttpRequest, org: str, attachment_id: int) -> H
 
 
 # --- owners: mechanisms and the identity permission -----------------------------------------------
-@organisation_view(min_role="owner")
+@organisation_view(Role.OWNER)
 @require_http_methods(["GET", "POST"])
-def mechanism_new(request: HttpRequest, org: str) -> HttpResponseBase:
+def mechanism_new(request: HttpRequest, access: Access, org: str) -> HttpResponseBase:
     form = MechanismForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.create_mechanism(request.user, request.organisation, form.cleaned_data)  # type: ignore[attr-defined]
+        actions.create_mechanism(request.user, access.organisation, form.cleaned_data)
         return redirect("grievances:overview", org=org)
     return render(request, "grievances/mechanism_form.html", {"form": form, "mechanism": None})
 
 
-@organisation_view(min_role="owner")
+@organisation_view(Role.OWNER)
 @require_http_methods(["GET", "POST"])
-def mechanism_edit(request: HttpRequest, org: str, mechanism_id: int) -> HttpResponseBase:
-    mechanism = queries.mechanism_of(request.organisation, mechanism_id)  # type: ignore[attr-defined]
+def mechanism_edit(request: HttpRequest, access: Access, org: str, mechanism_id: int) -> HttpResponseBase:
+    mechanism = queries.mechanism_of(access.organisation, mechanism_id)
     original = GrievanceMechanism.objects.get(pk=mechanism.pk)
     form = MechanismForm(request.POST or None, instance=mechanism)
     if request.method == "POST" and form.is_valid():
@@ -554,10 +557,10 @@ def mechanism_edit(request: HttpRequest, org: str, mechanism_id: int) -> HttpRes
     return render(request, "grievances/mechanism_form.html", {"form": form, "mechanism": mechanism})
 
 
-@organisation_view(min_role="owner")
+@organisation_view(Role.OWNER)
 @require_http_methods(["GET", "POST"])
-def identity_access(request: HttpRequest, org: str) -> HttpResponseBase:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def identity_access(request: HttpRequest, access: Access, org: str) -> HttpResponseBase:
+    organisation = access.organisation
     form = GrantForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         membership = (
@@ -581,10 +584,10 @@ def identity_access(request: HttpRequest, org: str) -> HttpResponseBase:
     )
 
 
-@organisation_view(min_role="owner")
+@organisation_view(Role.OWNER)
 @require_POST
-def identity_revoke(request: HttpRequest, org: str, grant_id: int) -> HttpResponseBase:
-    grant = IdentityGrant.objects.filter(organisation=request.organisation, pk=grant_id).first()  # type: ignore[attr-defined]
+def identity_revoke(request: HttpRequest, access: Access, org: str, grant_id: int) -> HttpResponseBase:
+    grant = IdentityGrant.objects.filter(organisation=access.organisation, pk=grant_id).first()
     if grant is None:
         raise Http404
     actions.revoke_identity_access(request.user, grant)

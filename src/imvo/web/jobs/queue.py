@@ -259,6 +259,40 @@ class _Heartbeat:
             connection.close()  # this thread's own connection
 
 
+def _over_budget(child: Any, hard_deadline: float, limit: float, memory_limit: int) -> tuple[str, str] | None:
+    if time.monotonic() > hard_deadline:
+        return ("time", time_budget_message(limit))
+    resident = _resident_mb(child.pid) if child.pid else None
+    if resident is not None and resident > memory_limit:
+        return ("memory", memory_budget_message(memory_limit))
+    return None
+
+
+def _watch_child(job: Job, child: Any, beat: _Heartbeat | None) -> tuple[str, str] | None:
+    """Wait for the job's process; stop it past its time or memory budget, or when the claim is lost.
+    Returns why it was stopped (or crashed), None when it ended by itself or lost its claim."""
+    limit = job_time_limit(job.kind)
+    memory_limit = settings.IMVO_JOB_MEMORY_LIMIT_MB
+    hard_deadline = time.monotonic() + limit + HARD_STOP_GRACE_SECONDS
+    while True:
+        child.join(WATCH_INTERVAL_SECONDS)
+        if child.exitcode is not None:
+            break
+        if beat is not None and beat.lost.is_set():
+            logger.warning("job %s: claim lost; its process is stopped", job.pk)
+            child.kill()
+            child.join()
+            return None
+        stopped = _over_budget(child, hard_deadline, limit, memory_limit)
+        if stopped is not None:
+            child.kill()
+            child.join()
+            return stopped
+    if child.exitcode != 0:
+        return ("crash", f"The job's process stopped unexpectedly (exit code {child.exitcode}).")
+    return None
+
+
 class Worker:
     """Claims and runs jobs one at a time. Several workers may share one database.
 
@@ -480,30 +514,7 @@ class Worker:
                 beat.stop()
 
     def _watch(self, job: Job, child: Any, beat: _Heartbeat | None) -> None:
-        limit = job_time_limit(job.kind)
-        memory_limit = settings.IMVO_JOB_MEMORY_LIMIT_MB
-        hard_deadline = time.monotonic() + limit + HARD_STOP_GRACE_SECONDS
-        stopped: tuple[str, str] | None = None
-        while True:
-            child.join(WATCH_INTERVAL_SECONDS)
-            if child.exitcode is not None:
-                break
-            if beat is not None and beat.lost.is_set():
-                logger.warning("job %s: claim lost; its process is stopped", job.pk)
-                child.kill()
-                child.join()
-                return
-            resident = _resident_mb(child.pid) if child.pid else None
-            if time.monotonic() > hard_deadline:
-                stopped = ("time", time_budget_message(limit))
-            elif resident is not None and resident > memory_limit:
-                stopped = ("memory", memory_budget_message(memory_limit))
-            if stopped is not None:
-                child.kill()
-                child.join()
-                break
-        if stopped is None and child.exitcode != 0:
-            stopped = ("crash", f"The job's process stopped unexpectedly (exit code {child.exitcode}).")
+        stopped = _watch_child(job, child, beat)
         if stopped is None:
             return
         reason, message = stopped

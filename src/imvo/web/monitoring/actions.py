@@ -34,6 +34,7 @@ from imvo.core.monitoring import (
 from imvo.core.monitoring.criteria_sets import NOT_FOUND, endorses
 from imvo.core.monitoring.figures import DUTCH_ENDORSEMENT_TARGET
 from imvo.web.audit.trail import record_audit_event
+from imvo.web.audit.vocabulary import AuditAction
 from imvo.web.jobs.models import Job
 from imvo.web.jobs.queue import enqueue
 from imvo.web.monitoring.models import (
@@ -123,7 +124,7 @@ def set_size_criteria(
         record_audit_event(
             actor,
             organisation,
-            "update",
+            AuditAction.UPDATE,
             object_type="size_criteria",
             changes={
                 "employees_over": [before.employees_over, employees_over],
@@ -202,7 +203,7 @@ def import_population(actor: Any, organisation: Organisation, upload: UploadedFi
         record_audit_event(
             actor,
             organisation,
-            "import",
+            AuditAction.IMPORT,
             object_type="population",
             changes={"file": upload.name, "created": len(created), "updated": len(updated)},
         )
@@ -231,7 +232,9 @@ def link_platform_organisation(
         )
     company.platform_organisation = platform
     company.save(update_fields=["platform_organisation"])
-    record_audit_event(actor, organisation, "link", company, {"platform_organisation": platform.slug})
+    record_audit_event(
+        actor, organisation, AuditAction.LINK, company, {"platform_organisation": platform.slug}
+    )
     return company
 
 
@@ -264,7 +267,7 @@ def create_round(
     record_audit_event(
         actor,
         organisation,
-        "create",
+        AuditAction.CREATE,
         monitoring_round,
         {"name": name, "population_size": population_size, "criteria_sets": chosen},
     )
@@ -283,7 +286,7 @@ def set_round_criteria_sets(
         record_audit_event(
             actor,
             monitoring_round.organisation,
-            "update",
+            AuditAction.UPDATE,
             monitoring_round,
             {"criteria_sets": [before, chosen]},
         )
@@ -299,7 +302,11 @@ def add_reference_point(
         organisation=organisation, round_name=round_name, share=share, source=source
     )
     record_audit_event(
-        actor, organisation, "create", point, {"round": round_name, "share": share, "source": source}
+        actor,
+        organisation,
+        AuditAction.CREATE,
+        point,
+        {"round": round_name, "share": share, "source": source},
     )
     return point
 
@@ -377,7 +384,7 @@ def upload_disclosures(
         disclosure.file.save(upload.name or "disclosure.txt", upload, save=False)
         disclosure.save()
         names.append(disclosure.original_name)
-    record_audit_event(actor, organisation, "upload", monitoring_round, {"disclosures": names})
+    record_audit_event(actor, organisation, AuditAction.UPLOAD, monitoring_round, {"disclosures": names})
     return start_assessment_job(organisation, monitoring_round)
 
 
@@ -450,7 +457,7 @@ def remove_disclosure(actor: Any, disclosure: Disclosure) -> None:
         record_audit_event(
             actor,
             disclosure.organisation,
-            "remove_disclosure",
+            AuditAction.REMOVE_DISCLOSURE,
             monitoring_round,
             {"file": disclosure.original_name, "error": disclosure.error[:500], "disclosure": disclosure.pk},
         )
@@ -481,7 +488,7 @@ def replace_disclosure(actor: Any, disclosure: Disclosure, upload: UploadedFile)
         record_audit_event(
             actor,
             disclosure.organisation,
-            "replace_disclosure",
+            AuditAction.REPLACE_DISCLOSURE,
             disclosure.monitoring_round,
             {
                 "file": [old_name, disclosure.original_name],
@@ -532,7 +539,7 @@ def assess_from_registers(actor: Any, organisation: Organisation, monitoring_rou
         verdicts, evidence = verdicts_from_register(platform)
         store_assessment(monitoring_round, company, AssessmentSource.REGISTER, verdicts, evidence)
         count += 1
-    record_audit_event(actor, organisation, "assess", monitoring_round, {"from_registers": count})
+    record_audit_event(actor, organisation, AuditAction.ASSESS, monitoring_round, {"from_registers": count})
     return count
 
 
@@ -555,7 +562,7 @@ def complete_round(actor: Any, organisation: Organisation, monitoring_round: Mon
     ]
     CompanyAssessment.objects.bulk_create(created, batch_size=2000)
     record_audit_event(
-        actor, organisation, "complete", monitoring_round, {"without_disclosure": len(created)}
+        actor, organisation, AuditAction.COMPLETE, monitoring_round, {"without_disclosure": len(created)}
     )
     return len(created)
 
@@ -602,7 +609,7 @@ def propose_review(
         record_audit_event(
             actor,
             assessment.organisation,
-            "propose_review",
+            AuditAction.PROPOSE_REVIEW,
             assessment,
             {
                 "corrections": {c: [assessment.verdicts.get(c), v] for c, v in cleaned.items()},
@@ -652,7 +659,7 @@ def decide_review(actor: Any, assessment: CompanyAssessment, approve: bool, reas
         record_audit_event(
             actor,
             assessment.organisation,
-            "approve_review" if approve else "reject_review",
+            AuditAction.APPROVE_REVIEW if approve else AuditAction.REJECT_REVIEW,
             assessment,
             changes,
         )
@@ -673,7 +680,7 @@ def grant_register_consent(
     consent = RegisterSharingConsent.objects.create(
         organisation=organisation, monitor=monitor, granted_by=actor
     )
-    record_audit_event(actor, organisation, "grant_consent", consent, {"monitor": monitor.slug})
+    record_audit_event(actor, organisation, AuditAction.GRANT_CONSENT, consent, {"monitor": monitor.slug})
     return consent
 
 
@@ -706,7 +713,7 @@ def revoke_register_consent(actor: Any, consent: RegisterSharingConsent) -> Regi
         record_audit_event(
             None,
             consent.monitor,
-            "remove_register_evidence",
+            AuditAction.REMOVE_REGISTER_EVIDENCE,
             object_type="registersharingconsent",
             object_id=consent.pk,
             changes={"reason": "consent revoked", "assessments_removed": removed},
@@ -714,7 +721,7 @@ def revoke_register_consent(actor: Any, consent: RegisterSharingConsent) -> Regi
     record_audit_event(
         actor,
         consent.organisation,
-        "revoke_consent",
+        AuditAction.REVOKE_CONSENT,
         consent,
         {"monitor": consent.monitor.slug, "assessments_removed": removed},
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.organisations.roles import MANAGING_ROLES
+
 
 class MonitoringConfig(AppConfig):
     name = "imvo.web.monitoring"
@@ -15,7 +17,7 @@ class MonitoringConfig(AppConfig):
     # Read by imvo.web.organisations.navigation: the organisation's sections in base.html.
     nav_sections = (
         (_("Monitoring"), "monitoring:overview", None, ("monitor",)),
-        (_("Register sharing"), "monitoring:consents", ("owner",), ("company",)),
+        (_("Register sharing"), "monitoring:consents", tuple(MANAGING_ROLES), ("company",)),
     )
 
     def ready(self) -> None:

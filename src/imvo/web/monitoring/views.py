@@ -37,8 +37,8 @@ from imvo.web.monitoring.labels import (
     group_label,
 )
 from imvo.web.monitoring.models import ReviewStatus
-from imvo.web.organisations.access import organisation_view
-from imvo.web.organisations.models import Organisation
+from imvo.web.organisations.access import Access, organisation_view
+from imvo.web.organisations.roles import Role
 
 ROWS_PER_PAGE = 50
 EXPORTS = {
@@ -48,10 +48,6 @@ EXPORTS = {
     "html": "text/html; charset=utf-8",
     "json": "application/json",
 }
-
-
-def _org(request: HttpRequest) -> Organisation:
-    return request.organisation  # type: ignore[attr-defined]
 
 
 def _url(name: str, org: str, **kwargs: Any) -> str:
@@ -79,8 +75,8 @@ def describe_size_criteria(criteria: SizeCriteria) -> str:
     }
 
 
-def _overview_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
-    organisation = _org(request)
+def _overview_context(request: HttpRequest, access: Access, **forms_: Any) -> dict[str, Any]:
+    organisation = access.organisation
     return {
         "size_criteria": describe_size_criteria(actions.size_criteria_of(organisation)),
         "rounds": queries.rounds(organisation),
@@ -96,15 +92,15 @@ def _overview_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
 
 
 @require_GET
-@organisation_view("viewer")
-def overview_view(request: HttpRequest, org: str) -> HttpResponse:
-    return render(request, "monitoring/overview.html", _overview_context(request))
+@organisation_view(Role.VIEWER)
+def overview_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    return render(request, "monitoring/overview.html", _overview_context(request, access))
 
 
 @require_GET
-@organisation_view("viewer")
-def population_view(request: HttpRequest, org: str) -> HttpResponse:
-    rows = queries.companies(_org(request)).select_related("platform_organisation")
+@organisation_view(Role.VIEWER)
+def population_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    rows = queries.companies(access.organisation).select_related("platform_organisation")
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request, "monitoring/population.html", {"page": page, "link_form": forms.LinkPlatformForm()}
@@ -112,16 +108,16 @@ def population_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_POST
-@organisation_view("editor")
-def population_import_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def population_import_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.PopulationImportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             created, updated = actions.import_population(
-                request.user, _org(request), form.cleaned_data["file"]
+                request.user, access.organisation, form.cleaned_data["file"]
             )
         except InputError as error:
-            context = _overview_context(request, import_form=form, problems=error.problems)
+            context = _overview_context(request, access, import_form=form, problems=error.problems)
             return render(request, "monitoring/overview.html", context, status=400)
         messages.success(
             request,
@@ -129,19 +125,19 @@ def population_import_view(request: HttpRequest, org: str) -> HttpResponse:
         )
         return HttpResponseRedirect(_url("population", org))
     return render(
-        request, "monitoring/overview.html", _overview_context(request, import_form=form), status=400
+        request, "monitoring/overview.html", _overview_context(request, access, import_form=form), status=400
     )
 
 
 @require_POST
-@organisation_view("editor")
-def company_link_view(request: HttpRequest, org: str, company_id: int) -> HttpResponse:
-    company = queries.company(_org(request), company_id)
+@organisation_view(Role.EDITOR)
+def company_link_view(request: HttpRequest, access: Access, org: str, company_id: int) -> HttpResponse:
+    company = queries.company(access.organisation, company_id)
     form = forms.LinkPlatformForm(request.POST)
     if form.is_valid():
         try:
             actions.link_platform_organisation(
-                request.user, _org(request), company, form.cleaned_data["platform_slug"]
+                request.user, access.organisation, company, form.cleaned_data["platform_slug"]
             )
             messages.success(request, _("The company is linked to its organisation on the platform."))
         except ValidationError as error:
@@ -159,19 +155,19 @@ def round_create_view(request: HttpRequest, org: str) -> HttpResponseBase:
     return _round_create(request, org=org)
 
 
-@organisation_view("viewer")
-def _round_form_redirect(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def _round_form_redirect(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     return HttpResponseRedirect(_url("overview", org) + "#new-round")
 
 
-@organisation_view("editor")
-def _round_create(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def _round_create(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.RoundForm(request.POST)
     if form.is_valid():
         try:
             monitoring_round = actions.create_round(
                 request.user,
-                _org(request),
+                access.organisation,
                 form.cleaned_data["name"].strip(),
                 form.cleaned_data["population_size"],
                 form.cleaned_data["target"] / 100,
@@ -182,16 +178,16 @@ def _round_create(request: HttpRequest, org: str) -> HttpResponse:
         else:
             return HttpResponseRedirect(_url("round", org, round_id=monitoring_round.pk))
     return render(
-        request, "monitoring/overview.html", _overview_context(request, round_form=form), status=400
+        request, "monitoring/overview.html", _overview_context(request, access, round_form=form), status=400
     )
 
 
-@organisation_view("editor")
-def size_criteria_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def size_criteria_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     """The programme's size criteria (owners and editors); saving recomputes who is in scope."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    organisation = _org(request)
+    organisation = access.organisation
     current = actions.size_criteria_of(organisation)
     status = 200
     if request.method == "POST":
@@ -231,9 +227,9 @@ def size_criteria_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_POST
-@organisation_view("editor")
-def round_criteria_sets_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
-    monitoring_round = queries.monitoring_round(_org(request), round_id)
+@organisation_view(Role.EDITOR)
+def round_criteria_sets_view(request: HttpRequest, access: Access, org: str, round_id: int) -> HttpResponse:
+    monitoring_round = queries.monitoring_round(access.organisation, round_id)
     form = forms.RoundCriteriaSetsForm(request.POST)
     if form.is_valid():
         try:
@@ -250,13 +246,13 @@ def round_criteria_sets_view(request: HttpRequest, org: str, round_id: int) -> H
 
 
 @require_POST
-@organisation_view("editor")
-def reference_create_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def reference_create_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.ReferencePointForm(request.POST)
     if form.is_valid():
         actions.add_reference_point(
             request.user,
-            _org(request),
+            access.organisation,
             form.cleaned_data["round_name"].strip(),
             form.cleaned_data["share"] / 100,
             form.cleaned_data["source"],
@@ -264,16 +260,19 @@ def reference_create_view(request: HttpRequest, org: str) -> HttpResponse:
         messages.success(request, _("The reference figure was added."))
         return HttpResponseRedirect(_url("overview", org))
     return render(
-        request, "monitoring/overview.html", _overview_context(request, reference_form=form), status=400
+        request,
+        "monitoring/overview.html",
+        _overview_context(request, access, reference_form=form),
+        status=400,
     )
 
 
 def _round_context(
-    request: HttpRequest, round_id: int, upload_form: forms.DisclosureUploadForm | None = None
+    request: HttpRequest, access: Access, round_id: int, upload_form: forms.DisclosureUploadForm | None = None
 ) -> dict[str, Any]:
     from imvo.web.jobs.models import Job
 
-    organisation = _org(request)
+    organisation = access.organisation
     monitoring_round = queries.monitoring_round(organisation, round_id)
     measure = request.GET.get("measure", "")
     group = request.GET.get("group", "")
@@ -314,27 +313,33 @@ def _round_context(
 
 
 @require_GET
-@organisation_view("viewer")
-def round_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
-    return render(request, "monitoring/round.html", _round_context(request, round_id))
+@organisation_view(Role.VIEWER)
+def round_view(request: HttpRequest, access: Access, org: str, round_id: int) -> HttpResponse:
+    return render(request, "monitoring/round.html", _round_context(request, access, round_id))
 
 
 @require_POST
-@organisation_view("editor")
-def disclosure_upload_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
-    monitoring_round = queries.monitoring_round(_org(request), round_id)
+@organisation_view(Role.EDITOR)
+def disclosure_upload_view(request: HttpRequest, access: Access, org: str, round_id: int) -> HttpResponse:
+    monitoring_round = queries.monitoring_round(access.organisation, round_id)
     form = forms.DisclosureUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        return render(request, "monitoring/round.html", _round_context(request, round_id, form), status=400)
-    actions.upload_disclosures(request.user, _org(request), monitoring_round, form.cleaned_data["files"])
+        return render(
+            request, "monitoring/round.html", _round_context(request, access, round_id, form), status=400
+        )
+    actions.upload_disclosures(
+        request.user, access.organisation, monitoring_round, form.cleaned_data["files"]
+    )
     messages.success(request, _("The disclosures were uploaded; their assessment is running."))
     return HttpResponseRedirect(_url("round", org, round_id=round_id))
 
 
 @require_POST
-@organisation_view("editor")
-def disclosure_remove_view(request: HttpRequest, org: str, disclosure_id: int) -> HttpResponse:
-    disclosure = queries.disclosure(_org(request), disclosure_id)
+@organisation_view(Role.EDITOR)
+def disclosure_remove_view(
+    request: HttpRequest, access: Access, org: str, disclosure_id: int
+) -> HttpResponse:
+    disclosure = queries.disclosure(access.organisation, disclosure_id)
     round_id, name = disclosure.monitoring_round_id, disclosure.original_name
     actions.remove_disclosure(request.user, disclosure)
     messages.success(request, _("The disclosure %(name)s was removed.") % {"name": name})
@@ -342,12 +347,14 @@ def disclosure_remove_view(request: HttpRequest, org: str, disclosure_id: int) -
 
 
 @require_POST
-@organisation_view("editor")
-def disclosure_replace_view(request: HttpRequest, org: str, disclosure_id: int) -> HttpResponse:
-    disclosure = queries.disclosure(_org(request), disclosure_id)
+@organisation_view(Role.EDITOR)
+def disclosure_replace_view(
+    request: HttpRequest, access: Access, org: str, disclosure_id: int
+) -> HttpResponse:
+    disclosure = queries.disclosure(access.organisation, disclosure_id)
     form = forms.DisclosureReplaceForm(request.POST, request.FILES)
     if not form.is_valid():
-        context = _round_context(request, disclosure.monitoring_round_id)
+        context = _round_context(request, access, disclosure.monitoring_round_id)
         context["replace_form"], context["replace_id"] = form, disclosure.pk
         return render(request, "monitoring/round.html", context, status=400)
     name = disclosure.original_name
@@ -357,10 +364,10 @@ def disclosure_replace_view(request: HttpRequest, org: str, disclosure_id: int) 
 
 
 @require_POST
-@organisation_view("editor")
-def assess_registers_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
-    monitoring_round = queries.monitoring_round(_org(request), round_id)
-    count = actions.assess_from_registers(request.user, _org(request), monitoring_round)
+@organisation_view(Role.EDITOR)
+def assess_registers_view(request: HttpRequest, access: Access, org: str, round_id: int) -> HttpResponse:
+    monitoring_round = queries.monitoring_round(access.organisation, round_id)
+    count = actions.assess_from_registers(request.user, access.organisation, monitoring_round)
     messages.success(
         request, _("%(count)s companies assessed from their shared registers.") % {"count": count}
     )
@@ -368,16 +375,18 @@ def assess_registers_view(request: HttpRequest, org: str, round_id: int) -> Http
 
 
 @require_POST
-@organisation_view("editor")
-def complete_round_view(request: HttpRequest, org: str, round_id: int) -> HttpResponse:
-    monitoring_round = queries.monitoring_round(_org(request), round_id)
-    count = actions.complete_round(request.user, _org(request), monitoring_round)
+@organisation_view(Role.EDITOR)
+def complete_round_view(request: HttpRequest, access: Access, org: str, round_id: int) -> HttpResponse:
+    monitoring_round = queries.monitoring_round(access.organisation, round_id)
+    count = actions.complete_round(request.user, access.organisation, monitoring_round)
     messages.success(request, _("%(count)s companies without a disclosure were added.") % {"count": count})
     return HttpResponseRedirect(_url("round", org, round_id=round_id))
 
 
-def _assessment_context(request: HttpRequest, assessment_id: int, **forms_: Any) -> dict[str, Any]:
-    assessment = queries.assessment(_org(request), assessment_id)
+def _assessment_context(
+    request: HttpRequest, access: Access, assessment_id: int, **forms_: Any
+) -> dict[str, Any]:
+    assessment = queries.assessment(access.organisation, assessment_id)
     verdict_rows = [
         {
             "id": criterion,
@@ -418,15 +427,15 @@ def _assessment_context(request: HttpRequest, assessment_id: int, **forms_: Any)
 
 
 @require_GET
-@organisation_view("viewer")
-def assessment_view(request: HttpRequest, org: str, assessment_id: int) -> HttpResponse:
-    return render(request, "monitoring/assessment.html", _assessment_context(request, assessment_id))
+@organisation_view(Role.VIEWER)
+def assessment_view(request: HttpRequest, access: Access, org: str, assessment_id: int) -> HttpResponse:
+    return render(request, "monitoring/assessment.html", _assessment_context(request, access, assessment_id))
 
 
 @require_POST
-@organisation_view("editor")
-def propose_review_view(request: HttpRequest, org: str, assessment_id: int) -> HttpResponse:
-    assessment = queries.assessment(_org(request), assessment_id)
+@organisation_view(Role.EDITOR)
+def propose_review_view(request: HttpRequest, access: Access, org: str, assessment_id: int) -> HttpResponse:
+    assessment = queries.assessment(access.organisation, assessment_id)
     form = forms.ProposeReviewForm(request.POST, verdicts=assessment.verdicts)
     if form.is_valid():
         try:
@@ -436,14 +445,14 @@ def propose_review_view(request: HttpRequest, org: str, assessment_id: int) -> H
         else:
             messages.success(request, _("Your review is recorded; a second person must now approve it."))
             return HttpResponseRedirect(_url("assessment", org, assessment_id=assessment_id))
-    context = _assessment_context(request, assessment_id, propose_form=form)
+    context = _assessment_context(request, access, assessment_id, propose_form=form)
     return render(request, "monitoring/assessment.html", context, status=400)
 
 
 @require_POST
-@organisation_view("editor")
-def decide_review_view(request: HttpRequest, org: str, assessment_id: int) -> HttpResponse:
-    assessment = queries.assessment(_org(request), assessment_id)
+@organisation_view(Role.EDITOR)
+def decide_review_view(request: HttpRequest, access: Access, org: str, assessment_id: int) -> HttpResponse:
+    assessment = queries.assessment(access.organisation, assessment_id)
     form = forms.DecideReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -458,14 +467,14 @@ def decide_review_view(request: HttpRequest, org: str, assessment_id: int) -> Ht
         else:
             messages.success(request, _("The decision is recorded."))
             return HttpResponseRedirect(_url("assessment", org, assessment_id=assessment_id))
-    context = _assessment_context(request, assessment_id, decide_form=form)
+    context = _assessment_context(request, access, assessment_id, decide_form=form)
     return render(request, "monitoring/assessment.html", context, status=400)
 
 
 @require_GET
-@organisation_view("viewer")
-def dashboard_view(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = _org(request)
+@organisation_view(Role.VIEWER)
+def dashboard_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    organisation = access.organisation
     figures = queries.figures(organisation)
     round_rows = list(queries.rounds(organisation))
     round_ids = {r.name: r.pk for r in round_rows}
@@ -481,12 +490,12 @@ def dashboard_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view("viewer")
-def export_view(request: HttpRequest, org: str, fmt: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def export_view(request: HttpRequest, access: Access, org: str, fmt: str) -> HttpResponse:
     if fmt not in EXPORTS:
         raise Http404("No such export format.")
-    figures = queries.figures(_org(request))
-    title = _("Monitoring figures: %(organisation)s") % {"organisation": _org(request).name}
+    figures = queries.figures(access.organisation)
+    title = _("Monitoring figures: %(organisation)s") % {"organisation": access.organisation.name}
     body: bytes | str
     if fmt == "csv":
         body = figures_csv(figures)
@@ -506,35 +515,35 @@ def export_view(request: HttpRequest, org: str, fmt: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view(roles=("owner",))
-def consents_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.OWNER)
+def consents_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     return render(
         request,
         "monitoring/consents.html",
-        {"consents": queries.consents_given(_org(request)), "form": forms.ConsentForm()},
+        {"consents": queries.consents_given(access.organisation), "form": forms.ConsentForm()},
     )
 
 
 @require_POST
-@organisation_view(roles=("owner",))
-def consent_grant_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.OWNER)
+def consent_grant_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.ConsentForm(request.POST)
     if form.is_valid():
         try:
-            actions.grant_register_consent(request.user, _org(request), form.cleaned_data["monitor"])
+            actions.grant_register_consent(request.user, access.organisation, form.cleaned_data["monitor"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Consent recorded: this monitor may now read your register."))
         return HttpResponseRedirect(_url("consents", org))
-    context = {"consents": queries.consents_given(_org(request)), "form": form}
+    context = {"consents": queries.consents_given(access.organisation), "form": form}
     return render(request, "monitoring/consents.html", context, status=400)
 
 
 @require_POST
-@organisation_view(roles=("owner",))
-def consent_revoke_view(request: HttpRequest, org: str, consent_id: int) -> HttpResponse:
-    consent = queries.consent(_org(request), consent_id)
+@organisation_view(Role.OWNER)
+def consent_revoke_view(request: HttpRequest, access: Access, org: str, consent_id: int) -> HttpResponse:
+    consent = queries.consent(access.organisation, consent_id)
     actions.revoke_register_consent(request.user, consent)
     messages.success(request, _("Consent revoked."))
     return HttpResponseRedirect(_url("consents", org))

@@ -10,7 +10,9 @@ from typing import Any
 from django.db import transaction
 
 from imvo.core.obligations import ImportRecord
+from imvo.web.audit.records import create_audited, snapshot
 from imvo.web.audit.trail import field_changes, record_audit_event
+from imvo.web.audit.vocabulary import AuditAction
 from imvo.web.obligations import queries
 from imvo.web.obligations.models import (
     ImportLine,
@@ -24,27 +26,21 @@ from imvo.web.organisations.models import Organisation
 PROFILE_FIELDS = ObligationProfile.FACT_FIELDS
 
 
-def _snapshot_of(profile: ObligationProfile) -> dict[str, Any]:
-    return {name: _json(getattr(profile, name)) for name in PROFILE_FIELDS}
-
-
-def _json(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
-
-
 @transaction.atomic
 def update_profile(actor: Any, organisation: Organisation, data: Mapping[str, Any]) -> ObligationProfile:
     """Store the legal facts; empty values stay unknown. Audit-logged with the changed fields."""
     profile, created = ObligationProfile.objects.select_for_update().get_or_create(organisation=organisation)
-    before = {} if created else _snapshot_of(profile)
+    before = {} if created else snapshot(profile, list(PROFILE_FIELDS))
     for name in PROFILE_FIELDS:
         if name in data:
             setattr(profile, name, data[name])
     profile.save()
-    after = _snapshot_of(profile)
+    after = snapshot(profile, list(PROFILE_FIELDS))
     changes = field_changes(before, after)
     if changes or created:
-        record_audit_event(actor, organisation, "create" if created else "update", profile, changes)
+        record_audit_event(
+            actor, organisation, AuditAction.CREATE if created else AuditAction.UPDATE, profile, changes
+        )
     return profile
 
 
@@ -90,15 +86,14 @@ def upload_imports(
         for record in records
     )
     record_audit_event(
-        actor, organisation, "upload", upload, {"file": original_name, "records": len(records)}
+        actor, organisation, AuditAction.UPLOAD, upload, {"file": original_name, "records": len(records)}
     )
     return upload
 
 
 @transaction.atomic
 def add_tender(actor: Any, organisation: Organisation, data: Mapping[str, Any]) -> Tender:
-    tender = Tender.objects.create(organisation=organisation, **data)
-    record_audit_event(actor, organisation, "create", tender, {k: _json(v) for k, v in data.items()})
+    tender: Tender = create_audited(actor, organisation, Tender, data)
     return tender
 
 
@@ -106,7 +101,7 @@ def add_tender(actor: Any, organisation: Organisation, data: Mapping[str, Any]) 
 def delete_tender(actor: Any, organisation: Organisation, tender: Tender) -> None:
     if tender.organisation != organisation:
         raise ValueError("the tender belongs to another organisation")
-    record_audit_event(actor, organisation, "delete", tender, {"name": tender.name})
+    record_audit_event(actor, organisation, AuditAction.DELETE, tender, {"name": tender.name})
     tender.delete()
 
 
@@ -138,7 +133,7 @@ def record_snapshot(actor: Any, organisation: Organisation, as_of: date) -> tupl
     record_audit_event(
         actor,
         organisation,
-        "evaluate",
+        AuditAction.EVALUATE,
         snapshot,
         {
             "as_of": as_of.isoformat(),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -24,15 +23,8 @@ from imvo.core.obligations.declaration import draft_wzk_declaration
 from imvo.web.obligations import actions, forms, presentation, queries
 from imvo.web.obligations.models import Tender
 from imvo.web.obligations.register_facts import open_child_labour_risks
-from imvo.web.organisations.access import organisation_view
-
-
-def _org(request: HttpRequest) -> Any:
-    return request.organisation  # type: ignore[attr-defined]
-
-
-def _can_edit(request: HttpRequest) -> bool:
-    return bool(request.membership.can_edit)  # type: ignore[attr-defined]
+from imvo.web.organisations.access import Access, organisation_view
+from imvo.web.organisations.roles import Role
 
 
 def _url(name: str, org: str) -> str:
@@ -50,12 +42,12 @@ def _as_of(raw: str | None) -> date:
 
 
 @require_GET
-@organisation_view("viewer")
-def overview_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def overview_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     as_of = _as_of(request.GET.get("as_of"))
-    evaluation = queries.evaluate_organisation(_org(request), as_of)
-    changes = queries.changes_since_last_snapshot(_org(request), evaluation.result)
-    open_risks = open_child_labour_risks(_org(request))
+    evaluation = queries.evaluate_organisation(access.organisation, as_of)
+    changes = queries.changes_since_last_snapshot(access.organisation, evaluation.result)
+    open_risks = open_child_labour_risks(access.organisation)
     context = {
         "child_labour_warning": forms.child_labour_warning(open_risks) if open_risks else "",
         "as_of": as_of,
@@ -63,17 +55,17 @@ def overview_view(request: HttpRequest, org: str) -> HttpResponse:
         "groups": presentation.obligations_overview(evaluation, org),
         "changes": [presentation.describe_change(c) for c in changes] if changes else [],
         "never_recorded": changes is None,
-        "can_edit": _can_edit(request),
+        "can_edit": access.can_edit,
         "imports_known": evaluation.imports is not None,
     }
     return render(request, "obligations/overview.html", context)
 
 
 @require_POST
-@organisation_view("editor")
-def evaluate_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def evaluate_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     snapshot, created = actions.record_snapshot(
-        request.user, _org(request), _as_of(request.POST.get("as_of"))
+        request.user, access.organisation, _as_of(request.POST.get("as_of"))
     )
     if created:
         messages.success(request, _("The evaluation was recorded."))
@@ -83,9 +75,9 @@ def evaluate_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view("viewer")
-def profile_view(request: HttpRequest, org: str) -> HttpResponse:
-    profile = queries.profile_of(_org(request))
+@organisation_view(Role.VIEWER)
+def profile_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    profile = queries.profile_of(access.organisation)
     form = forms.ProfileForm(instance=profile)
     facts = []
     for name in actions.PROFILE_FIELDS:
@@ -95,19 +87,21 @@ def profile_view(request: HttpRequest, org: str) -> HttpResponse:
         if name == "country" and value:
             value = dict(form.fields["country"].choices).get(value, value)  # type: ignore[attr-defined]
         facts.append({"name": name, "label": form.fields[name].label, "value": value})
-    context = {"facts": facts, "tenders": queries.tenders(_org(request)), "can_edit": _can_edit(request)}
+    context = {"facts": facts, "tenders": queries.tenders(access.organisation), "can_edit": access.can_edit}
     return render(request, "obligations/profile.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def profile_edit_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def profile_edit_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.ProfileForm(
-        request.POST or None, instance=queries.profile_of(_org(request)), organisation=_org(request)
+        request.POST or None,
+        instance=queries.profile_of(access.organisation),
+        organisation=access.organisation,
     )
     if request.method == "POST" and form.is_valid():
-        actions.update_profile(request.user, _org(request), form.cleaned_data)
-        actions.record_snapshot(request.user, _org(request), timezone.localdate())
+        actions.update_profile(request.user, access.organisation, form.cleaned_data)
+        actions.record_snapshot(request.user, access.organisation, timezone.localdate())
         messages.success(request, _("The legal facts were saved."))
         return HttpResponseRedirect(_url("overview", org))
     status = 400 if request.method == "POST" else 200
@@ -125,12 +119,12 @@ def profile_edit_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def tender_create_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def tender_create_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.TenderForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.add_tender(request.user, _org(request), form.cleaned_data)
-        actions.record_snapshot(request.user, _org(request), timezone.localdate())
+        actions.add_tender(request.user, access.organisation, form.cleaned_data)
+        actions.record_snapshot(request.user, access.organisation, timezone.localdate())
         messages.success(request, _("The tender was added."))
         return HttpResponseRedirect(_url("profile", org) + "#tenders")
     status = 400 if request.method == "POST" else 200
@@ -143,38 +137,38 @@ def tender_create_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_POST
-@organisation_view("editor")
-def tender_delete_view(request: HttpRequest, org: str, tender_id: int) -> HttpResponse:
-    tender = get_object_or_404(Tender, organisation=_org(request), pk=tender_id)
-    actions.delete_tender(request.user, _org(request), tender)
-    actions.record_snapshot(request.user, _org(request), timezone.localdate())
+@organisation_view(Role.EDITOR)
+def tender_delete_view(request: HttpRequest, access: Access, org: str, tender_id: int) -> HttpResponse:
+    tender = get_object_or_404(Tender, organisation=access.organisation, pk=tender_id)
+    actions.delete_tender(request.user, access.organisation, tender)
+    actions.record_snapshot(request.user, access.organisation, timezone.localdate())
     messages.success(request, _("The tender was removed."))
     return HttpResponseRedirect(_url("profile", org) + "#tenders")
 
 
 @require_GET
-@organisation_view("viewer")
-def imports_view(request: HttpRequest, org: str) -> HttpResponse:
-    uploads = list(queries.import_uploads(_org(request))[:20])
+@organisation_view(Role.VIEWER)
+def imports_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    uploads = list(queries.import_uploads(access.organisation)[:20])
     latest = uploads[0] if uploads else None
     context = {
         "latest": latest,
         "lines": list(queries.import_lines(latest)) if latest else [],
         "earlier": uploads[1:],
-        "profile": queries.profile_of(_org(request)),
-        "can_edit": _can_edit(request),
+        "profile": queries.profile_of(access.organisation),
+        "can_edit": access.can_edit,
     }
     return render(request, "obligations/imports.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def imports_upload_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def imports_upload_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        actions.upload_imports(request.user, _org(request), upload.name, form.records)
-        actions.record_snapshot(request.user, _org(request), timezone.localdate())
+        actions.upload_imports(request.user, access.organisation, upload.name, form.records)
+        actions.record_snapshot(request.user, access.organisation, timezone.localdate())
         messages.success(request, _("%(count)s import records were stored.") % {"count": len(form.records)})
         return HttpResponseRedirect(_url("imports", org))
     status = 400 if request.method == "POST" else 200
@@ -184,18 +178,18 @@ def imports_upload_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view("viewer")
-def history_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def history_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     entries = [
         {"entry": entry, "changes": [presentation.describe_change(c) for c in entry.changes]}
-        for entry in queries.history(_org(request))
+        for entry in queries.history(access.organisation)
     ]
-    return render(request, "obligations/history.html", {"entries": entries, "can_edit": _can_edit(request)})
+    return render(request, "obligations/history.html", {"entries": entries, "can_edit": access.can_edit})
 
 
 @require_GET
-@organisation_view("viewer")
-def legal_basis_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def legal_basis_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     ruleset = load_ruleset()
     language = presentation.user_language()
     rules = []
@@ -210,15 +204,15 @@ def legal_basis_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view("viewer")
-def declaration_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def declaration_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     as_of = _as_of(request.GET.get("as_of"))
-    evaluation = queries.evaluate_organisation(_org(request), as_of)
+    evaluation = queries.evaluate_organisation(access.organisation, as_of)
     text = draft_wzk_declaration(
         evaluation.company,
         evaluation.register.values,
         as_of,
-        open_child_labour_risks=open_child_labour_risks(_org(request)),
+        open_child_labour_risks=open_child_labour_risks(access.organisation),
     )
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="wzk-declaration-{org}-{as_of.isoformat()}.md"'
@@ -226,10 +220,10 @@ def declaration_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view("viewer")
-def result_json_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def result_json_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     as_of = _as_of(request.GET.get("as_of"))
-    result = queries.evaluate_organisation(_org(request), as_of).result
+    result = queries.evaluate_organisation(access.organisation, as_of).result
     response = HttpResponse(
         json.dumps(result.to_dict(), indent=2, ensure_ascii=False), content_type="application/json"
     )

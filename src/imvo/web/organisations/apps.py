@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.organisations.roles import AUDIT_TRAIL_ROLES
+
 
 class OrganisationsConfig(AppConfig):
     name = "imvo.web.organisations"
@@ -13,7 +15,7 @@ class OrganisationsConfig(AppConfig):
     nav_sections = [
         (_("Members"), "organisations:members"),
         (_("Background jobs"), "jobs:list"),
-        (_("Audit trail"), "organisations:audit_trail", {"owner", "reviewer"}),
+        (_("Audit trail"), "organisations:audit_trail", AUDIT_TRAIL_ROLES),
     ]
 
     def ready(self) -> None:

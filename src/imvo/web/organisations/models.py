@@ -12,17 +12,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.organisations.roles import Role as Role  # re-exported: Role lived here first
+from imvo.web.organisations.roles import may_edit, may_manage, roles_at_least
+
 
 class OrganisationKind(models.TextChoices):
     COMPANY = "company", _("Company")
     MONITOR = "monitor", _("Monitor")
-
-
-class Role(models.TextChoices):
-    OWNER = "owner", _("Owner")
-    EDITOR = "editor", _("Editor")
-    VIEWER = "viewer", _("Viewer")
-    REVIEWER = "reviewer", _("Reviewer")
 
 
 # A token acts with a role, but people choose (and read) what it may do: read, or read and write.
@@ -69,11 +65,11 @@ class Membership(models.Model):
 
     @property
     def can_edit(self) -> bool:
-        return self.role in {Role.OWNER, Role.EDITOR}
+        return may_edit(self.role)
 
     @property
     def is_owner(self) -> bool:
-        return self.role == Role.OWNER
+        return may_manage(self.role)
 
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
@@ -216,9 +212,6 @@ class ApiToken(models.Model):
 
 
 def roles_a_token_needs(token_role: str) -> frozenset[str]:
-    """The membership roles whose holder may keep a token acting with ``token_role``."""
-    if token_role == Role.OWNER:
-        return frozenset({Role.OWNER})
-    if token_role == Role.EDITOR:
-        return frozenset({Role.OWNER, Role.EDITOR})
-    return frozenset(Role.values)
+    """The membership roles whose holder may keep a token acting with ``token_role``: a token never
+    does more than its maker's role."""
+    return roles_at_least(token_role)

@@ -15,6 +15,8 @@ from django.apps import apps
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from imvo.web.organisations.access import access_of
+
 
 def organisation_sections(organisation_slug: str, role: str, kind: str = "company") -> list[dict[str, str]]:
     sections: list[dict[str, str]] = []
@@ -37,8 +39,9 @@ def organisation_sections(organisation_slug: str, role: str, kind: str = "compan
 
 def organisation_navigation(request: HttpRequest) -> dict[str, Any]:
     """Context processor: the current organisation, the membership and the sections."""
-    organisation = getattr(request, "organisation", None)
-    membership = getattr(request, "membership", None)
+    access = access_of(request)
+    organisation = access.organisation if access is not None else None
+    membership = access.membership if access is not None else None
     context: dict[str, Any] = {"current_organisation": organisation, "current_membership": membership}
     if organisation is not None and membership is not None:
         sections = organisation_sections(organisation.slug, membership.role, organisation.kind)

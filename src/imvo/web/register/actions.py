@@ -11,17 +11,17 @@ import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from typing import Any
 
-from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from imvo.web.audit.trail import field_changes, record_audit_event
+from imvo.web.audit.records import check_owner, create_audited, update_audited
+from imvo.web.audit.trail import record_audit_event
+from imvo.web.audit.vocabulary import AuditAction
 from imvo.web.jobs.queue import enqueue
 from imvo.web.organisations.models import Organisation
 from imvo.web.register import scales
@@ -53,86 +53,16 @@ APPLY_JOB_KIND = "apply_scan"
 WRITE_BATCH = 1000
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, File):  # an upload or a stored file: its name, never its content
-        return value.name
-    return value
-
-
-def _snapshot(obj: models.Model, names: list[str]) -> dict[str, Any]:
-    return {name: _jsonable(getattr(obj, name)) for name in names}
-
-
-def _check_owner(organisation: Organisation, *records: models.Model | None) -> None:
-    for record in records:
-        if record is not None and record.organisation_id != organisation.pk:  # type: ignore[attr-defined]
-            raise ValueError(f"{record._meta.label} {record.pk} belongs to another organisation.")
-
-
-def _create(
-    actor: Any,
-    organisation: Organisation,
-    model: type[models.Model],
-    fields: Mapping[str, Any],
-    via: str | None = None,
-) -> Any:
-    _check_owner(
-        organisation,
-        *(
-            value
-            for value in fields.values()
-            if isinstance(value, models.Model) and hasattr(value, "organisation_id")
-        ),
-    )
-    record = model(organisation=organisation, **fields)
-    record.save()
-    changes = {k: _jsonable(v) for k, v in fields.items()}
-    if via:
-        changes["via"] = via
-    record_audit_event(actor, organisation, "create", record, changes)
-    return record
-
-
-def _update(
-    actor: Any, organisation: Organisation, record: Any, fields: Mapping[str, Any], via: str | None = None
-) -> Any:
-    _check_owner(organisation, record)
-    _check_owner(
-        organisation,
-        *(
-            value
-            for value in fields.values()
-            if isinstance(value, models.Model) and hasattr(value, "organisation_id")
-        ),
-    )
-    before = _snapshot(record, list(fields))
-    for name, value in fields.items():
-        setattr(record, name, value)
-    record.save()
-    changes: dict[str, Any] = field_changes(before, _snapshot(record, list(fields)))
-    if changes:
-        if via:
-            changes["via"] = via
-        record_audit_event(actor, organisation, "update", record, changes)
-    return record
-
-
 # --- Step 1 ---------------------------------------------------------------------------------------
 def create_policy(actor: Any, organisation: Organisation, fields: Mapping[str, Any]) -> Policy:
-    policy: Policy = _create(actor, organisation, Policy, fields)
+    policy: Policy = create_audited(actor, organisation, Policy, fields)
     return policy
 
 
 def update_policy(
     actor: Any, organisation: Organisation, policy: Policy, fields: Mapping[str, Any]
 ) -> Policy:
-    updated: Policy = _update(actor, organisation, policy, fields)
+    updated: Policy = update_audited(actor, organisation, policy, fields)
     return updated
 
 
@@ -151,7 +81,7 @@ def upload_and_scan_supplier_list(actor: Any, organisation: Organisation, upload
     record_audit_event(
         actor,
         organisation,
-        "upload",
+        AuditAction.UPLOAD,
         supplier_upload,
         {"file": supplier_upload.original_name, "size": upload.size},
     )
@@ -160,7 +90,7 @@ def upload_and_scan_supplier_list(actor: Any, organisation: Organisation, upload
 
 @transaction.atomic
 def start_scan(actor: Any, organisation: Organisation, supplier_upload: SupplierUpload) -> Scan:
-    _check_owner(organisation, supplier_upload)
+    check_owner(organisation, supplier_upload)
     scan = Scan.objects.create(
         organisation=organisation,
         upload=supplier_upload,
@@ -168,7 +98,7 @@ def start_scan(actor: Any, organisation: Organisation, supplier_upload: Supplier
     )
     scan.job = enqueue(SCAN_JOB_KIND, organisation, {"scan_id": scan.pk})
     scan.save(update_fields=["job"])
-    record_audit_event(actor, organisation, "start_scan", scan, {"upload": supplier_upload.pk})
+    record_audit_event(actor, organisation, AuditAction.START_SCAN, scan, {"upload": supplier_upload.pk})
     return scan
 
 
@@ -207,7 +137,7 @@ def fail_scan(scan: Scan, error: str, problems: list[dict[str, Any]]) -> None:
         problems=shown_problems(scan, problems),
         finished_at=timezone.now(),
     )
-    record_audit_event(None, scan.organisation, "fail_scan", scan, {"error": error[:500]})
+    record_audit_event(None, scan.organisation, AuditAction.FAIL_SCAN, scan, {"error": error[:500]})
 
 
 def ready_scan(
@@ -225,13 +155,13 @@ def ready_scan(
         error="",
         finished_at=timezone.now(),
     )
-    record_audit_event(None, scan.organisation, "preview_scan", scan, {"rows": rows})
+    record_audit_event(None, scan.organisation, AuditAction.PREVIEW_SCAN, scan, {"rows": rows})
 
 
 def request_apply_scan(actor: Any, organisation: Organisation, scan: Scan, mode: str) -> bool:
     """Queue the merge of a reviewed scan; False when it is no longer waiting (applied, discarded,
     or already queued by someone else: a double click queues one merge)."""
-    _check_owner(organisation, scan)
+    check_owner(organisation, scan)
     with transaction.atomic():
         claimed = Scan.objects.filter(pk=scan.pk, status=ScanStatus.READY).update(
             status=ScanStatus.APPLYING, mode=mode, applied_by=actor if _is_person(actor) else None
@@ -240,15 +170,15 @@ def request_apply_scan(actor: Any, organisation: Organisation, scan: Scan, mode:
             return False
         job = enqueue(APPLY_JOB_KIND, organisation, {"scan_id": scan.pk, "mode": mode})
         Scan.objects.filter(pk=scan.pk).update(job=job)
-        record_audit_event(actor, organisation, "confirm_scan", scan, {"mode": mode})
+        record_audit_event(actor, organisation, AuditAction.CONFIRM_SCAN, scan, {"mode": mode})
     return True
 
 
 def discard_scan(actor: Any, organisation: Organisation, scan: Scan) -> bool:
-    _check_owner(organisation, scan)
+    check_owner(organisation, scan)
     discarded = Scan.objects.filter(pk=scan.pk, status=ScanStatus.READY).update(status=ScanStatus.DISCARDED)
     if discarded:
-        record_audit_event(actor, organisation, "discard_scan", scan, {})
+        record_audit_event(actor, organisation, AuditAction.DISCARD_SCAN, scan, {})
     return bool(discarded)
 
 
@@ -258,7 +188,7 @@ def _is_person(actor: Any) -> bool:
 
 @transaction.atomic
 def create_manual_risk(actor: Any, organisation: Organisation, fields: Mapping[str, Any]) -> Risk:
-    risk: Risk = _create(actor, organisation, Risk, {**fields, "source": RiskSource.MANUAL})
+    risk: Risk = create_audited(actor, organisation, Risk, {**fields, "source": RiskSource.MANUAL})
     RiskEvent.objects.create(
         organisation=organisation, risk=risk, kind=RiskEventKind.FOUND, status=risk.status
     )
@@ -271,7 +201,7 @@ def update_risk(actor: Any, organisation: Organisation, risk: Risk, fields: Mapp
     fields = dict(fields)
     before, status = risk.status, fields.get("status", risk.status)
     if status == before:
-        updated: Risk = _update(actor, organisation, risk, fields)
+        updated: Risk = update_audited(actor, organisation, risk, fields)
         return updated
     kind = RiskEventKind.STATUS
     if status == RiskStatus.CLOSED:
@@ -281,7 +211,7 @@ def update_risk(actor: Any, organisation: Organisation, risk: Risk, fields: Mapp
         fields.update(closed_reason="", closed_detail="", closed_at=None)
         kind = RiskEventKind.REOPENED
     with transaction.atomic():
-        updated = _update(actor, organisation, risk, fields)
+        updated = update_audited(actor, organisation, risk, fields)
         RiskEvent.objects.create(
             organisation=organisation,
             risk=risk,
@@ -306,8 +236,8 @@ def judge_severity(
     The risk takes the judged severity on the register's 0–100 scale (from the UNGP components when all
     three are given, else from the overall level) and its salience is recomputed.
     """
-    _check_owner(organisation, risk)
-    judgement: SeverityJudgement = _create(
+    check_owner(organisation, risk)
+    judgement: SeverityJudgement = create_audited(
         actor,
         organisation,
         SeverityJudgement,
@@ -331,14 +261,14 @@ def judge_severity(
 def log_stakeholder_engagement(
     actor: Any, organisation: Organisation, fields: Mapping[str, Any]
 ) -> StakeholderEngagement:
-    engagement: StakeholderEngagement = _create(actor, organisation, StakeholderEngagement, fields)
+    engagement: StakeholderEngagement = create_audited(actor, organisation, StakeholderEngagement, fields)
     return engagement
 
 
 def update_stakeholder_engagement(
     actor: Any, organisation: Organisation, engagement: StakeholderEngagement, fields: Mapping[str, Any]
 ) -> StakeholderEngagement:
-    updated: StakeholderEngagement = _update(actor, organisation, engagement, fields)
+    updated: StakeholderEngagement = update_audited(actor, organisation, engagement, fields)
     return updated
 
 
@@ -347,7 +277,7 @@ def add_measure(
     actor: Any, organisation: Organisation, risk: Risk, fields: Mapping[str, Any], *, via: str | None = None
 ) -> Measure:
     """``via`` names the channel when there is no person, e.g. the API token, for the audit trail."""
-    measure: Measure = _create(actor, organisation, Measure, {**fields, "risk": risk}, via)
+    measure: Measure = create_audited(actor, organisation, Measure, {**fields, "risk": risk}, via)
     return measure
 
 
@@ -359,7 +289,7 @@ def update_measure(
     *,
     via: str | None = None,
 ) -> Measure:
-    updated: Measure = _update(actor, organisation, measure, fields, via)
+    updated: Measure = update_audited(actor, organisation, measure, fields, via)
     return updated
 
 
@@ -367,21 +297,21 @@ def update_measure(
 def add_indicator(
     actor: Any, organisation: Organisation, measure: Measure, fields: Mapping[str, Any]
 ) -> Indicator:
-    indicator: Indicator = _create(actor, organisation, Indicator, {**fields, "measure": measure})
+    indicator: Indicator = create_audited(actor, organisation, Indicator, {**fields, "measure": measure})
     return indicator
 
 
 def record_follow_up(
     actor: Any, organisation: Organisation, measure: Measure, fields: Mapping[str, Any]
 ) -> FollowUp:
-    follow_up: FollowUp = _create(actor, organisation, FollowUp, {**fields, "measure": measure})
+    follow_up: FollowUp = create_audited(actor, organisation, FollowUp, {**fields, "measure": measure})
     return follow_up
 
 
 def update_follow_up(
     actor: Any, organisation: Organisation, follow_up: FollowUp, fields: Mapping[str, Any]
 ) -> FollowUp:
-    updated: FollowUp = _update(actor, organisation, follow_up, fields)
+    updated: FollowUp = update_audited(actor, organisation, follow_up, fields)
     return updated
 
 
@@ -389,14 +319,16 @@ def update_follow_up(
 def record_remediation(
     actor: Any, organisation: Organisation, risk: Risk, fields: Mapping[str, Any]
 ) -> RemediationRecord:
-    remediation: RemediationRecord = _create(actor, organisation, RemediationRecord, {**fields, "risk": risk})
+    remediation: RemediationRecord = create_audited(
+        actor, organisation, RemediationRecord, {**fields, "risk": risk}
+    )
     return remediation
 
 
 def update_remediation(
     actor: Any, organisation: Organisation, remediation: RemediationRecord, fields: Mapping[str, Any]
 ) -> RemediationRecord:
-    updated: RemediationRecord = _update(actor, organisation, remediation, fields)
+    updated: RemediationRecord = update_audited(actor, organisation, remediation, fields)
     return updated
 
 
@@ -426,7 +358,7 @@ def publish_report(actor: Any, organisation: Organisation, title: str) -> Publis
         sha256=hashlib.sha256(pdf).hexdigest(),
     )
     record_audit_event(
-        actor, organisation, "publish", report, {"version": version, "public_id": report.public_id}
+        actor, organisation, AuditAction.PUBLISH, report, {"version": version, "public_id": report.public_id}
     )
     return report
 
@@ -437,7 +369,7 @@ class PreviewOutdated(Exception):
 
 
 def risk_title(theme: str, good: str, country: str) -> str:
-    from imvo.web.register.jobs import theme_label
+    from imvo.core.risk.themes import theme_label
 
     return f"{theme_label(theme)}: {good} ({country or '?'})"
 
@@ -490,7 +422,7 @@ def apply_scan_plan(
             risks_count=len(plan.risks),
             finished_at=Coalesce("finished_at", Value(now)),
         )
-        record_audit_event(actor, organisation, "apply_scan", scan, {"mode": mode, **counts})
+        record_audit_event(actor, organisation, AuditAction.APPLY_SCAN, scan, {"mode": mode, **counts})
     return counts
 
 
@@ -537,8 +469,64 @@ def _write_suppliers(scan: Scan, plan: Any) -> dict[str, int]:
     return ids
 
 
-def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt.datetime) -> None:
+#: The risk columns a scan writes on a risk it finds again.
+_SCAN_UPDATE_FIELDS = [
+    "severity", "salience", "likelihood", "evidence", "source_url", "dataset", "edition",
+    "record_id", "priority", "title", "last_scan_id",
+]  # fmt: skip
+_REOPEN_FIELDS = [*_SCAN_UPDATE_FIELDS, "status", "closed_reason", "closed_detail", "closed_at"]
+
+
+def _scan_fields(scan: Scan, found: Any) -> dict[str, Any]:
+    return {
+        "likelihood": found.likelihood,
+        "evidence": found.evidence,
+        "source_url": found.source_url,
+        "dataset": found.dataset,
+        "edition": found.edition,
+        "record_id": found.record_id,
+        "priority": found.priority,
+        "title": risk_title(found.theme, found.good or found.product, found.country),
+        "last_scan_id": scan.pk,
+    }
+
+
+def _new_risk(scan: Scan, found: Any, supplier_id: int) -> Risk:
     from imvo.core.register.identity import risk_key
+
+    return Risk(
+        organisation_id=scan.organisation_id,
+        source=RiskSource.SCAN,
+        area=RiskArea.SUPPLY_CHAIN,
+        scan_id=scan.pk,
+        supplier_id=supplier_id,
+        key=risk_key(str(supplier_id), found.good, found.country, found.theme),
+        theme=found.theme,
+        country=found.country,
+        good=found.good,
+        severity=found.severity,
+        salience=found.salience,
+        **_scan_fields(scan, found),
+    )
+
+
+def _found_again(scan: Scan, item: Any) -> Risk:
+    """A known risk with the new scan's data; a judged severity stays, salience follows likelihood."""
+    found = item.found
+    if item.known.judged:
+        severity = item.known.severity
+        salience = scales.salience(found.likelihood, severity)
+    else:
+        severity, salience = found.severity, found.salience
+    return Risk(pk=item.known.ref, severity=severity, salience=salience, **_scan_fields(scan, found))
+
+
+def _in_batches(rows: list[Any], write: Callable[[list[Any]], Any]) -> None:
+    for start in range(0, len(rows), WRITE_BATCH):
+        write(rows[start : start + WRITE_BATCH])
+
+
+def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt.datetime) -> None:
     from imvo.core.register.merge import RiskOutcome
 
     history: list[RiskEvent] = []
@@ -555,51 +543,18 @@ def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt
             )
         )
 
-    new: list[Risk] = []
+    new = [
+        _new_risk(scan, item.found, supplier_ids[item.found.supplier_key])
+        for item in plan.risks
+        if item.known is None
+    ]
+    unchanged = [item.known.ref for item in plan.risks if item.outcome == RiskOutcome.UNCHANGED]
     changed: list[Risk] = []
     reopened: list[Risk] = []
-    unchanged: list[int] = []
     for item in plan.risks:
-        found = item.found
-        supplier_id = supplier_ids[found.supplier_key]
-        scan_fields = {
-            "likelihood": found.likelihood,
-            "evidence": found.evidence,
-            "source_url": found.source_url,
-            "dataset": found.dataset,
-            "edition": found.edition,
-            "record_id": found.record_id,
-            "priority": found.priority,
-            "title": risk_title(found.theme, found.good or found.product, found.country),
-            "last_scan_id": scan.pk,
-        }
-        if item.known is None:
-            new.append(
-                Risk(
-                    organisation_id=scan.organisation_id,
-                    source=RiskSource.SCAN,
-                    area=RiskArea.SUPPLY_CHAIN,
-                    scan_id=scan.pk,
-                    supplier_id=supplier_id,
-                    key=risk_key(str(supplier_id), found.good, found.country, found.theme),
-                    theme=found.theme,
-                    country=found.country,
-                    good=found.good,
-                    severity=found.severity,
-                    salience=found.salience,
-                    **scan_fields,
-                )
-            )
+        if item.known is None or item.outcome == RiskOutcome.UNCHANGED:
             continue
-        if item.outcome == RiskOutcome.UNCHANGED:
-            unchanged.append(item.known.ref)
-            continue
-        if item.known.judged:  # the judged severity stays; salience follows the new likelihood
-            severity = item.known.severity
-            salience = scales.salience(found.likelihood, severity)
-        else:
-            severity, salience = found.severity, found.salience
-        risk = Risk(pk=item.known.ref, severity=severity, salience=salience, **scan_fields)
+        risk = _found_again(scan, item)
         if item.outcome == RiskOutcome.REOPENED:
             risk.status, risk.closed_reason, risk.closed_detail, risk.closed_at = (
                 RiskStatus.OPEN,
@@ -620,26 +575,11 @@ def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt
         changed.append(risk)  # changed, or kept closed by a person with the scan's data refreshed
 
     Risk.objects.bulk_create(new, batch_size=WRITE_BATCH)
-    history.extend(
-        RiskEvent(
-            organisation_id=scan.organisation_id,
-            risk_id=risk.pk,
-            scan_id=scan.pk,
-            kind=RiskEventKind.FOUND,
-            status=RiskStatus.OPEN,
-            created_at=now,
-        )
-        for risk in new
-    )
-    update_fields = ["severity", "salience", "likelihood", "evidence", "source_url", "dataset", "edition"]
-    update_fields += ["record_id", "priority", "title", "last_scan_id"]
-    for start in range(0, len(changed), WRITE_BATCH):
-        Risk.objects.bulk_update(changed[start : start + WRITE_BATCH], update_fields)
-    reopen_fields = [*update_fields, "status", "closed_reason", "closed_detail", "closed_at"]
-    for start in range(0, len(reopened), WRITE_BATCH):
-        Risk.objects.bulk_update(reopened[start : start + WRITE_BATCH], reopen_fields)
-    for start in range(0, len(unchanged), WRITE_BATCH):
-        Risk.objects.filter(pk__in=unchanged[start : start + WRITE_BATCH]).update(last_scan_id=scan.pk)
+    for risk in new:
+        change(risk.pk, RiskEventKind.FOUND, status=RiskStatus.OPEN)
+    _in_batches(changed, lambda rows: Risk.objects.bulk_update(rows, _SCAN_UPDATE_FIELDS))
+    _in_batches(reopened, lambda rows: Risk.objects.bulk_update(rows, _REOPEN_FIELDS))
+    _in_batches(unchanged, lambda pks: Risk.objects.filter(pk__in=pks).update(last_scan_id=scan.pk))
     _close_gone_risks(scan, plan, now, change)
     RiskEvent.objects.bulk_create(history, batch_size=WRITE_BATCH)
 
@@ -671,7 +611,7 @@ def renew_preview(scan: Scan, preview: dict[str, Any]) -> None:
     Scan.objects.filter(pk=scan.pk, status=ScanStatus.APPLYING).update(
         status=ScanStatus.READY, preview={**preview, "renewed": True}, mode=""
     )
-    record_audit_event(None, scan.organisation, "preview_scan", scan, {"renewed": True})
+    record_audit_event(None, scan.organisation, AuditAction.PREVIEW_SCAN, scan, {"renewed": True})
 
 
 def return_to_review(scan: Scan, error: str) -> None:
@@ -679,4 +619,4 @@ def return_to_review(scan: Scan, error: str) -> None:
     Scan.objects.filter(pk=scan.pk, status=ScanStatus.APPLYING).update(
         status=ScanStatus.READY, mode="", error=error[:4000]
     )
-    record_audit_event(None, scan.organisation, "fail_scan", scan, {"error": error[:500]})
+    record_audit_event(None, scan.organisation, AuditAction.FAIL_SCAN, scan, {"error": error[:500]})

@@ -21,8 +21,8 @@ from ninja.responses import Status
 from ninja.security import HttpBearer
 from pydantic import Field
 
-from imvo.web.organisations.access import ROLE_CAN_EDIT
 from imvo.web.organisations.models import ApiToken
+from imvo.web.organisations.roles import may_edit
 from imvo.web.register import actions, queries
 from imvo.web.register.models import MeasureKind, MeasureStatus, RiskArea, RiskStatus, Supplier
 
@@ -45,7 +45,11 @@ api = NinjaAPI(
 
 
 def _token(request: HttpRequest) -> ApiToken:
-    return request.auth  # type: ignore[attr-defined]
+    # Ninja sets ``request.auth`` to what OrganisationToken.authenticate returned.
+    token = getattr(request, "auth", None)
+    if not isinstance(token, ApiToken):
+        raise HttpError(401, "Unauthorized")
+    return token
 
 
 def _via(token: ApiToken) -> str:
@@ -55,7 +59,7 @@ def _via(token: ApiToken) -> str:
 
 def _require_edit(request: HttpRequest) -> ApiToken:
     token = _token(request)
-    if token.role not in ROLE_CAN_EDIT:
+    if not may_edit(token.role):
         raise HttpError(403, "This token may only read.")
     return token
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -32,7 +33,17 @@ def seed_register(organisation: Organisation) -> Scan | None:
     )
     owner = membership.user if membership is not None else None
     today = timezone.localdate()
+    _seed_policy(owner, organisation, today)
+    scan = _scan_the_example_list(owner, organisation)
+    top_risks = _top_risks(organisation)
+    if scan.status == ScanStatus.DONE and top_risks:
+        _seed_work_on_top_risks(owner, organisation, top_risks, today)
+    _seed_own_operations(owner, organisation, top_risks, today)
+    _queue_next_year_list(owner, organisation)
+    return scan
 
+
+def _seed_policy(owner: Any, organisation: Organisation, today: dt.date) -> None:
     actions.create_policy(
         owner,
         organisation,
@@ -51,11 +62,16 @@ def seed_register(organisation: Organisation) -> Scan | None:
         },
     )
 
+
+def _scan_the_example_list(owner: Any, organisation: Organisation) -> Scan:
     upload = SimpleUploadedFile("leveranciers.csv", DEMO_SUPPLIER_LIST.read_bytes(), content_type="text/csv")
     scan = actions.upload_and_scan_supplier_list(owner, organisation, upload)
     run_pending_jobs_now()
     scan.refresh_from_db()
+    return scan
 
+
+def _top_risks(organisation: Organisation) -> list[Risk]:
     scan_risks = Risk.objects.filter(organisation=organisation, source=RiskSource.SCAN).order_by(*RISK_ORDER)
     # The demo's story is about cocoa (the judgement and measure texts below); fall back to the top risk.
     cocoa = scan_risks.filter(good__icontains="cocoa").first()
@@ -64,70 +80,79 @@ def seed_register(organisation: Organisation) -> Scan | None:
         top_risks = [cocoa, *top_risks[:2]]
     elif cocoa is not None:
         top_risks = [cocoa, *(risk for risk in top_risks if risk != cocoa)]
-    if scan.status == ScanStatus.DONE and top_risks:
-        first = top_risks[0]
-        actions.judge_severity(
+    return top_risks
+
+
+def _seed_work_on_top_risks(
+    owner: Any, organisation: Organisation, top_risks: list[Risk], today: dt.date
+) -> None:
+    first = top_risks[0]
+    actions.judge_severity(
+        owner,
+        organisation,
+        first,
+        {
+            "severity": 5,
+            "scale": 5,
+            "scope": 4,
+            "irremediability": 4,
+            "rationale": "ILAB-lijst en NGO-rapporten: kinderarbeid in de cacaoteelt; onomkeerbare schade.",
+        },
+    )
+    measure = actions.add_measure(
+        owner,
+        organisation,
+        first,
+        {
+            "kind": "use_leverage",
+            "description": "Eis van de coöperatie een systeem voor monitoring en herstel van "
+            "kinderarbeid (CLMRS) en deel de kosten.",
+            "owner": "Inkoopdirecteur",
+            "due_on": today + dt.timedelta(days=90),
+            "status": "in_progress",
+            "cost": Decimal("25000.00"),
+        },
+    )
+    indicator = actions.add_indicator(
+        owner,
+        organisation,
+        measure,
+        {"name": "Huishoudens gedekt door CLMRS", "target": "100", "unit": "%"},
+    )
+    actions.record_follow_up(
+        owner,
+        organisation,
+        measure,
+        {
+            "kind": "kpi",
+            "indicator": indicator,
+            "planned_on": today - dt.timedelta(days=30),
+            "done_on": today - dt.timedelta(days=28),
+            "value": "45",
+            "result": "45% van de huishoudens gedekt.",
+        },
+    )
+    actions.record_follow_up(
+        owner, organisation, measure, {"kind": "visit", "planned_on": today - dt.timedelta(days=5)}
+    )
+    for risk in top_risks[1:]:
+        actions.add_measure(
             owner,
             organisation,
-            first,
+            risk,
             {
-                "severity": 5,
-                "scale": 5,
-                "scope": 4,
-                "irremediability": 4,
-                "rationale": "ILAB-lijst en NGO-rapporten: kinderarbeid in de cacaoteelt; "
-                "onomkeerbare schade.",
+                "kind": "prevent",
+                "description": "Vraag herkomstgegevens en een audit door derden op.",
+                "owner": "Inkoper",
+                "due_on": today - dt.timedelta(days=10),
+                "status": "planned",
             },
         )
-        measure = actions.add_measure(
-            owner,
-            organisation,
-            first,
-            {
-                "kind": "use_leverage",
-                "description": "Eis van de coöperatie een systeem voor monitoring en herstel van "
-                "kinderarbeid (CLMRS) en deel de kosten.",
-                "owner": "Inkoopdirecteur",
-                "due_on": today + dt.timedelta(days=90),
-                "status": "in_progress",
-                "cost": Decimal("25000.00"),
-            },
-        )
-        indicator = actions.add_indicator(
-            owner,
-            organisation,
-            measure,
-            {"name": "Huishoudens gedekt door CLMRS", "target": "100", "unit": "%"},
-        )
-        actions.record_follow_up(
-            owner,
-            organisation,
-            measure,
-            {
-                "kind": "kpi",
-                "indicator": indicator,
-                "planned_on": today - dt.timedelta(days=30),
-                "done_on": today - dt.timedelta(days=28),
-                "value": "45",
-                "result": "45% van de huishoudens gedekt.",
-            },
-        )
-        actions.record_follow_up(
-            owner, organisation, measure, {"kind": "visit", "planned_on": today - dt.timedelta(days=5)}
-        )
-        for risk in top_risks[1:]:
-            actions.add_measure(
-                owner,
-                organisation,
-                risk,
-                {
-                    "kind": "prevent",
-                    "description": "Vraag herkomstgegevens en een audit door derden op.",
-                    "owner": "Inkoper",
-                    "due_on": today - dt.timedelta(days=10),
-                    "status": "planned",
-                },
-            )
+
+
+def _seed_own_operations(
+    owner: Any, organisation: Organisation, top_risks: list[Risk], today: dt.date
+) -> None:
     own = actions.create_manual_risk(
         owner,
         organisation,
@@ -164,12 +189,14 @@ def seed_register(organisation: Organisation) -> Scan | None:
             "risk": top_risks[0] if top_risks else None,
         },
     )
+
+
+def _queue_next_year_list(owner: Any, organisation: Organisation) -> None:
     # A year later, the next list: one supplier gone, one new. It waits on the scans page for the
     # owner to review what merging it would change.
     next_list = SimpleUploadedFile("leveranciers-volgend-jaar.csv", next_year_list(), content_type="text/csv")
     actions.upload_and_scan_supplier_list(owner, organisation, next_list)
     run_pending_jobs_now()
-    return scan
 
 
 #: The demo's second list: the brick works left, a palm-oil mill joined (the example's own format).

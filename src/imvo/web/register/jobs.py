@@ -24,15 +24,6 @@ from imvo.web.register.models import Scan, ScanStatus
 MAX_SPEND = Decimal("99999999999999")  # fits DecimalField(max_digits=16, decimal_places=2)
 
 
-def theme_label(theme_id: str, language: str = "en") -> str:
-    from imvo.core.risk.themes import THEMES
-
-    for theme in THEMES:
-        if theme.id == theme_id:
-            return theme.label_nl if language == "nl" else theme.label_en
-    return theme_id.replace("_", " ").capitalize()
-
-
 def spend_amount(value: float | None) -> Decimal | None:
     if value is None:
         return None

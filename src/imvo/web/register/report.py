@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from imvo.core.risk.themes import theme_label
 from imvo.web.organisations.models import Organisation
 from imvo.web.register import maturity
-from imvo.web.register.jobs import theme_label
+from imvo.web.register.facts import overdue_follow_up_filter
 from imvo.web.register.models import (
     RISK_ORDER,
     FollowUp,
@@ -76,75 +77,147 @@ def _since_previous(
     }
 
 
-def build_report_content(
-    organisation: Organisation, *, title: str, version: int, published_at: dt.datetime
-) -> dict[str, Any]:
-    language = "nl" if (get_language() or "en").startswith("nl") else "en"
+def _policy_section(organisation: Organisation) -> dict[str, Any] | None:
     policy = Policy.objects.filter(organisation=organisation).order_by("-adopted_on", "-id").first()
-    public_risks = Risk.objects.filter(organisation=organisation, confidential=False)
-    top_risks = list(
-        public_risks.exclude(status=RiskStatus.CLOSED)
-        .annotate(public_measures=Count("measures", filter=Q(measures__confidential=False)))
-        .values("id", "title", "theme", "area", "country", "good", "salience", "status", "public_measures")
-        .order_by(*RISK_ORDER)[:TOP_RISKS_IN_REPORT]
-    )
-    themes = Counter(
-        dict(
-            public_risks.exclude(theme="")
-            .values_list("theme")
-            .annotate(n=Count("id"))
-            .values_list("theme", "n")
-        )
-    )
-    areas = dict(public_risks.values_list("area").annotate(n=Count("id")).values_list("area", "n"))
-    statuses = dict(public_risks.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-    public_measures = Measure.objects.filter(
-        organisation=organisation, confidential=False, risk__confidential=False
-    )
-    measures_by_kind = dict(
-        public_measures.values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
-    )
-    measures_by_status = dict(
-        public_measures.values_list("status").annotate(n=Count("id")).values_list("status", "n")
-    )
-    measure_rows = list(
-        public_measures.filter(risk_id__in=[row["id"] for row in top_risks])
+    if policy is None:
+        return None
+    return {
+        "title": policy.title,
+        "document_url": policy.document_url,
+        "adopted_on": _date(policy.adopted_on),
+        "board_approved_on": _date(policy.board_approved_on),
+        "endorses_oecd_guidelines": policy.endorses_oecd_guidelines,
+        "endorses_ungps": policy.endorses_ungps,
+        "endorsed_on": _date(policy.endorsed_on),
+        "endorsement_evidence_url": policy.endorsement_evidence_url,
+        "responsible_officer": policy.responsible_officer,
+        "management_system": policy.management_system,
+    }
+
+
+def _counts(rows: Any, field: str) -> dict[str, int]:
+    return dict(rows.values_list(field).annotate(n=Count("id")).values_list(field, "n"))
+
+
+def _public_measures(organisation: Organisation) -> Any:
+    return Measure.objects.filter(organisation=organisation, confidential=False, risk__confidential=False)
+
+
+def _measures_of_top_risks(
+    organisation: Organisation, risk_ids: list[int]
+) -> dict[int, list[dict[str, Any]]]:
+    kinds = dict(MeasureKind.choices)
+    statuses = dict(MeasureStatus.choices)
+    measures_for: dict[int, list[dict[str, Any]]] = {}
+    for row in (
+        _public_measures(organisation)
+        .filter(risk_id__in=risk_ids)
         .values("risk_id", "kind", "description", "status", "due_on")
         .order_by("risk_id", "id")
-    )
-    today = timezone.localdate()
-    follow_ups = FollowUp.objects.filter(measure__in=public_measures).aggregate(
-        total=Count("id"),
-        done=Count("id", filter=Q(done_on__isnull=False)),
-        overdue=Count("id", filter=Q(done_on__isnull=True, planned_on__lt=today)),
-    )
-    engagements = list(
-        StakeholderEngagement.objects.filter(organisation=organisation, confidential=False)
-        .values("held_on", "stakeholder", "method", "outcome")
-        .order_by("-held_on")[:50]
-    )
-    remediations = list(
-        RemediationRecord.objects.filter(
-            organisation=organisation, confidential=False, risk__confidential=False
-        )
-        .values("description", "status", "provided_on")
-        .order_by("-created_at")[:50]
-    )
-    kinds = dict(MeasureKind.choices)
-    measure_statuses = dict(MeasureStatus.choices)
-    risk_statuses = dict(RiskStatus.choices)
-    area_labels = dict(RiskArea.choices)
-    remedy_statuses = dict(RemediationStatus.choices)
-    measures_for: dict[int, list[dict[str, Any]]] = {}
-    for row in measure_rows:
+    ):
         measures_for.setdefault(row["risk_id"], []).append(
             {
                 "kind": str(kinds.get(row["kind"], row["kind"])),
                 "description": row["description"],
-                "status": str(measure_statuses.get(row["status"], row["status"])),
+                "status": str(statuses.get(row["status"], row["status"])),
                 "due_on": _date(row["due_on"]),
             }
         )
+    return measures_for
+
+
+def _risk_section(organisation: Organisation, language: str) -> dict[str, Any]:
+    public_risks = Risk.objects.filter(organisation=organisation, confidential=False)
+    top_risks = list(
+        public_risks.exclude(status=RiskStatus.CLOSED)
+        .values("id", "title", "theme", "area", "country", "good", "salience", "status")
+        .order_by(*RISK_ORDER)[:TOP_RISKS_IN_REPORT]
+    )
+    themes = Counter(_counts(public_risks.exclude(theme=""), "theme"))
+    areas = _counts(public_risks, "area")
+    statuses = _counts(public_risks, "status")
+    area_labels = dict(RiskArea.choices)
+    risk_statuses = dict(RiskStatus.choices)
+    measures_for = _measures_of_top_risks(organisation, [row["id"] for row in top_risks])
+    return {
+        "total": sum(statuses.values()),
+        "by_theme": [{"theme": theme_label(t, language), "count": n} for t, n in themes.most_common()],
+        "by_area": [{"area": str(area_labels.get(a, a)), "count": n} for a, n in sorted(areas.items())],
+        "by_status": [
+            {"status": str(risk_statuses.get(s, s)), "count": n} for s, n in sorted(statuses.items())
+        ],
+        "most_salient": [
+            {
+                "title": row["title"],
+                "theme": theme_label(row["theme"], language) if row["theme"] else "",
+                "area": str(area_labels.get(row["area"], row["area"])),
+                "country": row["country"],
+                "salience": row["salience"],
+                "status": str(risk_statuses.get(row["status"], row["status"])),
+                "measures": measures_for.get(row["id"], []),
+            }
+            for row in top_risks
+        ],
+    }
+
+
+def _measure_section(organisation: Organisation) -> dict[str, Any]:
+    public_measures = _public_measures(organisation)
+    kinds = dict(MeasureKind.choices)
+    statuses = dict(MeasureStatus.choices)
+    by_kind = _counts(public_measures, "kind")
+    by_status = _counts(public_measures, "status")
+    return {
+        "total": sum(by_status.values()),
+        "by_kind": [{"kind": str(kinds.get(k, k)), "count": n} for k, n in sorted(by_kind.items())],
+        "by_status": [{"status": str(statuses.get(s, s)), "count": n} for s, n in sorted(by_status.items())],
+    }
+
+
+def _tracking_section(organisation: Organisation) -> dict[str, int]:
+    counts: dict[str, int] = FollowUp.objects.filter(measure__in=_public_measures(organisation)).aggregate(
+        total=Count("id"),
+        done=Count("id", filter=Q(done_on__isnull=False)),
+        overdue=Count("id", filter=overdue_follow_up_filter(timezone.localdate())),
+    )
+    return counts
+
+
+def _engagement_section(organisation: Organisation) -> list[dict[str, Any]]:
+    return [
+        {
+            "held_on": _date(row["held_on"]),
+            "stakeholder": row["stakeholder"],
+            "method": row["method"],
+            "outcome": row["outcome"],
+        }
+        for row in StakeholderEngagement.objects.filter(organisation=organisation, confidential=False)
+        .values("held_on", "stakeholder", "method", "outcome")
+        .order_by("-held_on")[:50]
+    ]
+
+
+def _remediation_section(organisation: Organisation) -> list[dict[str, Any]]:
+    statuses = dict(RemediationStatus.choices)
+    return [
+        {
+            "description": row["description"],
+            "status": str(statuses.get(row["status"], row["status"])),
+            "provided_on": _date(row["provided_on"]),
+        }
+        for row in RemediationRecord.objects.filter(
+            organisation=organisation, confidential=False, risk__confidential=False
+        )
+        .values("description", "status", "provided_on")
+        .order_by("-created_at")[:50]
+    ]
+
+
+def build_report_content(
+    organisation: Organisation, *, title: str, version: int, published_at: dt.datetime
+) -> dict[str, Any]:
+    """What the public report says, as plain JSON (frozen with the published version)."""
+    language = "nl" if (get_language() or "en").startswith("nl") else "en"
     return {
         "format": 1,
         "language": language,
@@ -152,68 +225,12 @@ def build_report_content(
         "title": title,
         "version": version,
         "published_at": published_at.isoformat(),
-        "policy": None
-        if policy is None
-        else {
-            "title": policy.title,
-            "document_url": policy.document_url,
-            "adopted_on": _date(policy.adopted_on),
-            "board_approved_on": _date(policy.board_approved_on),
-            "endorses_oecd_guidelines": policy.endorses_oecd_guidelines,
-            "endorses_ungps": policy.endorses_ungps,
-            "endorsed_on": _date(policy.endorsed_on),
-            "endorsement_evidence_url": policy.endorsement_evidence_url,
-            "responsible_officer": policy.responsible_officer,
-            "management_system": policy.management_system,
-        },
-        "risks": {
-            "total": sum(statuses.values()),
-            "by_theme": [{"theme": theme_label(t, language), "count": n} for t, n in themes.most_common()],
-            "by_area": [{"area": str(area_labels.get(a, a)), "count": n} for a, n in sorted(areas.items())],
-            "by_status": [
-                {"status": str(risk_statuses.get(s, s)), "count": n} for s, n in sorted(statuses.items())
-            ],
-            "most_salient": [
-                {
-                    "title": row["title"],
-                    "theme": theme_label(row["theme"], language) if row["theme"] else "",
-                    "area": str(area_labels.get(row["area"], row["area"])),
-                    "country": row["country"],
-                    "salience": row["salience"],
-                    "status": str(risk_statuses.get(row["status"], row["status"])),
-                    "measures": measures_for.get(row["id"], []),
-                }
-                for row in top_risks
-            ],
-        },
-        "measures": {
-            "total": sum(measures_by_status.values()),
-            "by_kind": [
-                {"kind": str(kinds.get(k, k)), "count": n} for k, n in sorted(measures_by_kind.items())
-            ],
-            "by_status": [
-                {"status": str(measure_statuses.get(s, s)), "count": n}
-                for s, n in sorted(measures_by_status.items())
-            ],
-        },
-        "tracking": follow_ups,
-        "engagements": [
-            {
-                "held_on": _date(row["held_on"]),
-                "stakeholder": row["stakeholder"],
-                "method": row["method"],
-                "outcome": row["outcome"],
-            }
-            for row in engagements
-        ],
-        "remediation": [
-            {
-                "description": row["description"],
-                "status": str(remedy_statuses.get(row["status"], row["status"])),
-                "provided_on": _date(row["provided_on"]),
-            }
-            for row in remediations
-        ],
+        "policy": _policy_section(organisation),
+        "risks": _risk_section(organisation, language),
+        "measures": _measure_section(organisation),
+        "tracking": _tracking_section(organisation),
+        "engagements": _engagement_section(organisation),
+        "remediation": _remediation_section(organisation),
         "grievances": None,
         **{key: provider(organisation) for key, provider in REPORT_FIGURES.items()},
         "since_previous": _since_previous(organisation, version, published_at),
@@ -255,30 +272,43 @@ def _pdf_text(value: Any) -> str:
     return text.translate(_PDF_REPLACEMENTS).encode("latin-1", "replace").decode("latin-1")
 
 
-def render_report_pdf(content: dict[str, Any]) -> bytes:
-    from fpdf import FPDF
+class _PdfWriter:
+    """The report's PDF, section by section, in a built-in font (Latin-1: Dutch and English)."""
 
-    pdf = FPDF(format="A4")
-    pdf.set_creation_date(dt.datetime.fromisoformat(content["published_at"]))
-    pdf.set_title(_pdf_text(content["title"]))
-    pdf.set_author(_pdf_text(content["organisation"]))
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
+    def __init__(self, content: dict[str, Any]) -> None:
+        from fpdf import FPDF
 
-    def heading(text: str, size: int = 13) -> None:
-        pdf.set_font("helvetica", "B", size)
-        pdf.multi_cell(0, 8, _pdf_text(text), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("helvetica", "", 10)
+        self.pdf = FPDF(format="A4")
+        self.pdf.set_creation_date(dt.datetime.fromisoformat(content["published_at"]))
+        self.pdf.set_title(_pdf_text(content["title"]))
+        self.pdf.set_author(_pdf_text(content["organisation"]))
+        self.pdf.set_auto_page_break(auto=True, margin=15)
+        self.pdf.add_page()
 
-    def line(text: str) -> None:
-        pdf.multi_cell(0, 5, _pdf_text(text), new_x="LMARGIN", new_y="NEXT")
+    def heading(self, text: str, size: int = 13) -> None:
+        self.pdf.set_font("helvetica", "B", size)
+        self.pdf.multi_cell(0, 8, _pdf_text(text), new_x="LMARGIN", new_y="NEXT")
+        self.pdf.set_font("helvetica", "", 10)
 
-    heading(content["title"], 16)
-    line(f"{content['organisation']} - {_('version')} {content['version']} - {content['published_at'][:10]}")
-    pdf.ln(3)
+    def line(self, text: str) -> None:
+        self.pdf.multi_cell(0, 5, _pdf_text(text), new_x="LMARGIN", new_y="NEXT")
+
+    def space(self, height: float) -> None:
+        self.pdf.ln(height)
+
+    def output(self) -> bytes:
+        return bytes(self.pdf.output())
+
+
+def _pdf_opening(pdf: _PdfWriter, content: dict[str, Any]) -> None:
+    pdf.heading(content["title"], 16)
+    pdf.line(
+        f"{content['organisation']} - {_('version')} {content['version']} - {content['published_at'][:10]}"
+    )
+    pdf.space(3)
     if since := content.get("since_previous"):
-        heading(_("Since the previous report"))
-        line(
+        pdf.heading(_("Since the previous report"))
+        pdf.line(
             _(
                 "Since version %(version)s (%(date)s): %(closed)s risks closed, %(new)s new, "
                 "%(completed)s measures completed."
@@ -291,61 +321,68 @@ def render_report_pdf(content: dict[str, Any]) -> bytes:
                 "completed": since["measures_completed"],
             }
         )
-    heading(_("Step 1: Policy"))
-    policy = content["policy"]
+
+
+def _pdf_policy(pdf: _PdfWriter, policy: dict[str, Any] | None) -> None:
+    pdf.heading(_("Step 1: Policy"))
     if policy is None:
-        line(_("No policy has been recorded."))
-    else:
-        line(f"{policy['title']} ({_('adopted')}: {policy['adopted_on'] or '-'})")
-        if policy["board_approved_on"]:
-            line(f"{_('Board approval')}: {policy['board_approved_on']}")
-        if policy["endorses_oecd_guidelines"]:
-            line(
-                _(
-                    "Endorses the OECD Guidelines for Multinational Enterprises "
-                    "on Responsible Business Conduct."
-                )
-            )
-        if policy["endorses_ungps"]:
-            line(_("Endorses the UN Guiding Principles on Business and Human Rights."))
-        if policy["responsible_officer"]:
-            line(f"{_('Responsible officer')}: {policy['responsible_officer']}")
-        if policy["document_url"]:
-            line(policy["document_url"])
-    pdf.ln(2)
-    heading(_("Step 2: Identified risks"))
+        pdf.line(_("No policy has been recorded."))
+        return
+    pdf.line(f"{policy['title']} ({_('adopted')}: {policy['adopted_on'] or '-'})")
+    if policy["board_approved_on"]:
+        pdf.line(f"{_('Board approval')}: {policy['board_approved_on']}")
+    if policy["endorses_oecd_guidelines"]:
+        pdf.line(
+            _("Endorses the OECD Guidelines for Multinational Enterprises on Responsible Business Conduct.")
+        )
+    if policy["endorses_ungps"]:
+        pdf.line(_("Endorses the UN Guiding Principles on Business and Human Rights."))
+    if policy["responsible_officer"]:
+        pdf.line(f"{_('Responsible officer')}: {policy['responsible_officer']}")
+    if policy["document_url"]:
+        pdf.line(policy["document_url"])
+
+
+def _pdf_risks_and_measures(pdf: _PdfWriter, content: dict[str, Any]) -> None:
+    pdf.space(2)
+    pdf.heading(_("Step 2: Identified risks"))
     risks = content["risks"]
-    line(f"{_('Risks in the register')}: {risks['total']}")
+    pdf.line(f"{_('Risks in the register')}: {risks['total']}")
     for row in risks["by_theme"]:
-        line(f"  {row['theme']}: {row['count']}")
-    heading(_("Most salient risks"), 11)
+        pdf.line(f"  {row['theme']}: {row['count']}")
+    pdf.heading(_("Most salient risks"), 11)
     for row in risks["most_salient"]:
-        line(f"- {row['title']} [{row['area']}; {_('salience')} {row['salience'] or '-'}; {row['status']}]")
+        pdf.line(
+            f"- {row['title']} [{row['area']}; {_('salience')} {row['salience'] or '-'}; {row['status']}]"
+        )
         for measure in row["measures"]:
-            line(f"     {measure['kind']}: {measure['description']} ({measure['status']})")
-    pdf.ln(2)
-    heading(_("Step 3: Measures"))
-    line(f"{_('Measures')}: {content['measures']['total']}")
+            pdf.line(f"     {measure['kind']}: {measure['description']} ({measure['status']})")
+    pdf.space(2)
+    pdf.heading(_("Step 3: Measures"))
+    pdf.line(f"{_('Measures')}: {content['measures']['total']}")
     for row in content["measures"]["by_kind"]:
-        line(f"  {row['kind']}: {row['count']}")
-    heading(_("Step 4: Tracking"))
+        pdf.line(f"  {row['kind']}: {row['count']}")
+    pdf.heading(_("Step 4: Tracking"))
     tracking = content["tracking"]
-    line(
+    pdf.line(
         _("%(done)s of %(total)s follow-ups carried out; %(overdue)s overdue.")
         % {"done": tracking["done"], "total": tracking["total"], "overdue": tracking["overdue"]}
     )
-    heading(_("Stakeholder engagement"))
+
+
+def _pdf_engagement_and_remedy(pdf: _PdfWriter, content: dict[str, Any]) -> None:
+    pdf.heading(_("Stakeholder engagement"))
     for row in content["engagements"]:
-        line(f"- {row['held_on']}: {row['stakeholder']} ({row['method']}) {row['outcome']}")
+        pdf.line(f"- {row['held_on']}: {row['stakeholder']} ({row['method']}) {row['outcome']}")
     if not content["engagements"]:
-        line(_("None recorded."))
-    heading(_("Step 6: Remediation"))
+        pdf.line(_("None recorded."))
+    pdf.heading(_("Step 6: Remediation"))
     for row in content["remediation"]:
-        line(f"- {row['description']} ({row['status']})")
+        pdf.line(f"- {row['description']} ({row['status']})")
     if not content["remediation"]:
-        line(_("None recorded."))
+        pdf.line(_("None recorded."))
     if grievances := content.get("grievances"):
-        line(
+        pdf.line(
             _(
                 "Grievance mechanism: %(received)s complaints received, %(open)s open, "
                 "%(substantiated)s substantiated; %(delivered)s of %(planned)s remedy actions delivered."
@@ -358,7 +395,15 @@ def render_report_pdf(content: dict[str, Any]) -> bytes:
                 "planned": grievances["remedies_planned"],
             }
         )
-    heading(_("Where we stand"))
+
+
+def render_report_pdf(content: dict[str, Any]) -> bytes:
+    pdf = _PdfWriter(content)
+    _pdf_opening(pdf, content)
+    _pdf_policy(pdf, content["policy"])
+    _pdf_risks_and_measures(pdf, content)
+    _pdf_engagement_and_remedy(pdf, content)
+    pdf.heading(_("Where we stand"))
     for row in content["maturity"]:
-        line(f"{row['step']}. {row['title']}: {row['level_label']}")
-    return bytes(pdf.output())
+        pdf.line(f"{row['step']}. {row['title']}: {row['level_label']}")
+    return pdf.output()

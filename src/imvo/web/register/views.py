@@ -28,21 +28,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from imvo.web.audit.presentation import describe as describe_audit_events
-from imvo.web.organisations.access import organisation_view
+from imvo.web.organisations.access import Access, organisation_view
+from imvo.web.organisations.roles import Role
 from imvo.web.register import actions, forms, maturity, queries
 from imvo.web.register.models import MeasureKind, RiskArea, RiskStatus
 from imvo.web.register.report import build_report_content, render_report_html
 
 RISKS_PER_PAGE = 50
 ROWS_PER_PAGE = 100
-
-
-def _org(request: HttpRequest) -> Any:
-    return request.organisation  # type: ignore[attr-defined]
-
-
-def _can_edit(request: HttpRequest) -> bool:
-    return bool(request.membership.can_edit)  # type: ignore[attr-defined]
 
 
 def _url(name: str, org: str, **kwargs: Any) -> str:
@@ -59,41 +52,44 @@ def _form_page(
 
 # --- Where are we ---------------------------------------------------------------------------------
 @require_GET
-@organisation_view("viewer")
-def progress_view(request: HttpRequest, org: str) -> HttpResponse:
-    if _org(request).kind == "monitor":
+@organisation_view(Role.VIEWER)
+def progress_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    if access.organisation.kind == "monitor":
         # A monitor's home is its monitoring workspace; it keeps no register of its own.
         return redirect("monitoring:overview", org=org)
-    steps = maturity.assess(_org(request))
+    steps = maturity.assess(access.organisation)
     return render(request, "register/progress.html", {"steps": steps})
 
 
 # --- Step 1 ---------------------------------------------------------------------------------------
 @require_GET
-@organisation_view("viewer")
-def policy_view(request: HttpRequest, org: str) -> HttpResponse:
-    return render(request, "register/policy.html", {"policies": queries.policies(_org(request))})
+@organisation_view(Role.VIEWER)
+def policy_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    return render(request, "register/policy.html", {"policies": queries.policies(access.organisation)})
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def policy_create_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def policy_create_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.PolicyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        actions.create_policy(request.user, _org(request), form.cleaned_fields())
+        actions.create_policy(request.user, access.organisation, form.cleaned_fields())
         messages.success(request, _("The policy was saved."))
         return HttpResponseRedirect(_url("policy", org))
     return _form_page(request, form, _("New policy"), _url("policy", org), multipart=True)
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def policy_edit_view(request: HttpRequest, org: str, policy_id: int) -> HttpResponse:
-    policy = queries.policy(_org(request), policy_id)
+@organisation_view(Role.EDITOR)
+def policy_edit_view(request: HttpRequest, access: Access, org: str, policy_id: int) -> HttpResponse:
+    policy = queries.policy(access.organisation, policy_id)
     form = forms.PolicyForm(request.POST or None, request.FILES or None, instance=policy)
     if request.method == "POST" and form.is_valid():
         actions.update_policy(
-            request.user, _org(request), queries.policy(_org(request), policy_id), form.cleaned_fields()
+            request.user,
+            access.organisation,
+            queries.policy(access.organisation, policy_id),
+            form.cleaned_fields(),
         )
         messages.success(request, _("The policy was saved."))
         return HttpResponseRedirect(_url("policy", org))
@@ -101,10 +97,10 @@ def policy_edit_view(request: HttpRequest, org: str, policy_id: int) -> HttpResp
 
 
 @require_GET
-@organisation_view("viewer")
-def policy_document_view(request: HttpRequest, org: str, policy_id: int) -> HttpResponseBase:
+@organisation_view(Role.VIEWER)
+def policy_document_view(request: HttpRequest, access: Access, org: str, policy_id: int) -> HttpResponseBase:
     """The uploaded policy document, for members only (uploads are never served directly)."""
-    policy = queries.policy(_org(request), policy_id)
+    policy = queries.policy(access.organisation, policy_id)
     if not policy.document:
         raise Http404
     return FileResponse(
@@ -116,44 +112,44 @@ def policy_document_view(request: HttpRequest, org: str, policy_id: int) -> Http
 
 # --- Step 2: scans --------------------------------------------------------------------------------
 @require_GET
-@organisation_view("viewer")
-def scans_view(request: HttpRequest, org: str) -> HttpResponse:
-    scans = queries.scans(_org(request))[:ROWS_PER_PAGE]
+@organisation_view(Role.VIEWER)
+def scans_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    scans = queries.scans(access.organisation)[:ROWS_PER_PAGE]
     return render(request, "register/scans.html", {"scans": scans, "form": forms.SupplierListForm()})
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def scan_upload_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def scan_upload_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     if request.method == "GET":  # the upload form lives on the scans page
         return HttpResponseRedirect(_url("scans", org))
     form = forms.SupplierListForm(request.POST, request.FILES)
     if not form.is_valid():
-        scans = queries.scans(_org(request))[:ROWS_PER_PAGE]
+        scans = queries.scans(access.organisation)[:ROWS_PER_PAGE]
         return render(request, "register/scans.html", {"scans": scans, "form": form}, status=400)
-    scan = actions.upload_and_scan_supplier_list(request.user, _org(request), form.cleaned_data["file"])
+    scan = actions.upload_and_scan_supplier_list(request.user, access.organisation, form.cleaned_data["file"])
     messages.success(request, _("The supplier list was uploaded; the scan is running."))
     return HttpResponseRedirect(_url("scan_detail", org, scan_id=scan.pk))
 
 
 @require_GET
-@organisation_view("viewer")
-def scan_detail_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
-    scan = queries.scan(_org(request), scan_id)
-    return render(request, "register/scan_detail.html", {"scan": scan, "can_edit": _can_edit(request)})
+@organisation_view(Role.VIEWER)
+def scan_detail_view(request: HttpRequest, access: Access, org: str, scan_id: int) -> HttpResponse:
+    scan = queries.scan(access.organisation, scan_id)
+    return render(request, "register/scan_detail.html", {"scan": scan, "can_edit": access.can_edit})
 
 
 @require_POST
-@organisation_view("editor")
-def scan_apply_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def scan_apply_view(request: HttpRequest, access: Access, org: str, scan_id: int) -> HttpResponse:
     """Confirm a reviewed scan: merge it into the register the way the person chose."""
-    scan = queries.scan(_org(request), scan_id)
+    scan = queries.scan(access.organisation, scan_id)
     form = forms.MergeForm(request.POST)
     if not form.is_valid():
         messages.error(
             request, _("Choose how to merge the list: replace the supplier list or add these suppliers.")
         )
-    elif actions.request_apply_scan(request.user, _org(request), scan, form.cleaned_data["mode"]):
+    elif actions.request_apply_scan(request.user, access.organisation, scan, form.cleaned_data["mode"]):
         messages.success(request, _("The list is being merged into the register."))
     else:
         messages.info(request, _("This list is no longer waiting for review."))
@@ -161,42 +157,42 @@ def scan_apply_view(request: HttpRequest, org: str, scan_id: int) -> HttpRespons
 
 
 @require_POST
-@organisation_view("editor")
-def scan_discard_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
-    scan = queries.scan(_org(request), scan_id)
-    if actions.discard_scan(request.user, _org(request), scan):
+@organisation_view(Role.EDITOR)
+def scan_discard_view(request: HttpRequest, access: Access, org: str, scan_id: int) -> HttpResponse:
+    scan = queries.scan(access.organisation, scan_id)
+    if actions.discard_scan(request.user, access.organisation, scan):
         messages.success(request, _("The list was discarded; the register was not changed."))
     return HttpResponseRedirect(_url("scans", org))
 
 
 @require_GET
-@organisation_view("viewer")
-def scan_status_view(request: HttpRequest, org: str, scan_id: int) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def scan_status_view(request: HttpRequest, access: Access, org: str, scan_id: int) -> HttpResponse:
     """htmx partial polled while the scan runs."""
-    scan = queries.scan(_org(request), scan_id)
-    return render(request, "register/scan_status.html", {"scan": scan, "can_edit": _can_edit(request)})
+    scan = queries.scan(access.organisation, scan_id)
+    return render(request, "register/scan_status.html", {"scan": scan, "can_edit": access.can_edit})
 
 
 @require_GET
-@organisation_view("viewer")
-def suppliers_view(request: HttpRequest, org: str) -> HttpResponse:
-    latest = queries.latest_completed_scan(_org(request))
-    rows = queries.suppliers(_org(request))
+@organisation_view(Role.VIEWER)
+def suppliers_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    latest = queries.latest_completed_scan(access.organisation)
+    rows = queries.suppliers(access.organisation)
     page = Paginator(rows.order_by("name", "id"), ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "register/suppliers.html", {"page": page, "scan": latest})
 
 
 # --- Step 2: risks --------------------------------------------------------------------------------
 @require_GET
-@organisation_view("viewer")
-def risks_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def risks_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     status = request.GET.get("status", "")
     risk_filter = queries.RiskFilter(
         status=status if status in {*RiskStatus.values, queries.ALL_STATUSES} else queries.CURRENT,
         area=request.GET.get("area", "") if request.GET.get("area", "") in RiskArea.values else "",
         search=request.GET.get("q", "")[:100],
     )
-    page = Paginator(queries.risks(_org(request), risk_filter), RISKS_PER_PAGE).get_page(
+    page = Paginator(queries.risks(access.organisation, risk_filter), RISKS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
@@ -216,33 +212,33 @@ def risks_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view("viewer")
-def register_as_of_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.VIEWER)
+def register_as_of_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     """The register as it stood at a period end: what was known, judged and done by then."""
     form = forms.PeriodEndForm(
         request.GET if "date" in request.GET else None, initial={"date": timezone.localdate()}
     )
     end_date = form.cleaned_data["date"] if form.is_valid() else timezone.localdate()
     end = timezone.make_aware(dt.datetime.combine(end_date, dt.time.max))
-    page = Paginator(queries.register_as_of(_org(request), end), RISKS_PER_PAGE).get_page(
+    page = Paginator(queries.register_as_of(access.organisation, end), RISKS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
         "form": form,
         "end_date": end_date,
         "page": page,
-        "summary": queries.register_summary_as_of(_org(request), end),
+        "summary": queries.register_summary_as_of(access.organisation, end),
         "query": urlencode({"date": end_date.isoformat()}),
     }
     return render(request, "register/register_as_of.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def risk_create_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.EDITOR)
+def risk_create_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.RiskForm(request.POST or None, initial={"area": RiskArea.OWN_OPERATIONS})
     if request.method == "POST" and form.is_valid():
-        risk = actions.create_manual_risk(request.user, _org(request), form.cleaned_data)
+        risk = actions.create_manual_risk(request.user, access.organisation, form.cleaned_data)
         messages.success(request, _("The risk was added to the register."))
         return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk.pk))
     return _form_page(
@@ -257,10 +253,9 @@ def risk_create_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view("viewer")
-def risk_detail_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
-    risk = queries.risk(_org(request), risk_id)
-    membership = request.membership  # type: ignore[attr-defined]
+@organisation_view(Role.VIEWER)
+def risk_detail_view(request: HttpRequest, access: Access, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(access.organisation, risk_id)
     context = {
         "risk": risk,
         "judgements": queries.judgements_of(risk),
@@ -269,23 +264,23 @@ def risk_detail_view(request: HttpRequest, org: str, risk_id: int) -> HttpRespon
         "engagements": queries.engagements_of(risk),
         "scan_history": queries.scan_history_of(risk),
         "judgement_form": forms.SeverityJudgementForm(),
-        "can_edit": membership.can_edit,
-        "audit_events": describe_audit_events(queries.audit_trail_of(_org(request), risk)[:50])
-        if membership.role in {"owner", "reviewer"}
+        "can_edit": access.can_edit,
+        "audit_events": describe_audit_events(queries.audit_trail_of(access.organisation, risk)[:50])
+        if access.may_see_audit_trail
         else None,
     }
     return render(request, "register/risk_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def risk_edit_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
-    risk = queries.risk(_org(request), risk_id)
+@organisation_view(Role.EDITOR)
+def risk_edit_view(request: HttpRequest, access: Access, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(access.organisation, risk_id)
     form_class = forms.RiskForm if risk.source == "manual" else forms.RiskStatusForm
     form = form_class(request.POST or None, instance=risk)
     if request.method == "POST" and form.is_valid():
         actions.update_risk(
-            request.user, _org(request), queries.risk(_org(request), risk_id), form.cleaned_data
+            request.user, access.organisation, queries.risk(access.organisation, risk_id), form.cleaned_data
         )
         messages.success(request, _("The risk was saved."))
         return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
@@ -293,34 +288,34 @@ def risk_edit_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse
 
 
 @require_POST
-@organisation_view("editor")
-def risk_reopen_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
-    risk = queries.risk(_org(request), risk_id)
+@organisation_view(Role.EDITOR)
+def risk_reopen_view(request: HttpRequest, access: Access, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(access.organisation, risk_id)
     if risk.status == RiskStatus.CLOSED:
-        actions.reopen_risk(request.user, _org(request), risk)
+        actions.reopen_risk(request.user, access.organisation, risk)
         messages.success(request, _("The risk was reopened."))
     return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
 
 
 @require_POST
-@organisation_view("editor")
-def risk_judge_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
-    risk = queries.risk(_org(request), risk_id)
+@organisation_view(Role.EDITOR)
+def risk_judge_view(request: HttpRequest, access: Access, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(access.organisation, risk_id)
     form = forms.SeverityJudgementForm(request.POST)
     if not form.is_valid():
         return _form_page(request, form, _("Judge severity"), _url("risk_detail", org, risk_id=risk_id))
-    actions.judge_severity(request.user, _org(request), risk, form.cleaned_data)
+    actions.judge_severity(request.user, access.organisation, risk, form.cleaned_data)
     messages.success(request, _("The severity judgement was recorded."))
     return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def measure_create_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
-    risk = queries.risk(_org(request), risk_id)
+@organisation_view(Role.EDITOR)
+def measure_create_view(request: HttpRequest, access: Access, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(access.organisation, risk_id)
     form = forms.MeasureForm(request.POST or None, initial={"kind": MeasureKind.PREVENT})
     if request.method == "POST" and form.is_valid():
-        measure = actions.add_measure(request.user, _org(request), risk, form.cleaned_data)
+        measure = actions.add_measure(request.user, access.organisation, risk, form.cleaned_data)
         messages.success(request, _("The measure was added."))
         return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure.pk))
     return _form_page(
@@ -332,12 +327,12 @@ def measure_create_view(request: HttpRequest, org: str, risk_id: int) -> HttpRes
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def remediation_create_view(request: HttpRequest, org: str, risk_id: int) -> HttpResponse:
-    risk = queries.risk(_org(request), risk_id)
+@organisation_view(Role.EDITOR)
+def remediation_create_view(request: HttpRequest, access: Access, org: str, risk_id: int) -> HttpResponse:
+    risk = queries.risk(access.organisation, risk_id)
     form = forms.RemediationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.record_remediation(request.user, _org(request), risk, form.cleaned_data)
+        actions.record_remediation(request.user, access.organisation, risk, form.cleaned_data)
         messages.success(request, _("The remediation record was saved."))
         return HttpResponseRedirect(_url("risk_detail", org, risk_id=risk_id))
     return _form_page(
@@ -350,33 +345,38 @@ def remediation_create_view(request: HttpRequest, org: str, risk_id: int) -> Htt
 
 # --- Step 2: stakeholders -------------------------------------------------------------------------
 @require_GET
-@organisation_view("viewer")
-def stakeholders_view(request: HttpRequest, org: str) -> HttpResponse:
-    page = Paginator(queries.engagements(_org(request)), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+@organisation_view(Role.VIEWER)
+def stakeholders_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    page = Paginator(queries.engagements(access.organisation), ROWS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "register/stakeholders.html", {"page": page})
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def stakeholder_create_view(request: HttpRequest, org: str) -> HttpResponse:
-    form = forms.StakeholderEngagementForm(request.POST or None, risks=queries.risks(_org(request)))
+@organisation_view(Role.EDITOR)
+def stakeholder_create_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    form = forms.StakeholderEngagementForm(request.POST or None, risks=queries.risks(access.organisation))
     if request.method == "POST" and form.is_valid():
-        actions.log_stakeholder_engagement(request.user, _org(request), form.cleaned_data)
+        actions.log_stakeholder_engagement(request.user, access.organisation, form.cleaned_data)
         messages.success(request, _("The engagement was logged."))
         return HttpResponseRedirect(_url("stakeholders", org))
     return _form_page(request, form, _("Log stakeholder engagement"), _url("stakeholders", org))
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def stakeholder_edit_view(request: HttpRequest, org: str, engagement_id: int) -> HttpResponse:
-    engagement = queries.engagement(_org(request), engagement_id)
+@organisation_view(Role.EDITOR)
+def stakeholder_edit_view(request: HttpRequest, access: Access, org: str, engagement_id: int) -> HttpResponse:
+    engagement = queries.engagement(access.organisation, engagement_id)
     form = forms.StakeholderEngagementForm(
-        request.POST or None, instance=engagement, risks=queries.risks(_org(request))
+        request.POST or None, instance=engagement, risks=queries.risks(access.organisation)
     )
     if request.method == "POST" and form.is_valid():
         actions.update_stakeholder_engagement(
-            request.user, _org(request), queries.engagement(_org(request), engagement_id), form.cleaned_data
+            request.user,
+            access.organisation,
+            queries.engagement(access.organisation, engagement_id),
+            form.cleaned_data,
         )
         messages.success(request, _("The engagement was saved."))
         return HttpResponseRedirect(_url("stakeholders", org))
@@ -385,17 +385,16 @@ def stakeholder_edit_view(request: HttpRequest, org: str, engagement_id: int) ->
 
 # --- Steps 3 and 4: measures, indicators, follow-ups ---------------------------------------------
 @require_GET
-@organisation_view("viewer")
-def measures_view(request: HttpRequest, org: str) -> HttpResponse:
-    page = Paginator(queries.measures(_org(request)), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+@organisation_view(Role.VIEWER)
+def measures_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    page = Paginator(queries.measures(access.organisation), ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "register/measures.html", {"page": page})
 
 
 @require_GET
-@organisation_view("viewer")
-def measure_detail_view(request: HttpRequest, org: str, measure_id: int) -> HttpResponse:
-    measure = queries.measure(_org(request), measure_id)
-    membership = request.membership  # type: ignore[attr-defined]
+@organisation_view(Role.VIEWER)
+def measure_detail_view(request: HttpRequest, access: Access, org: str, measure_id: int) -> HttpResponse:
+    measure = queries.measure(access.organisation, measure_id)
     indicators = queries.indicators_of(measure)
     context = {
         "measure": measure,
@@ -403,22 +402,25 @@ def measure_detail_view(request: HttpRequest, org: str, measure_id: int) -> Http
         "follow_ups": queries.follow_ups_of(measure),
         "indicator_form": forms.IndicatorForm(),
         "follow_up_form": forms.FollowUpForm(indicators=indicators),
-        "can_edit": membership.can_edit,
-        "audit_events": describe_audit_events(queries.audit_trail_of(_org(request), measure)[:50])
-        if membership.role in {"owner", "reviewer"}
+        "can_edit": access.can_edit,
+        "audit_events": describe_audit_events(queries.audit_trail_of(access.organisation, measure)[:50])
+        if access.may_see_audit_trail
         else None,
     }
     return render(request, "register/measure_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def measure_edit_view(request: HttpRequest, org: str, measure_id: int) -> HttpResponse:
-    measure = queries.measure(_org(request), measure_id)
+@organisation_view(Role.EDITOR)
+def measure_edit_view(request: HttpRequest, access: Access, org: str, measure_id: int) -> HttpResponse:
+    measure = queries.measure(access.organisation, measure_id)
     form = forms.MeasureForm(request.POST or None, instance=measure)
     if request.method == "POST" and form.is_valid():
         actions.update_measure(
-            request.user, _org(request), queries.measure(_org(request), measure_id), form.cleaned_data
+            request.user,
+            access.organisation,
+            queries.measure(access.organisation, measure_id),
+            form.cleaned_data,
         )
         messages.success(request, _("The measure was saved."))
         return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
@@ -426,44 +428,47 @@ def measure_edit_view(request: HttpRequest, org: str, measure_id: int) -> HttpRe
 
 
 @require_POST
-@organisation_view("editor")
-def indicator_create_view(request: HttpRequest, org: str, measure_id: int) -> HttpResponse:
-    measure = queries.measure(_org(request), measure_id)
+@organisation_view(Role.EDITOR)
+def indicator_create_view(request: HttpRequest, access: Access, org: str, measure_id: int) -> HttpResponse:
+    measure = queries.measure(access.organisation, measure_id)
     form = forms.IndicatorForm(request.POST)
     if not form.is_valid():
         return _form_page(
             request, form, _("New indicator"), _url("measure_detail", org, measure_id=measure_id)
         )
-    actions.add_indicator(request.user, _org(request), measure, form.cleaned_data)
+    actions.add_indicator(request.user, access.organisation, measure, form.cleaned_data)
     messages.success(request, _("The indicator was added."))
     return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
 
 
 @require_POST
-@organisation_view("editor")
-def follow_up_create_view(request: HttpRequest, org: str, measure_id: int) -> HttpResponse:
-    measure = queries.measure(_org(request), measure_id)
+@organisation_view(Role.EDITOR)
+def follow_up_create_view(request: HttpRequest, access: Access, org: str, measure_id: int) -> HttpResponse:
+    measure = queries.measure(access.organisation, measure_id)
     form = forms.FollowUpForm(request.POST, indicators=queries.indicators_of(measure))
     if not form.is_valid():
         return _form_page(
             request, form, _("New follow-up"), _url("measure_detail", org, measure_id=measure_id)
         )
-    actions.record_follow_up(request.user, _org(request), measure, form.cleaned_data)
+    actions.record_follow_up(request.user, access.organisation, measure, form.cleaned_data)
     messages.success(request, _("The follow-up was recorded."))
     return HttpResponseRedirect(_url("measure_detail", org, measure_id=measure_id))
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def follow_up_edit_view(request: HttpRequest, org: str, follow_up_id: int) -> HttpResponse:
-    follow_up = queries.follow_up(_org(request), follow_up_id)
+@organisation_view(Role.EDITOR)
+def follow_up_edit_view(request: HttpRequest, access: Access, org: str, follow_up_id: int) -> HttpResponse:
+    follow_up = queries.follow_up(access.organisation, follow_up_id)
     measure_url = _url("measure_detail", org, measure_id=follow_up.measure_id)
     form = forms.FollowUpForm(
         request.POST or None, instance=follow_up, indicators=queries.indicators_of(follow_up.measure)
     )
     if request.method == "POST" and form.is_valid():
         actions.update_follow_up(
-            request.user, _org(request), queries.follow_up(_org(request), follow_up_id), form.cleaned_data
+            request.user,
+            access.organisation,
+            queries.follow_up(access.organisation, follow_up_id),
+            form.cleaned_data,
         )
         messages.success(request, _("The follow-up was saved."))
         return HttpResponseRedirect(measure_url)
@@ -472,20 +477,27 @@ def follow_up_edit_view(request: HttpRequest, org: str, follow_up_id: int) -> Ht
 
 # --- Step 6 ---------------------------------------------------------------------------------------
 @require_GET
-@organisation_view("viewer")
-def remediation_view(request: HttpRequest, org: str) -> HttpResponse:
-    page = Paginator(queries.remediations(_org(request)), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+@organisation_view(Role.VIEWER)
+def remediation_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    page = Paginator(queries.remediations(access.organisation), ROWS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "register/remediation.html", {"page": page})
 
 
 @require_http_methods(["GET", "POST"])
-@organisation_view("editor")
-def remediation_edit_view(request: HttpRequest, org: str, remediation_id: int) -> HttpResponse:
-    remediation = queries.remediation(_org(request), remediation_id)
+@organisation_view(Role.EDITOR)
+def remediation_edit_view(
+    request: HttpRequest, access: Access, org: str, remediation_id: int
+) -> HttpResponse:
+    remediation = queries.remediation(access.organisation, remediation_id)
     form = forms.RemediationForm(request.POST or None, instance=remediation)
     if request.method == "POST" and form.is_valid():
         actions.update_remediation(
-            request.user, _org(request), queries.remediation(_org(request), remediation_id), form.cleaned_data
+            request.user,
+            access.organisation,
+            queries.remediation(access.organisation, remediation_id),
+            form.cleaned_data,
         )
         messages.success(request, _("The remediation record was saved."))
         return HttpResponseRedirect(_url("remediation", org))
@@ -494,9 +506,9 @@ def remediation_edit_view(request: HttpRequest, org: str, remediation_id: int) -
 
 # --- Step 5 ---------------------------------------------------------------------------------------
 @require_GET
-@organisation_view("viewer")
-def reports_view(request: HttpRequest, org: str) -> HttpResponse:
-    organisation = _org(request)
+@organisation_view(Role.VIEWER)
+def reports_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    organisation = access.organisation
     context = {
         "reports": queries.published_reports(organisation),
         "form": forms.PublishReportForm(
@@ -507,20 +519,22 @@ def reports_view(request: HttpRequest, org: str) -> HttpResponse:
 
 
 @require_GET
-@organisation_view("viewer")
-def report_preview_view(request: HttpRequest, org: str) -> HttpResponse:
-    content = build_report_content(_org(request), title=_("Preview"), version=0, published_at=timezone.now())
+@organisation_view(Role.VIEWER)
+def report_preview_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    content = build_report_content(
+        access.organisation, title=_("Preview"), version=0, published_at=timezone.now()
+    )
     return render(request, "register/report_preview.html", {"body": render_report_html(content)})
 
 
 @require_POST
-@organisation_view("owner")
-def report_publish_view(request: HttpRequest, org: str) -> HttpResponse:
+@organisation_view(Role.OWNER)
+def report_publish_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     form = forms.PublishReportForm(request.POST)
     if not form.is_valid():
-        context = {"reports": queries.published_reports(_org(request)), "form": form}
+        context = {"reports": queries.published_reports(access.organisation), "form": form}
         return render(request, "register/reports.html", context, status=400)
-    report = actions.publish_report(request.user, _org(request), form.cleaned_data["title"])
+    report = actions.publish_report(request.user, access.organisation, form.cleaned_data["title"])
     messages.success(request, _("Version %(version)s was published.") % {"version": report.version})
     return HttpResponseRedirect(reverse("register:public_report", kwargs={"public_id": report.public_id}))
 

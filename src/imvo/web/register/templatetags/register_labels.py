@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from imvo.web.register.jobs import theme_label
+from imvo.core.risk.themes import theme_label
 from imvo.web.register.models import CloseReason
 
 register = template.Library()

@@ -1,4 +1,7 @@
-"""XLSX specifics: picking the sheet and turning cell values into the text a CSV would hold."""
+"""XLSX specifics: picking the sheet and turning cell values into the text a CSV would hold.
+
+:func:`cell_text` is the one conversion every reader uses, so a workbook and its CSV export give the
+same text."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from imvo.core.suppliers.problems import InputError, InputProblem
+from imvo.core.tabular.problems import InputError, InputProblem
 
 
 def cell_text(value: Any) -> str:

@@ -1,4 +1,7 @@
-"""Telling what kind of file a user uploaded and which text encoding a CSV export uses."""
+"""Telling what kind of file a user uploaded and which text encoding a CSV export uses.
+
+Every reader of tables (supplier lists, populations, import records) goes through :func:`scan_text`,
+so all of them accept the same encodings and refuse the same damaged or Shift-JIS text."""
 
 from __future__ import annotations
 
@@ -9,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from imvo.core.suppliers.problems import MAX_CELL_CHARS, InputError, InputProblem
+from imvo.core.tabular.problems import MAX_CELL_CHARS, InputError, InputProblem
 
 FileFormat = Literal["csv", "xlsx"]
 
 _SAVE_AS = "a CSV file (UTF-8, or Windows-1252 as Excel writes it) or an Excel .xlsx workbook"
 
-# Magic numbers of files that users mistake for, or rename to, supplier lists.
+# Magic numbers of files that users mistake for, or rename to, tables.
 _NOT_A_TABLE: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel 97-2003 .xls workbook (or another Office file)"),
@@ -66,18 +69,22 @@ def _problem(file: str, message: str, accepted: str | None = _SAVE_AS) -> InputE
     return InputError([InputProblem(file, None, None, message, accepted)])
 
 
-def sniff_format(head: bytes, path: Path, file: str) -> FileFormat:
-    """'xlsx' or 'csv' judged by content, not by extension; InputError for anything else."""
-    for magic, what in _NOT_A_TABLE:
+def sniff_format(head: bytes, path: Path, file: str, what: str = "a supplier list") -> FileFormat:
+    """'xlsx' or 'csv' judged by content, not by extension; InputError for anything else.
+
+    ``what`` names what the file should have been, in the messages ("a supplier list")."""
+    for magic, kind in _NOT_A_TABLE:
         if head.startswith(magic):
-            raise _problem(file, f"this is {what}, not a supplier list")
+            raise _problem(file, f"this is {kind}, not {what}")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
                 mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
         except (zipfile.BadZipFile, OSError, ValueError, KeyError) as error:
-            raise _problem(file, f"this is a damaged ZIP/XLSX file ({error})") from None
+            raise _problem(
+                file, f"this is a damaged ZIP file, not a readable XLSX workbook ({error})"
+            ) from None
         if "xl/workbook.xml" in names:
             return "xlsx"
         if "xl/workbook.bin" in names:
@@ -85,7 +92,7 @@ def sniff_format(head: bytes, path: Path, file: str) -> FileFormat:
         if b"opendocument.spreadsheet" in mimetype:
             raise _problem(file, "this is an OpenDocument spreadsheet (.ods), which cannot be read")
         if any(name.startswith("word/") for name in names):
-            raise _problem(file, "this is a Word document, not a supplier list")
+            raise _problem(file, f"this is a Word document, not {what}")
         raise _problem(file, "this is a ZIP archive, not an Excel .xlsx workbook")
     if _MARKUP.match(head.lstrip(codecs.BOM_UTF8)):
         raise _problem(
@@ -151,6 +158,29 @@ def _first_offset(path: Path, needles: tuple[bytes, ...]) -> tuple[int, int] | N
     return None
 
 
+def _flag_bytes(scan: TextScan, chunk: bytes, previous_byte: bytes, line_length: int) -> int:
+    """Set the row-check flags from raw bytes; returns the length of the chunk's unfinished line."""
+    if not scan.has_control_chars and len(chunk.translate(None, _CONTROL_BYTES)) != len(chunk):
+        scan.has_control_chars = True
+    if not scan.has_formula_candidates and _has_formula_start(previous_byte + chunk):
+        scan.has_formula_candidates = True
+    if scan.has_long_lines:
+        return line_length
+    lengths = [len(line) for line in chunk.split(b"\n")]
+    lengths[0] += line_length
+    # A line of at most MAX_CELL_CHARS bytes has at most as many characters.
+    scan.has_long_lines = max(lengths) > MAX_CELL_CHARS
+    return lengths[-1]
+
+
+def _flag_text(scan: TextScan, text: str, previous_character: str) -> None:
+    """Set the row-check flags from decoded text (encodings that are not ASCII-compatible)."""
+    if not scan.has_control_chars and CONTROL_CHARACTERS.search(text):
+        scan.has_control_chars = True
+    if not scan.has_formula_candidates and _FORMULA_START.search(previous_character + text):
+        scan.has_formula_candidates = True
+
+
 def _decode_all(path: Path, encoding: str, scan: TextScan, *, validate: bool, flags: bool) -> int | None:
     """Pass over the whole file: with ``validate``, decode it and return the byte offset of the
     first bad byte (None when it decodes); with ``flags``, set the scan's row-check flags.
@@ -184,22 +214,10 @@ def _decode_all(path: Path, encoding: str, scan: TextScan, *, validate: bool, fl
                 except UnicodeDecodeError as error:
                     return max(0, offset - held + dropped + error.start)
             if flags and on_bytes:
-                if not scan.has_control_chars and len(chunk.translate(None, _CONTROL_BYTES)) != len(chunk):
-                    scan.has_control_chars = True
-                if not scan.has_formula_candidates and _has_formula_start(previous_bytes + chunk):
-                    scan.has_formula_candidates = True
-                if not scan.has_long_lines:
-                    lengths = [len(line) for line in chunk.split(b"\n")]
-                    lengths[0] += line_length
-                    line_length = lengths[-1]
-                    # A line of at most MAX_CELL_CHARS bytes has at most as many characters.
-                    scan.has_long_lines = max(lengths) > MAX_CELL_CHARS
+                line_length = _flag_bytes(scan, chunk, previous_bytes, line_length)
                 previous_bytes = chunk[-1:] or previous_bytes
             elif flags:
-                if not scan.has_control_chars and CONTROL_CHARACTERS.search(text):
-                    scan.has_control_chars = True
-                if not scan.has_formula_candidates and _FORMULA_START.search(previous_text + text):
-                    scan.has_formula_candidates = True
+                _flag_text(scan, text, previous_text)
                 previous_text = text[-1:] or previous_text
             if not chunk:
                 return None
