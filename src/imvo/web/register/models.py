@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from imvo.core.register.facts import follow_up_is_overdue, measure_is_overdue
 from imvo.web.organisations.models import Organisation
 
 
@@ -390,8 +391,7 @@ class Measure(OrganisationScoped):
 
     @property
     def is_overdue(self) -> bool:
-        open_status = self.status in {MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS}
-        return open_status and self.due_on is not None and self.due_on < timezone.localdate()
+        return measure_is_overdue(self.status, self.due_on, timezone.localdate())
 
 
 # --- Step 4: track --------------------------------------------------------------------------------
@@ -436,7 +436,7 @@ class FollowUp(OrganisationScoped):
 
     @property
     def is_overdue(self) -> bool:
-        return self.done_on is None and self.planned_on < timezone.localdate()
+        return follow_up_is_overdue(self.done_on, self.planned_on, timezone.localdate())
 
 
 # --- Step 6: remedy -------------------------------------------------------------------------------

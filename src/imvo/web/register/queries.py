@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from imvo.web.audit.models import AuditEvent
 from imvo.web.organisations.models import Organisation
+from imvo.web.register.facts import overdue_follow_up_filter, overdue_measure_filter
 from imvo.web.register.models import (
     RISK_ORDER,
     FollowUp,
@@ -47,8 +48,6 @@ from imvo.web.register.models import (
     StakeholderEngagement,
     Supplier,
 )
-
-OPEN_MEASURE_STATUSES = (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS)
 
 
 def _count_of(related: QuerySet[Any], parent_field: str) -> Coalesce:
@@ -173,12 +172,10 @@ def measures(organisation: Organisation) -> QuerySet[Measure]:
         Measure.objects.filter(organisation=organisation)
         .select_related("risk")
         .annotate(
-            overdue=ExpressionWrapper(
-                Q(status__in=OPEN_MEASURE_STATUSES, due_on__lt=today), output_field=BooleanField()
-            ),
+            overdue=ExpressionWrapper(overdue_measure_filter(today), output_field=BooleanField()),
             follow_up_count=_count_of(FollowUp.objects.filter(measure=OuterRef("pk")), "measure"),
             overdue_follow_ups=_count_of(
-                FollowUp.objects.filter(measure=OuterRef("pk"), done_on__isnull=True, planned_on__lt=today),
+                FollowUp.objects.filter(overdue_follow_up_filter(today), measure=OuterRef("pk")),
                 "measure",
             ),
         )
