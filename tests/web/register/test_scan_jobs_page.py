@@ -123,3 +123,15 @@ def test_the_jobs_page_stays_within_a_few_queries_with_scans(
     with django_assert_max_num_queries(9):
         response = client.get(JOBS)
     assert response.content.decode().count("Scan #") == 6
+
+
+def test_a_scanned_list_waiting_for_review_says_so_on_the_jobs_page(
+    supplier_csv: Path, alice: Any, acme: Any, client_for: Any
+) -> None:
+    from tests.web.register.test_rescan import FULL_LIST, upload
+
+    upload(alice, acme, FULL_LIST)
+    waiting = upload(alice, acme, FULL_LIST)
+    page = client_for(alice).get(reverse("jobs:list", kwargs={"org": "acme"})).content.decode()
+    assert "The changes wait for your review" in page
+    assert reverse("register:scan_detail", kwargs={"org": "acme", "scan_id": waiting.pk}) in page

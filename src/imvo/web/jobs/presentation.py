@@ -37,6 +37,8 @@ class JobDisplay:
     retryable: bool = True
     #: Where a (corrected) file can be uploaded, instead of trying again.
     new_upload_url: str = ""
+    #: What the job's outcome now waits for, if anything (e.g. a person's review).
+    note: str = ""
 
 
 JobPresenter = Callable[[list[Job]], dict[int, JobDisplay]]

@@ -100,6 +100,9 @@ def present_scan_jobs(jobs: list[Job]) -> dict[int, JobDisplay]:
             error=_without_stored_name(job.error, scan),
             retryable=not settled,
             new_upload_url=new_upload_url if failed and settled else "",
+            note=_("The changes wait for your review: open the scan to merge or discard the list.")
+            if scan.status == ScanStatus.READY and job.kind == actions.SCAN_JOB_KIND
+            else "",
         )
     return displays
 
