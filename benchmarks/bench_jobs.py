@@ -40,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 BENCHMARKS = Path(__file__).resolve().parent
 REPO = BENCHMARKS.parent
@@ -70,26 +70,16 @@ def register_kinds() -> None:
 # --- the database -------------------------------------------------------------------------------
 
 
-def _with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+def create_database(admin_url: str) -> str:
+    from bench_database import create_bench_database
+
+    return create_bench_database(admin_url, BENCH_DATABASE)
 
 
-def _admin(admin_url: str, statement: str) -> None:
-    import psycopg
+def drop_database(admin_url: str) -> None:
+    from bench_database import drop_bench_database
 
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(statement)
-
-
-def create_bench_database(admin_url: str) -> str:
-    _admin(admin_url, f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-    _admin(admin_url, f'CREATE DATABASE "{BENCH_DATABASE}"')
-    return _with_database(admin_url, BENCH_DATABASE)
-
-
-def drop_bench_database(admin_url: str) -> None:
-    _admin(admin_url, f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+    drop_bench_database(admin_url, BENCH_DATABASE)
 
 
 def configure_django(database_url: str, var_dir: Path, budget: float, stale: int, heartbeat: float) -> None:
@@ -247,7 +237,7 @@ def main() -> None:
         sys.exit("bench_jobs: only a PostgreSQL server on this machine is accepted (--admin-url)")
     stale = max(2, int(args.budget / 2))  # shorter than a hostile job's silence
     heartbeat = max(0.2, stale / 5)
-    database_url = create_bench_database(args.admin_url)
+    database_url = create_database(args.admin_url)
     with tempfile.TemporaryDirectory(prefix="bench-jobs-") as folder:
         var_dir = Path(folder)
         configure_django(database_url, var_dir, args.budget, stale, heartbeat)
@@ -286,7 +276,7 @@ def main() -> None:
 
             connections.close_all()
             if not args.keep:
-                drop_bench_database(args.admin_url)
+                drop_database(args.admin_url)
     wait = statistics.median(r["wait_s"] for r in results)
     run = statistics.median(r["run_s"] for r in results)
     duplicated = sum(sum(r["duplicates"].values()) for r in results)

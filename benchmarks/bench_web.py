@@ -53,7 +53,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 BENCHMARKS = Path(__file__).resolve().parent
 REPO = BENCHMARKS.parent
@@ -71,26 +71,16 @@ COUNTRIES = ("CI", "GH", "BR", "IN", "BD", "CN", "VN", "TH", "MW", "CD", "PE", "
 # --- the database -------------------------------------------------------------------------------
 
 
-def _with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+def create_database(admin_url: str) -> str:
+    from bench_database import create_bench_database
+
+    return create_bench_database(admin_url, BENCH_DATABASE)
 
 
-def _admin(admin_url: str, statement: str) -> None:
-    import psycopg
+def drop_database(admin_url: str) -> None:
+    from bench_database import drop_bench_database
 
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(statement)
-
-
-def create_bench_database(admin_url: str) -> str:
-    _admin(admin_url, f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-    _admin(admin_url, f'CREATE DATABASE "{BENCH_DATABASE}"')
-    return _with_database(admin_url, BENCH_DATABASE)
-
-
-def drop_bench_database(admin_url: str) -> None:
-    _admin(admin_url, f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+    drop_bench_database(admin_url, BENCH_DATABASE)
 
 
 def configure_django(database_url: str, var_dir: Path) -> None:
@@ -534,7 +524,7 @@ def main() -> None:
         parser.error("the benchmark only talks to a PostgreSQL server on this machine")
 
     var_dir = Path(tempfile.mkdtemp(prefix="imvo-bench-"))
-    database_url = create_bench_database(args.admin_url)
+    database_url = create_database(args.admin_url)
     server = None
     try:
         configure_django(database_url, var_dir)
@@ -580,7 +570,7 @@ def main() -> None:
 
         connections.close_all()
         if not args.keep:
-            drop_bench_database(args.admin_url)
+            drop_database(args.admin_url)
         shutil.rmtree(var_dir, ignore_errors=True)
 
     result = {

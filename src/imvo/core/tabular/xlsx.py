@@ -44,21 +44,25 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def _unreadable(file: str, error: Exception) -> InputError:
+    return InputError(
+        [
+            InputProblem(
+                file,
+                None,
+                None,
+                f"the XLSX workbook cannot be read ({type(error).__name__}: {error})",
+                "save it again from Excel as .xlsx, or export the sheet as CSV",
+            )
+        ]
+    )
+
+
 def open_workbook(path: Path, file: str) -> Workbook:
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on damaged files; all mean "unreadable"
-        raise InputError(
-            [
-                InputProblem(
-                    file,
-                    None,
-                    None,
-                    f"the XLSX workbook cannot be read ({type(error).__name__}: {error})",
-                    "save it again from Excel as .xlsx, or export the sheet as CSV",
-                )
-            ]
-        ) from None
+        raise _unreadable(file, error) from None
 
 
 def _has_data(sheet: ReadOnlyWorksheet) -> bool:
@@ -84,17 +88,7 @@ def choose_sheet(workbook: Workbook, sheet: str | None, file: str) -> ReadOnlyWo
             if candidate.sheet_state == "visible" and _has_data(candidate):
                 return candidate
     except Exception as error:  # damaged sheet XML surfaces only while reading rows
-        raise InputError(
-            [
-                InputProblem(
-                    file,
-                    None,
-                    None,
-                    f"the XLSX workbook cannot be read ({type(error).__name__}: {error})",
-                    "save it again from Excel as .xlsx, or export the sheet as CSV",
-                )
-            ]
-        ) from None
+        raise _unreadable(file, error) from None
     raise InputError(
         [InputProblem(file, None, None, "every visible sheet of the workbook is empty", f"sheets: {names}")]
     )
