@@ -234,9 +234,7 @@ def test_the_overview_costs_a_fixed_number_of_queries(acme, alice, client_for, d
     client.post(url("profile_edit"), PROFILE_POST)
     upload = SimpleUploadedFile("imports.csv", IMPORTS_CSV.encode(), content_type="text/csv")
     client.post(url("imports_upload"), {"file": upload})
-    # The register's facts are one fixed set of aggregates (imvo.web.register.facts), shared with
-    # "where are we", the monitor and the report.
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(16):
         assert client.get(url("overview")).status_code == 200
 
 

@@ -8,8 +8,10 @@ this value and the core's rules over it, never the tables directly.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from imvo.core.register.facts import (
@@ -83,37 +85,54 @@ def _policy(organisation: Organisation) -> PolicyFacts | None:
     )
 
 
-def _measures(organisation: Organisation, today: dt.date) -> MeasureCounts:
-    counts = (
-        Measure.objects.filter(organisation=organisation)
-        .exclude(status=CANCELLED)
-        .aggregate(
-            total=Count("id"),
-            planned=Count("id", filter=Q(status=MeasureStatus.PLANNED)),
-            in_progress=Count("id", filter=Q(status=MeasureStatus.IN_PROGRESS)),
-            done=Count("id", filter=Q(status=MeasureStatus.DONE)),
-            overdue=Count("id", filter=overdue_measure_filter(today)),
-        )
-    )
-    without_indicator = (
-        Measure.objects.filter(organisation=organisation, status__in=ACTIVE_MEASURE_STATUSES)
-        .exclude(Exists(Indicator.objects.filter(measure=OuterRef("pk"))))
-        .count()
-    )
-    return MeasureCounts(**counts, active_without_indicator=without_indicator)
+def _per_organisation(rows: QuerySet[Any], aggregate: Any) -> Subquery:
+    """One aggregate over ``rows`` of the outer query's organisation, as a scalar subquery."""
+    grouped = rows.filter(organisation=OuterRef("pk")).order_by().values("organisation")
+    return Subquery(grouped.annotate(value=aggregate).values("value")[:1])
 
 
-def _follow_ups(organisation: Organisation, today: dt.date) -> FollowUpCounts:
+def _count(rows: QuerySet[Any], condition: Q | None = None) -> Coalesce:
+    return Coalesce(_per_organisation(rows, Count("id", filter=condition)), 0)
+
+
+def _aggregates(today: dt.date) -> dict[str, Any]:
+    """Every count and date the facts need, each a subquery of one SELECT over the organisation: the
+    facts cost the same few queries whatever the register's size."""
+    measures = Measure.objects.exclude(status=CANCELLED)
+    without_indicator = Measure.objects.filter(status__in=ACTIVE_MEASURE_STATUSES).exclude(
+        Exists(Indicator.objects.filter(measure=OuterRef("pk")))
+    )
     audits = Q(kind__in=[FollowUpKind.AUDIT, FollowUpKind.VISIT])
-    return FollowUpCounts(
-        **FollowUp.objects.filter(organisation=organisation).aggregate(
-            total=Count("id"),
-            done=Count("id", filter=Q(done_on__isnull=False)),
-            overdue=Count("id", filter=overdue_follow_up_filter(today)),
-            audits=Count("id", filter=audits),
-            audits_done=Count("id", filter=audits & Q(done_on__isnull=False, done_on__lte=today)),
-        )
-    )
+    remedies = RemediationRecord.objects.all()
+    merged_lists = Scan.objects.filter(status=ScanStatus.DONE)
+    return {
+        "risks": _count(Risk.objects.all()),
+        "manual_risks": _count(Risk.objects.all(), Q(source=RiskSource.MANUAL)),
+        "open_child_labour_risks": _count(Risk.objects.all(), OPEN_CHILD_LABOUR_RISK),
+        "judgements": _count(SeverityJudgement.objects.all()),
+        "last_judged_at": _per_organisation(SeverityJudgement.objects.all(), Max("created_at")),
+        "lists_merged": _count(merged_lists),
+        "last_list_merged_at": _per_organisation(merged_lists, Max("applied_at")),
+        "last_engagement_on": _per_organisation(StakeholderEngagement.objects.all(), Max("held_on")),
+        "last_report_at": _per_organisation(PublishedReport.objects.all(), Max("published_at")),
+        "indicators": _count(Indicator.objects.all()),
+        "measures_total": _count(measures),
+        "measures_planned": _count(measures, Q(status=MeasureStatus.PLANNED)),
+        "measures_in_progress": _count(measures, Q(status=MeasureStatus.IN_PROGRESS)),
+        "measures_done": _count(measures, Q(status=MeasureStatus.DONE)),
+        "measures_overdue": _count(measures, overdue_measure_filter(today)),
+        "measures_without_indicator": _count(without_indicator),
+        "follow_ups_total": _count(FollowUp.objects.all()),
+        "follow_ups_done": _count(FollowUp.objects.all(), Q(done_on__isnull=False)),
+        "follow_ups_overdue": _count(FollowUp.objects.all(), overdue_follow_up_filter(today)),
+        "audits": _count(FollowUp.objects.all(), audits),
+        "audits_done": _count(FollowUp.objects.all(), audits & Q(done_on__isnull=False, done_on__lte=today)),
+        "remedies": _count(remedies),
+        "remedies_provided": _count(
+            remedies, Q(status__in=[RemediationStatus.PROVIDED, RemediationStatus.VERIFIED])
+        ),
+        "remedies_verified": _count(remedies, Q(status=RemediationStatus.VERIFIED)),
+    }
 
 
 def _top_open_risks(organisation: Organisation) -> tuple[TopRisk, ...]:
@@ -135,46 +154,43 @@ def _date(moment: dt.datetime | None) -> dt.date | None:
 
 
 def register_facts(organisation: Organisation, *, publishing_at: dt.datetime | None = None) -> RegisterFacts:
-    """The facts of ``organisation``'s register now. ``publishing_at``: a report being published at
-    that moment counts as the latest report (it states where the organisation stands *with* it)."""
+    """The facts of ``organisation``'s register now, in three queries. ``publishing_at``: a report
+    being published at that moment counts as the latest report (it states where the organisation
+    stands *with* it)."""
     today = timezone.localdate()
-    risks = Risk.objects.filter(organisation=organisation).aggregate(
-        total=Count("id"),
-        manual=Count("id", filter=Q(source=RiskSource.MANUAL)),
-        child_labour=Count("id", filter=Q(theme__in=CHILD_LABOUR_THEMES) & ~Q(status=RiskStatus.CLOSED)),
-    )
-    judgements = SeverityJudgement.objects.filter(organisation=organisation).aggregate(
-        n=Count("id"), last=Max("created_at")
-    )
-    lists = Scan.objects.filter(organisation=organisation, status=ScanStatus.DONE).aggregate(
-        n=Count("id"), last=Max("applied_at")
-    )
-    remedies = RemediationRecord.objects.filter(organisation=organisation).aggregate(
-        total=Count("id"),
-        provided=Count("id", filter=Q(status__in=[RemediationStatus.PROVIDED, RemediationStatus.VERIFIED])),
-        verified=Count("id", filter=Q(status=RemediationStatus.VERIFIED)),
-    )
-    last_report = PublishedReport.objects.filter(organisation=organisation).aggregate(
-        last=Max("published_at")
-    )
+    aggregates = _aggregates(today)
+    row = Organisation.objects.filter(pk=organisation.pk).annotate(**aggregates).values(*aggregates).get()
     return RegisterFacts(
         as_of=today,
         policy=_policy(organisation),
-        lists_merged=lists["n"],
-        last_list_merged_on=_date(lists["last"]),
-        last_list_merged_at=lists["last"],
-        risks=risks["total"],
-        manual_risks=risks["manual"],
-        open_child_labour_risks=risks["child_labour"],
-        judgements=judgements["n"],
-        last_judged_on=_date(judgements["last"]),
+        lists_merged=row["lists_merged"],
+        last_list_merged_on=_date(row["last_list_merged_at"]),
+        last_list_merged_at=row["last_list_merged_at"],
+        risks=row["risks"],
+        manual_risks=row["manual_risks"],
+        open_child_labour_risks=row["open_child_labour_risks"],
+        judgements=row["judgements"],
+        last_judged_on=_date(row["last_judged_at"]),
         top_open_risks=_top_open_risks(organisation),
-        last_engagement_on=StakeholderEngagement.objects.filter(organisation=organisation).aggregate(
-            last=Max("held_on")
-        )["last"],
-        measures=_measures(organisation, today),
-        indicators=Indicator.objects.filter(organisation=organisation).count(),
-        follow_ups=_follow_ups(organisation, today),
-        remediations=RemediationCounts(**remedies),
-        last_report_at=publishing_at or last_report["last"],
+        last_engagement_on=row["last_engagement_on"],
+        measures=MeasureCounts(
+            total=row["measures_total"],
+            planned=row["measures_planned"],
+            in_progress=row["measures_in_progress"],
+            done=row["measures_done"],
+            overdue=row["measures_overdue"],
+            active_without_indicator=row["measures_without_indicator"],
+        ),
+        indicators=row["indicators"],
+        follow_ups=FollowUpCounts(
+            total=row["follow_ups_total"],
+            done=row["follow_ups_done"],
+            overdue=row["follow_ups_overdue"],
+            audits=row["audits"],
+            audits_done=row["audits_done"],
+        ),
+        remediations=RemediationCounts(
+            total=row["remedies"], provided=row["remedies_provided"], verified=row["remedies_verified"]
+        ),
+        last_report_at=publishing_at or row["last_report_at"],
     )
