@@ -437,3 +437,11 @@ def test_two_workers_merging_at_the_same_moment_never_duplicate(alice: Any, acme
     assert Supplier.objects.filter(organisation=acme, name="Malawi Leaf Ltd").count() == 1
     keys = list(Risk.objects.filter(organisation=acme, source=RiskSource.SCAN).values_list("key", flat=True))
     assert len(keys) == len(set(keys))
+
+
+def test_a_spend_the_register_cannot_hold_is_refused_not_dropped(alice: Any, acme: Any) -> None:
+    huge = "supplier,country,product,spend\nCacao Coop,Ivory Coast,cocoa beans,900000000000000\n"
+    scan = upload(alice, acme, huge)
+    assert scan.status == ScanStatus.FAILED
+    assert "more than the register can hold" in scan.problems[0]["message"]
+    assert not Supplier.objects.filter(organisation=acme).exists()

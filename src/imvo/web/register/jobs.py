@@ -25,6 +25,8 @@ MAX_SPEND = Decimal("99999999999999")  # fits DecimalField(max_digits=16, decima
 
 
 def spend_amount(value: float | None) -> Decimal | None:
+    """The amount as the register stores it; None when there is none or it does not fit (a scan
+    refuses such a list before anything is written, see ``_stage``)."""
     if value is None:
         return None
     try:
@@ -99,6 +101,21 @@ def _stage(scan: Scan, result: Any) -> rescan.StagedList:
             for item in staged.too_long
         ]
         _refuse(scan, f"{len(problems)} cell(s) are too long for the register.", problems)
+    if too_large := [s for s in staged.suppliers if s.spend is not None and spend_amount(s.spend) is None]:
+        # Never stored as "no spend": a total the register cannot hold is refused with its rows.
+        problems = [
+            {
+                "file": scan.upload.original_name,
+                "line": None,
+                "column": "spend",
+                "message": f"rows {', '.join(map(str, supplier.input_rows[:20]))}: {supplier.name} spends "
+                f"{supplier.spend:,.2f} in total, more than the register can hold",
+                "accepted": f"a total of at most {MAX_SPEND:,} per supplier",
+                "severity": "error",
+            }
+            for supplier in too_large
+        ]
+        _refuse(scan, f"{len(problems)} supplier(s) have a spend the register cannot hold.", problems)
     return staged
 
 

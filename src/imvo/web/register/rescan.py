@@ -7,6 +7,7 @@ scan page shows. Applying is :func:`imvo.web.register.actions.apply_scan_plan`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,14 +168,19 @@ def dataset_editions() -> dict[str, str]:
 
 
 def plan(staged: StagedList, organisation_id: int, mode: MergeMode) -> MergePlan:
-    return plan_merge(
-        mode,
-        staged.suppliers,
-        staged.risks,
+    return plans(staged, organisation_id, (mode,))[mode]
+
+
+def plans(staged: StagedList, organisation_id: int, modes: Sequence[MergeMode]) -> dict[MergeMode, MergePlan]:
+    """The merge plan per mode, over one read of what the register knows."""
+    suppliers, risks, editions = (
         known_suppliers(organisation_id),
         known_risks(organisation_id),
         dataset_editions(),
     )
+    return {
+        mode: plan_merge(mode, staged.suppliers, staged.risks, suppliers, risks, editions) for mode in modes
+    }
 
 
 def last_applied_scan_id(organisation_id: int) -> int | None:
@@ -279,8 +285,8 @@ def full_preview(staged: StagedList, organisation_id: int) -> dict[str, Any]:
     return {
         "based_on": last_applied_scan_id(organisation_id),
         "modes": {
-            mode.value: preview_of(plan(staged, organisation_id, mode), staged, organisation_id)
-            for mode in MergeMode
+            mode.value: preview_of(mode_plan, staged, organisation_id)
+            for mode, mode_plan in plans(staged, organisation_id, tuple(MergeMode)).items()
         },
         "suppliers_in_file": len(staged.suppliers),
         "duplicates": [
