@@ -70,37 +70,32 @@ def test_a_live_job_in_a_long_quiet_phase_is_not_reclaimed_by_a_second_worker(
     assert f"job {job_id}" not in (tmp_path / "second.log").read_text()
 
 
-@pytest.mark.django_db
-def test_a_reclaimed_workers_merge_is_refused_and_nothing_is_duplicated(
-    alice: Any, acme: Any, settings: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """The worker presumed dead reaches its merge after the job was taken over and finished."""
-    from imvo.web.audit.models import AuditEvent
+def _take_over_at(
+    monkeypatch: pytest.MonkeyPatch, settings: Any, job: Job, name: str, after_calls: int
+) -> list[Job | None]:
+    """Patch ``actions.<name>`` so that, when the slow worker reaches its call number ``after_calls``,
+    its claim looks dead and a rescuer worker takes the job over and finishes it first."""
     from imvo.web.register import actions
-    from imvo.web.register.models import Risk, Scan, Supplier
 
-    upload = SimpleUploadedFile("leveranciers.csv", EXAMPLE.read_bytes(), content_type="text/csv")
-    scan = actions.upload_and_scan_supplier_list(alice, acme, upload)
-    job = Job.objects.get(kind=actions.SCAN_JOB_KIND)
-    slow = Worker("slow")
-    assert slow.try_claim(job.pk)
-    slow_job = Job.objects.select_related("organisation").get(pk=job.pk)
-
-    merge = actions.apply_scan_plan
+    original = getattr(actions, name)
+    calls: list[int] = []
     rescuer_runs: list[Job | None] = []
 
-    def merge_after_a_takeover(*args: Any, **kwargs: Any) -> Any:
-        if not rescuer_runs:
-            # The slow worker's claim looks dead: another worker takes the job over and finishes it.
+    def step(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == after_calls and not rescuer_runs:
             _age_claim(job.pk, settings)
             rescuer_runs.append(None)
             rescuer_runs[0] = Worker("rescuer").run_once()
-        return merge(*args, **kwargs)
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(actions, "apply_scan_plan", merge_after_a_takeover)
-    slow.run(slow_job)
-    # The fence in the merge's transaction stopped the slow worker before it wrote anything.
-    assert f"job {job.pk} lost to another worker" in caplog.text
+    monkeypatch.setattr(actions, name, step)
+    return rescuer_runs
+
+
+def _assert_applied_once(job: Job, rescuer_runs: list[Job | None], acme: Any) -> None:
+    from imvo.web.audit.models import AuditEvent
+    from imvo.web.register.models import Risk, RiskEvent, Scan, Supplier
 
     finished = rescuer_runs[0]
     assert finished is not None
@@ -108,12 +103,53 @@ def test_a_reclaimed_workers_merge_is_refused_and_nothing_is_duplicated(
     job.refresh_from_db()
     assert (job.status, job.attempts) == ("done", 2)
     assert job.result == finished.result  # the rescuer's completion, not overwritten
-    scan.refresh_from_db()
+    scan = Scan.objects.get(organisation=acme)
     assert scan.status == "done"
     assert Supplier.objects.filter(organisation=acme).count() == 45  # once, not twice
-    assert Risk.objects.filter(organisation=acme).count() == scan.risks_count
+    assert Risk.objects.filter(organisation=acme).count() == scan.risks_count > 0
+    assert RiskEvent.objects.filter(organisation=acme).count() == scan.risks_count  # one "found" each
     assert AuditEvent.objects.filter(action="apply_scan").count() == 1  # one completion
-    assert Scan.objects.filter(organisation=acme).count() == 1
+
+
+def _start_slow_scan(alice: Any, acme: Any) -> tuple[Job, Worker, Job]:
+    from imvo.web.register import actions
+
+    upload = SimpleUploadedFile("leveranciers.csv", EXAMPLE.read_bytes(), content_type="text/csv")
+    actions.upload_and_scan_supplier_list(alice, acme, upload)
+    job = Job.objects.get(kind=actions.SCAN_JOB_KIND)
+    slow = Worker("slow")
+    assert slow.try_claim(job.pk)
+    return job, slow, Job.objects.select_related("organisation").get(pk=job.pk)
+
+
+@pytest.mark.django_db
+def test_a_reclaimed_workers_merge_is_refused_and_nothing_is_duplicated(
+    alice: Any, acme: Any, settings: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The worker presumed dead reaches its merge after the job was taken over and finished."""
+    job, slow, slow_job = _start_slow_scan(alice, acme)
+    rescuer_runs = _take_over_at(monkeypatch, settings, job, "claim_first_fill", after_calls=1)
+    slow.run(slow_job)
+    # The fence in the merge's first transaction stopped the slow worker before it wrote anything.
+    assert f"job {job.pk} lost to another worker" in caplog.text
+    _assert_applied_once(job, rescuer_runs, acme)
+
+
+@pytest.mark.django_db
+def test_a_fill_taken_over_between_chunks_is_redone_once_and_the_stale_worker_stops(
+    alice: Any, acme: Any, settings: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The first list fills the register in short transactions (finding 7). The slow worker has
+    committed one chunk when it is presumed dead: the rescuer removes that chunk, fills the
+    register itself, and the slow worker's next chunk is refused."""
+    from imvo.web.register import actions
+
+    monkeypatch.setattr(actions, "FILL_CHUNK", 10)
+    job, slow, slow_job = _start_slow_scan(alice, acme)
+    rescuer_runs = _take_over_at(monkeypatch, settings, job, "_fill_chunk", after_calls=2)
+    slow.run(slow_job)
+    assert f"job {job.pk} lost to another worker" in caplog.text
+    _assert_applied_once(job, rescuer_runs, acme)
 
 
 @job_handler("abuse_commit_once")

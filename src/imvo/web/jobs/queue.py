@@ -191,6 +191,16 @@ def fence(job: Job) -> None:
     _check_deadline(job)
 
 
+def _run_stopped_hook(job: Job, message: str) -> None:
+    hook = _STOPPED_HOOKS.get(job.kind)
+    if hook is None:
+        return
+    try:
+        hook(job, message)
+    except Exception:  # the job's outcome is recorded; its subject's is best effort
+        logger.exception("job %s: recording the stop on its subject failed", job.pk)
+
+
 def _resident_mb(pid: int) -> float | None:
     """Resident memory of process ``pid`` in MB (Linux ``/proc``), None where it cannot be read."""
     try:
@@ -378,19 +388,28 @@ class Worker:
         return self._claim(job_id) is not None
 
     def fail_exhausted_jobs(self) -> int:
-        """Jobs whose workers died too often are failed rather than retried forever."""
-        return Job.objects.filter(
+        """Jobs whose workers died too often are failed rather than retried forever; each one's
+        stop hook then tidies its subject (as when a worker stops a job at its budget)."""
+        message = "The job was interrupted too often (worker stopped) and was given up."
+        exhausted = Job.objects.filter(
             status=JobStatus.RUNNING,
             locked_at__lt=self._stale_before(),
             attempts__gte=settings.IMVO_JOB_MAX_ATTEMPTS,
-        ).update(
-            status=JobStatus.FAILED,
-            error="The job was interrupted too often (worker stopped) and was given up.",
-            locked_by="",
-            locked_at=None,
-            lease="",
-            finished_at=timezone.now(),
         )
+        failed = 0
+        for job in exhausted.select_related("organisation"):
+            # One conditional UPDATE per job: of two workers, only one fails it and runs its hook.
+            if exhausted.filter(pk=job.pk, lease=job.lease).update(
+                status=JobStatus.FAILED,
+                error=message,
+                locked_by="",
+                locked_at=None,
+                lease="",
+                finished_at=timezone.now(),
+            ):
+                failed += 1
+                _run_stopped_hook(job, message)
+        return failed
 
     def claim_next(self) -> Job | None:
         """Claim the fairest claimable job (see :meth:`_candidate_ids`), or None when there is none."""
@@ -520,12 +539,7 @@ class Worker:
         reason, message = stopped
         logger.warning("job %s (%s): %s", job.pk, job.kind, message)
         if self._fail(job, message, {"stopped": reason}):
-            hook = _STOPPED_HOOKS.get(job.kind)
-            if hook is not None:
-                try:
-                    hook(job, message)
-                except Exception:  # the job's outcome is recorded; its subject's is best effort
-                    logger.exception("job %s: recording the stop on its subject failed", job.pk)
+            _run_stopped_hook(job, message)
 
     def run_once(self) -> Job | None:
         """Claim and run one job; None when the queue is empty."""

@@ -25,11 +25,13 @@ from imvo.web.audit.vocabulary import AuditAction
 from imvo.web.jobs.queue import enqueue
 from imvo.web.organisations.models import Organisation
 from imvo.web.register import scales
+from imvo.web.register.bulk_writes import insert_rows, update_rows
 from imvo.web.register.models import (
     CloseReason,
     FollowUp,
     Indicator,
     Measure,
+    MergeMode,
     Policy,
     PublishedReport,
     RemediationRecord,
@@ -398,13 +400,20 @@ def apply_scan_plan(
     from imvo.web.register import rescan
 
     organisation = scan.organisation
+    # Planning reads the whole register: done before the lock, and again under it only when the
+    # register was written meanwhile, so the merge holds the database for its writes alone.
+    version = _register_version(organisation.pk)
+    plan = rescan.plan(staged, organisation.pk, MergeMode(mode))
     with transaction.atomic():
         Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
         if fence is not None:
             fence()
         if Scan.objects.filter(pk=scan.pk, status=ScanStatus.DONE).exists():
             return dict(Scan.objects.get(pk=scan.pk).applied)  # applied already (a reclaimed job)
-        plan = rescan.plan(staged, organisation.pk, MergeMode(mode))
+        if _first_fill_running(organisation.pk):
+            raise PreviewOutdated  # the register is still being filled by the first list
+        if _register_version(organisation.pk) != version:
+            plan = rescan.plan(staged, organisation.pk, MergeMode(mode))
         counts = plan.counts()
         if expected is not None and (
             expected.get("based_on") != rescan.last_applied_scan_id(organisation.pk)
@@ -414,55 +423,243 @@ def apply_scan_plan(
         now = timezone.now()
         supplier_ids = _write_suppliers(scan, plan)
         _write_risks(scan, plan, supplier_ids, now)
-        Scan.objects.filter(pk=scan.pk).update(
-            status=ScanStatus.DONE,
-            mode=mode,
-            applied=counts,
-            applied_at=now,
-            risks_count=len(plan.risks),
-            finished_at=Coalesce("finished_at", Value(now)),
-        )
+        _mark_applied(scan, mode, counts, len(plan.risks))
         record_audit_event(actor, organisation, AuditAction.APPLY_SCAN, scan, {"mode": mode, **counts})
     return counts
+
+
+def _register_version(organisation_id: int) -> tuple[int | None, int | None]:
+    """Changes whenever the register is written: every write records an audit event with it
+    (see the module's docstring), and an applied scan changes the last applied scan."""
+    from django.db.models import Max
+
+    from imvo.web.audit.models import AuditEvent
+    from imvo.web.register import rescan
+
+    latest = AuditEvent.objects.filter(organisation_id=organisation_id).aggregate(latest=Max("id"))["latest"]
+    return latest, rescan.last_applied_scan_id(organisation_id)
+
+
+def _first_fill_running(organisation_id: int) -> bool:
+    return Scan.objects.filter(
+        organisation_id=organisation_id, status=ScanStatus.APPLYING, job__kind=SCAN_JOB_KIND
+    ).exists()
+
+
+#: Suppliers per transaction (with their risks and history) when the first list fills an empty
+#: register: each commit lets go of SQLite's write lock, so sign-ins and other organisations'
+#: writes wait for one chunk, not for the whole list (issue 17, finding 7).
+FILL_CHUNK = 1000
+
+
+def claim_first_fill(scan: Scan, fence: Callable[[], None] | None) -> bool:
+    """Mark ``scan`` as the list that fills its organisation's empty register; False when the
+    register is not empty or another list is filling it (then this list is previewed instead)."""
+    from imvo.web.register import rescan
+
+    with transaction.atomic():
+        Organisation.objects.select_for_update().filter(pk=scan.organisation_id).first()
+        if fence is not None:
+            fence()
+        filling = Scan.objects.filter(organisation_id=scan.organisation_id, status=ScanStatus.APPLYING)
+        if not rescan.register_is_empty(scan.organisation_id) or filling.exclude(pk=scan.pk).exists():
+            return False
+        Scan.objects.filter(pk=scan.pk).update(status=ScanStatus.APPLYING, mode=MergeMode.REPLACE)
+    return True
+
+
+def fill_empty_register(
+    scan: Scan, staged: Any, *, actor: Any, fence: Callable[[], None] | None = None
+) -> dict[str, int]:
+    """Write the first list of an organisation (claimed by :func:`claim_first_fill`) into its empty
+    register, :data:`FILL_CHUNK` suppliers per transaction, each transaction fenced.
+
+    Between commits the register shows the suppliers written so far, and the scan is "being
+    applied". A fill that fails removes what it wrote (:func:`undo_first_fill`); a fill whose worker
+    lost the job writes nothing more and leaves the clean-up to the worker that took it over.
+    """
+    from imvo.core.register.merge import MergeMode as PlanMode
+    from imvo.web.jobs.queue import JobLost
+    from imvo.web.register import rescan
+
+    plan = rescan.plan(staged, scan.organisation_id, PlanMode.REPLACE)
+    counts = plan.counts()
+    risks_of: dict[str, list[Any]] = {}
+    for item in plan.risks:
+        risks_of.setdefault(item.found.supplier_key, []).append(item.found)
+    try:
+        last_supplier = last_risk = 0
+        for start in range(0, len(plan.suppliers), FILL_CHUNK):
+            chunk = plan.suppliers[start : start + FILL_CHUNK]
+            last_supplier, last_risk = _fill_chunk(scan, chunk, risks_of, (last_supplier, last_risk), fence)
+        with transaction.atomic():
+            if fence is not None:
+                fence()
+            _mark_applied(scan, MergeMode.REPLACE.value, counts, len(plan.risks))
+            record_audit_event(
+                actor,
+                scan.organisation,
+                AuditAction.APPLY_SCAN,
+                scan,
+                {"mode": MergeMode.REPLACE.value, **counts},
+            )
+    except JobLost:
+        raise
+    except BaseException:
+        undo_first_fill(scan, fence)
+        raise
+    return counts
+
+
+def _fill_chunk(
+    scan: Scan,
+    chunk: Any,
+    risks_of: Mapping[str, list[Any]],
+    written: tuple[int, int],
+    fence: Callable[[], None] | None,
+) -> tuple[int, int]:
+    """Insert one chunk's suppliers, their risks and the risks' "found" history in one fenced
+    transaction. ``written`` and the result are the highest supplier and risk ids written so far
+    (ids grow within one fill, which is written in order)."""
+    with transaction.atomic():
+        if fence is not None:
+            fence()
+        return _insert_chunk(scan, chunk, risks_of, *written)
+
+
+def _insert_chunk(
+    scan: Scan, chunk: Any, risks_of: Mapping[str, list[Any]], last_supplier: int, last_risk: int
+) -> tuple[int, int]:
+    insert_rows(Supplier, ({"first_scan_id": scan.pk, **_supplier_row(scan, m.listed)} for m in chunk))
+    ids = dict(
+        Supplier.objects.filter(
+            organisation_id=scan.organisation_id, first_scan_id=scan.pk, pk__gt=last_supplier
+        ).values_list("key", "pk")
+    )
+    found = (finding for match in chunk for finding in risks_of.get(match.listed.key, ()))
+    insert_rows(Risk, (_new_risk(scan, finding, ids[finding.supplier_key]) for finding in found))
+    risk_ids = list(
+        Risk.objects.filter(organisation_id=scan.organisation_id, scan_id=scan.pk, pk__gt=last_risk)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    now = timezone.now()
+    insert_rows(
+        RiskEvent,
+        (
+            {
+                "organisation_id": scan.organisation_id,
+                "risk_id": risk_id,
+                "scan_id": scan.pk,
+                "kind": RiskEventKind.FOUND,
+                "status": RiskStatus.OPEN,
+                "created_at": now,
+            }
+            for risk_id in risk_ids
+        ),
+    )
+    return max(ids.values(), default=last_supplier), max(risk_ids, default=last_risk)
+
+
+def undo_first_fill(scan: Scan, fence: Callable[[], None] | None = None) -> None:
+    """Remove what an unfinished first fill wrote (its suppliers, risks and their history), in short
+    transactions, and set the scan back to running. ``fence`` keeps a worker that lost the job from
+    removing what the worker that took it over writes."""
+    scoped = {"organisation_id": scan.organisation_id}
+    for model, written_by in ((RiskEvent, "scan_id"), (Risk, "scan_id"), (Supplier, "first_scan_id")):
+        while True:
+            with transaction.atomic():
+                if fence is not None:
+                    fence()
+                ids = list(
+                    model.objects.filter(**scoped, **{written_by: scan.pk}).values_list("pk", flat=True)[
+                        :FILL_CHUNK
+                    ]
+                )
+                if not ids:
+                    break
+                model.objects.filter(pk__in=ids).delete()
+    Scan.objects.filter(pk=scan.pk, status=ScanStatus.APPLYING).update(status=ScanStatus.RUNNING, mode="")
+
+
+def _mark_applied(scan: Scan, mode: str, counts: Mapping[str, int], risks: int) -> None:
+    now = timezone.now()
+    Scan.objects.filter(pk=scan.pk).update(
+        status=ScanStatus.DONE,
+        mode=mode,
+        applied=dict(counts),
+        applied_at=now,
+        risks_count=risks,
+        finished_at=Coalesce("finished_at", Value(now)),
+    )
+
+
+def _supplier_row(scan: Scan, listed: Any) -> dict[str, Any]:
+    from imvo.web.register.jobs import spend_amount
+
+    return {
+        "organisation_id": scan.organisation_id,
+        "key": listed.key,
+        "number_key": listed.number_key,
+        "name_key": listed.name_key,
+        "supplier_number": listed.supplier_number,
+        "name": listed.name,
+        "country": listed.country,
+        "product": listed.product,
+        "hs_code": listed.hs_code,
+        "tier": listed.tier,
+        "spend": spend_amount(listed.spend),
+        "scan_status": listed.status,
+        "input_row": listed.input_rows[0],
+        "scan_id": scan.pk,
+        "removed_scan_id": None,
+    }
+
+
+#: The supplier columns a scan writes on a supplier it lists again (all but the organisation).
+_SUPPLIER_UPDATE_FIELDS = [
+    "key", "number_key", "name_key", "supplier_number", "name", "country", "product", "hs_code",
+    "tier", "spend", "scan_status", "input_row", "scan_id", "removed_scan_id",
+]  # fmt: skip
+
+
+#: What a supplier's row says about it (all but the scan that last listed it).
+_SUPPLIER_COMPARED_FIELDS = [name for name in _SUPPLIER_UPDATE_FIELDS if name != "scan_id"]
+
+
+def _stored_suppliers(organisation_id: int) -> dict[int, tuple[Any, ...]]:
+    return {
+        pk: tuple(values)
+        for pk, *values in Supplier.objects.filter(organisation_id=organisation_id)
+        .values_list("pk", *_SUPPLIER_COMPARED_FIELDS)
+        .iterator(chunk_size=WRITE_BATCH)
+    }
 
 
 def _write_suppliers(scan: Scan, plan: Any) -> dict[str, int]:
     """Upsert the listed suppliers; mark the ones a replacing list no longer names. Returns the
     supplier id of each listed supplier's key."""
-    from imvo.web.register.jobs import spend_amount
-
-    def describe(listed: Any) -> dict[str, Any]:
-        return {
-            "organisation_id": scan.organisation_id,
-            "key": listed.key,
-            "number_key": listed.number_key,
-            "name_key": listed.name_key,
-            "supplier_number": listed.supplier_number,
-            "name": listed.name,
-            "country": listed.country,
-            "product": listed.product,
-            "hs_code": listed.hs_code,
-            "tier": listed.tier,
-            "spend": spend_amount(listed.spend),
-            "scan_status": listed.status,
-            "input_row": listed.input_rows[0],
-            "scan_id": scan.pk,
-            "removed_scan_id": None,
-        }
-
-    ids: dict[str, int] = {}
-    kept = [Supplier(pk=m.known_ref, **describe(m.listed)) for m in plan.suppliers if m.known_ref is not None]
-    fields = (
-        [name for name in describe(plan.suppliers[0].listed) if name != "organisation_id"] if kept else []
-    )
-    for start in range(0, len(kept), WRITE_BATCH):
-        Supplier.objects.bulk_update(kept[start : start + WRITE_BATCH], fields)
-    ids.update({m.listed.key: m.known_ref for m in plan.suppliers if m.known_ref is not None})
-    new = [
-        Supplier(first_scan_id=scan.pk, **describe(m.listed)) for m in plan.suppliers if m.known_ref is None
-    ]
-    Supplier.objects.bulk_create(new, batch_size=WRITE_BATCH)
-    ids.update({supplier.key: supplier.pk for supplier in new})
+    listed_again = [m for m in plan.suppliers if m.known_ref is not None]
+    stored = _stored_suppliers(scan.organisation_id) if listed_again else {}
+    rows = ({"pk": m.known_ref, **_supplier_row(scan, m.listed)} for m in listed_again)
+    changed, unchanged = [], []
+    for row in rows:
+        if stored.get(row["pk"]) == tuple(row[name] for name in _SUPPLIER_COMPARED_FIELDS):
+            unchanged.append(row["pk"])
+        else:
+            changed.append(row)
+    update_rows(Supplier, _SUPPLIER_UPDATE_FIELDS, changed)
+    for start in range(0, len(unchanged), WRITE_BATCH):  # listed again as they are: one statement per batch
+        Supplier.objects.filter(pk__in=unchanged[start : start + WRITE_BATCH]).update(scan_id=scan.pk)
+    ids: dict[str, int] = {m.listed.key: m.known_ref for m in listed_again}
+    new = (m for m in plan.suppliers if m.known_ref is None)
+    if insert_rows(Supplier, ({"first_scan_id": scan.pk, **_supplier_row(scan, m.listed)} for m in new)):
+        # A supplier is first listed by one scan only (applied once, under the organisation lock).
+        ids.update(
+            Supplier.objects.filter(organisation_id=scan.organisation_id, first_scan_id=scan.pk)
+            .values_list("key", "pk")
+            .iterator(chunk_size=WRITE_BATCH)
+        )
     removed = list(plan.removed_suppliers)
     for start in range(0, len(removed), WRITE_BATCH):
         Supplier.objects.filter(pk__in=removed[start : start + WRITE_BATCH]).update(removed_scan_id=scan.pk)
@@ -491,26 +688,26 @@ def _scan_fields(scan: Scan, found: Any) -> dict[str, Any]:
     }
 
 
-def _new_risk(scan: Scan, found: Any, supplier_id: int) -> Risk:
+def _new_risk(scan: Scan, found: Any, supplier_id: int) -> dict[str, Any]:
     from imvo.core.register.identity import risk_key
 
-    return Risk(
-        organisation_id=scan.organisation_id,
-        source=RiskSource.SCAN,
-        area=RiskArea.SUPPLY_CHAIN,
-        scan_id=scan.pk,
-        supplier_id=supplier_id,
-        key=risk_key(str(supplier_id), found.good, found.country, found.theme),
-        theme=found.theme,
-        country=found.country,
-        good=found.good,
-        severity=found.severity,
-        salience=found.salience,
+    return {
+        "organisation_id": scan.organisation_id,
+        "source": RiskSource.SCAN.value,
+        "area": RiskArea.SUPPLY_CHAIN.value,
+        "scan_id": scan.pk,
+        "supplier_id": supplier_id,
+        "key": risk_key(str(supplier_id), found.good, found.country, found.theme),
+        "theme": found.theme,
+        "country": found.country,
+        "good": found.good,
+        "severity": found.severity,
+        "salience": found.salience,
         **_scan_fields(scan, found),
-    )
+    }
 
 
-def _found_again(scan: Scan, item: Any) -> Risk:
+def _found_again(scan: Scan, item: Any) -> dict[str, Any]:
     """A known risk with the new scan's data; a judged severity stays, salience follows likelihood."""
     found = item.found
     if item.known.judged:
@@ -518,50 +715,34 @@ def _found_again(scan: Scan, item: Any) -> Risk:
         salience = scales.salience(found.likelihood, severity)
     else:
         severity, salience = found.severity, found.salience
-    return Risk(pk=item.known.ref, severity=severity, salience=salience, **_scan_fields(scan, found))
-
-
-def _in_batches(rows: list[Any], write: Callable[[list[Any]], Any]) -> None:
-    for start in range(0, len(rows), WRITE_BATCH):
-        write(rows[start : start + WRITE_BATCH])
+    return {"pk": item.known.ref, "severity": severity, "salience": salience, **_scan_fields(scan, found)}
 
 
 def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt.datetime) -> None:
     from imvo.core.register.merge import RiskOutcome
 
-    history: list[RiskEvent] = []
+    history: list[dict[str, Any]] = []
 
     def change(risk_id: int, kind: str, **fields: Any) -> None:
         history.append(
-            RiskEvent(
-                organisation_id=scan.organisation_id,
-                risk_id=risk_id,
-                scan_id=scan.pk,
-                kind=kind,
-                created_at=now,
+            {
+                "organisation_id": scan.organisation_id,
+                "risk_id": risk_id,
+                "scan_id": scan.pk,
+                "kind": kind,
+                "created_at": now,
                 **fields,
-            )
+            }
         )
 
-    new = [
-        _new_risk(scan, item.found, supplier_ids[item.found.supplier_key])
-        for item in plan.risks
-        if item.known is None
-    ]
-    unchanged = [item.known.ref for item in plan.risks if item.outcome == RiskOutcome.UNCHANGED]
-    changed: list[Risk] = []
-    reopened: list[Risk] = []
+    changed: list[dict[str, Any]] = []
+    reopened: list[dict[str, Any]] = []
     for item in plan.risks:
         if item.known is None or item.outcome == RiskOutcome.UNCHANGED:
             continue
         risk = _found_again(scan, item)
         if item.outcome == RiskOutcome.REOPENED:
-            risk.status, risk.closed_reason, risk.closed_detail, risk.closed_at = (
-                RiskStatus.OPEN,
-                "",
-                "",
-                None,
-            )
+            risk.update(status=RiskStatus.OPEN.value, closed_reason="", closed_detail="", closed_at=None)
             change(
                 item.known.ref,
                 RiskEventKind.REOPENED,
@@ -574,14 +755,25 @@ def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt
             change(item.known.ref, RiskEventKind.CHANGED, changes=_history_changes(item.changes))
         changed.append(risk)  # changed, or kept closed by a person with the scan's data refreshed
 
-    Risk.objects.bulk_create(new, batch_size=WRITE_BATCH)
-    for risk in new:
-        change(risk.pk, RiskEventKind.FOUND, status=RiskStatus.OPEN)
-    _in_batches(changed, lambda rows: Risk.objects.bulk_update(rows, _SCAN_UPDATE_FIELDS))
-    _in_batches(reopened, lambda rows: Risk.objects.bulk_update(rows, _REOPEN_FIELDS))
-    _in_batches(unchanged, lambda pks: Risk.objects.filter(pk__in=pks).update(last_scan_id=scan.pk))
+    new = (
+        _new_risk(scan, item.found, supplier_ids[item.found.supplier_key])
+        for item in plan.risks
+        if item.known is None
+    )
+    if insert_rows(Risk, new):
+        for risk_id in (
+            Risk.objects.filter(organisation_id=scan.organisation_id, scan_id=scan.pk)
+            .values_list("pk", flat=True)
+            .iterator(chunk_size=WRITE_BATCH)
+        ):
+            change(risk_id, RiskEventKind.FOUND, status=RiskStatus.OPEN)
+    update_rows(Risk, _SCAN_UPDATE_FIELDS, changed)
+    update_rows(Risk, _REOPEN_FIELDS, reopened)
+    unchanged = [item.known.ref for item in plan.risks if item.outcome == RiskOutcome.UNCHANGED]
+    for start in range(0, len(unchanged), WRITE_BATCH):
+        Risk.objects.filter(pk__in=unchanged[start : start + WRITE_BATCH]).update(last_scan_id=scan.pk)
     _close_gone_risks(scan, plan, now, change)
-    RiskEvent.objects.bulk_create(history, batch_size=WRITE_BATCH)
+    insert_rows(RiskEvent, history)
 
 
 def _close_gone_risks(scan: Scan, plan: Any, now: dt.datetime, change: Any) -> None:

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.db import transaction
 
-from imvo.core.register.merge import MergeMode
 from imvo.web.jobs.models import Job
 from imvo.web.jobs.queue import JobProgress, fence, job_handler
 from imvo.web.register import actions, rescan
@@ -131,8 +130,13 @@ def _summary(result: Any) -> dict[str, Any]:
 
 
 def _scan_stopped(job: Job, message: str) -> None:
-    """The worker stopped a scan job from outside (its budget, a crash): the scan says why."""
+    """The worker stopped a scan job from outside (its budget, a crash, too many attempts): what a
+    first fill had written is removed, and the scan says why. The job is failed by now, so no other
+    worker writes for it."""
     scan = Scan.objects.filter(pk=job.payload.get("scan_id"), organisation=job.organisation).first()
+    if scan is not None and scan.status == ScanStatus.APPLYING:
+        actions.undo_first_fill(scan)
+        scan.status = ScanStatus.RUNNING
     if scan is not None and scan.status in (ScanStatus.QUEUED, ScanStatus.RUNNING):
         actions.fail_scan(scan, message, [])
 
@@ -147,6 +151,9 @@ def _apply_stopped(job: Job, message: str) -> None:
 @job_handler(actions.SCAN_JOB_KIND, on_stopped=_scan_stopped)
 def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
     scan = Scan.objects.get(pk=job.payload["scan_id"], organisation=job.organisation)
+    if scan.status == ScanStatus.APPLYING:  # a first fill whose worker stopped: start it again, clean
+        actions.undo_first_fill(scan, partial(fence, job))
+        scan.status = ScanStatus.RUNNING
     if scan.status not in (ScanStatus.QUEUED, ScanStatus.RUNNING):  # a reclaimed job that had finished
         return {"scan_id": scan.pk, "already_done": True}
     actions.mark_scan_running(scan)
@@ -155,7 +162,8 @@ def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
         try:
             return _preview_or_apply_first(job, scan, result)
         except Exception as error:
-            # Whatever failed, the register is untouched (one transaction) and the scan says why.
+            # Whatever failed, the register is untouched (one transaction, or a first fill that
+            # removed what it wrote) and the scan says why.
             if Scan.objects.filter(pk=scan.pk, status=ScanStatus.RUNNING).exists():
                 actions.fail_scan(scan, str(error) or error.__class__.__name__, [])
             raise
@@ -172,10 +180,12 @@ def _preview_or_apply_first(job: Job, scan: Scan, result: Any) -> dict[str, Any]
             problems=actions.shown_problems(scan, warnings),
             preview=rescan.full_preview(staged, scan.organisation_id),
         )
-        counts = actions.apply_scan_plan(
-            scan, MergeMode.REPLACE, staged, actor=scan.started_by, expected=None, fence=partial(fence, job)
-        )
-        return {"scan_id": scan.pk, "applied": counts}
+        if actions.claim_first_fill(scan, partial(fence, job)):
+            counts = actions.fill_empty_register(
+                scan, staged, actor=scan.started_by, fence=partial(fence, job)
+            )
+            return {"scan_id": scan.pk, "applied": counts}
+        # Another list filled the register meanwhile: this one is previewed against it.
     preview = rescan.full_preview(staged, scan.organisation_id)
     with transaction.atomic():  # short: the preview is computed; one preview, by the job's owner
         fence(job)
