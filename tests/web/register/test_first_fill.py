@@ -52,7 +52,8 @@ def test_a_fill_in_many_chunks_writes_what_one_chunk_writes(
         return [row[1:] for row in rows]  # a risk's key digests its supplier's id
 
     one, many = _register(acme), _register(globex)
-    assert one[0] == many[0] and len(many[0]) == 45
+    assert one[0] == many[0]
+    assert len(many[0]) == 45
     assert sorted(without_ids(one[1])) == sorted(without_ids(many[1]))
     assert scan.risks_count == len(many[1]) > 0
     found = RiskEvent.objects.filter(organisation=globex, kind=RiskEventKind.FOUND, scan=scan)

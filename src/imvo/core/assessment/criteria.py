@@ -10,14 +10,28 @@ written for users, the OECD due-diligence step it evidences, and regular express
 * ``exclusions``: wording that vetoes a cue in that sentence ("audit committee").
 * ``own_practice_only``: the practice must be the company's own; a cue inside a requirement imposed
   on suppliers ("we require suppliers to train their workers") does not count.
+* ``purpose_checked``: a cue whose immediate wording gives it another purpose than human rights and
+  labour ("quality audits", "customs-security audits", "certify that toys meet product-safety
+  requirements") does not count, unless the sentence is also about labour, slavery or human rights.
+
+A cue is a regular expression, or a :class:`Cue` that adds conditions: wording the sentence must
+also contain (``requires``), wording just before or after it that vetoes it (``unless_before``,
+``unless_after``), whether it is weak evidence, and whether it states a *consequence* ("may result
+in termination"), which policies always phrase as a possibility and which is therefore not weakened
+by "may".
+
+How the sentence around a cue is read (headings, statutory wording, negation over lists, plans and
+possibilities) is :mod:`imvo.core.assessment.scope`; its word lists are in the "Sentence grammar"
+section of this module.
 
 Sources for the definitions: OECD Guidelines for Multinational Enterprises (2023 update), chapter IV
 and the OECD Due Diligence Guidance for Responsible Business Conduct (2018), six steps; UN Guiding
 Principles on Business and Human Rights (2011), principles 15-24 and 29-31; the LegalBench
 supply-chain-disclosure tasks by Chilton and Sarfaty (Guha et al. 2023, CC BY 4.0) for the five
 California Transparency in Supply Chains Act measures (verification, audits, certification, internal
-accountability, training).  Patterns are written from those definitions, not from example
-statements.
+accountability, training), and the statute itself, Cal. Civ. Code § 1714.43(c)(1)-(5).  Patterns are
+written from those definitions and from the wording companies use for them, not from single
+example statements.
 """
 
 from __future__ import annotations
@@ -29,12 +43,24 @@ LANGUAGES = ("en", "nl", "de")
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A cue pattern with conditions (see the module docstring)."""
+
+    pattern: str
+    requires: str | None = None
+    unless_before: str | None = None
+    unless_after: str | None = None
+    weak: bool = False
+    consequence: bool = False
+
+
+@dataclass(frozen=True)
 class Criterion:
     id: str
     title: str
     definition: str
     oecd_step: str
-    cues: Mapping[str, tuple[str, ...]]
+    cues: Mapping[str, tuple[str | Cue, ...]]
     context_required: bool = True
     exclusions: tuple[str, ...] = ()
     own_practice_only: bool = False
@@ -47,6 +73,11 @@ class Criterion:
     subject_required: str | None = None
     # When set, only sentences matching it are searched for cues (a cheap necessary condition).
     prerequisite: str | None = None
+    # Whether a cue with another stated purpose (quality, product safety, customs security) is vetoed.
+    purpose_checked: bool = False
+    # Whether a title counts as evidence: "Sustainability Report 2021 — Acme" shows that the company
+    # reports publicly, while "Supplier audits" does not show that it audits.
+    titles_count: bool = False
 
 
 # Topic words: responsible business conduct, human rights, labour, environment, supply chain.
@@ -67,85 +98,264 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"mensenrechten\w*", r"leverancier\w*", r"\w*keten\w*", r"kinderarbeid", r"dwangarbeid",
     r"arbeidsomstandigheden", r"arbeidsnormen", r"gedragscode\w*", r"imvo", r"mvo", r"maatschappelijk\w*",
     r"inkoop\w*", r"fabriek\w*", r"zorgvuldigheid\w*", r"OESO", r"milieu\w*", r"duurzaam\w*",
-    r"\w*risicoanaly\w*",
+    r"\w*risicoanaly\w*", r"mensenhandel", r"slavernij", r"uitbuiting",
+    r"sociale?\W+(?:audits?|normen|compliance)", r"inkoper\w*", r"productielocatie\w*",
     # de
     r"menschenrecht\w*", r"\w*lieferkette\w*", r"\w*lieferant\w*", r"zuliefer\w*", r"kinderarbeit",
     r"zwangsarbeit", r"sklaverei", r"menschenhandel", r"arbeitsbedingungen", r"verhaltenskodex\w*",
     r"sorgfaltspflicht\w*", r"LkSG", r"einkauf\w*", r"beschaffung\w*", r"umwelt\w*", r"nachhaltig\w*",
-    r"\w*risikoanaly\w*",
+    r"\w*risikoanaly\w*", r"sozial\w*", r"einkäufer\w*", r"produktionsstätte\w*", r"fabrik\w*",
+    r"werke",
 )  # fmt: skip
+
+# What a supply-chain transparency statement is about: a short disclosure that names it is on topic
+# in every sentence.
+CORE_TOPIC = (
+    r"\b(?:slavery|traffick\w*|forced\W+labou?r|child\W+labou?r|human\W+rights|supply\W+chains?|"
+    r"slavernij|mensenhandel|dwangarbeid|kinderarbeid|mensenrechten|\w*keten|sklaverei|menschenhandel|"
+    r"zwangsarbeit|kinderarbeit|menschenrecht\w*|\w*lieferkette\w*)\b"
+)
 
 # Who the company itself is, to tell its own practice from requirements imposed on suppliers.
 SUPPLIER_WORDS = (
-    r"\b(?:suppliers?|vendors?|business\W+partners?|manufacturers?|factories|sub-?contractors?|"
-    r"(?:manufacturing|production)\W+(?:facilities|sites)"
-    r"|leveranciers?|toeleveranciers?|zakenpartners?|\w*lieferant\w*|zuliefer\w*|geschäftspartner\w*)\b"
-)
-REQUIREMENT_WORDS = (
-    r"\b(?:requir\w*|expect\w*|must|shall|obliged?|oblige[sd]|mandat\w*|ask\w*|insist\w*"
-    r"|eisen|vereisen|verwachten|verplicht\w*|moeten|vragen"
-    r"|erwart\w*|verlang\w*|verpflicht\w*|müssen|fordern|auffordern)\b"
-)
-OWN_STAFF_WORDS = (
-    r"\b(?:employees?|staff|our\W+people|personnel|buyers?|managers?|management|purchasing\W+teams?|"
-    r"procurement\W+teams?|colleagues|workforce|directors?|officers?|board|committee|"
-    r"medewerkers|werknemers|personeel|inkopers|management|collega'?s|"
-    r"mitarbeite\w*|beschäftigte\w*|einkäufer\w*|führungskräfte\w*|belegschaft)\b"
+    r"\b(?:suppliers?|vendors?|business\W+partners?|manufacturers?|factories|factory|sub-?contractors?|"
+    r"contractors?|(?:manufacturing|production)\W+(?:facilities|sites)|sellers?"
+    r"|leverancier\w*|toeleverancier\w*|zakenpartners?|fabrieken|leverings\w*|\w*lieferant\w*|zuliefer\w*|"
+    r"geschäftspartner\w*|werke)\b"
 )
 
 # Rules in a supplier code of conduct appended to a statement ("training shall be provided to all
 # workers"): without the company speaking in the first person they are not its own practice.
 CODE_RULE_MODALS = r"\b(?:shall|should|dienen|moeten\W+worden|sollen|sollten)\b"
 
-# Negation close before a cue ("do not conduct audits", "geen audits", "keine Audits").
-LOCAL_NEGATORS = (
-    r"\b(?:not|no|never|neither|nor|cannot|can't|don't|doesn't|didn't|isn't|aren't|haven't|hasn't|hadn't|"
-    r"won't|niet|geen|nooit|noch|nicht|kein\w*|nie|niemals|weder)\b"
+# The supplier as the one who must act ("suppliers must train their workers", "we require our
+# suppliers to audit their own suppliers", "Lieferanten müssen ihre Beschäftigten schulen") ...
+IMPOSED_ON_SUPPLIER = (
+    r"(?:" + SUPPLIER_WORDS + r")\W+(?:\S+\s+){0,4}?(?:must|shall|should|need\W+to|have\W+to|has\W+to|"
+    r"(?:are|is)\W+(?:also\W+)?(?:required|expected|obliged|obligated|asked|encouraged|responsible)\W+(?:to|for)|"
+    r"agree\W+to|commit\W+to|ensure|ensures|moeten|dienen|zijn\W+verplicht|zorgen\W+(?:ervoor\W+)?dat|"
+    r"müssen|sollen|sind\W+verpflichtet|sorgen\W+dafür)\b"
+    r"|\b(?:require|requires|required|expect|expects|ask|asks|oblige|obliges|encourage|encourages|"
+    r"eisen|verlangen|verpflichten|fordern)\W+(?:\S+\s+){0,3}?(?:" + SUPPLIER_WORDS + r")\W+(?:\S+\s+){0,2}?"
+    r"(?:to|om|zu)\b"
 )
-# Negators that are not negating the practice ("not only", "no later than", "nicht nur").
+# ... unless what they must do is to let the company act or to receive something from it
+# ("suppliers must allow us to inspect", "must pass an audit", "are required to attend training").
+SUPPLIER_AS_RECIPIENT = (
+    r"\b(?:allow|allows|permit|permits|accept|accepts|undergo|undergoes|pass|passes|submit|submits|"
+    r"cooperate|grant|grants|attend|attends|participate|participates|complete|completes|receive|"
+    r"receives|be|been|being|subject|toestaan|ondergaan|deelnemen|zulassen|teilnehmen|ermöglichen|"
+    r"gestatten|dulden|unterziehen|bestehen)\b"
+)
+
+# Another purpose than human rights and labour, stated right at the cue ("quality audits",
+# "audited for product quality", "certify that toys meet product-safety requirements") ...
+OTHER_PURPOSE = (
+    r"\b(?:quality|product\W+safety|food\W+safety|safety\W+of\W+(?:our\W+)?products|consumer\W+safety|"
+    r"good\W+manufacturing|gmp|haccp|brcgs?|iso\W?\d{3,5}|technical\W+specifications?|specifications|"
+    r"customs|c-?tpat|(?:supply\W+chain|cargo|information|data|it)\W+security|security\W+(?:audits?|"
+    r"standards?|requirements?|certification|reviews?)|cyber\w*|data\W+protection|privacy|financial|"
+    r"accounting|tax|energy|authenticity|(?:internal|financial|procurement|payroll)\W+controls|tariff|import\W+documentation|sales|customer\W+service|"
+    r"product\W+knowledge|kwaliteit\w*|productkwaliteit|productveiligheid|voedselveiligheid|douane|"
+    r"financi\w+|energie\w*|beveiliging|informatiebeveiliging|\w*qualität\w*|produktsicherheit|"
+    r"lebensmittelsicherheit|informationssicherheit|datenschutz|zoll\w*|finanz\w*|kundenservice|"
+    r"verkauf\w*|(?:veiligheid|sicherheit)\W+(?:en|und)\W+(?:kwaliteit|qualität))\b"
+)
+# ... which does not apply when the sentence is also about labour, slavery or human rights.
+SOCIAL_PURPOSE = (
+    r"\b(?:labou?r|slaver|traffick|forced|child|human\W+rights|working\W+conditions|social|ethic|workers?|"
+    r"wages?|working\W+hours|code\W+of\W+(?:business\W+)?conduct|supplier\W+code|recruitment|dignity|"
+    r"sustainab|environment|responsible\W+sourcing|arbeid\w*|mensenrecht\w*|dwangarbeid|kinderarbeid|"
+    r"slavernij|mensenhandel|sociale?|gedragscode|werknemers|duurzaam\w*|arbeitsbedingungen|"
+    r"menschenrecht\w*|zwangsarbeit|kinderarbeit|sklaverei|menschenhandel|sozial\w*|"
+    r"(?:verhaltens|lieferanten)?kodex|beschäftigte|nachhaltig\w*)"
+)
+
+# --- Sentence grammar (imvo.core.assessment.scope) ---------------------------------------------
+# Word lists are space-separated lower-case tokens; patterns are regular expressions.
+
+# Negators whose scope is the rest of the clause (through lists), and trailing Dutch/German ones.
+VERBAL_NEGATORS = "not never cannot nor neither none nobody niet nooit niemand nicht nie niemals weder"
+# Negators whose scope is the noun phrase (or list of noun phrases) after them.
+NP_NEGATORS = "no geen kein keine keinen keinem keiner keines"
+TRAILING_NEGATORS = "niet nicht"
+TRAILING_NEGATOR_EXCEPTIONS = (
+    "alleen enkel uitsluitend nur zuletzt toegestaan getolereerd geduldet toleriert erlaubt gestattet"
+)
+# Negators that do not negate a practice: "not only", "no forced labour", "we do not tolerate",
+# "we have not found any", "nicht nur", "geen kinderarbeid".
 NEGATOR_FALSE_FRIENDS = (
-    r"\b(?:not\W+only|not\W+just|not\W+limited|no\W+later|no\W+longer\W+than|no\W+matter|not\W+least|"
-    r"niet\W+alleen|niet\W+enkel|nicht\W+nur|nicht\W+zuletzt|kein\w*\W+(?:kinderarbeit|zwangsarbeit)|"
-    r"geen\W+(?:kinderarbeid|dwangarbeid)|no\W+(?:child|forced)\W+labou?r)\b"
+    r"(?:not|never|\w+n['’]t)\W+(?:only|just|limited|least|(?:\w+\W+)?(?:found(?!\W+it\b)|find(?!\W+it\b)|identif\w*|detect\w*|"
+    r"uncover\w*|discover\w*|observ\w*|encounter\w*|reveal\w*|show\w*|indicat\w*|aware|tolerat\w*|condon\w*|permit\w*|allow\w*|"
+    r"accept\w*|knowingly|purchas\w*|buy|source|do\W+business|work\W+with|employ|exploit\w*|"
+    r"use\W+(?:forced|child|slave|prison|bonded|trafficked|involuntary)))\b"
+    r"|no\W+(?:later|longer\W+than|matter|(?:(?:child|forced|slave|bonded|prison|involuntary|indentured|"
+    r"trafficked|compulsory|illegal|underage)\W+(?:or\W+|and\W+|,\W*)?)+labou?r|slavery|(?:human\W+)?"
+    r"trafficking|instances?|evidence|cases?|incidents?|violations?|findings?|indications?|reports?|issues?|"
+    r"tolerance)\b"
+    r"|niet\W+(?:alleen|enkel|getolereerd|toegestaan|gevonden|aangetroffen)\b"
+    r"|geen\W+(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|slavernij|mensenhandel|gevallen|"
+    r"aanwijzingen|schendingen)\b"
+    r"|nicht\W+(?:nur|zuletzt|toleriert|geduldet|erlaubt|gefunden|festgestellt)\b"
+    r"|kein\w*\W+(?:\w+-\W+(?:oder|und)\W+)?(?:kinderarbeit|zwangsarbeit|sklaverei|menschenhandel|hinweise|"
+    r"fälle|verstöße)\b"
 )
 # Negations whose scope is the rest of the clause ("it is not feasible ... to verify or audit").
 WIDE_NEGATORS = (
-    r"\b(?:not\W+(?:feasible|possible|practical|practicable|necessary|required|deemed\W+necessary)|"
-    r"(?:do|does|did)\W+not\W+(?:believe|consider|think|deem)|unable\W+to|has\W+yet\W+to|have\W+yet\W+to|"
-    r"no\W+(?:formal\W+)?(?:plans?|programm?e?s?|process(?:es)?|system|policy|procedures?)\b|"
-    r"niet\W+(?:mogelijk|haalbaar|nodig|noodzakelijk)|nog\W+niet|"
-    r"nicht\W+(?:möglich|machbar|notwendig|erforderlich)|noch\W+nicht|noch\W+kein\w*)"
+    r"\b(?:not\W+(?:feasible|possible|practical|practicable|necessary|required|deemed\W+necessary|"
+    r"appropriate|able\W+to|in\W+a\W+position)|(?:do|does|did)\W+not\W+(?:believe|consider|think|deem|"
+    r"see\W+the\W+need|(?:\w+\W+)?(?:found|find|deemed?|considered)\W+it\W+(?:necessary|feasible|appropriate|"
+    r"practical|practicable|needed))|unable\W+to|has\W+yet\W+to|have\W+yet\W+to|no\W+(?:formal\W+|specific\W+|such\W+|"
+    r"current\W+)?(?:plans?|programm?e?s?|process(?:es)?|systems?|polic(?:y|ies)|procedures?|mechanisms?|"
+    r"resources|capacity)\b|niet\W+(?:mogelijk|haalbaar|nodig|noodzakelijk)|nog\W+niet|nog\W+geen|"
+    r"geen\W+(?:formele\W+|specifieke\W+)?(?:plannen|programma|proces|systeem|beleid|procedures?)\b|"
+    r"nicht\W+(?:möglich|machbar|notwendig|erforderlich)|noch\W+nicht|noch\W+kein\w*|bisher\W+nicht|"
+    r"bislang\W+nicht|kein\w*\W+(?:formales?\W+|spezifisches?\W+)?(?:verfahren|prozess|system|programm)\b)"
 )
-# A practice not yet in place: planned, being developed or considered.
-PLANNED_MARKERS = (
-    r"\b(?:(?:plan|plans|planning|intend\w*|aim\w*|expect|expects|propose\w*)\W+to\W+"
-    r"(?:introduce|implement|develop|adopt|launch|start|begin|roll\W+out|establish|set\W+up|create|put)|"
-    r"(?:is|are)\W+(?:currently\W+)?(?:developing|working\W+on|looking\W+into|exploring|evaluating\W+whether|"
-    r"considering|in\W+the\W+process\W+of\W+(?:developing|establishing|implementing))|"
-    r"considering\W+(?:at\W+this\W+time\W+)?whether|"
-    r"will\W+(?:introduce|implement|develop|adopt|launch|start|begin|roll\W+out|establish|set\W+up|create)|"
-    r"van\W+plan|overwegen|zullen\W+(?:\w+\W+){0,4}?(?:invoeren|ontwikkelen|opzetten|starten|introduceren)|"
-    r"in\W+ontwikkeling|werken\W+aan\W+(?:de\W+)?ontwikkeling|onderzoeken\W+of|"
-    r"planen|beabsichtig\w*|prüfen\W+(?:derzeit\W+)?,?\W*ob|in\W+planung|im\W+aufbau|in\W+vorbereitung|"
-    r"(?:wird|werden)\W+(?:\w+\W+){0,5}?(?:eingeführt|entwickelt|aufgebaut)|"
-    r"(?:is|are|sind|ist|zijn|staat|staan)\W+(?:\w+\W+){0,3}?(?:planned|scheduled|geplant|vorgesehen|gepland))\b"
+# A negated qualifier right after a negation that follows the cue: the practice exists, only not in
+# that form ("the verification was not conducted by a third party", "audits are not unannounced").
+QUALIFIER_NEGATION = (
+    r"\W+(?:(?:currently|always|necessarily|yet)\W+)?(?:(?:be|been|being)\W+)?(?:\w+\W+){0,2}?"
+    r"(?:by\W+(?:an?\W+|the\W+)?(?:third|independent|external|outside)|(?:an?\W+)?(?:independent\w*|"
+    r"unannounced|announced|third[- ]part\w*|external\w*|outsourced|limited\W+to|only|just)\b)"
+    r"|\W+(?:\w+\W+){0,2}?(?:door\W+(?:een\W+)?(?:derde|externe|onafhankelijke)|durch\W+(?:dritte|externe|"
+    r"unabhängige)|von\W+(?:dritten|externen|unabhängigen))"
 )
-# Clause boundaries: negation and planning do not reach across them.
-CLAUSE_BOUNDARY = (
-    r",\s*(?=(?:we|our|the\s+company|wij|wir)\b)|;|:|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b|\bwhile\b|,\s*and\b|\bmaar\b|\bechter\b|\bhoewel\b|"
-    r",\s*en\b|\baber\b|\bjedoch\b|\bsondern\b|\bwährend\b|,\s*und\b"
+# Plans and intentions before the practice ("we plan to", "is developing", "van plan", "beabsichtigen").
+PLANNED_BEFORE = (
+    # ("seek to", "strive to", "endeavour to" describe effort that is made, and are not listed)
+    r"\b(?:(?:plan|plans|planned|planning|intend\w*|aim|aims|aiming|expect|expects|propose\w*|want|wants|"
+    r"wish|hope|hopes|goal\W+is|objective\W+is|ambition\W+is)\W+to\b|(?:is|are|am)\W+(?:currently\W+|now\W+|also\W+)?"
+    r"(?:developing|working\W+on|looking\W+into|exploring|evaluating\W+(?:whether|how|options)|"
+    r"assessing\W+(?:whether|how)|reviewing\W+(?:whether|how)|considering|designing|drafting|preparing|"
+    r"in\W+the\W+process\W+of)|consider(?:ing|s)?\W+(?:at\W+this\W+time\W+)?whether|"
+    r"(?:will|shall|would)\W+(?:\w+\W+)?(?:introduce|implement|develop|adopt|launch|start|begin|"
+    r"roll\W+out|establish|set\W+up|create|put\W+in\W+place|formali[sz]e|commence|initiate|pilot|consider|"
+    r"explore|look\W+into)\b|will\W+assist\W+(?:\w+\W+){0,2}?(?:with|in)|development\W+of|"
+    r"in\W+the\W+(?:near\W+)?future|going\W+forward|in\W+the\W+coming\W+(?:year|months|period)|"
+    r"next\W+(?:year|financial\W+year|fiscal\W+year|reporting\W+period)|by\W+(?:the\W+end\W+of\W+)?"
+    r"(?:fiscal\W+)?20\d\d|over\W+the\W+(?:next|coming)\W+\w+|"
+    r"van\W+plan|overwegen|willen\W+(?:\w+\W+){0,6}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
+    r"opzetten|starten|introduceren|beginnen)\b|zullen\W+(?:\w+\W+){0,10}?(?:invoeren|ontwikkelen|opzetten|"
+    r"starten|introduceren|uitvoeren|beginnen)\b|werken\W+aan\W+(?:de\W+)?(?:ontwikkeling|invoering|opzet)|"
+    r"onderzoeken\W+of|volgend\W+jaar|vanaf\W+20\d\d|bezig\W+met\W+(?:het\W+)?(?:ontwikkelen|opzetten|"
+    r"voorbereiden|invoeren)|gaan\W+(?:(?!en\b|of\b|moeten\b)\w+\W+){0,12}?(?:uitvoeren|invoeren|ontwikkelen|opzetten|starten|"
+    r"introduceren|beginnen)\b|ontwikkelen\W+(?:momenteel|op\W+dit\W+moment)|"
+    r"planen|beabsichtig\w*|erwäg\w*|überlegen|(?:werden|wird)\W+(?:(?!und\b|oder\b|müssen\b|sollen\b|können\b)"
+    r"\w+\W+){0,10}?(?:durchführen|einführen|"
+    r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
+    r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+nächsten\W+jahr|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,6}?"
+    r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen)\b|prüfen\W+(?:derzeit\W+|aktuell\W+)?,?\W*ob|"
+    r"arbeiten\W+an\W+der\W+(?:entwicklung|einführung)|im\W+kommenden\W+jahr|künftig|zukünftig|ab\W+20\d\d)"
 )
-# Words that start a new predicate between a local negator and the cue
-# ("suppliers that do not comply will be audited": the audit is not negated).
-NEGATION_BREAKERS = (
-    r"\b(?:are|is|was|were|will|shall|must|may|can|could|would|should|that|which|who|where|when|if|"
-    r"unless|and|zijn|worden|wordt|werden|wird|sind|als|wenn|indien)\b"
+# Plans stated after the practice ("training ... is planned for 2025", "wird ... eingeführt").
+PLANNED_AFTER = (
+    r"\b(?:(?:is|are|was|were|has\W+been|have\W+been)\W+(?:currently\W+|now\W+)?(?:planned|scheduled|"
+    r"envisaged|foreseen|under\W+development|under\W+consideration|being\W+(?:developed|designed|drafted|"
+    r"prepared|considered|piloted|rolled\W+out)|expected\W+to\W+be\W+(?:rolled\W+out|introduced|"
+    r"implemented|launched|completed))|will\W+be\W+(?:introduced|implemented|developed|rolled\W+out|"
+    r"launched|established|created|adopted|put\W+in\W+place|used|formali[sz]ed|started|piloted)|"
+    r"(?:in|under)\W+(?:development|preparation|planning|ontwikkeling|voorbereiding)|"
+    r"(?:staat|staan|is|zijn|wordt|worden)\W+(?:\w+\W+){0,3}?(?:gepland|voorzien|ontwikkeld|voorbereid|"
+    r"ingevoerd)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,5}?(?:geplant|vorgesehen|eingeführt|entwickelt|"
+    r"aufgebaut|vorbereitet)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung)|"
+    r"(?:wordt|worden|wird|werden)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
+    r"nächstes\W+jahr|im\W+nächsten\W+jahr|ab\W+20\d\d|vanaf\W+20\d\d)|soll(?:en)?\W+(?:\w+\W+){0,3}?"
+    r"(?:starten|beginnen|eingeführt\W+werden))\b"
 )
-# Dutch and German put "niet"/"nicht" after the verb and object ("wij auditen leveranciers niet").
-TRAILING_NEGATORS = r"\b(?:niet|nicht)\b(?!\W+(?:alleen|enkel|nur|zuletzt))"
-# English passive negation after the cue ("audits are not carried out").
-TRAILING_ENGLISH_NEGATION = (
-    r"^\W*(?:\w+\W+){0,2}?(?:are|is|were|was|has|have|had|been|will|can|do|does)\W+not\b"
+# Possibilities, not practice ("these steps may include audits"); a right reserved ("we may audit")
+# is practice and is not listed here.
+POSSIBILITY_MARKERS = (
+    r"\b(?:may|might|could|can)\W+(?:also\W+)?(?:include|involve|consist|comprise|entail|encompass)\b|"
+    r"\bmight\b|\bcould\b(?!\W+(?:result|lead))|\bmay\W+(?:\w+\W+)?consider\b|"
+    r"\bkunnen\W+(?:\w+\W+){0,3}?(?:omvatten|bestaan\W+uit|inhouden)\b|"
+    r"\bkönnen\W+(?:\w+\W+){0,3}?(?:umfassen|beinhalten|einschließen)\b"
+)
+# A description of what a law requires is not evidence of what the company does.
+STATUTE_FRAMES = (
+    r"\b(?:the|this|california'?s?|that)\W+(?:\w+\W+){0,6}?(?:act|law|statute|legislation|bill|"
+    r"sb\W?657|1714\.43|civil\W+code)\W+(?:of\W+20\d\d\W+)?(?:\(\w+\W+\d+\)\W+)?(?:\w+\W+){0,2}?"
+    r"(?:requires?|required|mandates?|obliges?|obligates?|asks?|calls\W+(?:on|for)|stipulates?|directs?|"
+    r"compels?|provides\W+that)\b|\b(?:required|obliged|obligated|must|shall|need\W+to|have\W+to)\W+"
+    r"(?:\w+\W+){0,3}?disclose\b|\bdisclos(?:e|es|ure|ures|ing)\W+(?:of\W+)?(?:\w+\W+){0,3}?"
+    r"(?:to\W+what\W+extent|whether|the\W+extent|if\W+any)|\bthe\W+disclosure\W+shall\b|"
+    r"\bto\W+what\W+extent,?\W+if\W+any\b|\b(?:de|deze)\W+wet\W+(?:\w+\W+){0,3}?(?:verplicht|vereist|"
+    r"schrijft|eist|vraagt)\b|\bte\W+(?:melden|rapporteren|vermelden)\W+of\b|\bin\W+hoeverre\b|"
+    r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:gesetz|lksg|richtlinie|verordnung)\W+(?:\w+\W+){0,3}?"
+    r"(?:verlangt|verpflichtet|fordert|schreibt|sieht\W+vor)\b|\boffenzulegen\b|\binwieweit\b"
+)
+# The statute's own wording of the five measures (Cal. Civ. Code § 1714.43(c)(1)-(5)); a passage
+# that starts like a heading or like the statute's list and repeats it is not evidence.
+STATUTE_PHRASES = (
+    r"evaluate\W+and\W+address\W+risks|supplier\W+compliance\W+with\W+company\W+standards|"
+    r"company\W+standards\W+(?:for|regarding)\W+(?:human\W+)?(?:trafficking|slavery)|"
+    r"materials\W+incorporated\W+into\W+the\W+product|internal\W+accountability\W+standards\W+and\W+"
+    r"procedures|failing\W+to\W+meet\W+company\W+standards|direct\W+responsibility\W+for\W+supply\W+chain\W+"
+    r"management|mitigating\W+risks\W+within\W+the\W+supply\W+chains?\W+of\W+products"
+)
+STATUTE_HEADING_START = (
+    r"(?:verification|auditing|audits?|supplier\W+audits?|certifications?|supplier\W+certifications?|"
+    r"internal\W+accountability|accountability|training|employee\W+training|engag\w*\W+in|conduct\w*|"
+    r"requir\w*|maintain\w*|provid\w*|verificatie|certificering|interne\W+verantwoording|opleiding\w*|"
+    r"risicoanalyse\w*|überprüfung|verifizierung|zertifizierung|schulung\w*|durchführung|einrichtung|"
+    r"verankerung|risikoanalyse\w*)\b"
+)
+# A clause has its own subject or finite verb: then it is a sentence, not a heading or label.
+PREDICATE_WORDS = (
+    r"\b(?:we|i|it|they|he|she|wij|ze|zij|hij|wir|sie|er|es|ich|is|are|was|were|been|has|have|had|"
+    r"does|do|did|will|shall|may|can|must|should|would|could|include|includes|consist|consists|cover|"
+    r"covers|comprise|comprises|involve|involves|wordt|worden|werd|werden|heeft|hebben|zal|zullen|kan|"
+    r"kunnen|moet|moeten|ist|sind|war|waren|wird|wurde|wurden|hat|haben|hatte|kann|können|muss|müssen|"
+    r"soll|sollen|umfasst|umfassen|omvat|omvatten)\b|n['’]t\b"
+)
+# Tokens that end a clause for negation and plans.
+CONTRAST_WORDS = (
+    "but however although though whereas while except instead maar echter hoewel terwijl behalve "
+    "aber jedoch sondern während obwohl allerdings"
+)
+# Finite auxiliaries and modals: a new predicate ends a "not" ("suppliers that do not comply will
+# be audited").
+AUXILIARIES = (
+    "are is was were will shall must may can could would should wordt worden werd werden zal zullen "
+    "kan kunnen moet moeten wird wurde wurden sind ist kann können muss müssen soll sollen"
+)
+# List separators over which a negation distributes ("does not verify, audit or certify").
+LIST_WORDS = "or nor and & en oder und noch sowie"
+# After a comma or "and": a new clause starts with a subject ...
+SUBJECT_STARTERS = "we wij wir it they our onze ons unsere unser unserer zij ze sie he she this these i"
+# ... or a subordinate clause ...
+SUBORDINATORS = (
+    "which who whom whose where when if unless because since as so although though whereas while "
+    "die dat waar wanneer als omdat zodat indien terwijl dass damit weil wenn ob sodass da welche "
+    "welcher welches"
+)
+# ... or a new verb ("we do not tolerate forced labour and audit our suppliers"); English first,
+# then Dutch and German.
+VERB_HINTS = (
+    "require requires required audit audits audited verify verifies verified train trains trained "
+    "conduct conducts conducted provide provides provided maintain maintains expect expects work works "
+    "use uses engage engages have has had do does did will also is are was were may can must shall "
+    "should would could monitor monitors review reviews assess assesses evaluate evaluates ensure "
+    "ensures hold holds take takes seek seeks reserve reserves inspect inspects visit visits obtain "
+    "obtains ask asks rely relies encourage encourages support supports continue continues believe "
+    "believes operate operates participate participates partner partners offer offers give gives "
+    "investigate investigates terminate terminates certify certifies sign signs commit commits comply "
+    "complies prohibit prohibits plan plans intend intends treat treats purchase purchases buy buys "
+    "source sources sell sells apply applies perform performs carry carries make makes confirm "
+    "confirms"
+)
+VERB_HINTS_NL_DE = (
+    "voeren vragen eisen trainen auditen verifiëren controleren bezoeken hebben werken verwachten "
+    "bieden nemen maken houden zorgen gebruiken beoordelen stellen leggen brengen laten wordt worden "
+    "zullen kunnen moeten willen führen verlangen fordern schulen auditieren prüfen überprüfen besuchen "
+    "haben arbeiten erwarten bieten nehmen machen halten sorgen nutzen bewerten setzen lassen wird "
+    "werden können müssen wollen holen erhalten bestätigen verpflichten"
+)
+# Prepositions and verbs that end the noun phrase a "no", "geen" or "kein" negates.
+NP_STOP_WORDS = (
+    "of in on at during from by with for to about regarding within across against into under over "
+    "through than that which who van bij over voor met aan op tijdens door naar om von bei für mit "
+    "über zu zum zur an auf im am beim durch nach aus gegen"
 )
 
 FIRST_PERSON = (
@@ -207,64 +417,117 @@ CRITERIA: tuple[Criterion, ...] = (
             "labour, environment) in its operations and supply chain, or verifies its supply chain for "
             "these risks: risk analysis or mapping, supplier screening and self-assessment "
             "questionnaires, human-rights impact assessments, reviewing suppliers against lists of "
-            "high-risk goods or countries."
+            "high-risk goods or countries. For the California Transparency in Supply Chains Act this is "
+            'verification, § 1714.43(c)(1): it "engages in verification of product supply chains to '
+            "evaluate and address risks of human trafficking and slavery\". Auditing a supplier's "
+            "compliance is (c)(2), not verification, unless the statement presents the two as one "
+            'practice ("we verify our supply chain through audits").'
         ),
         oecd_step="2 identify and assess adverse impacts",
         cues={
             "en": (
-                r"\brisk[- ]?(?:assessments?|analys[ie]s|mapping|based\W+approach|screening|profil\w*|"
-                r"review\w*|evaluation|matri(?:x|ces)|classification)",
-                r"\b(?:assess\w*|identif\w*|evaluat\w*|map|maps|mapped|mapping|analy[sz]\w*|screen\w*|"
-                r"prioriti[sz]\w*|understand\w*)\W+(?:\S+\s+){0,6}?(?:risks?|impacts?|hotspots?)\b",
-                r"\b(?:risks?|impacts?)\W+(?:\S+\s+){0,4}?(?:are|were|is|was|been|being)?\W*(?:assessed|identified|"
-                r"evaluated|mapped|analy[sz]ed|screened|reviewed)\b",
+                r"\brisk[- ]?(?:assessments?|analys[ie]s|mapping|based\W+(?:approach|analysis|assessment|"
+                r"review)|screening|profil\w*|review\w*|evaluations?|matri(?:x|ces)|classification|rating|"
+                r"ranking|categori[sz]ation|model|tool)",
+                Cue(
+                    r"\b(?:assess\w*|identif\w*|evaluat\w*|map|maps|mapped|mapping|analy[sz]\w*|screen\w*|"
+                    r"prioriti[sz]\w*|understand\w*|examin\w*|review\w*|vet|vets|vetted|vetting)\W+"
+                    r"(?:\S+\s+){0,6}?(?:risks?|likelihood|hotspots?|exposure|vulnerabilit\w*)\b",
+                    # what a training teaches ("trained on how to identify risks") is not verification
+                    unless_before=r"(?:train\w*|taught|teach\w*|learn\w*|how|able)\W+(?:\w+\W+){0,3}$",
+                ),
+                r"\b(?:risks?|likelihood)\W+(?:\S+\s+){0,6}?(?:are|were|is|was|been|being)?\W*(?:assessed|"
+                r"identified|evaluated|mapped|analy[sz]ed|screened|reviewed|examined)\b",
                 r"\bverif(?:y|ies|ied|ying|ication)\b",
                 r"\bsalient\W+(?:human\W+rights\W+)?(?:issues|risks)",
                 r"\b(?:human\W+rights\W+)?impact\W+assessments?",
-                r"\bhuman\W+rights\W+due\W+diligence|\bdue\W+diligence\W+(?:process|procedures?|on|of|"
-                r"assessments?|questionnaires?)",
-                r"\bsupplier\W+(?:screening|evaluations?|assessments?|self-?assessments?|questionnaires?|surveys?|"
-                r"risk\w*|onboarding)",
-                r"\bself-?assessment\W+questionnaires?|\bSAQs?\b",
+                Cue(
+                    r"\bhuman\W+rights\W+due\W+diligence|\bdue\W+diligence\W+(?:process|procedures?|on|of|"
+                    r"assessments?|questionnaires?|for)",
+                    # the company must be the one doing it, not a law that will require it
+                    requires=r"\b(?:we|our|us|the\W+company|conduct\w*|carr(?:y|ies|ied)|perform\w*|includ\w*)\b",
+                    weak=True,
+                ),
+                r"\b(?:supplier|vendor|factory)\W+(?:screening|evaluations?|assessments?|self-?assessments?|"
+                r"questionnaires?|surveys?|risk\w*|vetting|pre-?qualification)",
+                r"\bself-?assessment\W+questionnaires?|\bSAQs?\b|\bquestionnaires?\W+on\W+(?:their\W+)?"
+                r"(?:labou?r|social|human\W+rights|working)",
                 r"\b(?:map|mapped|mapping|trac(?:e|ed|ing)|traceability)\W+(?:\S+\s+){0,6}?(?:supply\W+chains?|"
-                r"suppliers|origin)",
+                r"suppliers|origin|tiers?)",
                 r"\b(?:categori[sz]|classif|segment|rank|rate|rating)\w*\W+(?:\S+\s+){0,6}?(?:by|according\W+to|"
                 r"for|based\W+on)\W+(?:\S+\s+){0,3}?risk",
                 r"\bprioriti[sz]\w*\W+(?:\S+\s+){0,4}?(?:suppliers|sites|factories|countries|risks?|impacts?)\b",
-                r"\b(?:assess|evaluat|review|examin|monitor)\w*\W+(?:\S+\s+){0,3}?(?:supply\W+chains?|suppliers?|"
-                r"vendors?)\W+(?:\S+\s+){0,3}?for\b",
-                r"\b(?:review\w*|check\w*|screen\w*|compar\w*)\W+(?:\S+\s+){0,4}?against\W+(?:\S+\s+){0,6}?"
-                r"(?:list|lists|index|indices|database)\b",
+                Cue(
+                    r"\b(?:assess|evaluat|review|examin|monitor|screen|vet|vetted|vetting|analy[sz])\w*\W+"
+                    r"(?:\S+\s+){0,4}?(?:supply\W+chains?|suppliers?|vendors?|factor(?:y|ies)|facilit(?:y|ies)|"
+                    r"it|them)\b",
+                    requires=r"\brisk|likelihood|exposure|vulnerab|hotspot|high-risk|indicators\W+of",
+                ),
+                r"\b(?:review\w*|check\w*|screen\w*|compar\w*|consult\w*|use|uses|using|refer\w*)\W+"
+                r"(?:\S+\s+){0,6}?(?:department\W+of\W+labou?r|dol|ilab)\W*(?:'s\W+)?(?:\S+\s+){0,3}?list|"
+                r"\blist\W+of\W+goods\W+produced|\bglobal\W+slavery\W+index|\btrafficking\W+in\W+persons\W+"
+                r"report|\b(?:review\w*|check\w*|screen\w*|compar\w*)\W+(?:\S+\s+){0,4}?against\W+"
+                r"(?:\S+\s+){0,6}?(?:list|lists|index|indices|database)\b",
+                Cue(r"\b(?:approval|qualification|vetting|onboarding|selection)\W+process\w*", weak=True),
             ),
             "nl": (
-                r"\brisico-?(?:analyse\w*|inventarisatie\w*|beoordeling\w*|evaluatie\w*|screening|kaart\w*|"
+                r"\brisico-?(?:analyse\w*|inventarisatie\w*|beoordeling\w*|evaluatie\w*|screening|scan\w*|kaart\w*|"
                 r"profiel\w*|gebaseerde)",
                 r"\b(?:\w*risico'?s?)\W+(?:\S+\s+){0,8}?(?:in\W+kaart|geïdentificeerd|geidentificeerd|"
                 r"beoordeeld|geanalyseerd|onderzocht|vastgesteld|geëvalueerd)",
-                r"\b(?:identificeren|beoordelen|analyseren|inventariseren|in\W+kaart\W+brengen)\W+(?:\S+\s+){0,5}?"
+                r"\b(?:identificeren|beoordel\w*|analyse\w*|analyseren|inventariseren|in\W+kaart\W+brengen|"
+                r"gescreend|screenen|geëvalueerd|evalueren|toetsen|getoetst|onderzocht|onderzoeken)\W+(?:\S+\s+){0,6}?"
                 r"\w*risico",
                 r"\bketen(?:analyse|risico\w*|onderzoek)\w*",
-                r"\b(?:gepaste\W+)?zorgvuldigheid\w*|\bdue\W+diligence",
+                Cue(r"\b(?:gepaste\W+)?zorgvuldigheid\w*|\bdue\W+diligence", weak=True),
                 r"\bleveranciers?(?:beoordeling|screening|evaluatie|vragenlijst)\w*",
-                r"\bzelfevaluatie\w*|\bverifi(?:ëren|eren|catie|eert)\b",
+                r"\bzelfevaluatie\w*|\bverifi(?:ëren|eren|catie|eert|eerd)\b|\bgeverifieerd\b",
+                r"\b(?:toetsen|getoetst|vergelijken|vergeleken)\W+(?:\S+\s+){0,6}?(?:lijst\w*|index)\b",
+                r"\b(?:ingedeeld|indelen|gecategoriseerd|categoriseren|geclassificeerd|gerangschikt|"
+                r"geprioriteerd|prioriteren)\W+(?:\S+\s+){0,6}?\w*risico|\w*risico\S*\W+(?:\S+\s+){0,6}?"
+                r"(?:ingedeeld|gecategoriseerd|geclassificeerd|geprioriteerd)",
+                Cue(
+                    r"\b(?:brengen|brengt|bracht|gebracht)\W+(?:\S+\s+){0,8}?in\W+kaart|\bherkomst\w*",
+                    requires=r"keten|leverancier|risico",
+                ),
+                Cue(
+                    r"\bin\W+kaart\W+(?:gebracht|brengen|te\W+brengen)",
+                    requires=r"keten|leverancier|risico",
+                ),
             ),
             "de": (
-                r"\b\w*risiko(?:analyse|bewertung|ermittlung|management|kartierung|einschätzung)\w*",
-                r"\b\w*risiken\W+(?:\S+\s+){0,8}?(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|erfass\w*|"
-                r"untersuch\w*|priorisier\w*)",
+                r"\b\w*risiko(?:analyse|bewertung|ermittlung|kartierung|einschätzung|scan)\w*",
+                r"\b\w*risiken\W+(?:\S+\s+){0,12}?(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|"
+                r"erfass\w*|untersuch\w*|priorisier\w*|geprüft|überprüft|erkennen|erkannt)",
                 r"\bpriorisier\w*\W+(?:\S+\s+){0,3}?\w*risiken",
-                r"\b(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|erfass\w*)\W+(?:\S+\s+){0,5}?\w*risiken",
-                r"\bsorgfaltspflicht\w*|\bdue[- ]diligence",
+                r"\b(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|erfass\w*|überprüf\w*|geprüft|"
+                r"prüfen|untersuch\w*)\W+(?:\S+\s+){0,6}?\w*risik\w*",
+                Cue(r"\bsorgfaltspflicht\w*|\bdue[- ]diligence", weak=True),
                 r"\b(?:lieferanten|zulieferer)(?:bewertung|prüfung|screening|selbstauskunft|fragebogen)\w*",
-                r"\bselbstauskunft\w*|\büberprüf\w*\W+(?:\S+\s+){0,3}?(?:lieferkette|lieferanten)\w*",
+                r"\bselbstauskunft\w*|\büberprüf\w*\W+(?:\S+\s+){0,3}?(?:lieferkette|lieferanten)\w*|"
+                r"\b(?:lieferkette|lieferanten)\w*\W+(?:\S+\s+){0,6}?(?:zu\W+)?(?:überprüf\w*|geprüft)\b",
+                r"\b(?:gleichen|abgleich\w*|abgeglichen)\W+(?:\S+\s+){0,8}?(?:listen|index)\b|\blisten\W+"
+                r"(?:\S+\s+){0,8}?ab\b",
+                r"\b(?:eingestuft|einstufen|eingeteilt|kategorisiert|klassifiziert|priorisiert)\W+"
+                r"(?:\S+\s+){0,6}?\w*risik\w*|\w*risik\w*\W+(?:\S+\s+){0,8}?(?:eingestuft|eingeteilt|"
+                r"kategorisiert|klassifiziert)",
+                Cue(
+                    r"\bherkunft\w*|\brückverfolg\w*",
+                    requires=r"lieferkette|lieferant|zuliefer|risik",
+                ),
             ),
         },
         exclusions=(
-            r"\b(?:credit|market|liquidity|interest\W+rate|currency|foreign\W+exchange|financial|fiscal|tax)\W+risks?",
+            r"\b(?:credit|market|liquidity|interest\W+rate|currency|foreign\W+exchange|financial|fiscal|tax|"
+            r"cyber\w*|information\W+security|it\W+security|data\W+protection|privacy)\W+risks?",
             r"\b(?:krediet|markt|liquiditeits|rente|valuta)risico",
             r"\b(?:kredit|markt|liquiditäts|zins|währungs)risik",
+            r"\bage\W+verif\w*|\bverif\w*\W+(?:\w+\W+){0,2}?(?:age|ages|identity|authenticity|fit|accuracy)\b",
         ),
         weak_cues=(r"verif", r"due\W+diligence", r"zorgvuldigheid", r"sorgfaltspflicht"),
+        own_practice_only=True,
+        suppliers_may_benefit=True,
+        purpose_checked=True,
     ),
     Criterion(
         id="supplier_audits",
@@ -272,38 +535,54 @@ CRITERIA: tuple[Criterion, ...] = (
         definition=(
             "The company audits or inspects suppliers (itself or through third parties, announced or "
             "unannounced) to check compliance with its standards on human rights, labour and "
-            "environment, or reserves the right to do so. Financial-statement audits do not count."
+            'environment, or reserves the right to do so (§ 1714.43(c)(2): it "conducts audits of '
+            "suppliers to evaluate supplier compliance with company standards for trafficking and "
+            'slavery in supply chains"). Financial, quality, product-safety and customs-security audits '
+            "do not count, nor do audits of the company by its customers."
         ),
         oecd_step="4 track implementation and results",
         cues={
             "en": (
                 r"\baudit(?:s|ed|ing|ors?)?\b",
-                r"\bvisit\w*\W+(?:\S+\s+){0,3}?(?:suppliers?'?|factories|facilities|production\W+sites)",
+                r"\bvisit\w*\W+(?:\S+\s+){0,3}?(?:suppliers?'?|factories|facilities|production\W+sites|plants)",
                 r"\b(?:inspect\w*|site\W+visits?|on-?site\W+(?:visits?|assessments?|inspections?|reviews?)|"
-                r"(?:factory|monitoring|compliance)\W+visits?|visits?\W+(?:to|of)\W+(?:\S+\s+){0,3}?(?:factories|suppliers|facilities|sites))",
-                r"\b(?:SMETA|amfori|BSCI|SA\W?8000|WRAP|RBA\W+VAP|Sedex\W+audit)\b",
+                r"(?:factory|monitoring|compliance)\W+visits?|visits?\W+(?:to|of)\W+(?:\S+\s+){0,3}?"
+                r"(?:factories|suppliers|facilities|sites))",
+                r"\b(?:SMETA|amfori|BSCI|SA\W?8000|WRAP|RBA\W+VAP|Sedex\W+audit|validated\W+audit\W+process)\b",
+                r"\bthird[- ]party\W+monitor\w*|\bmonitoring\W+firms?",
             ),
             "nl": (
-                r"\b\w*audit(?:s|en|eren|eert|ing)?\b",
-                r"\b(?:inspecties?|inspecteren|fabrieksbezoek\w*|bezoeken\W+(?:\S+\s+){0,3}?(?:fabrieken|"
+                r"\b\w*audit\w*",
+                r"\b(?:inspecties?|inspecteren|fabrieksbezoek\w*|bezoeken\W+(?:\S+\s+){0,5}?(?:fabrieken|"
                 r"leveranciers|productielocaties))",
                 r"\bcontroles?\W+(?:\S+\s+){0,3}?(?:bij|van)\W+(?:\S+\s+){0,2}?(?:leveranciers|fabrieken|"
                 r"productielocaties)",
             ),
             "de": (
-                r"\b\w*audit(?:s|ierung|ieren|iert)?\b",
-                r"\b(?:vor-?ort-?(?:besuch\w*|kontroll\w*|prüfung\w*)|inspektion\w*|werksbesuch\w*|"
+                r"\b\w*audit\w*",
+                r"\b(?:vor-?ort-?(?:besuch\w*|kontroll\w*|prüfung\w*)|inspektion\w*|inspizier\w*|werksbesuch\w*|"
                 r"fabrikbesuch\w*)",
+                r"\b(?:besuch\w*|besichtig\w*)\W+(?:\S+\s+){0,3}?(?:\w*werke?|produktionsstätte\w*|fabrik\w*|"
+                r"lieferant\w*|standort\w*)",
                 r"\b(?:kontroll\w*|prüfung\w*)\W+(?:\S+\s+){0,3}?(?:bei|der|von)\W+(?:\S+\s+){0,2}?"
                 r"(?:lieferanten|zulieferern|produktionsstätten)",
             ),
         },
         exclusions=(
             r"\baudit\W+(?:and\W+risk\W+)?committee|\b(?:external|independent|statutory)\W+auditors?'?s?\W+"
-            r"(?:report|opinion)|\bfinancial\W+statements?|\bannual\W+accounts|\baccounts\W+were\W+audited",
+            r"(?:report|opinion)|\bfinancial\W+statements?|\bannual\W+accounts|\baccounts\W+were\W+audited|"
+            r"\b(?:annual\W+report|report)\W+(?:\w+\W+){0,2}?audited|\binternal\W+audit\W+(?:function|"
+            r"department|team|reviewed|reviews|found|tested|confirmed)|\bcorporate\W+audit\W+department",
+            # a record-keeping duty ("records … available for inspection") is not an inspection of a supplier
+            r"\b(?:available|open|accessible)\W+(?:\w+\W+){0,2}?(?:for|to)\W+(?:review\W+and\W+)?inspection",
+            r"\b(?:audited|audits?|inspected)\W+(?:\w+\W+){0,2}?by\W+(?:our\W+)?customers|\bcustomers?'?\W+"
+            r"audits?|\brequired\W+by\W+(?:our\W+)?customers",
             r"\bauditcommissie|\bjaarrekening|\baccountantsverklaring|\bcontrolerend\W+accountant",
             r"\bprüfungsausschuss|\babschlussprüf\w*|\bwirtschaftsprüf\w*|\bjahresabschluss",
         ),
+        own_practice_only=True,
+        suppliers_may_benefit=True,
+        purpose_checked=True,
     ),
     Criterion(
         id="supplier_certification",
@@ -311,109 +590,291 @@ CRITERIA: tuple[Criterion, ...] = (
         definition=(
             "The company requires its (direct) suppliers to certify or confirm in writing that they "
             "comply with the relevant laws and its standards, or makes compliance a contractual "
-            "commitment (code of conduct in contracts, terms and conditions of purchase)."
+            "commitment (code of conduct in contracts, terms and conditions of purchase, signed "
+            "acknowledgements or declarations, a requirement to adhere to its supplier code); "
+            '§ 1714.43(c)(3): it "requires direct suppliers to certify that materials incorporated into '
+            "the product comply with the laws regarding slavery and human trafficking of the country or "
+            'countries in which they are doing business". ISO, FSC, Fairtrade and other product or site '
+            "certificates, product-safety certifications and employees signing a code do not count."
         ),
         oecd_step="3 cease, prevent and mitigate",
         cues={
             "en": (
-                r"\b(?:certif(?:y|ies|ied|ying|ication|ications)|attest\w*|warrant\w*|represent(?:s|ations?)?\W+"
-                r"(?:and\W+warrant\w*\W+)?that)\b",
-                r"\b(?:confirm|acknowledg)\w*\W+(?:\S+\s+){0,3}?in\W+writing|\bwritten\W+(?:confirmations?|assurances?|"
-                r"declarations?|commitments?)",
-                r"\b(?:contracts?|agreements?|purchase\W+orders?|terms\W+and\W+conditions)\W+(?:\S+\s+){0,8}?"
-                r"(?:contain|include|incorporat|requir|prohibit|stipulat|oblig)\w*",
-                r"\bcontractual(?:ly)?\b",
-                r"\b(?:sign|signs|signed|acknowledge\w*|accept\w*|agree\w*\W+to)\W+(?:\S+\s+){0,4}?"
-                r"(?:supplier\W+)?code\W+of\W+conduct",
-                r"\b(?:supplier\W+)?code\W+of\W+conduct\W+(?:\S+\s+){0,6}?(?:contracts?|agreements?|terms)\b",
+                r"\bcertif(?:y|ies|ying)\b|\bcertified\W+(?:in\W+writing\W+)?(?:that|its|their|compliance)",
+                Cue(
+                    r"\bcertifications?\b",
+                    # of compliance, from suppliers, or one measure in a list of the statute's measures
+                    requires=r"\bcompl|\bcertif\w*\W+(?:that|of)\b|certif\w*\W+from\b|\baudit|\bverif|\btrain",
+                ),
+                Cue(
+                    r"\b(?:attest\w*|warrant(?:s|ed|ing|y|ies)?|represent(?:s|ed)?\W+(?:and\W+warrant\w*\W+)?that|"
+                    r"representations?\W+and\W+warrant\w*)\b",
+                ),
+                r"\b(?:confirm|acknowledg)\w*\W+(?:\S+\s+){0,3}?in\W+writing|\bwritten\W+(?:confirmations?|"
+                r"assurances?|declarations?|commitments?|certifications?)",
+                Cue(
+                    r"\b(?:contracts?|contractual(?:ly)?|agreements?|purchase\W+orders?|terms\W+(?:and|&)\W+"
+                    r"conditions|terms\W+of\W+(?:purchase|business|trade|engagement)|conditions\W+of\W+"
+                    r"(?:purchase|business)|clauses?|provisions|legally\W+binding)\b",
+                    requires=r"\b(?:compl\w+|adher\w+|abide|conform\w*|codes?|standards?|laws?|legal|"
+                    r"regulations?|polic\w+|principles|guidelines|prohibit\w*|slaver\w*|traffick\w*|forced|"
+                    r"human\W+rights|labou?r)\b",
+                    unless_before=r"(?:terminat\w*|cancel\w*|renew|end|breach\w*|violat\w*|refuse\w*)\W+"
+                    r"(?:\w+\W+){0,3}$",
+                    unless_after=r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)",
+                ),
+                r"\b(?:sign|signs|signed|signing|acknowledge\w*|accept\w*|agree\w*\W+to)\W+(?:\S+\s+){0,5}?"
+                r"(?:code|agreements?|declarations?|forms?|polic(?:y|ies)|standards|principles|terms|"
+                r"guidelines|contracts?|certificat\w*)\b",
+                r"\b(?:requir\w*|oblig\w*|mandat\w*|must|condition)\W+(?:\S+\s+){0,6}?(?:comply|compliance|"
+                r"adhere|adherence|abide|conform|agree|accept|sign|acknowledge)\W+(?:\S+\s+){0,4}?(?:code|"
+                r"standards|polic(?:y|ies)|principles|guidelines|terms|requirements)\b",
+                r"\bconditions?\W+of\W+(?:doing\W+business|(?:every|each|any|all|our)\W+(?:\w+\W+){0,2}?"
+                r"(?:purchase|orders?|contracts?|business|relationships?))|\bmandatory\W+for\W+(?:all\W+)?"
+                r"(?:our\W+)?(?:suppliers|vendors)",
                 r"\bdeclarations?\W+of\W+(?:compliance|conformity)|\b(?:sign|signs|signed|submit\w*|return\w*)\W+"
-                r"(?:\S+\s+){0,3}?(?:declarations?|statements?|letters?|questionnaires?)\W+of\W+(?:compliance|conformity)",
+                r"(?:\S+\s+){0,3}?(?:declarations?|statements?|letters?|questionnaires?)\W+of\W+(?:compliance|"
+                r"conformity)",
+                Cue(
+                    r"\bquestionnaires?\b",
+                    requires=r"\b(?:confirm\w*|certif\w*|attest\w*|declar\w*|acknowledg\w*)\b|\bcompliance\W+"
+                    r"questionnaires?|\bquestionnaires?\W+(?:\S+\s+){0,4}?complian",
+                ),
+                r"\b(?:supplier|vendor)s?'?\W+(?:declarations?|certifications?|attestations?|acknowledg\w*)|"
+                r"\brequir\w*\W+(?:\S+\s+){0,2}?certifications?\b",
+                Cue(
+                    r"\backnowledg(?:e|es|ed|ing|ement|ements)\b",
+                    requires=r"\b(?:compl\w+|adher\w+|abide|codes?|standards?|polic\w+|principles|guidelines)\b",
+                ),
             ),
             "nl": (
-                r"\b(?:certificeren|certificering\w*|verklaring\w*|verklaren|bevestigen\W+(?:\S+\s+){0,3}?"
-                r"schriftelijk|schriftelijk\W+(?:\S+\s+){0,3}?bevestig\w*)",
-                r"\b(?:\w*contract(?:en|ueel|uele|voorwaarden|afspraken|bepaling\w*)?|\w*overeenkomst\w*|"
-                r"inkoopvoorwaarden|leveringsvoorwaarden|algemene\W+voorwaarden)\b",
-                r"\b(?:ondertekenen|ondertekend|tekenen|getekend)\W+(?:\S+\s+){0,4}?\w*gedragscode|"
+                Cue(
+                    r"\b(?:certificeren|certificering\w*|\w*verklaring\w*|verklaren|verklaart|bevestigen\W+"
+                    r"(?:\S+\s+){0,3}?schriftelijk|schriftelijk\W+(?:\S+\s+){0,3}?(?:bevestig\w*|verklar\w*))",
+                    # "deze verklaring" is this statement itself
+                    unless_before=r"\b(?:deze|dit|onze|de|het)\W+$",
+                ),
+                Cue(
+                    r"\b(?:\w*contract(?:en|ueel|uele|voorwaarden|afspraken|bepaling\w*)?|\w*overeenkomst\w*|"
+                    r"inkoopvoorwaarden|leveringsvoorwaarden|algemene\W+voorwaarden|inkooporder\w*|"
+                    r"voorwaarde\w*|clausule\w*|bepalingen)\b",
+                    requires=r"naleving|naleven|na\W+te\W+leven|voldoen|gedragscode|normen|wet\w*|beleid|"
+                    r"verbied\w*|dwangarbeid|kinderarbeid|slavernij|mensenhandel|mensenrechten",
+                    unless_before=r"(?:beëindig\w*|opzeg\w*|ontbind\w*|zeggen|zegt)\W+(?:\w+\W+){0,3}$",
+                ),
+                r"\b(?:ondertekenen|ondertekend|tekenen|getekend)\W+(?:\S+\s+){0,8}?\w*gedragscode|"
                 r"\w*gedragscode\w*\W+(?:\S+\s+){0,6}?(?:ondertekenen|ondertekend|tekenen|onderschrijven)",
             ),
             "de": (
                 r"\b(?:zertifizier\w*|bestätig\w*\W+(?:\S+\s+){0,3}?schriftlich|schriftlich\w*\W+(?:\S+\s+){0,3}?"
                 r"(?:bestätig\w*|zusicher\w*|erklär\w*)|zusicherung\w*|zusichern)",
-                r"\b(?:vertrag\w*|vertrags\w*|verträge\w*|vertraglich\w*|einkaufsbedingungen|lieferbedingungen|"
-                r"beschaffungsbedingungen)\b",
-                r"\b(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*)\W+(?:\S+\s+){0,5}?\w*verhaltenskodex\w*|"
-                r"\w*verhaltenskodex\w*\W+(?:\S+\s+){0,6}?(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*|"
+                Cue(
+                    r"\b(?:vertrag\w*|vertrags\w*|verträge\w*|vertraglich\w*|\w*verträge\w*|\w*vertrags\w*|\w*vertrag|"
+                    r"einkaufsbedingungen|lieferbedingungen|beschaffungsbedingungen|vereinbarung\w*|"
+                    r"klausel\w*|bedingung\w*\W+(?:\w+\W+){0,2}?(?:bestellung|auftrag\w*|zusammenarbeit|"
+                    r"geschäftsbeziehung))\b",
+                    requires=r"einhalt\w*|einzuhalten|gesetz\w*|kodex|standards|richtlinie\w*|zwangsarbeit|"
+                    r"kinderarbeit|sklaverei|menschenhandel|menschenrecht\w*|verbot\w*|verpflicht\w*",
+                    unless_before=r"(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\w+\W+){0,3}$",
+                ),
+                Cue(
+                    r"\b\w*erklärung\w*",
+                    requires=r"einhalt|einzuhalten|gesetz\w*|kodex|standards|zwangsarbeit|kinderarbeit|"
+                    r"sklaverei|menschenhandel|menschenrecht\w*|unterzeichn\w*|unterschreib\w*|schriftlich|"
+                    r"lieferant|zuliefer",
+                    # "diese Erklärung" is this statement itself
+                    unless_before=r"\b(?:diese|dieser|unsere|unserer|die|der)\W+$",
+                ),
+                Cue(
+                    r"\bbestätigung\w*|\bbestätigen\b",
+                    requires=r"lieferant|zuliefer|einhalt|schriftlich",
+                ),
+                r"\b(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*)\W+(?:\S+\s+){0,5}?\w*kodex\w*|"
+                r"\w*kodex\w*\W+(?:\S+\s+){0,6}?(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*|"
                 r"vertragsbestandteil)",
             ),
         },
         exclusions=(
-            r"\b(?:ISO\W?\d+|FSC|PEFC|organic|B\W?Corp)\W+certif\w*",
-            r"\bcertif\w*\W+(?:\S+\s+){0,4}?(?:ISO\W?\d+|FSC|PEFC|organic)",
-            r"\bemployment\W+contracts?|\barbeidscontract\w*|\barbeitsvertr\w*",
+            r"\b(?:ISO\W?\d+|FSC|PEFC|organic|B\W?Corp|fair\W?trade|rainforest|utz|leed|breeam|dgnb|gots|"
+            r"oeko\w*|c-?tpat|aeo)\W+(?:\w+\W+){0,2}?(?:certif|gecertificeerd|zertifiziert|certificaat)\w*",
+            r"\bcertif\w*\W+(?:\S+\s+){0,4}?(?:ISO\W?\d+|FSC|PEFC|organic|fair\W?trade|c-?tpat)",
+            r"\bemployment\W+(?:contracts?|agreements?)|\bcontracts?\W+of\W+employment|\bcollective\W+"
+            r"(?:bargaining\W+|labou?r\W+)?agreements?|\barbeidscontract\w*|\barbeitsvertr\w*|"
+            r"\bcertificates?\W+of\W+origin|\bwarranty\W+(?:period|claims)",
         ),
         # Certification is something suppliers give: the sentence must be about suppliers or purchasing.
+        # (or one of the statute's measures listed together: "no audits, certification or training").
         subject_required=SUPPLIER_WORDS
         + r"|\bpurchase\W+orders?|\bterms\W+(?:and\W+conditions\W+)?of\W+purchase|"
-        r"\binkoop\w*|\beinkauf\w*|\bbeschaffung\w*",
+        r"\binkoop\w*|\beinkauf\w*|\bbeschaffung\w*|\bbestellung\w*|\bliefervertr\w*|\bsupply\W+"
+        r"(?:contracts?|agreements?)|\baudit\w*|\bverif\w*|\btrain\w*|"
+        r"\bschulung\w*",
+        purpose_checked=True,
     ),
     Criterion(
         id="internal_accountability",
         title="Internal accountability",
         definition=(
-            "The company maintains its own internal accountability standards and procedures for "
-            "employees and contractors on these standards: assigned responsibility and oversight (board, "
-            "committee, officer), internal compliance procedures, consequences such as disciplinary "
-            "measures for staff who fail to meet them. Requiring suppliers to comply, or asking them for "
+            "The company maintains internal accountability standards and procedures for employees or "
+            "contractors, suppliers included, who fail to meet its standards on these risks "
+            '(§ 1714.43(c)(4): it "maintains internal accountability standards and procedures for '
+            "employees or contractors failing to meet company standards regarding slavery and "
+            'trafficking"): consequences such as disciplinary measures for staff or termination of a '
+            "supplier relationship, corrective action required of a supplier that failed, people being "
+            "held accountable, and assigned responsibility and oversight (board, committee, officer) or "
+            "internal compliance procedures. Merely requiring suppliers to comply, or asking them for "
             "documents, does not count."
         ),
         oecd_step="1 embed responsible business conduct in policies and management systems",
         cues={
             "en": (
                 r"\b(?:internal\W+)?accountability\W+(?:\S+\s+){0,2}?(?:standards?|procedures?|mechanisms?|"
-                r"framework|system|programm?e?)",
-                r"\binternal\W+(?:accountability|compliance\W+(?:procedures?|programm?e?|processes|function)|"
-                r"controls?\W+(?:on|for)\W+(?:human|labou?r|supply))",
-                r"\b(?:employees|staff|personnel|buyers|managers|workforce|colleagues)\W+(?:\S+\s+){0,5}?"
-                r"(?:are|is)\W+(?:also\W+)?(?:expected|required|obliged)\W+to\W+(?:comply|adhere|abide|follow|read|"
-                r"acknowledge|certify)",
+                r"framework|system|programm?e?|polic(?:y|ies)|measures)",
+                r"\binternal\W+(?:accountability|compliance\W+(?:procedures?|programm?e?|processes|function|"
+                r"team|department)|controls?\W+(?:on|for)\W+(?:human|labou?r|supply))",
+                r"\b(?:employees|staff|personnel|buyers|managers|workforce|colleagues|associates|contractors)\W+"
+                r"(?:\S+\s+){0,5}?(?:(?:are|is)\W+(?:also\W+)?(?:expected|required|obliged)\W+to|must)\W+"
+                r"(?:comply|adhere|abide|follow|read\W+and\W+comply|acknowledge|certify|report)",
                 r"\brequir\w*\W+(?:adherence|compliance)\W+(?:\S+\s+){0,6}?(?:by|from|of)\W+(?:\S+\s+){0,2}?"
                 r"(?:employees|staff|personnel|buyers|managers)",
-                r"\bgross\W+misconduct\b|\bdisciplin(?:e|ed|ing)\b|\bdisciplinary\W+(?:action|measures?|sanctions?|procedures?|consequences?)|\bup\W+to\W+and\W+"
-                r"including\W+(?:termination|dismissal)|\btermination\W+of\W+employment",
-                r"\b(?:responsib(?:le|ility)|accountab(?:le|ility)|oversight|oversees?|overseen)\W+(?:\S+\s+){0,3}?"
-                r"(?:for|of)\W+(?:\S+\s+){0,4}?(?:human\W+rights|due\W+diligence|responsible|sustainab\w*|"
-                r"supply\W+chain|modern\W+slavery|this\W+(?:policy|statement)|compliance|ethic\w*|labou?r)",
-                r"\b(?:board|committee|chief\W+\w+\W+officer|compliance\W+(?:officer|department|team)|"
-                r"human\W+rights\W+(?:officer|lead|committee|working\W+group))\W+(?:\S+\s+){0,6}?"
-                r"(?:oversees?|overseen|is\W+responsible|are\W+responsible|monitors?|approves?|reviews?)",
+                r"\b(?:procedures?|process|mechanisms?)\W+(?:\S+\s+){0,3}?for\W+(?:\S+\s+){0,2}?(?:employees|"
+                r"staff|personnel|contractors|associates)\W+(?:\S+\s+){0,2}?(?:who|that)\W+(?:\S+\s+){0,3}?"
+                r"(?:fail|violate|breach|do\W+not|don't)",
+                r"\b(?:requir\w*|oblig\w*)\W+(?:all\W+|our\W+|its\W+|of\W+)*(?:employees|staff|personnel|buyers|"
+                r"managers|associates|workforce|colleagues)\W+(?:\S+\s+){0,3}?to\W+(?:comply|adhere|abide|follow|"
+                r"acknowledge|certify|report)",
+                Cue(
+                    r"\bdisciplin(?:ed|ing)\b|\bsubject\W+to\W+discipline|\bdisciplinary\W+(?:action|measures?|"
+                    r"sanctions?|procedures?|process|consequences?|steps|policy)|\bup\W+to\W+and\W+including\W+"
+                    r"(?:termination|dismissal)|\btermination\W+of\W+(?:their\W+)?employment|\b(?:dismissal|"
+                    r"reprimand\w*)\b|\b(?:will|may|shall|can|could)\W+be\W+(?:terminated|fired|dismissed)\b|"
+                    r"\bgross\W+misconduct\b",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\bterminat\w*\W+(?:\S+\s+){0,4}?(?:relationships?|contracts?|agreements?|business|"
+                    r"orders?|engagements?|assignments?|partnerships?)\b|\b(?:relationships?|contracts?|"
+                    r"agreements?|orders?|engagements?)\W+(?:\S+\s+){0,5}?(?:terminated|cancell?ed|ended|"
+                    r"suspended|discontinued)\b|\b(?:cancel\w*|suspend\w*|discontinu\w*|end|ends|ended|ending)\W+(?:\S+\s+){0,3}?"
+                    r"(?:orders?|contracts?|business|relationships?|agreements?)\b|\b(?:cease|stop|discontinue)\W+"
+                    r"(?:\S+\s+){0,2}?(?:doing\W+business|working\W+with|sourcing\W+from|purchasing\W+from)|"
+                    r"\bno\W+longer\W+(?:be\W+)?(?:used|do\W+business|work\W+with|source|purchase)\b|"
+                    r"\bremoved?\W+from\W+(?:\S+\s+){0,2}?(?:approved\W+)?(?:vendor|supplier|factory)\W+"
+                    r"(?:list|base|pool)|\blose\W+(?:\S+\s+){0,2}?business\b|\bsubject\W+to\W+(?:termination|"
+                    r"sanctions?|penalties|corrective\W+action)|\brisk\W+(?:the\W+)?(?:cancellation|termination)",
+                    consequence=True,
+                ),
+                Cue(r"\bheld\W+accountable|\bhold\w*\W+(?:\S+\s+){0,4}?accountable", consequence=True),
+                Cue(
+                    r"\b(?:fail\w*|violat\w*|breach\w*|non-?complian\w*|non-?conformance)\W+(?:\S+\s+){0,12}?"
+                    r"(?:result\w*\W+in|lead\w*\W+to|subject\w*\W+to|grounds\W+for|consequences?|sanctions?|"
+                    r"penalt\w*|disciplin\w*|terminat\w*)",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\bcorrective\W+(?:action|measures?)\w*|\bcorrect\W+(?:the|any|such)\W+(?:problem|issue|"
+                    r"violation|non-?complian\w*|deficienc\w*)",
+                    requires=r"\bfail|\bviolat|\bbreach|non-?complian|\bfinding|\buncovered|\bdeficien|"
+                    r"not\W+(?:meet|comply)",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\b(?:responsib(?:le|ility)|accountab(?:le|ility)|oversight|oversees?|overseen|"
+                    r"overseeing)\W+(?:\S+\s+){0,3}?(?:for|of)\W+(?:\S+\s+){0,8}?(?:human\W+rights|due\W+"
+                    r"diligence|responsible|sustainab\w*|supply\W+chain|slavery|trafficking|forced\W+labou?r|"
+                    r"this\W+(?:policy|statement|programm?e)|compliance|ethic\w*|labou?r)",
+                    # "employees with direct responsibility for supply chain management" says who is
+                    # trained, not who is accountable
+                    unless_before=r"(?:with|have|having|who\W+are|employees|managers|staff|personnel|members|"
+                    r"those|teams?)\W+(?:direct\W+|primary\W+|specific\W+)?$",
+                    weak=True,
+                ),
+                Cue(
+                    r"\b(?:board|committee|chief\W+\w+\W+officer|general\W+counsel|legal\W+department|"
+                    r"compliance\W+(?:officer|department|team|function)|human\W+rights\W+(?:officer|lead|"
+                    r"committee|working\W+group)|working\W+group)\W+(?:\S+\s+){0,6}?(?:oversees?|overseen|"
+                    r"is\W+responsible|are\W+responsible|monitors?|approves?|reviews?|decides?)",
+                    weak=True,
+                ),
+                Cue(
+                    r"\breport\w*\W+(?:\S+\s+){0,3}?(?:any\W+)?(?:suspected\W+)?(?:violations?|breach(?:es)?|"
+                    r"non-?complian\w*|misconduct|cases?\W+of)\b",
+                    weak=True,
+                ),
             ),
             "nl": (
-                r"\bdisciplinaire\W+(?:maatregel\w*|sancties?|gevolgen)|\barbeidsrechtelijke\W+maatregel\w*|"
-                r"\bontslag\b",
-                r"\b(?:verantwoordelijk\w*|eindverantwoordelijk\w*|toezicht|verantwoording)\W+(?:\S+\s+){0,6}?"
-                r"(?:mensenrechten|imvo|mvo|due\W+diligence|zorgvuldigheid|duurzaamheid|naleving|gedragscode|"
-                r"keten\w*)",
-                r"\b(?:mensenrechten|imvo|mvo|due\W+diligence|duurzaamheid|naleving)\W+(?:\S+\s+){0,6}?"
-                r"(?:verantwoordelijk\w*|toezicht)",
+                Cue(
+                    r"\bdisciplinaire\W+(?:maatregel\w*|sancties?|gevolgen|procedure\w*)|\barbeidsrechtelijke\W+"
+                    r"maatregel\w*|\b(?:tot\W+en\W+met|leiden\W+tot|leidt\W+tot)\W+(?:\S+\s+){0,2}?ontslag\b|"
+                    r"\bop\W+staande\W+voet|\bontslagen\b|\bsancties?\b|\bsanctioneren|\bter\W+verantwoording\W+"
+                    r"(?:geroepen|roepen)|\baangesproken\b",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\b(?:beëindig\w*|opzeg\w*|ontbind\w*)\W+(?:\S+\s+){0,4}?(?:samenwerking|relatie|contract\w*|"
+                    r"overeenkomst\w*)|\b(?:samenwerking|relatie|contract\w*|overeenkomst\w*)\W+(?:\S+\s+){0,4}?"
+                    r"(?:beëindig\w*|opgezegd|ontbonden)|\bzeggen\W+(?:\S+\s+){0,4}?(?:contract|overeenkomst)\W+op\b",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\bverbeterplan\w*|\bcorrigerende\W+maatregel\w*",
+                    requires=r"niet\W+(?:na\W?te\W+leven|naleven|voldoen|nageleefd)|schend\w*|overtred\w*|"
+                    r"tekortkoming\w*|niet\W+naleven",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\b(?:verantwoordelijk\w*|eindverantwoordelijk\w*|toezicht|verantwoording)\W+(?:\S+\s+){0,6}?"
+                    r"(?:mensenrechten|imvo|mvo|due\W+diligence|zorgvuldigheid|duurzaamheid|naleving|gedragscode|"
+                    r"keten\w*|beleid|mensenhandel|dwangarbeid|risicoanalyse\w*|opvolging)",
+                    weak=True,
+                ),
+                Cue(
+                    r"\b(?:mensenrechten|imvo|mvo|due\W+diligence|duurzaamheid|naleving)\W+(?:\S+\s+){0,6}?"
+                    r"(?:verantwoordelijk\w*|toezicht)|\bziet\W+toe\W+op",
+                    weak=True,
+                ),
                 r"\b(?:medewerkers|werknemers|inkopers|personeel)\W+(?:\S+\s+){0,6}?(?:moeten|zijn\W+verplicht|"
                 r"worden\W+geacht)\W+(?:\S+\s+){0,6}?(?:na\W?te\W+leven|te\W+volgen|te\W+ondertekenen|naleven)",
-                r"\b(?:compliance\W?officer|compliance-?afdeling|interne\W+(?:controle|procedures?|"
-                r"verantwoording))",
+                r"\bprocedure\w*\W+(?:\S+\s+){0,3}?voor\W+(?:\S+\s+){0,2}?(?:medewerkers|werknemers|personeel)\W+"
+                r"(?:\S+\s+){0,2}?die\b",
+                r"\b(?:compliance\W?officer|compliance-?afdeling|afdeling\W+compliance|interne\W+(?:controle|"
+                r"procedures?|verantwoording))",
             ),
             "de": (
-                r"\b(?:disziplinar\w*|arbeitsrechtliche\w*\W+(?:konsequenzen|maßnahmen|sanktionen)|abmahnung|"
-                r"kündigung)",
+                Cue(
+                    r"\b(?:disziplinar\w*|arbeitsrechtliche\w*\W+(?:konsequenzen|maßnahmen|sanktionen)|abmahnung|"
+                    r"bis\W+hin\W+zur\W+(?:kündigung|entlassung)|kündigung\W+des\W+arbeitsverhältnisses|"
+                    r"fristlos\W+entlassen|entlassung\w*|zur\W+rechenschaft\W+gezogen|sanktion\w*)\b|"
+                    r"\b(?:werden|wird)\W+(?:\S+\s+){0,3}?entlassen\b",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\b(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\S+\s+){0,4}?(?:geschäftsbeziehung\w*|zusammenarbeit|"
+                    r"vertrag\w*|lieferbeziehung\w*)|\b(?:geschäftsbeziehung\w*|zusammenarbeit|vertrag\w*|"
+                    r"lieferbeziehung\w*)\W+(?:\S+\s+){0,4}?(?:beend\w*|gekündigt|kündigen|ausgesetzt)",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\bmaßnahmenplan\w*|\bkorrekturmaßnahme\w*|\bkorrekturplan\w*",
+                    requires=r"nicht\W+einhalt\w*|nicht\W+erfüll\w*|verstoß\w*|verstöß\w*|verletz\w*",
+                    consequence=True,
+                ),
                 r"\b(?:menschenrechtsbeauftragte\w*|compliance-?(?:beauftragte\w*|abteilung|officer|team|"
                 r"management\w*))",
-                r"\b(?:verantwort\w*|zuständig\w*|überwach\w*|aufsicht)\W+(?:\S+\s+){0,6}?(?:menschenrecht\w*|"
-                r"sorgfaltspflicht\w*|lksg|nachhaltigkeit|lieferkette\w*|verhaltenskodex|compliance)",
+                Cue(
+                    r"\b(?:verantwort\w*|gesamtverantwortung|zuständig\w*|überwach\w*|aufsicht)\W+(?:\S+\s+){0,6}?"
+                    r"(?:menschenrecht\w*|sorgfaltspflicht\w*|lksg|nachhaltigkeit|lieferkette\w*|verhaltenskodex|"
+                    r"compliance|richtlinie\w*|grundsätze\w*|risikomanagement|risikoanalyse|ergebnisse)|"
+                    r"\b(?:ist|sind)\W+für\W+(?:\S+\s+){0,8}?(?:verantwortlich|zuständig)",
+                    weak=True,
+                ),
                 r"\binterne\w*\W+(?:verantwortlichkeit\w*|kontroll\w*|verfahren|richtlinie\w*)",
+                r"\bverfahren\W+(?:\S+\s+){0,3}?für\W+(?:\S+\s+){0,2}?(?:mitarbeitende\w*|mitarbeiter\w*|"
+                r"beschäftigte\w*)\W+(?:\S+\s+){0,2}?die\b",
                 r"\b(?:mitarbeite\w*|beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,6}?"
                 r"(?:sind|werden)\W+(?:\S+\s+){0,3}?(?:verpflichtet|angehalten)",
             ),
         },
-        own_practice_only=True,
         weak_cues=(r"responsib", r"verantwo", r"oversight", r"toezicht", r"board", r"committee"),
     ),
     Criterion(
@@ -422,31 +883,47 @@ CRITERIA: tuple[Criterion, ...] = (
         definition=(
             "The company trains its own employees and managers (in particular those responsible for "
             "purchasing and the supply chain) on human rights, forced labour and trafficking, its code "
-            "of conduct or due diligence, or builds their knowledge of these risks; training it gives to "
-            "suppliers or contractors also counts. Requiring suppliers to train their workers does not."
+            "of conduct or due diligence, or builds their knowledge of these risks (§ 1714.43(c)(5): it "
+            '"provides company employees and management, who have direct responsibility for supply '
+            'chain management, training on human trafficking and slavery"); training it gives to '
+            "suppliers or contractors also counts. Requiring suppliers to train their workers does not, "
+            "nor does training on unrelated topics (sales, IT security)."
         ),
         oecd_step="1 embed / 3 prevent and mitigate",
         cues={
             "en": (
                 r"\btrain(?:s|ed|ing|ings)?\b",
-                r"\be-?learning\w*|\bawareness\W+(?:sessions?|programm?e?s?|raising|campaigns?|workshops?)|"
-                r"\bworkshops?\b",
+                r"\be-?learning\w*|\bawareness\W+(?:sessions?|programm?e?s?|raising|campaigns?|workshops?|"
+                r"courses?)|\bworkshops?\b|\bwebinars?\b|\bcoach(?:ed|es|ing)\b",
                 r"\b(?:increas|improv|build|deepen|expand)\w*\W+(?:\S+\s+){0,4}?knowledge\b",
+                r"\beducat(?:e|es|ed|ing)\W+(?:\S+\s+){0,4}?(?:employees|staff|buyers|managers|teams?|"
+                r"suppliers|vendors|personnel)",
+                r"\bongoing\W+dialogue\W+(?:\S+\s+){0,8}?(?:mitigat\w*|risks?)",
+                r"\b(?:training|e-?learning|online|onboarding|awareness|compliance|induction)\W+(?:course|"
+                r"module)s?\b|\b(?:course|module)s?\W+on\b|\binstruct(?:ed|ion)\W+(?:\S+\s+){0,5}?(?:on|about|in)\b",
             ),
             "nl": (
                 r"\btraining(?:en|s)?\b|\btrainen\b|\bgetraind\b|\bopleiding\w*|\bcursus\w*|\be-?learning\w*|"
                 r"\bbewustwording\w*|\bworkshops?\b",
+                r"\bkennis\W+(?:\S+\s+){0,6}?(?:vergroten|vergroot|verbeteren|verdiepen)|\b(?:vergroten|vergroot|"
+                r"verdiepen)\W+(?:\S+\s+){0,4}?kennis",
             ),
             "de": (
                 r"\bschulung\w*|\bgeschult\b|\bschulen\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
-                r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b",
+                r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*",
+                r"\b(?:wissen|kenntnisse|bewusstsein)\W+(?:\S+\s+){0,6}?(?:erweitern|vertiefen|stärken|"
+                r"verbessern|schärfen)|\b(?:erweitern|vertiefen|stärken|schärfen)\W+(?:\S+\s+){0,4}?"
+                r"(?:wissen|kenntnisse|bewusstsein)",
             ),
         },
         exclusions=(
-            r"\btraining\W+(?:centre|center)s?\b|\bapprentic\w*|\bvocational\b|\bberufsausbildung\b",
+            r"\btraining\W+(?:centre|center)s?\b|\bapprentic\w*|\bvocational\b|\bberufsausbildung\b|"
+            r"\bausbildungspl\w*|\bauszubildende\w*|\bjongeren\b|\bstageplaats\w*|\bleerwerk\w*|"
+            r"\bberoepsopleiding\w*",
         ),
         own_practice_only=True,
         suppliers_may_benefit=True,
+        purpose_checked=True,
     ),
     Criterion(
         id="grievance_mechanism",
@@ -546,6 +1023,7 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
         },
         weak_cues=(r"annual", r"jaarverslag", r"communicat"),
+        titles_count=True,
     ),
 )
 

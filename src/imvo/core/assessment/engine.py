@@ -1,12 +1,15 @@
-"""The text assessment engine: sentence-level multilingual cues with negation and modality rules.
+"""The text assessment engine: sentence-level multilingual cues read in their clause.
 
-For every criterion the engine looks for cue wording sentence by sentence, then decides the
-polarity of each hit from its clause: *affirmed* (the company does it, or reserves the right to),
-*negated* ("we do not conduct audits", "wij voeren geen audits uit", "führen keine Audits durch")
-or *planned* ("we are developing a training programme").  A criterion is ``found`` when at least
-one affirmed hit survives, ``explicitly_not_done`` when only negated or planned hits exist, and
-``not_found`` otherwise.  Every hit is cited with the sentence, its page and offsets into the
-extracted text, so a reviewer can check the answer in seconds.
+For every criterion the engine looks for cue wording sentence by sentence (the patterns of
+:mod:`imvo.core.assessment.criteria`), drops cues that are no evidence (headings, the statute's own
+wording, descriptions of the law, questions, another stated purpose, practices suppliers must carry
+out themselves), and decides the polarity of each remaining hit from the sentence
+(:mod:`imvo.core.assessment.scope`): *affirmed* (the company does it, or reserves the right to),
+*negated* ("we do not verify, audit or certify", "wij voeren geen audits uit", "führen keine
+Audits durch") or *planned* ("we are developing a training programme", "these may include audits").
+A criterion is ``found`` when at least one affirmed hit survives, ``explicitly_not_done`` when only
+negated or planned hits exist, and ``not_found`` otherwise.  Every hit is cited with the sentence,
+its page and offsets into the extracted text, so a reviewer can check the answer in seconds.
 """
 
 from __future__ import annotations
@@ -21,25 +24,20 @@ from pathlib import Path
 from typing import Any
 
 from imvo.core.assessment.criteria import (
-    CLAUSE_BOUNDARY,
     CODE_RULE_MODALS,
     CONTEXT_PATTERNS,
+    CORE_TOPIC,
     CRITERIA,
     CRITERIA_BY_ID,
     FIRST_PERSON,
+    IMPOSED_ON_SUPPLIER,
     LANGUAGES,
     LEGALBENCH_MEASURES,
-    LOCAL_NEGATORS,
-    NEGATION_BREAKERS,
-    NEGATOR_FALSE_FRIENDS,
-    OWN_STAFF_WORDS,
-    PLANNED_MARKERS,
-    REQUIREMENT_WORDS,
-    SUPPLIER_WORDS,
-    TRAILING_ENGLISH_NEGATION,
-    TRAILING_NEGATORS,
-    WIDE_NEGATORS,
+    OTHER_PURPOSE,
+    SOCIAL_PURPOSE,
+    SUPPLIER_AS_RECIPIENT,
     Criterion,
+    Cue,
 )
 from imvo.core.assessment.extract import (
     ExtractedDocument,
@@ -50,11 +48,13 @@ from imvo.core.assessment.extract import (
     extract_file,
     split_passages,
 )
+from imvo.core.assessment.scope import Polarity as Polarity
+from imvo.core.assessment.scope import SentenceAnalysis, analyse, passage_is_heading
+from imvo.core.assessment.scope import polarity_of as polarity_of
 
-ENGINE_VERSION = "imvo-assess 1.0.0"
+ENGINE_VERSION = "imvo-assess 2.0.0"
 
 _MAX_CITATIONS = 3
-_LOCAL_NEGATION_WINDOW_WORDS = 7
 _FLAGS = re.IGNORECASE | re.UNICODE
 
 
@@ -62,12 +62,6 @@ class Verdict(StrEnum):
     FOUND = "found"
     EXPLICITLY_NOT_DONE = "explicitly_not_done"
     NOT_FOUND = "not_found"
-
-
-class Polarity(StrEnum):
-    AFFIRMED = "affirmed"
-    NEGATED = "negated"
-    PLANNED = "planned"
 
 
 @dataclass(frozen=True)
@@ -198,10 +192,20 @@ class Assessment:
 
 
 @dataclass(frozen=True)
+class _CompiledCue:
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None
+    unless_before: re.Pattern[str] | None
+    unless_after: re.Pattern[str] | None
+    weak: bool
+    consequence: bool
+
+
+@dataclass(frozen=True)
 class _CompiledCriterion:
     criterion: Criterion
     prerequisite: re.Pattern[str] | None
-    cues: Mapping[str, tuple[re.Pattern[str], ...]]
+    cues: Mapping[str, tuple[_CompiledCue, ...]]
     exclusion: re.Pattern[str] | None
     weak: re.Pattern[str] | None
     subject: re.Pattern[str] | None
@@ -231,9 +235,26 @@ def _lowercase_same_length(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
+def _compile_cue(cue: str | Cue) -> _CompiledCue:
+    if isinstance(cue, str):
+        cue = Cue(cue)
+    return _CompiledCue(
+        pattern=re.compile(_lowercase_pattern(cue.pattern), re.UNICODE),
+        requires=re.compile(_lowercase_pattern(cue.requires), re.UNICODE) if cue.requires else None,
+        unless_before=re.compile(_lowercase_pattern(cue.unless_before), re.UNICODE)
+        if cue.unless_before
+        else None,
+        unless_after=re.compile(_lowercase_pattern(cue.unless_after), re.UNICODE)
+        if cue.unless_after
+        else None,
+        weak=cue.weak,
+        consequence=cue.consequence,
+    )
+
+
 def _compile(criterion: Criterion) -> _CompiledCriterion:
     cues = {
-        language: tuple(re.compile(_lowercase_pattern(pattern), re.UNICODE) for pattern in patterns)
+        language: tuple(_compile_cue(cue) for cue in patterns)
         for language, patterns in criterion.cues.items()
     }
     subject = _alternation([criterion.subject_required] if criterion.subject_required else [])
@@ -250,25 +271,33 @@ def _compile(criterion: Criterion) -> _CompiledCriterion:
 
 _COMPILED: Mapping[str, _CompiledCriterion] = {criterion.id: _compile(criterion) for criterion in CRITERIA}
 _CONTEXT = re.compile(_lowercase_pattern(r"\b(?:" + "|".join(CONTEXT_PATTERNS) + r")"), re.UNICODE)
-_CLAUSE_BOUNDARY = re.compile(CLAUSE_BOUNDARY, _FLAGS)
-_LOCAL_NEGATOR = re.compile(LOCAL_NEGATORS, _FLAGS)
-_FALSE_FRIEND = re.compile(NEGATOR_FALSE_FRIENDS, _FLAGS)
-_WIDE_NEGATOR = re.compile(WIDE_NEGATORS, _FLAGS)
-_PLANNED = re.compile(PLANNED_MARKERS, _FLAGS)
-_BREAKER = re.compile(NEGATION_BREAKERS, _FLAGS)
-_TRAILING_NEGATOR = re.compile(TRAILING_NEGATORS, _FLAGS)
-_TRAILING_ENGLISH = re.compile(TRAILING_ENGLISH_NEGATION, _FLAGS)
-_SUPPLIER = re.compile(SUPPLIER_WORDS, _FLAGS)
-_OWN_STAFF = re.compile(OWN_STAFF_WORDS, _FLAGS)
 _CODE_RULE = re.compile(CODE_RULE_MODALS, _FLAGS)
-_REQUIREMENT = re.compile(REQUIREMENT_WORDS, _FLAGS)
+_CORE_TOPIC = re.compile(CORE_TOPIC, _FLAGS)
+_SHORT_DOCUMENT_PASSAGES = 80
 _FIRST_PERSON = re.compile(FIRST_PERSON, _FLAGS)
+_IMPOSED = re.compile(IMPOSED_ON_SUPPLIER, _FLAGS)
+_RECIPIENT = re.compile(SUPPLIER_AS_RECIPIENT, _FLAGS)
+_OTHER_PURPOSE = re.compile(OTHER_PURPOSE, _FLAGS)
+_SOCIAL_PURPOSE = re.compile(SOCIAL_PURPOSE, _FLAGS)
 _WORD = re.compile(r"\w+")
-# A heading ("Supplier audits", "Verification.") names a topic; it is not evidence that the practice
-# exists: up to four words without sentence punctuation, or one or two words ending in a full stop.
-_HEADING = re.compile(
+# One to four words without sentence punctuation, or one or two words ending in a full stop.
+_SHORT_HEADING = re.compile(
     r"[^\w.!?;:]*(?:\w+[^\w.!?;:]+){0,3}\w*[^\w.!?;:]*|[^\w.!?;:]*\w+(?:[^\w.!?;:]+\w+)?[^\w]*"
 )
+# How far around a cue a stated purpose is read (about three words before, six after): "food safety
+# [audits]", "[audited] for product quality".
+_PURPOSE_CHARS_BEFORE = 24
+_PURPOSE_CHARS_AFTER = 45
+# How far after a requirement on suppliers a cue is still what they must do ("must train their").
+_IMPOSED_REACH_WORDS = 10
+_IMPOSED_REACH_CHARS = 160
+# "we expect suppliers to comply with our standards *and may* audit them": the company acts again.
+_NEW_PREDICATE = re.compile(
+    r"\b(?:and|en|und)\W+(?:we|wij|wir|it|they|also|ook|auch|may|will|can|shall|must|should|would|could|"
+    r"might|kunnen|zullen|können|werden)\b",
+    _FLAGS,
+)
+_HARD_BREAK = re.compile(r"[;:]|\b(?:but|however|whereas|while|maar|echter|aber|jedoch|sondern)\b", _FLAGS)
 
 _LANGUAGE_MARKERS: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:the|and|of|to|our|we|with|is|are|that|for)\b", _FLAGS),
@@ -288,61 +317,48 @@ def detect_language(text: str) -> str:
     return best if counts[best] >= 3 else "und"
 
 
-def _clause_bounds(sentence: str, position: int) -> tuple[int, int]:
-    start, end = 0, len(sentence)
-    for boundary in _CLAUSE_BOUNDARY.finditer(sentence):
-        if boundary.end() <= position:
-            start = boundary.end()
-        elif boundary.start() >= position:
-            end = boundary.start()
-            break
-    return start, end
+def _imposed_on_suppliers(
+    analysis: SentenceAnalysis, sentence: str, cue_start: int, code_rules_count: bool
+) -> bool:
+    """Whether the practice at ``cue_start`` is one suppliers must carry out, not the company.
+
+    "We require our suppliers to train their workers", "vendors must verify the age of workers",
+    "Lieferanten müssen ihre Beschäftigten schulen": the supplier acts. Not when suppliers must let
+    the company act or receive something from it ("suppliers must allow us to inspect their
+    factories", "must pass an audit", "are required to attend our training"). With
+    ``code_rules_count`` a rule of an appended supplier code in which the company does not speak
+    ("training shall be provided to all workers") is also the supplier's.
+    """
+    clause_start, clause_end = analysis.clause(cue_start)
+    lowered = analysis.lowered
+    # A requirement reaches into the clause it governs ("must ensure that their staff receive
+    # training", "müssen sicherstellen, dass ihr Personal … geschult wird"), not across ";" or "but".
+    reach_start = max(0, cue_start - _IMPOSED_REACH_CHARS)
+    for requirement in _IMPOSED.finditer(lowered, reach_start, cue_start):
+        gap = lowered[requirement.end() : cue_start]
+        if (
+            len(_WORD.findall(gap)) <= _IMPOSED_REACH_WORDS
+            and not _RECIPIENT.search(gap)
+            and not _HARD_BREAK.search(gap)
+            and not _NEW_PREDICATE.search(gap)
+        ):
+            return True
+    if code_rules_count and _CODE_RULE.search(lowered, clause_start, clause_end):
+        return not _FIRST_PERSON.search(sentence)
+    return False
 
 
-def _locally_negated(before: str) -> bool:
-    negators = [
-        match for match in _LOCAL_NEGATOR.finditer(before) if not _FALSE_FRIEND.match(before, match.start())
-    ]
-    if not negators:
-        return False
-    gap = before[negators[-1].end() :]
-    return len(_WORD.findall(gap)) <= _LOCAL_NEGATION_WINDOW_WORDS and not _BREAKER.search(gap)
-
-
-def _negated_inside(cue_text: str) -> bool:
-    # Multi-word cues can enclose the negation ("OESO-richtlijnen nog niet onderschreven").
-    return any(
-        not _FALSE_FRIEND.match(cue_text, match.start()) for match in _LOCAL_NEGATOR.finditer(cue_text)
-    )
-
-
-def polarity_of(sentence: str, cue_start: int, cue_end: int) -> Polarity:
-    """Whether the cue at ``sentence[cue_start:cue_end]`` is affirmed, negated or only planned."""
-    clause_start, clause_end = _clause_bounds(sentence, cue_start)
-    before = sentence[clause_start:cue_start]
-    after = sentence[cue_end:clause_end].split(",", 1)[0]
-    wide = [
-        match for match in _WIDE_NEGATOR.finditer(before) if not _FALSE_FRIEND.match(before, match.start())
-    ]
-    if wide or _locally_negated(before) or _negated_inside(sentence[cue_start:cue_end]):
-        return Polarity.NEGATED
-    if _TRAILING_NEGATOR.search(after) or _TRAILING_ENGLISH.search(after):
-        return Polarity.NEGATED
-    if _PLANNED.search(sentence[clause_start:clause_end]):
-        return Polarity.PLANNED
-    return Polarity.AFFIRMED
-
-
-def _imposed_on_suppliers(sentence: str, cue_start: int, suppliers_may_benefit: bool) -> bool:
-    # The practice belongs to suppliers when its clause names suppliers and none of our own people
-    # (and, where suppliers may benefit, is phrased as a requirement on them), or when it is a
-    # code-of-conduct rule ("shall") in which the company does not speak.
-    clause_start, clause_end = _clause_bounds(sentence, cue_start)
-    clause = sentence[clause_start:clause_end]
-    supplier_only = bool(_SUPPLIER.search(clause)) and not _OWN_STAFF.search(clause)
-    if supplier_only and (not suppliers_may_benefit or _REQUIREMENT.search(clause)):
-        return True
-    return bool(_CODE_RULE.search(clause)) and not _FIRST_PERSON.search(sentence)
+def _other_purpose(analysis: SentenceAnalysis, cue_start: int, cue_end: int, whole_sentence: bool) -> bool:
+    """The cue's own wording gives it a purpose other than labour and human rights."""
+    lowered = analysis.lowered
+    if whole_sentence:
+        stated = _OTHER_PURPOSE.search(lowered)
+    else:
+        clause_start, clause_end = analysis.clause(cue_start)
+        window_start = max(clause_start, cue_start - _PURPOSE_CHARS_BEFORE)
+        window_end = min(clause_end, cue_end + _PURPOSE_CHARS_AFTER)
+        stated = _OTHER_PURPOSE.search(lowered, window_start, window_end)
+    return bool(stated) and not _SOCIAL_PURPOSE.search(lowered)
 
 
 @dataclass(frozen=True)
@@ -354,19 +370,30 @@ class _Hit:
     weak: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class _PreparedPassage:
     passage: Passage
     lowered: str
     has_context: bool
     is_heading: bool
+    is_short_heading: bool  # one to four words: a heading even for criteria whose titles count
+    language: str
+    _analysis: SentenceAnalysis | None = None
+
+    @property
+    def analysis(self) -> SentenceAnalysis:
+        # Only passages with some cue are analysed, so most of a long report never is.
+        if self._analysis is None:
+            self._analysis = analyse(self.passage.text, self.language)
+        return self._analysis
 
 
 def _passage_may_hold(
     compiled: _CompiledCriterion, prepared: _PreparedPassage, languages: frozenset[str]
 ) -> bool:
     """Cheap rules first: headings, required context, the prerequisite, and any cue at all."""
-    if prepared.is_heading or (compiled.criterion.context_required and not prepared.has_context):
+    heading = prepared.is_short_heading if compiled.criterion.titles_count else prepared.is_heading
+    if heading or (compiled.criterion.context_required and not prepared.has_context):
         return False
     if compiled.prerequisite is not None and not compiled.prerequisite.search(prepared.lowered):
         return False
@@ -375,20 +402,29 @@ def _passage_may_hold(
     return bool(_any_cue(compiled.criterion.id, languages).search(prepared.lowered))
 
 
-def _cue_matches(
-    compiled: _CompiledCriterion, lowered: str, languages: frozenset[str]
-) -> list[re.Match[str]]:
-    matches: list[re.Match[str]] = []
-    seen: set[int] = set()
-    for language, patterns in compiled.cues.items():
-        if language not in languages:
-            continue
-        for cue in patterns:
-            for match in cue.finditer(lowered):
-                if match.end() > match.start() and match.start() not in seen:
-                    seen.add(match.start())
-                    matches.append(match)
-    return sorted(matches, key=lambda found: found.start())
+def _cue_counts(
+    compiled: _CompiledCriterion, prepared: _PreparedPassage, match: re.Match[str], cue: _CompiledCue
+) -> bool:
+    """Whether a cue match is evidence at all (before its polarity is decided)."""
+    lowered = prepared.lowered
+    analysis = prepared.analysis
+    criterion = compiled.criterion
+    if analysis.is_ignored(match.start(), titles_count=criterion.titles_count):
+        return False
+    if cue.requires is not None and not cue.requires.search(lowered):
+        return False
+    if cue.unless_before is not None and cue.unless_before.search(lowered, 0, match.start()):
+        return False
+    if cue.unless_after is not None and cue.unless_after.match(lowered, match.end()):
+        return False
+    if criterion.purpose_checked and _other_purpose(
+        analysis, match.start(), match.end(), whole_sentence=criterion.id == "supplier_certification"
+    ):
+        return False
+    return not (
+        criterion.own_practice_only
+        and _imposed_on_suppliers(analysis, prepared.passage.text, match.start(), criterion.id == "training")
+    )
 
 
 def _hits_in_passage(
@@ -397,46 +433,42 @@ def _hits_in_passage(
     if not _passage_may_hold(compiled, prepared, languages):
         return []
     lowered = prepared.lowered
-    matches = _cue_matches(compiled, lowered, languages)
-    # Vetoes are checked only for sentences with a cue: most sentences have none, so this is cheaper.
-    if not matches:
-        return []
+    # Vetoes are checked only for sentences with some cue: most sentences have none, so this is cheaper.
     if compiled.exclusion is not None and compiled.exclusion.search(lowered):
         return []
     if compiled.subject is not None and not compiled.subject.search(lowered):
         return []
-    criterion = compiled.criterion
-    passage = prepared.passage
-    sentence = passage.text
     hits: list[_Hit] = []
-    for match in matches:
-        if criterion.own_practice_only and _imposed_on_suppliers(
-            sentence, match.start(), criterion.suppliers_may_benefit
-        ):
+    seen: set[int] = set()
+    for language, cues in compiled.cues.items():
+        if language not in languages:
             continue
-        weak = bool(compiled.weak and compiled.weak.search(match.group(0)))
-        polarity = polarity_of(sentence, match.start(), match.end())
-        if polarity is Polarity.AFFIRMED and hits and _continues_negation(sentence, hits[-1], match.start()):
-            polarity = hits[-1].polarity
-        hits.append(_Hit(passage, match.start(), match.end(), polarity, weak))
-    return hits
-
-
-def _continues_negation(sentence: str, previous: _Hit, start: int) -> bool:
-    # "does not engage in verification of its supply chains to evaluate and address risks": a later
-    # cue in the same clause, with no new predicate in between, shares the earlier cue's negation.
-    if previous.polarity is Polarity.AFFIRMED or previous.match_end > start:
-        return False
-    clause_start, _ = _clause_bounds(sentence, start)
-    gap = sentence[previous.match_end : start]
-    return previous.match_start >= clause_start and not _BREAKER.search(gap)
+        for cue in cues:
+            position = 0
+            while (match := cue.pattern.search(lowered, position)) is not None:
+                if match.end() == match.start() or not _cue_counts(compiled, prepared, match, cue):
+                    # A match that is not evidence (it starts in a heading, say) may hide a later,
+                    # overlapping one that is: search on from the next character.
+                    position = match.start() + 1
+                    continue
+                position = match.end()
+                if match.start() in seen:
+                    continue
+                seen.add(match.start())
+                weak = cue.weak or bool(compiled.weak and compiled.weak.search(match.group(0)))
+                polarity = prepared.analysis.polarity(match.start(), match.end(), consequence=cue.consequence)
+                hits.append(_Hit(prepared.passage, match.start(), match.end(), polarity, weak))
+    return sorted(hits, key=lambda hit: hit.match_start)
 
 
 @functools.lru_cache(maxsize=64)
 def _any_cue(criterion_id: str, languages: frozenset[str]) -> re.Pattern[str]:
     cues = _COMPILED[criterion_id].cues
     patterns = [
-        cue.pattern for language, compiled in cues.items() if language in languages for cue in compiled
+        cue.pattern.pattern
+        for language, compiled in cues.items()
+        if language in languages
+        for cue in compiled
     ]
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or r"(?!)", re.UNICODE)
 
@@ -465,7 +497,7 @@ def _distinct_passages(hits: Sequence[_Hit]) -> list[_Hit]:
     return chosen
 
 
-def _judge(criterion_id: str, hits: Sequence[_Hit], passage_count: int) -> CriterionResult:
+def _judge(criterion_id: str, hits: Sequence[_Hit], passage_count: int, on_topic: bool) -> CriterionResult:
     affirmed = _distinct_passages([hit for hit in hits if hit.polarity is Polarity.AFFIRMED])
     not_done = _distinct_passages([hit for hit in hits if hit.polarity is not Polarity.AFFIRMED])
     if affirmed:
@@ -490,8 +522,12 @@ def _judge(criterion_id: str, hits: Sequence[_Hit], passage_count: int) -> Crite
             confidence,
             tuple(_citation(hit) for hit in ordered[:_MAX_CITATIONS]),
         )
-    # Silence in a long document is better evidence of absence than silence in a short one.
-    confidence = 0.5 + 0.4 * min(1.0, passage_count / 60)
+    # Silence in a long document is better evidence of absence than silence in a short one, and
+    # silence in a statement about slavery, trafficking or the supply chain better than elsewhere.
+    if on_topic:
+        confidence = 0.7 + 0.2 * min(1.0, passage_count / 40)
+    else:
+        confidence = 0.5 + 0.4 * min(1.0, passage_count / 60)
     return CriterionResult(criterion_id, Verdict.NOT_FOUND, round(confidence, 2), ())
 
 
@@ -504,23 +540,46 @@ def _selected(criteria: Sequence[str] | None) -> list[_CompiledCriterion]:
     return [_COMPILED[criterion_id] for criterion_id in criteria]
 
 
+def _headings(passages: Sequence[Passage]) -> list[bool]:
+    """Which passages are headings, labels or statutory echoes rather than statements.
+
+    A nominal line after one ending in ":" is an item of the list it introduces ("Our programme
+    includes:" / "Unannounced third-party audits"), and so is the next one without a full stop.
+    """
+    headings = []
+    in_list = False
+    for passage in passages:
+        text = passage.text.rstrip()
+        headings.append(passage_is_heading(text, after_colon=in_list))
+        in_list = text.endswith(":") or (in_list and not text.endswith((".", "!", "?")))
+    return headings
+
+
 def assess_document(document: ExtractedDocument, criteria: Sequence[str] | None = None) -> Assessment:
     """Assess an extracted disclosure against ``criteria`` (all criteria when None)."""
     selected = _selected(criteria)
     passages = split_passages(document)
     lowered = [_lowercase_same_length(passage.text) for passage in passages]
     context = [bool(_CONTEXT.search(text)) for text in lowered]
+    on_topic = any(_CORE_TOPIC.search(text) for text in lowered)
+    # A short disclosure about slavery, trafficking or the supply chain (a transparency statement) is
+    # on topic throughout: "Audits / Our audits are unannounced." needs no topic word of its own.
+    if on_topic and len(passages) <= _SHORT_DOCUMENT_PASSAGES:
+        context = [True] * len(passages)
+    language = detect_language(document.text)
     # A sentence inherits the topic of the one before it ("Our suppliers ... . We audit them.").
+    headings = _headings(passages)
     prepared = [
         _PreparedPassage(
             passage=passage,
             lowered=lowered[index],
             has_context=context[index] or (index > 0 and context[index - 1]),
-            is_heading=bool(_HEADING.fullmatch(passage.text)),
+            is_heading=headings[index],
+            is_short_heading=bool(_SHORT_HEADING.fullmatch(passage.text)),
+            language=language,
         )
         for index, passage in enumerate(passages)
     ]
-    language = detect_language(document.text)
     # Cues of the document's language plus English, whose terms ("audit", "due diligence") Dutch and
     # German reports borrow; every language when the language is unclear.
     languages = frozenset({"any", "en", language} if language != "und" else {"any", *LANGUAGES})
@@ -529,7 +588,7 @@ def assess_document(document: ExtractedDocument, criteria: Sequence[str] | None 
         hits: list[_Hit] = []
         for item in prepared:
             hits.extend(_hits_in_passage(compiled, item, languages))
-        results.append(_judge(compiled.criterion.id, hits, len(passages)))
+        results.append(_judge(compiled.criterion.id, hits, len(passages), on_topic))
     return Assessment(
         source=document.source,
         format=document.format,

@@ -1,0 +1,635 @@
+"""The sentence-reading rules of issue 14, one class of wording at a time, each in several phrasings.
+
+The sentences are written for these tests from Cal. Civ. Code § 1714.43(c), the LegalBench coding
+instructions and the wording companies use; none is taken from a LegalBench statement. Each class
+is a general rule (list negation, statutory headings, plans, purpose, whose practice …), so every
+class is tested with phrasings that differ in subject, verb, order and language.
+"""
+
+# ruff: noqa: E501  (one example sentence per line keeps the tables readable)
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imvo.core.assessment import LEGALBENCH_MEASURES, Polarity, Verdict, assess_text
+from imvo.core.assessment.scope import analyse
+
+FOUND = Verdict.FOUND
+NOT_DONE = Verdict.EXPLICITLY_NOT_DONE
+NOT_FOUND = Verdict.NOT_FOUND
+
+VERIFICATION = LEGALBENCH_MEASURES["verification"]
+AUDITS = LEGALBENCH_MEASURES["audits"]
+CERTIFICATION = LEGALBENCH_MEASURES["certification"]
+ACCOUNTABILITY = LEGALBENCH_MEASURES["accountability"]
+TRAINING = LEGALBENCH_MEASURES["training"]
+
+
+def verdict(text: str, criterion_id: str) -> Verdict:
+    return assess_text(text).result(criterion_id).verdict
+
+
+def check(text: str, expected: dict[str, Verdict]) -> None:
+    assessment = assess_text(text)
+    for criterion_id, wanted in expected.items():
+        result = assessment.result(criterion_id)
+        assert result.verdict is wanted, (criterion_id, [(c.cue, c.polarity.value) for c in result.citations])
+        if wanted is not NOT_FOUND:
+            assert result.citations, "every verdict but not_found cites its passage"
+
+
+# --- negation over lists and long sentences ---------------------------------------------------
+
+LIST_NEGATIONS = [
+    "Acme does not verify its product supply chains, audit its suppliers for compliance with company standards, or require direct suppliers to certify that materials comply with anti-slavery laws.",
+    "We do not at present verify our supply chain, conduct audits of our vendors or ask them to certify their compliance with laws on human trafficking.",
+    "The company neither verifies its supply chains nor audits its suppliers, nor does it require supplier certifications.",
+    "Wij verifiëren onze keten niet, voeren geen audits uit en vragen leveranciers niet om een schriftelijke verklaring over dwangarbeid.",
+    "Wir überprüfen unsere Lieferkette nicht, führen keine Audits durch und verlangen keine schriftliche Bestätigung zu Zwangsarbeit von Lieferanten.",
+]
+
+
+@pytest.mark.parametrize("text", LIST_NEGATIONS)
+def test_a_negation_covers_every_item_of_a_list(text: str) -> None:
+    check(text, {VERIFICATION: NOT_DONE, AUDITS: NOT_DONE, CERTIFICATION: NOT_DONE})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not currently provide our employees and managers who are responsible for sourcing with formal training on slavery and trafficking.",
+        "Harbor does not, at this stage and given the size of its purchasing team, offer any specific training on human trafficking to its buyers.",
+        "The Company has not, to date, provided employees or management with direct responsibility for supply chain management training on forced labour.",
+        "Onze medewerkers en managers in de inkoop hebben tot nu toe geen specifieke training over mensenhandel gekregen.",
+        "Unseren Einkäufern und Führungskräften bieten wir derzeit keine eigenen Schulungen zu Menschenhandel an.",
+    ],
+)
+def test_a_negation_reaches_over_a_long_noun_phrase(text: str) -> None:
+    check(text, {TRAINING: NOT_DONE})
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("We do not tolerate forced labour and audit our suppliers against our code every year.", AUDITS),
+        (
+            "We will not do business with vendors who use forced labour, and require all vendors to certify that their goods are made without it.",
+            CERTIFICATION,
+        ),
+        ("We found no evidence of forced labour in the audits we carried out this year.", AUDITS),
+        ("Our audits have not identified any cases of trafficking in our supply chain.", AUDITS),
+        ("Audits did not reveal any instances of child labour in 2024.", AUDITS),
+        ("Suppliers that do not comply with our standards will be audited more often.", AUDITS),
+        (
+            "Vendors who do not sign our Code of Conduct acknowledgement are not approved for production.",
+            CERTIFICATION,
+        ),
+        ("We not only audit our suppliers but also visit their factories without notice.", AUDITS),
+        ("Wir auditieren nicht nur unsere Lieferanten, sondern auch deren Unterauftragnehmer.", AUDITS),
+        ("Wij tolereren geen kinderarbeid en auditen onze leveranciers jaarlijks.", AUDITS),
+    ],
+)
+def test_a_negation_that_is_about_something_else_leaves_the_practice_affirmed(
+    text: str, criterion_id: str
+) -> None:
+    check(text, {criterion_id: FOUND})
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        (
+            "Our verification was not conducted by a third party; it is carried out by our sourcing team.",
+            VERIFICATION,
+        ),
+        (
+            "Acme audits its direct suppliers; these audits are not independent and are announced in advance.",
+            AUDITS,
+        ),
+        ("Our supplier audits are not unannounced.", AUDITS),
+        ("Supply chain verification is performed internally and not by an outside firm.", VERIFICATION),
+        (
+            "De verificatie van onze keten wordt intern uitgevoerd en niet door een derde partij.",
+            VERIFICATION,
+        ),
+        ("Die Überprüfung unserer Lieferkette erfolgt intern und nicht durch Dritte.", VERIFICATION),
+    ],
+)
+def test_a_negated_qualifier_is_not_a_negated_practice(text: str, criterion_id: str) -> None:
+    # The statute asks companies to say exactly this: "shall specify if the verification was not
+    # conducted by a third party" (§ 1714.43(c)(1)); the practice itself exists.
+    check(text, {criterion_id: FOUND})
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("Audits of suppliers are not conducted at this time.", AUDITS),
+        ("Written certifications from suppliers regarding forced labour are not requested.", CERTIFICATION),
+        ("Training on slavery and trafficking is not provided to our employees.", TRAINING),
+        ("Audits bei Lieferanten führen wir nicht durch.", AUDITS),
+        ("Eine Risikoanalyse unserer Lieferkette haben wir bisher nicht durchgeführt.", VERIFICATION),
+        ("Sociale audits worden door ons niet uitgevoerd.", AUDITS),
+        ("Unsere Lieferverträge enthalten keine Klauseln zu Zwangsarbeit.", CERTIFICATION),
+        (
+            "In onze contracten met leveranciers zijn geen bepalingen over dwangarbeid opgenomen.",
+            CERTIFICATION,
+        ),
+    ],
+)
+def test_a_negation_after_the_practice_negates_it(text: str, criterion_id: str) -> None:
+    check(text, {criterion_id: NOT_DONE})
+
+
+# --- statutory headings, descriptions of the law, questions -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verification of product supply chains to evaluate and address risks of human trafficking and slavery\n\nAuditing company suppliers\n\nCertification by direct suppliers\n\nInternal accountability standards\n\nTraining of employees and management\n\nFor more information please contact us.",
+        "VERIFICATION\n\nAUDITS\n\nCERTIFICATION\n\nINTERNAL ACCOUNTABILITY\n\nTRAINING\n\nAcme opposes slavery and human trafficking.",
+        "Conducts audits of suppliers to evaluate supplier compliance with company standards for trafficking and slavery in supply chains.\n\nRequires direct suppliers to certify that materials incorporated into the product comply with the laws regarding slavery and human trafficking.\n\nProvides company employees and management, who have direct responsibility for supply chain management, training on human trafficking and slavery.",
+        "Verificatie van productieketens om risico's van mensenhandel en slavernij te evalueren en aan te pakken\n\nAudits bij leveranciers\n\nOpleiding en training",
+        "Durchführung regelmäßiger Risikoanalysen\n\nAudits bei Lieferanten\n\nAus- und Weiterbildung",
+    ],
+)
+def test_headings_and_the_statutes_own_list_are_not_evidence(text: str) -> None:
+    assessment = assess_text(text)
+    for criterion_id in LEGALBENCH_MEASURES.values():
+        assert assessment.result(criterion_id).verdict is NOT_FOUND, criterion_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Act requires retailers and manufacturers to disclose to what extent they verify their supply chains, audit suppliers, require certification, maintain internal accountability and train employees.",
+        "Companies subject to the Act must disclose to what extent, if any, they (1) engage in verification, (2) conduct audits of suppliers, (3) require direct suppliers to certify, (4) maintain internal accountability standards and (5) provide training.",
+        "The California Transparency in Supply Chains Act of 2010 (SB 657) requires disclosure of efforts to verify, audit and certify supply chains and to train employees.",
+        "Das Gesetz verlangt von Unternehmen offenzulegen, ob sie ihre Lieferanten auditieren und ihre Einkäufer schulen.",
+        "De wet verplicht bedrijven te melden of zij hun leveranciers auditen en hun inkopers trainen.",
+    ],
+)
+def test_a_description_of_the_law_is_not_evidence(text: str) -> None:
+    assessment = assess_text(text)
+    for criterion_id in LEGALBENCH_MEASURES.values():
+        assert assessment.result(criterion_id).verdict is NOT_FOUND, criterion_id
+
+
+def test_the_company_speaking_after_the_law_is_evidence_again() -> None:
+    text = "The Act requires us to disclose whether we audit suppliers: we conduct unannounced audits of all tier 1 factories."
+    check(text, {AUDITS: FOUND})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does the company audit its suppliers?",
+        "How does Acme verify its supply chain?",
+        "Hoe trainen wij onze inkopers?",
+        "Wie schulen wir unsere Einkäufer?",
+    ],
+)
+def test_questions_are_not_evidence(text: str) -> None:
+    assessment = assess_text(text)
+    for criterion_id in LEGALBENCH_MEASURES.values():
+        assert assessment.result(criterion_id).verdict is NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        (
+            "Verification: Summit Brands does not use third parties to verify its product supply chains.",
+            VERIFICATION,
+        ),
+        ("Audits\nWe do not currently audit our suppliers.", AUDITS),
+        (
+            "Supplier certification – we do not ask suppliers to certify compliance with anti-trafficking laws.",
+            CERTIFICATION,
+        ),
+        ("Schulungen: Unsere Einkäufer erhalten derzeit keine Schulungen zu Menschenhandel.", TRAINING),
+    ],
+)
+def test_a_label_before_the_text_does_not_outweigh_what_the_text_says(text: str, criterion_id: str) -> None:
+    check(text, {criterion_id: NOT_DONE})
+
+
+def test_a_wrapped_line_or_a_sentence_before_a_colon_is_not_a_label() -> None:
+    wrapped = (
+        "Acme conducts unannounced social compliance audits of supplier factories in\n"
+        "Asia and Latin America every year to check working conditions."
+    )
+    check(wrapped, {AUDITS: FOUND})
+    check("Acme conducts supplier audits in three regions: Asia, Africa and Latin America.", {AUDITS: FOUND})
+
+
+def test_a_list_after_a_colon_is_evidence_even_without_verbs() -> None:
+    text = "Our programme includes:\n\nUnannounced third-party audits of all tier 1 factories\n\nAnnual training of buyers on forced labour"
+    check(text, {AUDITS: FOUND, TRAINING: FOUND})
+
+
+# --- plans and possibilities ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("We intend to evaluate the risks of forced labour in our supply chain next year.", VERIFICATION),
+        (
+            "A consultancy will assist us with the development of a risk assessment methodology for our suppliers.",
+            VERIFICATION,
+        ),
+        ("These steps may include third-party audits of selected suppliers.", AUDITS),
+        ("In the future, we may consider unannounced audits of suppliers in high-risk regions.", AUDITS),
+        (
+            "A supplier declaration on human trafficking will be introduced during the coming year.",
+            CERTIFICATION,
+        ),
+        (
+            "We are developing internal accountability standards relating to human trafficking.",
+            ACCOUNTABILITY,
+        ),
+        ("Training for our procurement team on forced labour is planned for 2025.", TRAINING),
+        ("Wij zijn van plan om in 2025 een risicoanalyse van onze keten uit te voeren.", VERIFICATION),
+        (
+            "Een clausule over dwangarbeid wordt volgend jaar in onze leverancierscontracten opgenomen.",
+            CERTIFICATION,
+        ),
+        ("Wir planen, ab 2025 Schulungen zu Menschenhandel für unsere Einkäufer anzubieten.", TRAINING),
+        ("Ein Auditprogramm für Lieferanten befindet sich im Aufbau.", AUDITS),
+    ],
+)
+def test_plans_and_possibilities_are_not_practice(text: str, criterion_id: str) -> None:
+    result = assess_text(text).result(criterion_id)
+    assert result.verdict is NOT_DONE
+    assert {citation.polarity for citation in result.citations} == {Polarity.PLANNED}
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("We reserve the right to audit any supplier with or without notice.", AUDITS),
+        ("Kestrel may conduct announced or unannounced audits of its vendors' facilities.", AUDITS),
+        ("We will continue to audit all of our tier 1 suppliers every year.", AUDITS),
+        (
+            "Violations of our forced labour policy may result in disciplinary action, up to and including termination.",
+            ACCOUNTABILITY,
+        ),
+        (
+            "Any supplier that fails to comply with our Code of Conduct may face termination of the business relationship.",
+            ACCOUNTABILITY,
+        ),
+        ("Wij behouden ons het recht voor om leveranciers op elk moment te auditen.", AUDITS),
+    ],
+)
+def test_a_reserved_right_and_a_stated_consequence_are_practice(text: str, criterion_id: str) -> None:
+    check(text, {criterion_id: FOUND})
+
+
+# --- purpose: the statute is about slavery and trafficking ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        (
+            "Our suppliers' facilities are audited for product quality and food safety by an accredited body.",
+            AUDITS,
+        ),
+        (
+            "As a C-TPAT partner we conduct security audits of our logistics providers to protect cargo.",
+            AUDITS,
+        ),
+        (
+            "ISO 9001 audits of our supplier plants confirmed the effectiveness of their quality management.",
+            AUDITS,
+        ),
+        (
+            "Suppliers must certify that toys meet the product safety requirements of the CPSIA.",
+            CERTIFICATION,
+        ),
+        (
+            "Each supplier represents that its goods are made in accordance with good manufacturing practices and food safety regulations.",
+            CERTIFICATION,
+        ),
+        ("Our suppliers hold ISO 14001 certification and our coffee is Fairtrade certified.", CERTIFICATION),
+        (
+            "Our quality team verifies that supplier components meet our technical specifications.",
+            VERIFICATION,
+        ),
+        (
+            "Our sales employees and store managers receive training on customer service and product knowledge.",
+            TRAINING,
+        ),
+        ("Onze leveranciers worden jaarlijks geaudit op voedselveiligheid en productkwaliteit.", AUDITS),
+        (
+            "Unsere Lieferanten werden jährlich auf Lebensmittelsicherheit und Produktqualität auditiert.",
+            AUDITS,
+        ),
+    ],
+)
+def test_another_purpose_is_not_the_practice(text: str, criterion_id: str) -> None:
+    check(text, {criterion_id: NOT_FOUND})
+
+
+def test_a_purpose_word_beside_the_labour_purpose_does_not_veto() -> None:
+    check(
+        "Our audits of supplier factories cover quality, safety and labour practices, including forced labour.",
+        {AUDITS: FOUND},
+    )
+    check(
+        "Audits: Summit conducts announced audits of its direct suppliers through its own quality and compliance staff.",
+        {AUDITS: FOUND},
+    )
+
+
+# --- accountability: § 1714.43(c)(4), employees or contractors --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suppliers found to be using forced labour will have their contracts terminated.",
+        "We reserve the right to terminate our relationship with any supplier that violates our standards on slavery.",
+        "Employees and contractors are held accountable for complying with our Human Rights Policy.",
+        "Failure to comply with our standards on slavery and human trafficking will result in corrective action and, where necessary, the end of the relationship.",
+        "Any employee who violates this policy will be terminated, and any vendor who violates it will have its contract terminated.",
+        "Where an audit reveals forced labour and the supplier does not correct the violation, we cancel outstanding orders.",
+        "Our Chief Compliance Officer oversees our programme against slavery and reports to the Board.",
+        "Als een leverancier de gedragscode schendt, beëindigen wij de samenwerking.",
+        "Mitarbeitende, die gegen den Verhaltenskodex verstoßen, müssen mit disziplinarischen Maßnahmen rechnen.",
+    ],
+)
+def test_accountability_includes_consequences_for_employees_and_suppliers(text: str) -> None:
+    check(text, {ACCOUNTABILITY: FOUND})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We require our suppliers to comply with all applicable laws, including laws against forced labour.",
+        "Suppliers must provide documentation of their compliance with our standards on request.",
+        "We provide training on slavery to employees and managers with direct responsibility for supply chain management.",
+        "Vendors shall not discipline workers for exercising their right to freedom of association.",
+        "Termination of the lease on our former head office in the supply chain district was completed in 2023.",
+    ],
+)
+def test_requiring_suppliers_to_comply_is_not_accountability(text: str) -> None:
+    check(text, {ACCOUNTABILITY: NOT_FOUND})
+
+
+# --- certification wording: § 1714.43(c)(3) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our standard terms and conditions of purchase require suppliers to comply with laws prohibiting slavery and human trafficking.",
+        "Suppliers acknowledge in writing that they have read and will comply with our Supplier Code of Conduct.",
+        "We require suppliers to adhere to our Code of Conduct, which prohibits forced and prison labour.",
+        "Our legally binding contracts with suppliers include a clause on compliance with anti-slavery laws.",
+        "Each supplier completes an annual compliance questionnaire in which it confirms that it does not use forced labour.",
+        "By accepting a purchase order, vendors represent and warrant that their goods are made without trafficked labour.",
+        "Every new supplier signs a declaration of compliance with our policy on forced labour.",
+        "Leveranciers ondertekenen bij aanvang van de samenwerking onze gedragscode, die dwangarbeid verbiedt.",
+        "Unser Verhaltenskodex für Lieferanten ist Bestandteil aller Lieferverträge.",
+    ],
+)
+def test_certification_wording(text: str) -> None:
+    check(text, {CERTIFICATION: FOUND})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All employees sign our Code of Business Conduct when they join the company.",
+        "We expect our suppliers to comply with all applicable laws and regulations.",
+        "Suppliers agree in their contracts that we may inspect their production sites at any time.",
+        "Suppliers found to be using forced labour will have their contracts terminated.",
+        "Employment contracts of our staff are reviewed each year.",
+    ],
+)
+def test_what_is_not_certification(text: str) -> None:
+    check(text, {CERTIFICATION: NOT_FOUND})
+
+
+# --- verification (c)(1) and audits (c)(2) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_verification", "expected_audits"),
+    [
+        (
+            "We assess every new supplier for the risk of forced labour by country and sector.",
+            FOUND,
+            NOT_FOUND,
+        ),
+        (
+            "We review the U.S. Department of Labor's List of Goods Produced by Child Labor or Forced Labor to identify high-risk suppliers.",
+            FOUND,
+            NOT_FOUND,
+        ),
+        (
+            "Independent auditors visit our tier 1 factories to evaluate compliance with our code.",
+            NOT_FOUND,
+            FOUND,
+        ),
+        ("We reserve the right to conduct unannounced audits of our suppliers.", NOT_FOUND, FOUND),
+        (
+            "We verify our suppliers' compliance with our standards against forced labour through regular audits.",
+            FOUND,
+            FOUND,
+        ),
+        (
+            "Suppliers rated high risk in our annual risk assessment are audited by a third party.",
+            FOUND,
+            FOUND,
+        ),
+    ],
+)
+def test_the_boundary_between_verification_and_audits(
+    text: str, expected_verification: Verdict, expected_audits: Verdict
+) -> None:
+    check(text, {VERIFICATION: expected_verification, AUDITS: expected_audits})
+
+
+def test_training_content_is_not_verification() -> None:
+    text = "Our sourcing teams were trained on how to identify and mitigate risks of human trafficking."
+    check(text, {VERIFICATION: NOT_FOUND, TRAINING: FOUND})
+
+
+# --- whose practice -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("We require our suppliers to train their workers on health and safety.", TRAINING),
+        ("Suppliers must provide their employees with adequate health and safety training.", TRAINING),
+        (
+            "Suppliers are required to audit their own sub-suppliers for compliance with local labour law.",
+            AUDITS,
+        ),
+        ("Vendors must verify the age of every worker and keep copies of proof of age.", VERIFICATION),
+        ("Leveranciers moeten ervoor zorgen dat hun personeel een veiligheidstraining volgt.", TRAINING),
+        ("Lieferanten müssen sicherstellen, dass ihr Personal eine Sicherheitsschulung erhält.", TRAINING),
+    ],
+)
+def test_what_suppliers_must_do_themselves_is_not_the_companys_practice(text: str, criterion_id: str) -> None:
+    check(text, {criterion_id: NOT_FOUND})
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("All new factories must pass an initial social audit before production can start.", AUDITS),
+        ("Suppliers must allow us or our agents to inspect their facilities with or without notice.", AUDITS),
+        ("Vendors that fail an audit are required to attend our training on forced labour.", TRAINING),
+        (
+            "We expect suppliers to comply with our standards and may conduct audits to check compliance.",
+            AUDITS,
+        ),
+    ],
+)
+def test_what_suppliers_must_let_the_company_do_is_the_companys_practice(
+    text: str, criterion_id: str
+) -> None:
+    check(text, {criterion_id: FOUND})
+
+
+# --- citations ------------------------------------------------------------------------------------
+
+
+def test_every_verdict_keeps_its_citation_with_offsets() -> None:
+    text = (
+        "Supply Chain Transparency\n\nVerification\nKestrel does not use a third party to verify its supply chain.\n\n"
+        "Audits\nKestrel audits its key suppliers every year."
+    )
+    assessment = assess_text(text)
+    for criterion_id, wanted in ((VERIFICATION, NOT_DONE), (AUDITS, FOUND)):
+        result = assessment.result(criterion_id)
+        assert result.verdict is wanted
+        for citation in result.citations:
+            assert text[citation.start : citation.end] == citation.snippet
+            assert text[citation.cue_start : citation.cue_end] == citation.cue
+            assert citation.snippet.strip() not in ("Verification", "Audits")
+
+
+def test_the_analysis_marks_list_negation_spans() -> None:
+    sentence = "We do not verify our supply chain, audit suppliers or train buyers, but we publish a report."
+    analysis = analyse(sentence)
+    for word in ("verify", "audit", "train"):
+        position = sentence.index(word)
+        assert analysis.polarity(position, position + len(word)) is Polarity.NEGATED
+    position = sentence.index("publish")
+    assert analysis.polarity(position, position + len("publish")) is Polarity.AFFIRMED
+
+
+# --- properties -------------------------------------------------------------------------------------
+
+# Positive statements of a practice, each with the measure it evidences; written for these tests.
+POSITIVES: list[tuple[str, str]] = [
+    ("conduct unannounced audits of our suppliers' factories", AUDITS),
+    ("audit our direct suppliers for compliance with our forced labour standards", AUDITS),
+    ("verify our product supply chains for risks of human trafficking", VERIFICATION),
+    ("assess our suppliers for the risk of forced labour", VERIFICATION),
+    (
+        "require direct suppliers to certify compliance with laws on slavery and human trafficking",
+        CERTIFICATION,
+    ),
+    ("provide training on human trafficking to our buyers", TRAINING),
+    ("train our procurement staff on forced labour risks", TRAINING),
+    (
+        "maintain internal accountability standards for employees who fail to meet our standards on slavery",
+        ACCOUNTABILITY,
+    ),
+]
+SUBJECTS = ["We", "The Company", "Acme Inc.", "Our company"]
+NEGATORS = ["do not", "do not currently", "have not yet begun to", "do not at this time", "never"]
+PLANNERS = ["plan to", "intend to", "are considering whether to", "aim to", "are developing a programme to"]
+PREFIXES = ["", "Slavery and human trafficking have no place in our supply chain. ", "Supply chain\n\n"]
+SUFFIXES = ["", ", and we do not plan to do so", " at any of our sites"]
+
+
+def _negated(subject: str, negator: str, phrase: str) -> str:
+    verb = phrase
+    if subject != "We" and negator.startswith("do not"):
+        negator = negator.replace("do not", "does not", 1)
+    if subject != "We" and negator.startswith("have not"):
+        negator = negator.replace("have not", "has not", 1)
+    return f"{subject} {negator} {verb}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(POSITIVES),
+    st.sampled_from(SUBJECTS),
+    st.sampled_from(NEGATORS),
+    st.sampled_from(PREFIXES),
+    st.sampled_from(SUFFIXES),
+)
+def test_negating_a_positive_statement_never_yields_found(
+    positive: tuple[str, str], subject: str, negator: str, prefix: str, suffix: str
+) -> None:
+    phrase, criterion_id = positive
+    affirmed = f"{prefix}{subject} {'' if subject == 'We' else ''}{phrase}{suffix}."
+    negated = f"{prefix}{_negated(subject, negator, phrase)}{suffix}."
+    if not suffix.startswith(", and we do not"):
+        assert verdict(affirmed.replace(f"{subject} ", f"{subject} ", 1), criterion_id) is not NOT_DONE
+    result = assess_text(negated).result(criterion_id)
+    assert result.verdict is not FOUND, negated
+    assert result.verdict is NOT_DONE, negated
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(POSITIVES),
+    st.sampled_from(SUBJECTS),
+    st.sampled_from(PLANNERS),
+    st.sampled_from(PREFIXES),
+)
+def test_a_plan_never_yields_found(
+    positive: tuple[str, str], subject: str, planner: str, prefix: str
+) -> None:
+    phrase, criterion_id = positive
+    planner = (
+        planner
+        if subject == "We"
+        else planner.replace("are ", "is ", 1)
+        .replace("plan to", "plans to")
+        .replace("intend to", "intends to")
+        .replace("aim to", "aims to")
+    )
+    text = f"{prefix}{subject} {planner} {phrase}."
+    result = assess_text(text).result(criterion_id)
+    assert result.verdict is NOT_DONE, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([phrase for phrase, _ in POSITIVES]), min_size=2, max_size=4, unique=True),
+    st.sampled_from(["do not", "do not currently", "have not"]),
+)
+def test_a_negated_list_never_yields_found_for_any_item(phrases: list[str], negator: str) -> None:
+    # "We do not verify …, audit … or train …": every listed practice is negated.
+    listed = ", ".join(phrases[:-1]) + " or " + phrases[-1]
+    text = f"We {negator} {listed}."
+    assessment = assess_text(text)
+    for phrase, criterion_id in POSITIVES:
+        if phrase in phrases:
+            assert assessment.result(criterion_id).verdict is not FOUND, (criterion_id, text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(POSITIVES),
+    st.sampled_from(["Audits", "Verification", "Training", "Certification", "Internal Accountability"]),
+)
+def test_a_heading_line_changes_nothing(positive: tuple[str, str], heading: str) -> None:
+    phrase, criterion_id = positive
+    sentence = f"We {phrase}."
+    assert verdict(f"{heading}\n\n{sentence}", criterion_id) is verdict(sentence, criterion_id)
+    assert verdict(f"{heading}\n{sentence}", criterion_id) is verdict(sentence, criterion_id)
