@@ -2,8 +2,9 @@
 
 Migrates the database, creates "Voorbeeld Import B.V." with its owner, scans the example supplier
 list of a Dutch importer (``examples/leveranciers.csv``) into its register, adds grievance cases,
-legal facts and a monitoring population where those apps are installed, then starts the background
-worker and the site and prints the login. ``--no-serve`` stops after seeding (used by the tests).
+legal facts, a monitoring population and a sector covenant ("Convenant Duurzame Kleding en Textiel
+(demo)") where those apps are installed, then starts the background worker and the site and prints
+the login. ``--no-serve`` stops after seeding (used by the tests).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def seed() -> tuple[str, str, str, str]:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+    from imvo.web.covenants.demo import seed_covenant
     from imvo.web.grievances.demo import seed_grievances
     from imvo.web.jobs.queue import run_pending_jobs_now
     from imvo.web.monitoring.demo import seed_monitoring
@@ -46,6 +48,7 @@ def seed() -> tuple[str, str, str, str]:
     seed_grievances(organisation)
     seed_obligations(organisation)
     monitor = seed_monitoring(owner=owner, company_organisation=organisation)
+    seed_covenant(owner)
     run_pending_jobs_now()
     return organisation.slug, monitor.slug, owner.email, password
 
@@ -81,6 +84,10 @@ def configure_environment(address: str = ADDRESS) -> None:
     os.environ.setdefault("IMVO_SITE_URL", f"http://{address}")
 
 
+#: The demo covenant's short name (imvo.web.covenants.demo.DEMO_SLUG; not imported here, before Django).
+COVENANT_SLUG = "convenant-kleding-demo"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="imvo.demo", description=__doc__)
     parser.add_argument("--no-serve", action="store_true", help="migrate and seed, then stop")
@@ -93,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     print("imvo demo is ready.")
     print(f"  organisation: Voorbeeld Import B.V.  {url}o/{slug}/")
     print(f"  monitor:      {url}o/{monitor_slug}/  (the same login)")
+    print(f"  covenant:     {url}o/{COVENANT_SLUG}/covenant/  (the same login)")
+    print(f"  its public page: {url}covenants/{COVENANT_SLUG}/")
     print(f"  sign in as:   {email}")
     print(f"  password:     {password}")
     print(f"  the example supplier list: {EXAMPLE}")

@@ -83,6 +83,34 @@ ALIASES = {
     "Allemagne": "DE",
     "België": "BE",
     "EL": "GR",
+    # issue 12: the forms users write, in any of five languages
+    "Kongo, Demokratische Republik": "CD",
+    "Myanmar (Birma)": "MM",
+    "Myanmar (Birmanie)": "MM",
+    "Myanmar (Birmania)": "MM",
+    "VR China": "CN",
+    "Korea, Republik": "KR",
+    "Korea (Republic of)": "KR",
+    "Korea (Republik)": "KR",
+    "Korea, Demokratische Volksrepublik": "KP",
+    "Congo (DRC)": "CD",
+    "Congo, The Democratic Republic of the": "CD",
+    "Congo, République démocratique du": "CD",
+    "Iran, Islamic Republic of": "IR",
+    "Tanzania, United Republic of": "TZ",
+    "Venezuela, Bolivarian Republic of": "VE",
+    "Bolivia (Plurinational State of)": "BO",
+    "Costa de Marfil": "CI",
+    "Côte d’Ivoire (Ivoorkust)": "CI",
+    "República Democrática del Congo": "CD",
+    "Corea del Sur": "KR",
+    "Países Bajos": "NL",
+    "Alemania": "DE",
+    "Kongo-Kinshasa": "CD",
+    "Congo - Kinshasa": "CD",
+    "Congo - Brazzaville": "CG",
+    "Nordmazedonien": "MK",
+    "Macedonia del Norte": "MK",
 }
 
 CODES = {
@@ -98,6 +126,10 @@ CODES = {
 }
 
 NEVER = [
+    "Georgia (USA)",  # two countries: never guess
+    "Georgia (US)",
+    "China (Taiwan)",
+    "Korea (North, South)",
     "Congo",
     "Kongo",
     "Korea",
@@ -146,8 +178,9 @@ def test_every_display_name_resolves_back_except_the_congo() -> None:
         for language in LANGUAGES
         if normalise_country(country_name(country["alpha2"], language)) != country["alpha2"]
     }
-    # ISO's "Congo" (en, nl) and "Kongo" (de) are ambiguous on purpose; French says "République du Congo".
-    assert unresolved == {("CG", "en"), ("CG", "nl"), ("CG", "de")}
+    # ISO's "Congo" (en, nl, es) and "Kongo" (de) are ambiguous on purpose; French says "République du
+    # Congo".
+    assert unresolved == {("CG", "en"), ("CG", "nl"), ("CG", "de"), ("CG", "es")}
 
 
 def test_country_names_by_language() -> None:
@@ -158,8 +191,9 @@ def test_country_names_by_language() -> None:
     assert country_name("BO") == "Bolivia"
     with pytest.raises(KeyError):
         country_name("ZZ")
+    assert country_name("NL", "es") == "Países Bajos"
     with pytest.raises(ValueError, match="unsupported language"):
-        country_name("NL", "es")
+        country_name("NL", "it")
 
 
 def test_ten_thousand_distinct_strings_each_get_an_answer() -> None:
@@ -237,3 +271,71 @@ def test_country_codes_cover_iso_and_name_every_code() -> None:
     assert list(codes) == sorted(codes)
     assert {"NL", "CI", "CD", "XK"} <= set(codes)
     assert all(country_name(code, "nl") for code in codes)
+
+
+NAMES = json.loads(read_package_file("iso3166_names.json"))
+
+
+def _ambiguous_keys() -> set[str]:
+    from imvo.core.countries import name_key
+
+    codes: dict[str, set[str]] = {}
+    for name, alpha2, origin in NAMES["names"]:
+        if origin != "alias":
+            codes.setdefault(name_key(name), set()).add(alpha2)
+    return {key for key, found in codes.items() if len(found) > 1} | {
+        name_key(name) for name, _ in NAMES["ambiguous"]
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_country_in_every_language_from_iso_codes_and_cldr(language: str) -> None:
+    """Every ISO (iso-codes) and CLDR name of every country in nl, de, en, fr and es resolves to its
+    code, but for the spellings that name two countries or are ambiguous on purpose ("Congo")."""
+    from imvo.core.countries import name_key
+
+    ambiguous = _ambiguous_keys()
+    checked, wrong = 0, []
+    for name, alpha2, origin in NAMES["names"]:
+        if origin not in (f"cldr-{language}",) and not origin.startswith(f"iso-{language}-"):
+            continue
+        if name_key(name) in ambiguous:
+            continue
+        checked += 1
+        if normalise_country(name) != alpha2:
+            wrong.append((name, alpha2, normalise_country(name)))
+    assert wrong == []
+    assert checked >= 400  # about 250 countries, ISO and CLDR names
+
+
+def test_the_only_names_left_open_are_the_congos_and_koreas() -> None:
+    from imvo.core.countries import name_key
+
+    open_keys = _ambiguous_keys()
+    official = {name_key(n) for n, _a, origin in NAMES["names"] if origin.startswith(("iso-", "cldr-"))}
+    assert {key for key in open_keys & official} <= {"congo", "kongo", "korea"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_inverted_forms_of_every_official_name(language: str) -> None:
+    """ "Republik Korea" may be written "Korea, Republik": any official name whose tail alone names the
+    country can be turned around at the comma."""
+    checked = 0
+    for name, alpha2, origin in NAMES["names"]:
+        if origin != f"iso-{language}-official":
+            continue
+        words = name.split()
+        for cut in range(1, len(words)):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            if normalise_country(tail) == alpha2:
+                assert normalise_country(f"{tail}, {head}") == alpha2, (tail, head)
+                checked += 1
+    assert checked >= 20
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_display_name_with_a_bracketed_code_still_resolves(language: str) -> None:
+    for code in country_codes():
+        name = country_name(code, language)
+        if normalise_country(name) == code:
+            assert normalise_country(f"{name} ({code})") == code

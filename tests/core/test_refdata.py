@@ -293,6 +293,8 @@ def test_cli_data_lists_datasets_and_prints_the_manifest(capsys: pytest.CaptureF
         "hs",
         "eu-cmr-annex-i",
         "iso3166-names",
+        "wgi",
+        "us-tip-report",
     ]
 
 
@@ -345,3 +347,83 @@ def test_fraction_missing_values_are_none(text: str) -> None:
 def test_fraction_rejects_percent_signs() -> None:
     with pytest.raises(BuildError):
         fraction("12%", "test")
+
+
+# --- World Bank WGI and the TIP Report ------------------------------------------------------------
+
+
+def test_wgi_has_every_economy_with_an_iso_code_and_maps_world_bank_codes() -> None:
+    data = load()
+    counts = next(d for d in manifest() if d.id == "wgi").record_counts
+    assert counts["economies"] == 213  # 214 in the file, the Netherlands Antilles (dissolved) dropped
+    assert data.governance("CD").wb_code == "ZAR"
+    assert data.governance("RO").wb_code == "ROM"
+    assert data.governance("TL").wb_code == "TMP"
+    assert data.governance("PS").wb_code == "WBG"
+    assert data.governance("XK").wb_code == "KSV"
+    assert data.governance("AN") is None
+    assert data.governance("zz") is None
+
+
+def test_wgi_values_are_the_published_ones() -> None:
+    nigeria = load().governance("ng")
+    assert nigeria is not None
+    # checked against a second source in the build (imvo.core.refdata.sources.wgi.SECOND_SOURCE)
+    assert (nigeria.cc_estimate, nigeria.pv_estimate) == (-1.04, -1.77)
+    assert (nigeria.cc_pctrank, nigeria.va_pctrank) == (17.0, 32.4)
+    assert nigeria.record_id("cc") == "NGA|2023|cc"
+    american_samoa = load().governance("AS")
+    assert american_samoa is not None
+    assert american_samoa.va_pctrank is None  # no value published: unknown, not zero
+
+
+def test_tip_placements_are_partial_and_mapped_to_iso() -> None:
+    data = load()
+    counts = next(d for d in manifest() if d.id == "us-tip-report").record_counts
+    assert (counts["countries"], counts["tier_3"], counts["tier_2_watch_list"], counts["special_case"]) == (
+        49,
+        20,
+        25,
+        4,
+    )
+    assert data.tip_placement("CN").tier == "tier_3"
+    assert data.tip_placement("CD").tier == "tier_2_watch_list"  # the Factbook's "cg" is the DR Congo
+    assert data.tip_placement("CG").tier == "tier_2_watch_list"  # and its "cf" the Republic of the Congo
+    assert data.tip_placement("HT").tier == "special_case"
+    assert data.tip_placement("NL") is None  # not in the data: unknown, never "Tier 1"
+
+
+def test_every_tip_name_as_published_resolves_to_its_code() -> None:
+    from imvo.core.countries import normalise_country
+
+    for record in json.loads(read_package_file("tip_2025.json")):
+        assert normalise_country(record["name"]) == record["alpha2"], record["name"]
+        assert record["url"].startswith("https://www.state.gov/reports/2025-trafficking-in-persons-report/")
+
+
+def test_build_refuses_values_that_disagree_with_the_second_source(shared_data: Path, tmp_path: Path) -> None:
+    for folder in ("wgi", "trafficking-in-persons"):
+        shutil.copytree(shared_data / folder, tmp_path / folder)
+    for path in tmp_path.rglob("*"):
+        path.chmod(0o644 if path.is_file() else 0o755)
+    from imvo.core.refdata.sources import tip, wgi
+
+    long_file = tmp_path / "wgi" / "wgi_long_1996_2023.csv"
+    long_file.write_text(
+        long_file.read_text(encoding="utf-8").replace(
+            "NGA,Nigeria,2023,cc,-1.04", "NGA,Nigeria,2023,cc,-1.4"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildError, match="trendometric"):
+        wgi.build(tmp_path)
+    tiers = tmp_path / "trafficking-in-persons" / "tip_tiers_2025_via_cia_factbook.csv"
+    tiers.write_text(
+        tiers.read_text(encoding="utf-8").replace(
+            "Brazil,Federative Republic of Brazil,2025,Tier 2 Watch List",
+            "Brazil,Federative Republic of Brazil,2025,Tier 3",
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildError):
+        tip.build(tmp_path)

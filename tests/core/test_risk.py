@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from imvo.core.risk import parameters
 from imvo.core.risk.assess import findings_for
-from imvo.core.risk.scoring import score
-from imvo.core.risk.themes import THEME_BY_ID, THEMES
+from imvo.core.risk.scoring import BASES, score
+from imvo.core.risk.themes import ILAB_THEMES, THEME_BY_ID, THEMES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "methodology.md"
 
@@ -35,6 +35,7 @@ class Listing:
     derived_labour_exploitation: bool = False
     record_id: str = "Cocoa|Testland"
     good: str = "Cocoa"
+    alpha2: str = "CI"
     ilab_country_name: str = "Testland"
     derived_input_country_alpha2: str | None = None
     dataset_id: str = "ilab-list-of-goods"
@@ -54,8 +55,8 @@ def test_every_theme_has_severity_components():
     assert set(parameters.SEVERITY_COMPONENTS) == {theme.id for theme in THEMES}
 
 
-def test_forced_child_labour_is_most_severe_and_derived_least():
-    severities = {theme.id: score(theme, "listed", None).severity for theme in THEMES}
+def test_forced_child_labour_is_most_severe_and_derived_least_of_the_ilab_themes():
+    severities = {theme.id: score(theme, "listed", None).severity for theme in ILAB_THEMES}
     assert severities["forced_child_labour"] == max(severities.values())
     assert severities["derived_labour_exploitation"] == min(severities.values())
 
@@ -83,7 +84,7 @@ def test_government_effort_moves_likelihood():
     share=st.one_of(st.none(), st.floats(min_value=0, max_value=1.5)),
     level=st.sampled_from([None, "", "Moderate Advancement", "No Advancement", "Unheard of"]),
     inspectors=st.sampled_from([None, True, False]),
-    basis=st.sampled_from(["listed", "derived", "country_context"]),
+    basis=st.sampled_from(BASES),
 )
 def test_scores_stay_within_their_scales(share, level, inspectors, basis):
     country = Country(share, level, inspectors)

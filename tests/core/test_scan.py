@@ -223,3 +223,111 @@ def test_cli_writes_no_file_when_one_output_cannot_hold_the_register(tmp_path, c
     assert main(["scan", str(EXAMPLE), "--out", str(out_csv), "--out", str(out_xlsx)]) == 2
     assert "more than an XLSX sheet holds" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+# --- what a scan looked at (issue 12) ----------------------------------------------------------------
+
+
+def test_the_scan_result_says_which_themes_and_datasets_it_covered(tmp_path, resolver):
+    from imvo.core.risk.themes import THEMES
+
+    path = write_csv(
+        tmp_path / "in.csv", [["A", "Ghana", "cocoa", "", "1"], ["B", "Netherlands", "toys", "", "1"]]
+    )
+    with scan_file(path, resolver=resolver) as result:
+        coverage = result.coverage
+        summary = result.summary
+    assert [t.theme for t in coverage.themes] == [t.id for t in THEMES]
+    assert set(coverage.not_covered) == {
+        "occupational_health_and_safety",
+        "living_wage",
+        "land_rights",
+        "deforestation_and_biodiversity",
+        "pollution_and_water",
+    }
+    assert "No finding is not proof of no risk" in coverage.caveat
+    by_theme = {t.theme: t for t in coverage.themes}
+    assert by_theme["child_labour"].findings == summary.findings_by_theme["child_labour"]
+    assert {d.id for d in by_theme["forced_labour"].datasets} == {
+        "ilab-list-of-goods",
+        "ilab-child-labor-findings",
+        "us-tip-report",
+    }
+    document = coverage.as_dict()
+    assert json.loads(json.dumps(document)) == document
+    assert {d["id"] for d in document["datasets"]} >= {"wgi", "us-tip-report", "eu-cmr-annex-i"}
+    assert any("partial" in d["gap"] for d in document["datasets"] if d["id"] == "us-tip-report")
+
+
+def test_the_heat_map_counts_findings_per_country_and_theme(tmp_path, resolver):
+    rows = [
+        ["A", "Ghana", "cocoa", "", "1"],
+        ["B", "Ghana", "gold", "", "1"],
+        ["C", "DR Congo", "cobalt ore", "", "1"],
+    ]
+    path = write_csv(tmp_path / "in.csv", rows)
+    with scan_file(path, resolver=resolver) as result:
+        heat = result.heat_map()
+        findings = result.findings
+    expected = sum(1 for f in findings if f.country == "GH" and f.theme == "child_labour")
+    assert heat.cell("GH", "child_labour").findings == expected == 2
+    assert set(heat.countries) == {"GH", "CD"}
+    assert heat.countries[0] == "CD"  # the most salient country first
+    assert "occupational_health_and_safety" not in heat.themes  # not assessed: no column
+    rows_out = heat.as_dict()["rows"]
+    assert {row["name_nl"] for row in rows_out} >= {"Ghana"}
+    assert all(0 <= cell["level"] <= 4 for row in rows_out for cell in row["cells"])
+
+
+def test_the_heat_map_of_a_register_reads_one_row_per_risk():
+    from imvo.core.risk.coverage import heat_map_of_risks
+
+    heat = heat_map_of_risks(
+        [("CI", "child_labour", 80), ("CI", "child_labour", 60), ("", "x", 1), ("NL", "none", 9)]
+    )
+    assert heat.countries == ("CI",)
+    assert (heat.cell("CI", "child_labour").findings, heat.cell("CI", "child_labour").max_salience) == (2, 80)
+    assert heat.cell("CI", "child_labour").level == 4
+    assert heat.cell("NL", "conflict").findings == 0
+
+
+def test_findings_carry_their_evidence_as_data_outside_the_exported_columns(tmp_path, resolver):
+    from imvo.core.risk.evidence import render_evidence
+
+    assert "evidence_data" not in REGISTER_COLUMNS
+    assert {"input_good", "input_country"} <= set(REGISTER_COLUMNS)
+    path = write_csv(
+        tmp_path / "in.csv", [["A", "Ivoorkust", "cocoa", "", "1"], ["B", "Atlantis", "cocoa", "", "1"]]
+    )
+    with scan_file(path, resolver=resolver) as result:
+        for finding in result.findings:
+            assert render_evidence(finding.evidence_data, "en") == finding.evidence
+            assert render_evidence(finding.evidence_data, "nl")
+        cocoa = next(f for f in result.findings if f.theme == "child_labour")
+    assert "Ivoorkust" in render_evidence(cocoa.evidence_data, "nl")
+
+
+def test_the_report_states_coverage_and_the_caveat(tmp_path, resolver):
+    from imvo.core.report import render_report
+
+    path = write_csv(tmp_path / "in.csv", [["A", "Ghana", "cocoa", "", "1"]])
+    with scan_file(path, resolver=resolver) as result:
+        html = render_report(result)
+    assert "What this scan looked at" in html
+    assert "No finding is not proof of no risk" in html
+    assert "Not assessed: no open dataset yet" in html
+    assert "Worldwide Governance Indicators" in html
+
+
+def test_the_demo_list_shows_findings_in_at_least_six_themes_each_with_its_citation():
+    demo = REPO / "src" / "imvo" / "web" / "register" / "demo_suppliers.csv"
+    with scan_file(demo) as result:
+        findings = [f for f in result.findings if f.theme != "none"]
+    themes = {f.theme for f in findings}
+    assert len(themes) >= 6, themes
+    assert {"corruption_and_governance", "freedom_of_association", "conflict", "forced_labour"} <= themes
+    for finding in findings:
+        assert finding.dataset
+        assert finding.edition
+        assert finding.record_id
+        assert finding.source_url.startswith("https://")

@@ -61,6 +61,12 @@ PLAIN_FORM_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "RoleForm": {"role": ("organisations.Membership", "role")},
     "ApiTokenForm": {"name": ("organisations.ApiToken", "name"), "role": ("organisations.ApiToken", "role")},
     "PublishReportForm": {"title": ("register.PublishedReport", "title")},
+    "ResultForm": {"description": ("covenants.ProjectResult", "description")},
+    "DecideForm": {"reason": ("covenants.AssessmentReview", "reason")},
+    "MeetingForm": {"title": ("covenants.Meeting", "title")},
+    "DocumentRequestForm": {"request": ("covenants.DocumentRequest", "request")},
+    "AnswerForm": {"answer": ("covenants.DocumentRequest", "answer")},
+    "MemberRequestForm": {"request": ("covenants.DocumentRequest", "request")},
 }
 
 #: Text fields of forms that are never stored as typed (lookups, secrets, honeypots), and why.
@@ -87,6 +93,12 @@ NOT_STORED: dict[tuple[str, str], str] = {
     ("DecideReviewForm", "decision"): "mapped to a fixed decision kind",
     ("OutcomeForm", "substantiated"): "a yes/no/unknown",
     ("MergeForm", "mode"): "picks how a list merges (MergeMode); only its choices pass",
+    ("LinkPartyForm", "platform_slug"): "a lookup of an organisation",
+    ("ConsentForm", "covenant"): "a lookup of a covenant",
+    ("ConsentFlagsForm", "covenant"): "removed from this form; a lookup in its parent",
+    ("DecideForm", "decision"): "mapped to a fixed decision kind",
+    ("PictureFilterForm", "country"): "a filter of the page, never stored",
+    ("ApproveRedactionForm", "decision"): "mapped to approve or send back",
 }
 
 #: Problems found in forms owned elsewhere, reported and awaiting their fix there. Strict: once fixed,

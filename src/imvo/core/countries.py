@@ -1,10 +1,13 @@
 """Country names and codes → ISO 3166-1 alpha-2.
 
-``normalise_country`` recognises ISO alpha-2, alpha-3 and numeric codes, English, Dutch, German and
-French names (short, common and official, from the iso-codes project via pycountry at build time),
-ILAB's names, and the project's hand-written aliases (``refdata/country_aliases.csv``). Matching
-ignores case, accents, punctuation, spacing and the English article "the". It never guesses: a
-spelling listed as ambiguous ("Congo", "Korea", ...) or claimed by two countries gives None.
+``normalise_country`` recognises ISO alpha-2, alpha-3 and numeric codes, English, Dutch, German,
+French and Spanish names (short, common and official from the iso-codes project via pycountry, and
+the Unicode CLDR names via Babel, both at build time), ILAB's names, and the project's hand-written
+aliases (``refdata/country_aliases.csv``). Inverted forms ("Korea, Republik", "Congo, Democratic
+Republic of the") and names with a bracketed second name or qualifier ("Myanmar (Birma)",
+"Korea (Republic of)") are read too. Matching ignores case, accents, punctuation, spacing and the
+English article "the". It never guesses: a spelling listed as ambiguous ("Congo", "Korea", ...),
+claimed by two countries, or whose parts name two countries ("Georgia (USA)") gives None.
 
 Kosovo, which has no ISO 3166-1 code, is "XK" (the user-assigned code used by the European Commission).
 """
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 
 from imvo.core.refdata import read_package_file
 
-LANGUAGES = ("en", "nl", "de", "fr")
+LANGUAGES = ("en", "nl", "de", "fr", "es")
 NAMES_FILE = "iso3166_names.json"
 # Removed rather than treated as a separator so that "Cote d'Ivoire" and "Cote dIvoire" agree.
 _APOSTROPHES = frozenset("'’‘`´ʼ")
@@ -78,17 +81,63 @@ def normalise_country(text: str) -> str | None:
     A bare 2- or 3-letter input is first tried as a code ("NL", "nld"); a 1- to 3-digit input as an ISO
     numeric code ("528", "4"). Only the whole input is a code: "N/A" is not Namibia.
     """
-    tables = _tables()
-    compact = _strip_accents(text).strip()
-    if compact.isascii() and compact.isalpha():
+    return _resolve(_strip_accents(text).strip(), _tables(), depth=2)
+
+
+def _code(compact: str, tables: _Tables) -> tuple[bool, str | None]:
+    """(True, code or None) when ``compact`` has the shape of an ISO code, else (False, None)."""
+    if compact.isascii() and compact.isalpha() and len(compact) in (2, 3):
         code = compact.upper()
         if len(code) == 2 and code in tables.by_alpha2:
-            return code
+            return True, code
         if len(code) == 3 and code in tables.by_alpha3:
-            return tables.by_alpha3[code]
+            return True, tables.by_alpha3[code]
     if compact.isascii() and compact.isdigit() and len(compact) <= 3:
-        return tables.by_numeric.get(compact.zfill(3))
-    return tables.by_name.get(name_key(compact))
+        return True, tables.by_numeric.get(compact.zfill(3))
+    return False, None
+
+
+def _resolve(text: str, tables: _Tables, depth: int) -> str | None:
+    is_code, code = _code(text.strip(), tables)
+    if is_code and (code is not None or text.strip().isdigit()):
+        return code
+    key = name_key(text)
+    if key in tables.by_name:
+        return tables.by_name[key]  # a known name, or a spelling known to be ambiguous (None)
+    if depth <= 0:
+        return None
+    if "(" in text:
+        return _bracketed(text, tables, depth - 1)
+    if "," in text:
+        return _inverted(text, tables)
+    return None
+
+
+def _inverted(text: str, tables: _Tables) -> str | None:
+    """ "Korea, Republik" is "Republik Korea"; "Congo, Democratic Republic of the" likewise."""
+    head, _, tail = text.partition(",")
+    return tables.by_name.get(name_key(f"{tail} {head}")) if head.strip() and tail.strip() else None
+
+
+def _bracketed(text: str, tables: _Tables, depth: int) -> str | None:
+    """ "Myanmar (Birma)": both parts name Myanmar; "Korea (Republik)": read together as "Republik
+    Korea"; "Congo (DRC)": the bracket settles what the name alone leaves open. Parts naming two
+    countries give None. The last bracket counts ("Cocos (Keeling) Islands (CC)")."""
+    stripped = text.strip()
+    if stripped.endswith(")"):
+        outside, _, inside = stripped[:-1].rpartition("(")
+    else:
+        outside, _, rest = stripped.partition("(")
+        inside, _, after = rest.partition(")")
+        outside = f"{outside} {after}"
+    outside, inside = outside.strip(), inside.strip()
+    if not outside or not inside:
+        return _resolve(outside or inside, tables, depth)
+    for combined in (f"{inside} {outside}", f"{outside} {inside}"):
+        if (code := tables.by_name.get(name_key(combined))) is not None:
+            return code
+    codes = {code for part in (outside, inside) if (code := _resolve(part, tables, depth)) is not None}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def country_codes() -> tuple[str, ...]:
@@ -97,7 +146,7 @@ def country_codes() -> tuple[str, ...]:
 
 
 def country_name(alpha2: str, language: str = "en") -> str:
-    """The display name of a country in English, Dutch, German or French ("nl" → "Ivoorkust").
+    """The display name of a country in English, Dutch, German, French or Spanish ("nl" → "Ivoorkust").
 
     Raises KeyError for a code we do not know and ValueError for another language.
     """

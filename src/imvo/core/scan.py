@@ -31,8 +31,11 @@ import duckdb
 from imvo.core import refdata
 from imvo.core.countries import normalise_country
 from imvo.core.products import ProductMatch, ProductMatcher
+from imvo.core.products.inputs import InputTable
 from imvo.core.risk import parameters
-from imvo.core.risk.assess import FindingTemplate, findings_for, no_finding
+from imvo.core.risk.assess import AnnexEntry, FindingTemplate, InputEvidence, findings_for, no_finding
+from imvo.core.risk.coverage import Coverage, HeatMap, coverage, heat_map
+from imvo.core.risk.evidence import Statement
 from imvo.core.risk.themes import NO_THEME, THEMES
 from imvo.core.sql import code_point_in, literal
 from imvo.core.suppliers import (
@@ -91,11 +94,20 @@ class Finding:
     #: The supplier's own number in the buyer's system ("" when the file has none): its identity
     #: across uploads (see :mod:`imvo.core.register.identity`).
     supplier_id: str
+    #: For a finding about an input of the good (basis ``input`` or ``input_origin_unknown``): the
+    #: input, and the country where it is produced when that is known ("" otherwise).
+    input_good: str
+    input_country: str
+    #: The evidence as data (message ids and parameters, JSON; :mod:`imvo.core.risk.evidence`), so
+    #: that it can be shown in the reader's language. Not part of the exported register files.
+    evidence_data: str
 
 
-#: The register's columns, in order: the fields of :class:`Finding`. The first fourteen are the
-#: output contract of issue 2.
-REGISTER_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
+#: Every field of :class:`Finding`, in order.
+FINDING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
+#: The register's columns as exported, in order: the fields of :class:`Finding` but the evidence
+#: data. The first fourteen are the output contract of issue 2.
+REGISTER_COLUMNS: tuple[str, ...] = tuple(name for name in FINDING_COLUMNS if name != "evidence_data")
 #: Columns holding text, which spreadsheet exports guard against formula injection.
 TEXT_COLUMNS = frozenset(f.name for f in fields(Finding) if f.type == "str")
 #: Text columns copied from the supplier file (the others hold this package's texts and codes).
@@ -144,7 +156,7 @@ class ScanResult:
 
     def iter_findings(self, where: str = "TRUE", limit: int | None = None) -> Iterator[Finding]:
         """Register rows in priority order; ``where`` is a trusted SQL predicate from this package."""
-        sql = f"SELECT {', '.join(REGISTER_COLUMNS)} FROM register WHERE {where} ORDER BY {REGISTER_ORDER}"  # noqa: S608
+        sql = f"SELECT {', '.join(FINDING_COLUMNS)} FROM register WHERE {where} ORDER BY {REGISTER_ORDER}"  # noqa: S608
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         cursor = self.connection.cursor()
@@ -187,6 +199,21 @@ class ScanResult:
             rows_with_findings=suppliers_at_risk,
         )
 
+    @cached_property
+    def coverage(self) -> Coverage:
+        """Which themes and datasets this scan covered (and which it could not), with the caveat that
+        no finding is not proof of no risk."""
+        return coverage(self.summary.findings_by_theme)
+
+    def heat_map(self) -> HeatMap:
+        """Findings per country and theme, with the highest salience of each cell."""
+        return heat_map(
+            self.query(
+                "SELECT country, theme::VARCHAR, count(*), max(salience) FROM register "
+                "WHERE theme <> 'none' GROUP BY ALL"
+            )
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -210,17 +237,22 @@ class Resolver:
         self.reference = reference or refdata.load()
         hs_labels = {code: self.reference.hs_label(code) or "" for code in self.reference.hs_codes()}
         self.matcher = ProductMatcher(self.reference.good_names, hs_labels)
+        self.inputs = InputTable()
         self._countries: dict[str, str | None] = {}
         self._products: dict[tuple[str, str], int] = {}
         self.products: list[ProductMatch] = []
         # Products that match the same goods share their findings: one representative match each.
-        self._good_keys: dict[tuple[tuple[str, ...], str], int] = {}
+        self._good_keys: dict[tuple[tuple[str, ...], str, str], int] = {}
         self._goods: list[ProductMatch] = []
         self._groups: dict[tuple[str | None, int], int] = {}
         self.groups: list[tuple[FindingTemplate, ...]] = []
         self._countries_by_good: dict[str, set[str]] = {}
+        self._listings_by_good: dict[str, list[refdata.GoodListing]] = {}
         for listing in self.reference.listings:
             self._countries_by_good.setdefault(listing.good, set()).add(listing.alpha2)
+            self._listings_by_good.setdefault(listing.good, []).append(listing)
+        self._annex = _annex_index(self.reference)
+        self._coded_goods = {link.good for link in self.inputs.links() if link.hs_prefixes}
 
     def country(self, text: str) -> str | None:
         try:
@@ -241,9 +273,16 @@ class Resolver:
         return index
 
     def good_key(self, product_index: int) -> int:
-        """A number for the goods a product matched (products naming the same goods share it)."""
+        """A number for the goods a product matched (products naming the same goods share it; the HS
+        code counts only where it changes the findings: an Annex I code, a code-dependent input)."""
         match = self.products[product_index]
-        key = (match.goods, match.good)
+        code = (
+            match.hs_code
+            if match.hs_code
+            and (match.good in self._coded_goods or self._annex_entry_for_code(match.hs_code) is not None)
+            else ""
+        )
+        key = (match.goods, match.good, code)
         index = self._good_keys.get(key)
         if index is None:
             index = self._good_keys[key] = len(self._goods)
@@ -263,18 +302,90 @@ class Resolver:
     def _listed_in(self, goods: tuple[str, ...]) -> list[str]:
         return sorted({alpha2 for good in goods for alpha2 in self._countries_by_good.get(good, ())})
 
+    def _annex_entry_for_code(self, code: str) -> AnnexEntry | None:
+        return next((entry for prefix, entry in self._annex if code.startswith(prefix)), None)
+
+    def _annex_entry_for_good(self, good: str) -> AnnexEntry | None:
+        for code in self.matcher.hs_codes_of(good):
+            for prefix, entry in self._annex:
+                if code.startswith(prefix) or prefix.startswith(code):
+                    return entry
+        return None
+
+    def _input_evidence(
+        self, alpha2: str, match: ProductMatch
+    ) -> tuple[list[InputEvidence], list[tuple[str, AnnexEntry]]]:
+        evidence: list[InputEvidence] = []
+        annex_inputs: list[tuple[str, AnnexEntry]] = []
+        for item in self.inputs.inputs_of(match.good, match.hs_code) if match.good else ():
+            names = self.matcher.goods_of([item.good])
+            if item.at_origin:
+                listings = [x for name in names if (x := self.reference.listing(name, alpha2)) is not None]
+                profile = self.reference.country_profile(alpha2)
+            else:
+                listings = [x for name in names for x in self._listings_by_good.get(name, ())]
+                profile = None
+            evidence.append(InputEvidence(item.good, item.at_origin, listings, profile))
+            if (entry := self._annex_entry_for_good(item.good)) is not None:
+                annex_inputs.append((item.good, entry))
+        return evidence, annex_inputs
+
     def _templates(self, alpha2: str | None, match: ProductMatch) -> tuple[FindingTemplate, ...]:
         listed = self._listed_in(match.goods)
         if alpha2 is None:
-            evidence = "Country unknown, so no risk could be assessed"
             if listed:
-                evidence += f"; {match.good} is on the ILAB List of Goods for {', '.join(listed)}"
-            return (no_finding(evidence + "."),)
+                statement = Statement(
+                    "none.country_unknown_listed", {"good": match.good, "countries": listed}
+                )
+            else:
+                statement = Statement("none.country_unknown")
+            return (no_finding([statement]),)
         listings = [
             listing for good in match.goods if (listing := self.reference.listing(good, alpha2)) is not None
         ]
-        profile = self.reference.country_profile(alpha2)
-        return tuple(findings_for(alpha2, match.good, listings, profile, listed_elsewhere=listed))
+        inputs, annex_inputs = self._input_evidence(alpha2, match)
+        annex = (self._annex_entry_for_code(match.hs_code) if match.hs_code else None) or (
+            self._annex_entry_for_good(match.good) if match.good else None
+        )
+        return tuple(
+            findings_for(
+                alpha2,
+                match.good,
+                listings,
+                self.reference.country_profile(alpha2),
+                listed_elsewhere=listed,
+                inputs=inputs,
+                governance=self.reference.governance(alpha2),
+                tip=self.reference.tip_placement(alpha2),
+                annex=annex,
+                annex_inputs=annex_inputs,
+            )
+        )
+
+
+def _annex_index(reference: refdata.ReferenceData) -> list[tuple[str, AnnexEntry]]:
+    """(HS/CN code prefix, entry) for every Annex I row of the EU CMR, longest prefix first."""
+    dataset = next(d for d in refdata.manifest() if d.id == refdata.CMR_DATASET)
+    index: list[tuple[str, AnnexEntry]] = []
+    for row in reference.cmr_annex:
+        entry = AnnexEntry(
+            record_id=f"{row.part}|{row.item}",
+            item=row.item,
+            dataset_id=dataset.id,
+            edition=dataset.edition,
+            source_url=dataset.source_urls[0],
+        )
+        for code in {row.hs2017_code or "", (row.cn_code or "").replace(" ", "")[:6]}:
+            if code:
+                index.append((_hs_prefix(code), entry))
+    return sorted(index, key=lambda item: -len(item[0]))
+
+
+def _hs_prefix(code: str) -> str:
+    """The HS level a code names: "260900" (a heading without subheadings) is "2609"; "261590" stays."""
+    while len(code) > 4 and code.endswith("00"):
+        code = code[:-2]
+    return code
 
 
 def _count_lines(path: Path) -> int | None:
@@ -293,7 +404,18 @@ def _count_lines(path: Path) -> int | None:
 #: instead of the evidence texts.
 _ENUM_COLUMNS = {
     "products": ("good", "hs_code", "match_method", "match_note"),
-    "templates": ("theme", "basis", "evidence", "source_url", "dataset", "edition", "record_id"),
+    "templates": (
+        "theme",
+        "basis",
+        "evidence",
+        "source_url",
+        "dataset",
+        "edition",
+        "record_id",
+        "input_good",
+        "input_country",
+        "evidence_data",
+    ),
 }
 #: DuckDB's memory limit for one scan; beyond it, sorts and joins spill to disk.
 DUCKDB_MEMORY_LIMIT = "1GB"
@@ -529,6 +651,9 @@ def _lookup_columns(resolver: Resolver) -> dict[str, dict[str, tuple[str, list[A
             "dataset": ("VARCHAR", [t.dataset_id for _, t in templates]),
             "edition": ("VARCHAR", [t.edition for _, t in templates]),
             "record_id": ("VARCHAR", [t.record_id for _, t in templates]),
+            "input_good": ("VARCHAR", [t.input_good for _, t in templates]),
+            "input_country": ("VARCHAR", [t.input_country for _, t in templates]),
+            "evidence_data": ("VARCHAR", [t.evidence_data for _, t in templates]),
         },
     }
 
@@ -583,7 +708,8 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
                t.edition, t.record_id, t.basis, t.severity_scale, t.severity_scope,
                t.severity_irremediability, r.spend, r.tier, r.country_given,
                r.hs_code_given, p.match_method, p.match_confidence,
-               {_REVIEW_REASON} AS review_reason, r.supplier_id, t.theme_order
+               {_REVIEW_REASON} AS review_reason, r.supplier_id, t.input_good, t.input_country,
+               t.evidence_data, t.theme_order
         FROM rows r
         JOIN products p USING (product_match)
         JOIN templates t USING (finding_group)

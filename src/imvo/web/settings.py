@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "imvo.web.monitoring",
     "imvo.web.register",
     "imvo.web.obligations",
+    "imvo.web.covenants",
 ]
 
 MIDDLEWARE = [

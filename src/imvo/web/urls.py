@@ -26,4 +26,5 @@ urlpatterns += [
     path("", include("imvo.web.obligations.urls")),
     path("", include("imvo.web.grievances.urls")),
     path("", include("imvo.web.monitoring.urls")),
+    path("", include("imvo.web.covenants.urls")),
 ]

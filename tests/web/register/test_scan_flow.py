@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from imvo.web.audit.models import AuditEvent
 from imvo.web.jobs.models import Job
@@ -41,8 +42,14 @@ def test_upload_scan_and_see_the_register_fill(
     assert Supplier.objects.filter(scan=scan).count() == 3
     risks = Risk.objects.filter(organisation=acme, source=RiskSource.SCAN)
     assert risks.count() == scan.risks_count > 0
-    # Cocoa from Côte d'Ivoire and bricks from India are on the ILAB list; the Dutch T-shirt maker is not.
-    assert {risk.supplier.name for risk in risks} == {"Cacao Coop", "Brick Works"}
+    # Cocoa from Côte d'Ivoire and bricks from India are on the ILAB list; the Dutch T-shirt maker
+    # is listed only through its input, cotton, of unknown origin (issue 12).
+    assert {risk.supplier.name for risk in risks} == {"Cacao Coop", "Brick Works", "Textiel BV"}
+    textile = [risk for risk in risks if risk.supplier.name == "Textiel BV"]
+    assert {(risk.input_good, risk.input_country) for risk in textile} == {("Cotton", "")}
+    with translation.override("nl"):
+        assert all("grondstof Cotton, herkomst onbekend" in risk.heading for risk in textile)
+        assert all("herkomst" in risk.evidence_shown for risk in textile)
     top = risks.order_by(*RISK_ORDER).first()
     assert top is not None
     assert top.salience is not None

@@ -22,7 +22,12 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from imvo.core.products.catalogue import CatalogueEntry, load_catalogue, load_false_friends
+from imvo.core.products.catalogue import (
+    CatalogueEntry,
+    load_catalogue,
+    load_false_friends,
+    load_processed_goods,
+)
 from imvo.core.products.hs_codes import HsCode, InvalidHsCode, check_hs_code, hs2022_codes
 from imvo.core.products.names import segments, stem, words
 from imvo.core.risk import parameters
@@ -206,7 +211,9 @@ class ProductMatcher:
 
     ``ilab_goods`` are the published ``Good_Name`` values to match against (goods missing from the
     catalogue are matched on their own name only); ``hs_labels`` maps HS codes (2, 4 or 6 digits) to
-    labels and is also the list of valid codes (HS 2022 shipped with imvo when empty).
+    labels and is also the list of valid codes (HS 2022 shipped with imvo when empty). ``processed``
+    goods (default: ``processed_goods.csv``) are matched too, although no dataset lists them: the scan
+    follows them to their inputs.
     """
 
     def __init__(
@@ -214,11 +221,15 @@ class ProductMatcher:
         ilab_goods: Iterable[str],
         hs_labels: Mapping[str, str],
         catalogue: Sequence[CatalogueEntry] | None = None,
+        processed: Sequence[CatalogueEntry] | None = None,
     ) -> None:
         self._hs_labels = dict(hs_labels)
         self._known_codes: frozenset[str] = frozenset(self._hs_labels) or hs2022_codes()
-        self._catalogue = tuple(load_catalogue() if catalogue is None else catalogue)
-        self._goods = self._select_goods(ilab_goods, self._catalogue)
+        processed_entries = tuple(load_processed_goods() if processed is None else processed)
+        self._catalogue = (*(load_catalogue() if catalogue is None else catalogue), *processed_entries)
+        self._goods = self._select_goods(
+            [*ilab_goods, *(entry.good_name for entry in processed_entries)], self._catalogue
+        )
         self._surface_keys: dict[str, tuple[str, ...]] = {}
         self._stem_keys: dict[str, tuple[str, ...]] = {}
         self._exact_keys: set[str] = set()
@@ -323,6 +334,21 @@ class ProductMatcher:
             plain = key.removeprefix("~")
             if base not in table.get(plain, ()):
                 table[plain] = (*table.get(plain, ()), base)
+
+    # ------------------------------------------------------------------------------- the goods
+
+    def goods_of(self, bases: Iterable[str]) -> tuple[str, ...]:
+        """The published names of base goods and of the goods they name as related (unknown bases
+        are skipped)."""
+        return self._goods_of(base for base in bases if base in self._goods)
+
+    def hs_codes_of(self, base: str) -> tuple[str, ...]:
+        """The HS codes the catalogue gives a base good (() for an unknown good)."""
+        good = self._goods.get(base)
+        return () if good is None else tuple(good.hs_codes)
+
+    def base_goods(self) -> tuple[str, ...]:
+        return tuple(self._goods)
 
     # ------------------------------------------------------------------------------------ matching
 

@@ -1,4 +1,5 @@
-"""Reference data: the ILAB List of Goods and Findings, HS code lists, EU CMR Annex I, ISO 3166 names.
+"""Reference data: the ILAB List of Goods and Findings, HS code lists, EU CMR Annex I, ISO 3166 names,
+the World Bank's Worldwide Governance Indicators and the U.S. Trafficking in Persons Report tiers.
 
 :func:`load` reads only the package data in ``refdata/data`` (written by
 ``python -m imvo.core.refdata.build``), once per process; :func:`manifest` says which dataset
@@ -23,9 +24,11 @@ from imvo.core.refdata.model import (
     CountryProfile,
     Dataset,
     GoodListing,
+    GovernanceIndicators,
     HsCode,
     LegalStandard,
     RawFile,
+    TipPlacement,
 )
 
 __all__ = [
@@ -34,10 +37,12 @@ __all__ = [
     "CountryProfile",
     "Dataset",
     "GoodListing",
+    "GovernanceIndicators",
     "HsCode",
     "LegalStandard",
     "RawFile",
     "ReferenceData",
+    "TipPlacement",
     "load",
     "manifest",
     "read_package_file",
@@ -46,6 +51,9 @@ __all__ = [
 HS_EDITIONS = ("2022", "2017")
 LIST_DATASET = "ilab-list-of-goods"
 FINDINGS_DATASET = "ilab-child-labor-findings"
+WGI_DATASET = "wgi"
+TIP_DATASET = "us-tip-report"
+CMR_DATASET = "eu-cmr-annex-i"
 
 
 def read_package_file(name: str) -> bytes:
@@ -69,6 +77,17 @@ class ReferenceData:
     _listings_by_country: Mapping[str, tuple[GoodListing, ...]] = field(repr=False)
     _listing_by_pair: Mapping[tuple[str, str], GoodListing] = field(repr=False)
     _profile_by_country: Mapping[str, CountryProfile] = field(repr=False)
+    _governance_by_country: Mapping[str, GovernanceIndicators] = field(repr=False)
+    _tip_by_country: Mapping[str, TipPlacement] = field(repr=False)
+
+    def governance(self, alpha2: str) -> GovernanceIndicators | None:
+        """The World Bank's governance indicators of a country (None when it publishes none)."""
+        return self._governance_by_country.get(alpha2.strip().upper())
+
+    def tip_placement(self, alpha2: str) -> TipPlacement | None:
+        """The 2025 TIP Report placement when it is Tier 2 Watch List, Tier 3 or Special Case; None means
+        *not in the data* (Tier 1, Tier 2 or not assessed), never "Tier 1"."""
+        return self._tip_by_country.get(alpha2.strip().upper())
 
     def listings_for_country(self, alpha2: str) -> tuple[GoodListing, ...]:
         return self._listings_by_country.get(alpha2.strip().upper(), ())
@@ -239,6 +258,35 @@ def _cmr_entry(record: Mapping[str, Any]) -> CmrAnnexEntry:
     )
 
 
+def _governance(record: Mapping[str, Any], dataset: Dataset) -> GovernanceIndicators:
+    values = {
+        f"{indicator}_{name}": record[f"{indicator}_{name}"]
+        for indicator in ("cc", "ge", "pv", "rl", "rq", "va")
+        for name in ("estimate", "pctrank")
+    }
+    return GovernanceIndicators(
+        alpha2=record["alpha2"],
+        wb_code=record["wb_code"],
+        name=record["name"],
+        year=2023,
+        dataset_id=dataset.id,
+        edition=dataset.edition,
+        source_url=dataset.source_urls[0],
+        **values,
+    )
+
+
+def _tip(record: Mapping[str, Any], dataset: Dataset) -> TipPlacement:
+    return TipPlacement(
+        alpha2=record["alpha2"],
+        name=record["name"],
+        tier=record["tier"],
+        url=record["url"],
+        dataset_id=dataset.id,
+        edition=dataset.edition,
+    )
+
+
 @functools.cache
 def load() -> ReferenceData:
     """All reference data, read from the package once per process."""
@@ -256,6 +304,10 @@ def load() -> ReferenceData:
     for listing in listings:
         by_country.setdefault(listing.alpha2, []).append(listing)
     sections_text = read_package_file("hs_sections.csv").decode("utf-8")
+    wgi = _dataset(WGI_DATASET)
+    tip = _dataset(TIP_DATASET)
+    governance = {record["alpha2"]: _governance(record, wgi) for record in _read_json("wgi_2023.json")}
+    placements = {record["alpha2"]: _tip(record, tip) for record in _read_json("tip_2025.json")}
     return ReferenceData(
         listings=listings,
         good_names=tuple(dict.fromkeys(listing.good for listing in listings)),
@@ -267,4 +319,6 @@ def load() -> ReferenceData:
         _listings_by_country=MappingProxyType({key: tuple(value) for key, value in by_country.items()}),
         _listing_by_pair=MappingProxyType({(listing.good, listing.alpha2): listing for listing in listings}),
         _profile_by_country=MappingProxyType(profile_by_country),
+        _governance_by_country=MappingProxyType(governance),
+        _tip_by_country=MappingProxyType(placements),
     )

@@ -25,12 +25,14 @@ from imvo.core.refdata.sources import (
     ilab_goods,
     iso3166,
     json_document_bytes,
+    tip,
+    wgi,
 )
 
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
-SOURCES = (ilab_goods, ilab_findings, hs, eu_cmr, iso3166)
+SOURCES = (ilab_goods, ilab_findings, hs, eu_cmr, iso3166, wgi, tip)
 
 
 def build_all(source_dir: Path) -> dict[str, bytes]:

@@ -131,3 +131,54 @@ class CmrAnnexEntry:
     sources: tuple[str, ...]
     reported_unconfirmed: str | None  # single-source candidate values, not law
     notes: str | None
+
+
+@dataclass(frozen=True)
+class GovernanceIndicators:
+    """The World Bank's Worldwide Governance Indicators of one economy for one year.
+
+    ``*_pctrank`` is the percentile rank among all economies (0-100, higher is better governance);
+    ``*_estimate`` the score in units of a standard normal distribution (about -2.5 to 2.5). None when
+    the World Bank publishes no value.
+    """
+
+    alpha2: str
+    wb_code: str  # the World Bank's code (not always ISO: ZAR, ROM, ...)
+    name: str  # as published by the World Bank
+    year: int
+    cc_estimate: float | None  # control of corruption
+    cc_pctrank: float | None
+    ge_estimate: float | None  # government effectiveness
+    ge_pctrank: float | None
+    pv_estimate: float | None  # political stability and absence of violence/terrorism
+    pv_pctrank: float | None
+    rl_estimate: float | None  # rule of law
+    rl_pctrank: float | None
+    rq_estimate: float | None  # regulatory quality
+    rq_pctrank: float | None
+    va_estimate: float | None  # voice and accountability
+    va_pctrank: float | None
+    dataset_id: str
+    edition: str
+    source_url: str
+
+    def record_id(self, indicator: str) -> str:
+        """The cite-able record of one indicator: "NGA|2023|cc"."""
+        return f"{self.wb_code}|{self.year}|{indicator}"
+
+
+@dataclass(frozen=True)
+class TipPlacement:
+    """A country's placement in the U.S. Trafficking in Persons Report (only Tier 2 Watch List, Tier 3
+    and Special Case are in the data: a country without a placement is unknown, not Tier 1)."""
+
+    alpha2: str
+    name: str  # as published
+    tier: str  # tier_2_watch_list | tier_3 | special_case
+    url: str  # the report's country page
+    dataset_id: str
+    edition: str
+
+    @property
+    def record_id(self) -> str:
+        return f"{self.name}|{self.tier}"

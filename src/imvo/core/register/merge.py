@@ -106,6 +106,11 @@ class FoundRisk:
     dataset: str
     edition: str
     record_id: str
+    #: For a finding about an input of the good: the input, and its country when known.
+    input_good: str = ""
+    input_country: str = ""
+    #: The evidence as data (:mod:`imvo.core.risk.evidence`), shown in the reader's language.
+    evidence_data: str = ""
 
     def identity(self) -> tuple[str, str, str]:
         return (self.good.casefold().strip(), self.country.upper(), self.theme)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
@@ -13,24 +12,14 @@ from imvo import __version__
 from imvo.core import refdata
 from imvo.core.countries import country_name
 from imvo.core.risk import parameters
-from imvo.core.risk.themes import THEMES
+from imvo.core.risk.coverage import EMPTY_CELL, HeatCell
+from imvo.core.risk.themes import THEME_BY_ID, THEMES
 from imvo.core.scan import ScanResult
+
+__all__ = ["HeatCell", "render_report"]
 
 TOP_FINDINGS = 50
 LISTED_ROWS_LIMIT = 500
-
-
-@dataclass(frozen=True, slots=True)
-class HeatCell:
-    findings: int
-    max_salience: int
-
-    @property
-    def level(self) -> int:
-        """0–4, for the colour of the cell (4 = most salient)."""
-        if not self.findings:
-            return 0
-        return min(4, 1 + self.max_salience // 25)
 
 
 def _environment() -> jinja2.Environment:
@@ -41,15 +30,11 @@ def _environment() -> jinja2.Environment:
 
 
 def _heat_map(result: ScanResult) -> tuple[list[str], dict[str, dict[str, HeatCell]]]:
-    rows = result.query(
-        "SELECT country, theme, count(*), max(salience) FROM register "
-        "WHERE theme <> 'none' GROUP BY country, theme"
-    )
+    heat = result.heat_map()
     cells: dict[str, dict[str, HeatCell]] = {}
-    for country, theme, count, salience in rows:
-        cells.setdefault(country, {})[theme] = HeatCell(count, salience or 0)
-    order = sorted(cells, key=lambda c: (-max(cell.max_salience for cell in cells[c].values()), c))
-    return order, cells
+    for (country, theme), cell in heat.cells.items():
+        cells.setdefault(country, {})[theme] = cell
+    return list(heat.countries), cells
 
 
 def _name(alpha2: str) -> str:
@@ -61,15 +46,19 @@ def _name(alpha2: str) -> str:
 
 def render_report(result: ScanResult, *, generated_at: datetime | None = None) -> str:
     countries, cells = _heat_map(result)
+    coverage = result.coverage
     context: dict[str, Any] = {
         "version": __version__,
         "generated_at": (generated_at or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
         "source": result.source,
         "summary": result.summary,
         "themes": THEMES,
+        "heat_themes": [theme for theme in THEMES if theme.covered],
+        "theme_by_id": THEME_BY_ID,
+        "coverage": coverage,
         "countries": countries,
         "cells": cells,
-        "empty_cell": HeatCell(0, 0),
+        "empty_cell": EMPTY_CELL,
         "country_names": {alpha2: _name(alpha2) for alpha2 in countries},
         "top": list(result.iter_findings("theme <> 'none'", TOP_FINDINGS)),
         "review": list(result.iter_findings("status = 'needs_review'", LISTED_ROWS_LIMIT)),

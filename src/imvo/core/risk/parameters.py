@@ -44,19 +44,68 @@ LIKELIHOOD_ADVANCEMENT_ADJUSTMENT: Final = MappingProxyType(
 #: advice on the number of inspectors (Findings, Labor_Inspectors_Intl_Standards = No).
 LIKELIHOOD_INSPECTORATE_BELOW_ILO: Final = 0.05
 
+#: Likelihood when an *input* of the good is listed by ILAB in the country where the input is known
+#: to be produced (the good is first processed where its input grows: crude palm oil from palm fruit,
+#: raw cane sugar from sugarcane). One step removed from ILAB's own finding, so below LIKELIHOOD_DERIVED.
+LIKELIHOOD_INPUT: Final = 0.40
+#: Likelihood when an input is listed by ILAB somewhere but where the supplier's inputs come from is
+#: unknown (chocolate made in Belgium from cocoa of unknown origin).
+LIKELIHOOD_INPUT_ORIGIN_UNKNOWN: Final = 0.20
+
+#: Forced labour and trafficking from the country alone (U.S. Trafficking in Persons Report 2025),
+#: when ILAB does not list the good: the tier says how far the government is from the minimum
+#: standards of the Trafficking Victims Protection Act. Only these three placements are in the data.
+LIKELIHOOD_TIP_PLACEMENT: Final = MappingProxyType(
+    {"tier_3": 0.35, "special_case": 0.30, "tier_2_watch_list": 0.20}
+)
+#: Extra likelihood for an ILAB forced-labour listing in a country with such a placement.
+LIKELIHOOD_TIP_ADJUSTMENT: Final = MappingProxyType(
+    {"tier_3": 0.10, "special_case": 0.05, "tier_2_watch_list": 0.05}
+)
+
+#: World Bank WGI percentile rank (0-100) below which a country-context finding is raised for
+#: corruption and governance (Control of Corruption) and freedom of association (Voice and
+#: Accountability): the bottom quarter of the world's economies.
+GOVERNANCE_PCTRANK_THRESHOLD: Final = 25.0
+#: WGI Political Stability and Absence of Violence/Terrorism percentile rank below which a country is
+#: treated as conflict-affected or high-risk (the bottom tenth). A proxy: the EU's indicative CAHRA list
+#: is not openly licensed (docs/data.md).
+CONFLICT_PV_PCTRANK_THRESHOLD: Final = 10.0
+#: Likelihood of a WGI country-context finding: LIKELIHOOD_GOVERNANCE_MIN just below the threshold,
+#: rising linearly to LIKELIHOOD_GOVERNANCE_MAX at percentile rank 0.
+LIKELIHOOD_GOVERNANCE_MIN: Final = 0.20
+LIKELIHOOD_GOVERNANCE_MAX: Final = 0.50
+#: Likelihood that a tin, tantalum, tungsten or gold mineral or metal (Annex I of Regulation (EU)
+#: 2017/821) finances conflict when its mine of origin is unknown.
+LIKELIHOOD_3TG: Final = 0.25
+#: Added to the conflict-affected country likelihood when the good itself is a 3TG mineral or metal.
+LIKELIHOOD_3TG_CONFLICT_BONUS: Final = 0.20
+
 #: Severity components per theme (scale, scope, irremediable character), each 1–5. Forced child labour
 #: combines both abuses and is at the top of every component; derived exploitation concerns an input
-#: further up the chain, so its scope for this supplier is narrower.
+#: further up the chain, so its scope for this supplier is narrower. The reasoning for each theme is
+#: in docs/methodology.md, section 4.
 SEVERITY_COMPONENTS: Final = MappingProxyType(
     {
         "forced_child_labour": (5, 4, 5),
         "forced_labour": (5, 3, 4),
         "child_labour": (4, 3, 4),
         "derived_labour_exploitation": (4, 2, 4),
+        "freedom_of_association": (3, 4, 2),
+        "occupational_health_and_safety": (5, 3, 5),
+        "living_wage": (3, 4, 2),
+        "land_rights": (4, 3, 4),
+        "deforestation_and_biodiversity": (4, 4, 5),
+        "pollution_and_water": (4, 4, 3),
+        "corruption_and_governance": (3, 4, 2),
+        "conflict": (5, 4, 5),
     }
 )
 #: Scope rises by one step (max 5) for child-labour themes when at least this share of children work.
 SCOPE_WIDE_SHARE: Final = 0.20
+#: Scope falls by this many steps (min 1) when the finding concerns an input or a mineral whose
+#: origin is unknown: fewer of the people affected are in this supplier's chain.
+SCOPE_STEP_INPUT: Final = 1
 #: Weights of severity and likelihood in salience. Severity weighs more: the UN Guiding Principles
 #: (principle 24) ask to act first on the most severe impacts.
 SALIENCE_WEIGHT_SEVERITY: Final = 0.6
@@ -74,8 +123,19 @@ PARAMETER_NAMES: Final = (
     "WORKING_CHILDREN_SHARE_CAP",
     "LIKELIHOOD_ADVANCEMENT_ADJUSTMENT",
     "LIKELIHOOD_INSPECTORATE_BELOW_ILO",
+    "LIKELIHOOD_INPUT",
+    "LIKELIHOOD_INPUT_ORIGIN_UNKNOWN",
+    "LIKELIHOOD_TIP_PLACEMENT",
+    "LIKELIHOOD_TIP_ADJUSTMENT",
+    "GOVERNANCE_PCTRANK_THRESHOLD",
+    "CONFLICT_PV_PCTRANK_THRESHOLD",
+    "LIKELIHOOD_GOVERNANCE_MIN",
+    "LIKELIHOOD_GOVERNANCE_MAX",
+    "LIKELIHOOD_3TG",
+    "LIKELIHOOD_3TG_CONFLICT_BONUS",
     "SEVERITY_COMPONENTS",
     "SCOPE_WIDE_SHARE",
+    "SCOPE_STEP_INPUT",
     "SALIENCE_WEIGHT_SEVERITY",
     "SALIENCE_WEIGHT_LIKELIHOOD",
     "REVIEW_CONFIDENCE",

@@ -1,8 +1,14 @@
-"""Risk themes: which reference fact raises which theme.
+"""Risk themes: the kinds of adverse impact a scan looks for, and which datasets drive each.
 
-A theme is a kind of adverse impact. New themes plug in by adding a :class:`Theme` to ``THEMES``
-with a predicate over an ILAB listing (or, for other datasets, a new evidence source in
-:mod:`imvo.core.risk.assess`) and severity components in :mod:`imvo.core.risk.parameters`.
+The themes follow the harms of the OECD Guidelines for Multinational Enterprises on Responsible
+Business Conduct (2023), chapters IV (human rights), V (employment and industrial relations),
+VI (environment) and VII (combating bribery), and the OECD Due Diligence Guidance (2018). Their ids are
+stable: a risk's identity in the register is supplier + good + country + theme, so an id never changes
+(``docs/methodology.md`` lists them). A theme whose ``datasets`` is empty has no open dataset yet: a
+scan says so, and finds nothing for it, which is not evidence that there is nothing to find.
+
+ILAB themes carry a predicate over a listing (``flagged``); the others are raised by their evidence
+source in :mod:`imvo.core.risk.assess`. Severity components are in :mod:`imvo.core.risk.parameters`.
 """
 
 from __future__ import annotations
@@ -23,6 +29,14 @@ class ListingFlags(Protocol):
     def derived_labour_exploitation(self) -> bool: ...
 
 
+# Dataset ids (as in the reference-data manifest) that themes name.
+ILAB_LIST = "ilab-list-of-goods"
+ILAB_FINDINGS = "ilab-child-labor-findings"
+WGI = "wgi"
+TIP = "us-tip-report"
+EU_CMR = "eu-cmr-annex-i"
+
+
 @dataclass(frozen=True, slots=True)
 class Theme:
     id: str
@@ -32,7 +46,16 @@ class Theme:
     concerns_children: bool
     #: True when the listing taints an input rather than the good itself.
     derived: bool
-    flagged: Callable[[ListingFlags], bool]
+    #: For ILAB themes: whether a listing carries the theme. None for themes raised by other sources.
+    flagged: Callable[[ListingFlags], bool] | None
+    #: Reference datasets (manifest ids) that can raise the theme; empty: no open dataset yet.
+    datasets: tuple[str, ...] = ()
+    #: Where the harm is named in the OECD Guidelines (2023 edition, chapter) or Due Diligence Guidance.
+    oecd: str = ""
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.datasets)
 
 
 THEMES: tuple[Theme, ...] = (
@@ -43,14 +66,18 @@ THEMES: tuple[Theme, ...] = (
         concerns_children=True,
         derived=False,
         flagged=lambda listing: listing.forced_child_labour,
+        datasets=(ILAB_LIST, ILAB_FINDINGS),
+        oecd="IV, V.1(c)-(d)",
     ),
     Theme(
         "forced_labour",
-        "Forced labour",
-        "Dwangarbeid",
+        "Forced labour and trafficking",
+        "Dwangarbeid en mensenhandel",
         concerns_children=False,
         derived=False,
         flagged=lambda listing: listing.forced_labour,
+        datasets=(ILAB_LIST, ILAB_FINDINGS, TIP),
+        oecd="IV, V.1(d)",
     ),
     Theme(
         "child_labour",
@@ -59,6 +86,8 @@ THEMES: tuple[Theme, ...] = (
         concerns_children=True,
         derived=False,
         flagged=lambda listing: listing.child_labour,
+        datasets=(ILAB_LIST, ILAB_FINDINGS),
+        oecd="IV, V.1(c)",
     ),
     Theme(
         "derived_labour_exploitation",
@@ -67,10 +96,89 @@ THEMES: tuple[Theme, ...] = (
         concerns_children=False,
         derived=True,
         flagged=lambda listing: listing.derived_labour_exploitation,
+        datasets=(ILAB_LIST,),
+        oecd="IV, V.1(c)-(d)",
+    ),
+    Theme(
+        "freedom_of_association",
+        "Freedom of association and collective bargaining",
+        "Vrijheid van vereniging en collectief onderhandelen",
+        concerns_children=False,
+        derived=False,
+        flagged=None,
+        datasets=(WGI,),
+        oecd="V.1(a)-(b)",
+    ),
+    Theme(
+        "occupational_health_and_safety",
+        "Occupational health and safety",
+        "Veiligheid en gezondheid op het werk",
+        concerns_children=False,
+        derived=False,
+        flagged=None,
+        oecd="V.4(c)",
+    ),
+    Theme(
+        "living_wage",
+        "Living wage",
+        "Leefbaar loon",
+        concerns_children=False,
+        derived=False,
+        flagged=None,
+        oecd="V.4(b)",
+    ),
+    Theme(
+        "land_rights",
+        "Land rights",
+        "Landrechten",
+        concerns_children=False,
+        derived=False,
+        flagged=None,
+        oecd="IV (commentary: land tenure, indigenous peoples)",
+    ),
+    Theme(
+        "deforestation_and_biodiversity",
+        "Deforestation and biodiversity",
+        "Ontbossing en biodiversiteit",
+        concerns_children=False,
+        derived=False,
+        flagged=None,
+        oecd="VI.1, VI.6(d)",
+    ),
+    Theme(
+        "pollution_and_water",
+        "Pollution and water",
+        "Vervuiling en water",
+        concerns_children=False,
+        derived=False,
+        flagged=None,
+        oecd="VI.1, VI.6",
+    ),
+    Theme(
+        "corruption_and_governance",
+        "Corruption and governance",
+        "Corruptie en bestuur",
+        concerns_children=False,
+        derived=False,
+        flagged=None,
+        datasets=(WGI,),
+        oecd="VII",
+    ),
+    Theme(
+        "conflict",
+        "Conflict: 3TG minerals and conflict-affected areas",
+        "Conflict: 3TG-mineralen en conflictgebieden",
+        concerns_children=False,
+        derived=False,
+        flagged=None,
+        datasets=(WGI, EU_CMR, ILAB_LIST),
+        oecd="IV (commentary 40-41); OECD Due Diligence Guidance for Responsible Supply Chains of Minerals",
     ),
 )
 
 THEME_BY_ID: dict[str, Theme] = {theme.id: theme for theme in THEMES}
+#: Themes whose evidence is an ILAB listing flag, in register order.
+ILAB_THEMES: tuple[Theme, ...] = tuple(theme for theme in THEMES if theme.flagged is not None)
 NO_THEME = "none"
 
 

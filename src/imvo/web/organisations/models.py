@@ -19,6 +19,7 @@ from imvo.web.organisations.roles import may_edit, may_manage, roles_at_least
 class OrganisationKind(models.TextChoices):
     COMPANY = "company", _("Company")
     MONITOR = "monitor", _("Monitor")
+    COVENANT = "covenant", _("Covenant")
 
 
 # A token acts with a role, but people choose (and read) what it may do: read, or read and write.

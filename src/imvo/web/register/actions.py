@@ -669,7 +669,7 @@ def _write_suppliers(scan: Scan, plan: Any) -> dict[str, int]:
 #: The risk columns a scan writes on a risk it finds again.
 _SCAN_UPDATE_FIELDS = [
     "severity", "salience", "likelihood", "evidence", "source_url", "dataset", "edition",
-    "record_id", "priority", "title", "last_scan_id",
+    "record_id", "input_good", "input_country", "evidence_data", "priority", "title", "last_scan_id",
 ]  # fmt: skip
 _REOPEN_FIELDS = [*_SCAN_UPDATE_FIELDS, "status", "closed_reason", "closed_detail", "closed_at"]
 
@@ -682,6 +682,9 @@ def _scan_fields(scan: Scan, found: Any) -> dict[str, Any]:
         "dataset": found.dataset,
         "edition": found.edition,
         "record_id": found.record_id,
+        "input_good": found.input_good,
+        "input_country": found.input_country,
+        "evidence_data": found.evidence_data,
         "priority": found.priority,
         "title": risk_title(found.theme, found.good or found.product, found.country),
         "last_scan_id": scan.pk,

@@ -13,6 +13,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from imvo.core.register.facts import follow_up_is_overdue, measure_is_overdue
@@ -244,6 +245,13 @@ class Risk(OrganisationScoped):
     dataset = models.CharField(_("dataset"), max_length=100, blank=True, default="")
     edition = models.CharField(_("edition"), max_length=200, blank=True, default="")
     record_id = models.CharField(_("record"), max_length=100, blank=True, default="")
+    #: A finding about an input of the good (cotton of garments): the input, and its country when
+    #: known ("" when the origin of the input is unknown).
+    input_good = models.CharField(_("input"), max_length=200, blank=True, default="")
+    input_country = models.CharField(_("country of the input"), max_length=2, blank=True, default="")
+    #: The evidence as data (message ids and parameters, :mod:`imvo.core.risk.evidence`), so that it
+    #: reads in the reader's language; ``evidence`` keeps the English text for exports and search.
+    evidence_data = models.TextField(blank=True, default="")
     status = models.CharField(_("status"), max_length=16, choices=RiskStatus.choices, default=RiskStatus.OPEN)
     closed_reason = models.CharField(
         _("reason for closing"), max_length=20, choices=CloseReason.choices, blank=True, default=""
@@ -274,7 +282,27 @@ class Risk(OrganisationScoped):
         verbose_name = _("risk")
 
     def __str__(self) -> str:
-        return self.title
+        return self.heading
+
+    @property
+    def heading(self) -> str:
+        """The title in the reader's language: a found risk's is built from its data (theme, good,
+        country, input), a risk a person added keeps the title they gave it."""
+        if self.source != RiskSource.SCAN or not self.theme:
+            return self.title
+        from imvo.core.risk.headings import risk_heading
+
+        language = (get_language() or "en")[:2]
+        return risk_heading(
+            self.theme, self.good, self.country, self.input_good, self.input_country, language
+        )
+
+    @property
+    def evidence_shown(self) -> str:
+        """The evidence in the reader's language (stored English text when it has no data)."""
+        from imvo.core.risk.evidence import render_evidence
+
+        return render_evidence(self.evidence_data or self.evidence, (get_language() or "en")[:2])
 
 
 class RiskEventKind(models.TextChoices):

@@ -120,6 +120,9 @@ def stage(result: ScanResult) -> StagedList:
                 dataset=finding.dataset,
                 edition=finding.edition,
                 record_id=finding.record_id,
+                input_good=finding.input_good,
+                input_country=finding.input_country,
+                evidence_data=finding.evidence_data,
             )
         )
     rows.sort(key=lambda row: row["input_row"])

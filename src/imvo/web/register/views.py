@@ -57,6 +57,9 @@ def progress_view(request: HttpRequest, access: Access, org: str) -> HttpRespons
     if access.organisation.kind == "monitor":
         # A monitor's home is its monitoring workspace; it keeps no register of its own.
         return redirect("monitoring:overview", org=org)
+    if access.organisation.kind == "covenant":
+        # A covenant's home is its covenant workspace; it keeps no register of its own.
+        return redirect("covenants:overview", org=org)
     steps = maturity.assess(access.organisation)
     return render(request, "register/progress.html", {"steps": steps})
 

@@ -1,14 +1,17 @@
-"""ISO 3166-1 codes and names (en/nl/de/fr) from pycountry, ILAB's country names, and our aliases.
+"""ISO 3166-1 codes and names (en/nl/de/fr/es) from pycountry and CLDR, ILAB's names, and our aliases.
 
 Output ``iso3166_names.json``:
 
 * ``countries``: one entry per code (alpha-2, alpha-3, numeric, display name per language);
-* ``names``: every spelling we recognise as ``[name, alpha2, origin]``; the run-time normaliser
-  (:mod:`imvo.core.countries`) folds case, accents and punctuation itself;
+* ``names``: every spelling we recognise as ``[name, alpha2, origin]``: the iso-codes project's
+  short, common and official names and their translations (pycountry), the Unicode CLDR territory
+  names (Babel), ILAB's names and the project's aliases; the run-time normaliser
+  (:mod:`imvo.core.countries`) folds case, accents and punctuation itself and reads inverted
+  ("Korea, Republik") and bracketed ("Myanmar (Birma)") forms;
 * ``ambiguous``: spellings that must never resolve (``[name, why]``).
 
-pycountry (the iso-codes project's data plus its gettext catalogues) is needed here only, never at
-run time.
+pycountry (the iso-codes project's data plus its gettext catalogues) and Babel (CLDR) are needed
+here only, never at run time.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from imvo.core.refdata.sources import BuildError, BuiltDataset, json_tables_byte
 
 CROSSWALK = "ilab/country-names-iso3166.csv"
 ALIASES = Path(__file__).resolve().parent.parent / "country_aliases.csv"
-LANGUAGES = ("en", "nl", "de", "fr")
+LANGUAGES = ("en", "nl", "de", "fr", "es")
 OUTPUT = "iso3166_names.json"
 
 # Kosovo is not in ISO 3166-1; XK / XKX are the user-assigned codes used by the European Commission
@@ -105,10 +108,35 @@ def _pycountry_tables() -> tuple[list[dict[str, Any]], list[list[str]], list[dic
     return countries, names, raw, version
 
 
+def _cldr_tables(codes: set[str]) -> tuple[list[list[str]], list[dict[str, str]], str]:
+    """CLDR territory names per language (Babel's copy of CLDR) for the codes we know."""
+    import babel
+    from babel import Locale
+
+    version = importlib.metadata.version("babel")
+    names = [
+        [str(name), code, f"cldr-{language}"]
+        for language in LANGUAGES
+        for code, name in Locale.parse(language).territories.items()
+        if code in codes
+    ]
+    data_dir = Path(babel.__file__).resolve().parent / "locale-data"
+    raw = [
+        {
+            "path": f"babel-{version}/locale-data/{language}.dat",
+            "sha256": hashlib.sha256((data_dir / f"{language}.dat").read_bytes()).hexdigest(),
+        }
+        for language in LANGUAGES
+    ]
+    return names, raw, version
+
+
 def build(source_dir: Path) -> BuiltDataset:
     countries, names, pycountry_files, version = _pycountry_tables()
     countries.append(KOSOVO)
     names.extend([["Kosovo", "XK", "manual"]])
+    cldr_names, cldr_files, babel_version = _cldr_tables({str(country["alpha2"]) for country in countries})
+    names.extend(cldr_names)
     crosswalk = read_ilab_crosswalk(source_dir)
     names.extend([ilab_name, alpha2, "ilab"] for ilab_name, alpha2 in crosswalk.items())
     aliases, ambiguous = read_aliases()
@@ -125,18 +153,25 @@ def build(source_dir: Path) -> BuiltDataset:
     }
     metadata = {
         "id": "iso3166-names",
-        "title": "ISO 3166-1 country codes and names (en, nl, de, fr) with ILAB names and project aliases",
-        "edition": f"ISO 3166-1 as in pycountry {version} (iso-codes project data and translations)",
-        "publisher": "iso-codes project (Debian) via pycountry; ILAB crosswalk and aliases: imvo project",
+        "title": "ISO 3166-1 country codes and names (en, nl, de, fr, es) from iso-codes and CLDR, with ILAB "
+        "names and project aliases",
+        "edition": f"ISO 3166-1 as in pycountry {version} (iso-codes project data and translations); "
+        f"CLDR territory names as in Babel {babel_version}",
+        "publisher": "iso-codes project (Debian) via pycountry; Unicode CLDR via Babel; ILAB crosswalk and "
+        "aliases: imvo project",
         "source_urls": [
             "https://salsa.debian.org/iso-codes-team/iso-codes",
             "https://github.com/pycountry/pycountry",
+            "https://cldr.unicode.org/",
+            "https://github.com/python-babel/babel",
         ],
-        "licence": "iso-codes and pycountry: LGPL-2.1 (names and codes are facts); crosswalk and aliases: "
-        "project-authored (EUPL-1.2)",
+        "licence": "iso-codes and pycountry: LGPL-2.1 (names and codes are facts); CLDR data: Unicode "
+        "License v3 (reuse permitted with the copyright notice); crosswalk and aliases: project-authored "
+        "(EUPL-1.2)",
         "raw_files": [
             raw_file_entry(source_dir, CROSSWALK),
             *pycountry_files,
+            *cldr_files,
             {
                 "path": "imvo/core/refdata/country_aliases.csv",
                 "sha256": hashlib.sha256(ALIASES.read_bytes()).hexdigest(),

@@ -1,0 +1,37 @@
+"""A register entry's heading in the reader's language, built from its data: theme, good, country
+and, for a finding about an input, the input and its origin ("Child labour: Garments (Bangladesh) —
+input Cotton, origin unknown"). Stored titles stay English for exports; screens use this."""
+
+from __future__ import annotations
+
+from imvo.core.risk.themes import theme_label
+
+_INPUT = {
+    "en": ("input {input} from {country}", "input {input}, origin unknown"),
+    "nl": ("grondstof {input} uit {country}", "grondstof {input}, herkomst onbekend"),
+}
+
+
+def _country(code: str, language: str) -> str:
+    from imvo.core.countries import country_name
+
+    if not code:
+        return "?"
+    try:
+        return country_name(code, language)
+    except (KeyError, ValueError):
+        return code
+
+
+def risk_heading(
+    theme: str, good: str, country: str, input_good: str = "", input_country: str = "", language: str = "en"
+) -> str:
+    """The heading of a found risk in ``language`` ("nl" or "en"; others read as English)."""
+    language = language if language in _INPUT else "en"
+    heading = f"{theme_label(theme, language)}: {good or '?'} ({_country(country, language)})"
+    if not input_good:
+        return heading
+    known, unknown = _INPUT[language]
+    if input_country:
+        return f"{heading} — {known.format(input=input_good, country=_country(input_country, language))}"
+    return f"{heading} — {unknown.format(input=input_good)}"

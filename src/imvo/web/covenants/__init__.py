@@ -1,0 +1,1 @@
+"""Sector covenants (IMVO-convenanten): a shared workspace for a sector agreement. See docs/covenants.md."""

@@ -1,0 +1,95 @@
+"""Evidence as data: every message renders in English and Dutch, and old plain text passes through."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from imvo.core.risk.evidence import (
+    LANGUAGES,
+    MESSAGES,
+    VALUE_LABELS,
+    Statement,
+    dumps,
+    loads,
+    render,
+    render_evidence,
+)
+
+SAMPLE = {
+    "edition": "2022",
+    "good": "Cocoa",
+    "input": "Palm Fruit",
+    "country": "CI",
+    "input_country": "MY",
+    "countries": ["CI", "GH"],
+    "code": "BE",
+    "flag": "child_labour",
+    "record": "Cocoa|Côte d'Ivoire",
+    "share": 0.38,
+    "ages": "5-14",
+    "level": "Moderate Advancement",
+    "tier": "tier_3",
+    "indicator": "cc",
+    "rank": 12.3,
+    "threshold": 25.0,
+    "item": "Gold ores and concentrates",
+    "inputs": "Tin, Gold",
+    "value": 0.2,
+    "basis": "input",
+    "text": "plain",
+}
+
+
+@pytest.mark.parametrize("message_id", sorted(MESSAGES))
+def test_every_message_renders_in_every_language(message_id: str) -> None:
+    templates = MESSAGES[message_id]
+    assert set(LANGUAGES) <= set(templates)
+    fields = {
+        name
+        for language in LANGUAGES
+        for _, name, _, _ in string.Formatter().parse(templates[language])
+        if name
+    }
+    params = {name: SAMPLE[name] for name in fields if name != "parts"}
+    parts = (Statement("ctx.inspectorate"),) if "parts" in fields else ()
+    statement = Statement(message_id, params, parts)
+    for language in LANGUAGES:
+        text = render([statement], language)
+        assert text.endswith(".")
+        assert not re.search(r"\{\w+", text)
+
+
+def test_dutch_shows_country_names_and_labels_in_dutch() -> None:
+    statement = Statement(
+        "ilab.listed",
+        {"edition": "2022", "good": "Cocoa", "country": "CI", "flag": "forced_labour", "record": "Cocoa|CI"},
+    )
+    assert "Côte d'Ivoire" in render([statement])
+    assert "forced labour" in render([statement])
+    dutch = render([statement], "nl")
+    assert "Ivoorkust" in dutch
+    assert "dwangarbeid" in dutch
+
+
+def test_value_labels_exist_in_every_language() -> None:
+    for labels in VALUE_LABELS.values():
+        for label in labels.values():
+            assert set(LANGUAGES) <= set(label)
+
+
+def test_statements_round_trip_through_json() -> None:
+    statements = [Statement("likelihood", parts=(Statement("lk.base", {"value": 0.6, "basis": "listed"}),))]
+    assert loads(dumps(statements)) == tuple(statements)
+    assert render_evidence(dumps(statements), "nl") == "Waarschijnlijkheid: basis 0.60 (op de lijst)."
+
+
+@pytest.mark.parametrize("text", ["older evidence, typed by a person", "", "[not json", '[{"id": 3}]'])
+def test_plain_or_broken_evidence_is_shown_as_it_is(text: str) -> None:
+    assert render_evidence(text, "nl") == text
+
+
+def test_an_unknown_message_id_shows_its_id_rather_than_failing() -> None:
+    assert render([Statement("from.a.newer.version", {"x": 1})]).startswith("from.a.newer.version")
