@@ -96,8 +96,9 @@ def test_unknown_threshold_cannot_decide_and_names_the_missing_value():
     assert entry["status"] == "cannot_decide"
     assert "threshold for Tantalum or niobium ores and concentrates unknown" in entry["reason"]
     assert "missing value: Annex I volume threshold of line A3" in entry["reason"]
+    assert entry["threshold_basis"] == "unknown"
     assert outcome.status == "cannot_decide"
-    assert "value:Annex I threshold A3" in outcome.missing
+    assert "value:annex_i.A3" in outcome.missing
 
 
 def test_ex_line_with_other_taric_subdivision_is_outside_annex_i():
@@ -137,7 +138,15 @@ def test_ambiguous_records_that_could_cross_a_threshold_block_a_decision():
 
 def test_imports_under_a_row_without_confirmed_cn_code_are_flagged_not_ignored():
     outcome = cmr(imports("2025,8101 96 00,10,CN,,"))  # tungsten wire, HS 8101 96
-    assert line_year(outcome, 2025, "B15")["status"] == "cannot_decide"
+    # B15 has no confirmed CN code: the 10 kg are "possibly" on it, below the 250 kg SIG Assured reports.
+    entry = line_year(outcome, 2025, "B15")
+    assert entry["possibly_kg"] == "10"
+    assert entry["status"] == "probably_does_not_apply"
+    too_much = cmr(imports("2025,8101 96 00,300,CN,,"))
+    # 300 kg might be on the line or not: possible kilograms never decide on their own.
+    assert line_year(too_much, 2025, "B15")["status"] == "cannot_decide"
+    # Heading 8101 99 ("tungsten, other", B16) has neither a CN code nor any reported threshold.
+    assert line_year(cmr(imports("2025,8101 99 90,10,CN,,")), 2025, "B16")["status"] == "cannot_decide"
 
 
 def test_goods_outside_annex_i_do_not_bring_the_importer_in_scope():
@@ -238,6 +247,12 @@ def test_packaged_annex_is_complete_and_every_confirmed_threshold_is_cited():
     confirmed = {line.line_id: line.threshold_kg for line in annex if line.threshold_kg is not None}
     assert confirmed == {"A1": 5000, "A2": 250000, "A5": 100, "B1": 100000}
     assert all("OJ L 130" in line.source for line in annex if line.line_id in confirmed)
+    # Thresholds only secondary sources report are kept apart, with who reports them.
+    reported = {line.line_id: line.reported_threshold_kg for line in annex if line.reported_threshold_kg}
+    assert reported == {"A4": 4_000_000, "B8": 100, "B11": 1400, "B12": 2100, "B15": 250}
+    assert all(line.reported_source for line in annex if line.line_id in reported)
+    assert {line.threshold_basis for line in annex} == {"verified", "provisional", "unknown"}
+    assert all(line.item_nl for line in annex)
 
 
 def test_packaged_annex_agrees_with_the_verified_raw_file(shared_data):

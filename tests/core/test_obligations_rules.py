@@ -114,12 +114,22 @@ def test_lksg_obligations_cite_paragraphs_3_to_10():
 # --- CSDDD (Directive (EU) 2024/1760 as amended) -------------------------------------------------------
 
 
-def test_csddd_unconfirmed_thresholds_and_dates_are_not_used():
+def test_csddd_values_only_reported_give_a_provisional_answer_never_a_verified_one():
     big = CompanyProfile(name="NV", country="NL", employees=20000, net_turnover_worldwide_eur=9_000_000_000)
     result = outcome(big, "eu-csddd", date(2026, 11, 25))
-    assert result.status == "cannot_decide"
-    assert "value:employees_more_than" in result.missing
-    assert any("secondary sources report 5000" in r for r in result.reasons)
+    # Omnibus I reportedly sets 5 000 employees / EUR 1.5 billion and 26 July 2029: "probably", not "yes".
+    assert result.status == "probably_not_yet_in_force"
+    assert result.provisional
+    (reason,) = result.reasons
+    assert reason.startswith("probably — 20000 employees (more than 5000 needed)")
+    assert "as reported by LexisNexis" in reason
+    assert "not yet checked against the Official Journal of the EU" in reason
+    assert result.reasons_in("nl")[0].startswith("waarschijnlijk — 20000 werknemers")
+    assert "nog niet getoetst aan het Publicatieblad van de EU" in result.reasons_in("nl")[0]
+    assert {v.basis for v in result.values_used} == {"provisional"}
+    assert result.obligations  # what it would ask, shown so the company can prepare
+    small = CompanyProfile(name="BV", country="NL", employees=250, net_turnover_worldwide_eur=40_000_000)
+    assert outcome(small, "eu-csddd", date(2026, 11, 25)).status == "probably_does_not_apply"
 
 
 def test_csddd_names_missing_facts_too():
@@ -283,7 +293,34 @@ def test_isv_threshold_outside_known_periods_cannot_decide():
     assert "threshold for 2028-01-01 unknown" in result.reasons[0]
 
 
-def test_isv_only_for_the_ten_risk_categories_and_central_government():
+def test_isv_has_eight_risk_categories_and_reads_their_parts_and_earlier_names():
+    rule = load_ruleset().rule("nl-isv")
+    assert rule.risk_categories == (
+        "Bedrijfskleding",
+        "Consumptieve dienstverlening (catering, grondstoffenmanagement en afvalzorg)",
+        "Energie",
+        "Werkplekomgeving",
+        "Laboratorium",
+        "ICT werkomgeving Rijk",
+        "Datacenters",
+        "Connectiviteit (dataverbindingen, 4G/5G)",
+    )
+    catering = outcome(tender(250_000, date(2026, 3, 1), "Catering"), "nl-isv", date(2026, 3, 1))
+    assert catering.status == "applies"
+    assert "Consumptieve dienstverlening" in catering.reasons[0]
+    assert "given as 'Catering'" in catering.reasons[0]
+    office = outcome(
+        tender(250_000, date(2026, 3, 1), "Kantoorartikelen en computersupplies"), "nl-isv", date(2026, 3, 1)
+    )
+    assert office.details["tenders"][0]["risk_category"] == "Werkplekomgeving"
+    # "Papier, …" was one of the ten; the current list does not place it: imvo does not guess.
+    paper = "Papier, afvoer vertrouwelijke informatiedragers en print- en drukwerk"
+    result = outcome(tender(250_000, date(2026, 3, 1), paper), "nl-isv", date(2026, 3, 1))
+    assert result.status == "cannot_decide"
+    assert "ten earlier ISV risk categories" in result.reasons[0]
+
+
+def test_isv_only_for_the_eight_risk_categories_and_central_government():
     assert (
         outcome(tender(900_000, date(2026, 5, 1), "Schoonmaak"), "nl-isv", date(2026, 5, 1)).status
         == "does_not_apply"

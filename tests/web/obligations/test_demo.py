@@ -18,7 +18,7 @@ def test_the_demo_seed_gives_decided_obligations_and_is_idempotent():
     seed_obligations(organisation)
     seed_obligations(organisation)
     assert ObligationProfile.objects.filter(organisation=organisation).count() == 1
-    assert ImportLine.objects.filter(organisation=organisation).count() == 4
+    assert ImportLine.objects.filter(organisation=organisation).count() == 6
     assert Tender.objects.filter(organisation=organisation).count() == 1
     assert ObligationSnapshot.objects.filter(organisation=organisation).count() == 1
     result = queries.evaluate_organisation(organisation, timezone.localdate()).result
@@ -26,3 +26,6 @@ def test_the_demo_seed_gives_decided_obligations_and_is_idempotent():
     assert statuses["eu-cmr"] == "applies"  # 5 000 kg of tin ore in 2024: at the Annex I threshold
     assert statuses["de-lksg"] == "does_not_apply"
     assert statuses["nl-imvo-support-check"] == "applies"
+    # The conflict-minerals page shows the three kinds of threshold side by side.
+    cmr = result.outcome("eu-cmr").details["line_years"]
+    assert {row["threshold_basis"] for row in cmr} == {"verified", "provisional", "unknown"}

@@ -243,7 +243,7 @@ def test_a_central_government_tender_above_the_threshold_triggers_the_isv(acme, 
     assert client.get(url("overview")).context["result"].outcome("nl-isv").status == "cannot_decide"
     tender = {
         "name": "Catering Rijk",
-        "category": "Catering",
+        "category": "Consumptieve dienstverlening (catering, grondstoffenmanagement en afvalzorg)",
         "estimated_value_eur": "250000",
         "contracting_authority": "central_government",
         "tender_date": "2026-03-01",

@@ -17,21 +17,49 @@ from imvo.core.obligations.facts import (
     parse_imports,
     parse_profile,
 )
-from imvo.core.obligations.model import STATUSES, EvaluationResult, RuleOutcome, Status, TriggeredObligation
+from imvo.core.obligations.legal_values import (
+    LegalValueRow,
+    LegalValuesError,
+    apply_operator_values,
+    check_row,
+    read_legal_values,
+    value_targets,
+)
+from imvo.core.obligations.model import (
+    PROVISIONAL_STATUSES,
+    STATUSES,
+    Citation,
+    EvaluationResult,
+    OperatorEntry,
+    OperatorValue,
+    RuleOutcome,
+    Status,
+    TriggeredObligation,
+    ValueUsed,
+)
 from imvo.core.obligations.ruleset import RuleSet, build_ruleset, load_ruleset
 
 __all__ = [
+    "PROVISIONAL_STATUSES",
     "STATUSES",
     "Change",
+    "Citation",
     "CompanyProfile",
     "EvaluationResult",
     "FactsError",
     "ImportRecord",
+    "LegalValueRow",
+    "LegalValuesError",
+    "OperatorEntry",
+    "OperatorValue",
     "RuleOutcome",
     "RuleSet",
     "Status",
     "TriggeredObligation",
+    "ValueUsed",
+    "apply_operator_values",
     "build_ruleset",
+    "check_row",
     "diff",
     "evaluate",
     "load_imports",
@@ -40,4 +68,6 @@ __all__ = [
     "normalise_cn_code",
     "parse_imports",
     "parse_profile",
+    "read_legal_values",
+    "value_targets",
 ]

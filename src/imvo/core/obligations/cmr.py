@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from imvo.core.obligations.facts import ImportRecord, normalise_cn_code
-from imvo.core.obligations.model import Status
+from imvo.core.obligations.model import Basis, OperatorEntry, Status
 from imvo.core.obligations.reasons import Reason
 
 IMPORTER_OBLIGATIONS_APPLY_FROM = 2021  # Art. 20(3): Articles 3 to 7 apply from 1 January 2021
@@ -29,10 +29,19 @@ CAHRA_NOTE = (
     "classified. Check each origin against the Commission's indicative, non-exhaustive CAHRA list "
     "(Art. 14(2)); you remain responsible for areas not on that list."
 )
+CAHRA_NOTE_NL = (
+    "imvo bevat geen lijst van conflict- en hoogrisicogebieden (CAHRA's), dus herkomstlanden worden niet "
+    "ingedeeld. Controleer elke herkomst aan de hand van de indicatieve, niet-uitputtende CAHRA-lijst van "
+    "de Commissie (art. 14(2)); u blijft verantwoordelijk voor gebieden die niet op die lijst staan."
+)
 
 
 @dataclass(frozen=True)
 class AnnexLine:
+    """One Annex I entry. ``threshold_kg`` is the threshold a decision may rest on (read in the Official
+    Journal, or set by the installation's administrators: :attr:`threshold_basis`); a threshold only
+    secondary sources report is ``reported_threshold_kg`` (by ``reported_source``): provisional."""
+
     line_id: str
     part: str
     item: str
@@ -45,6 +54,10 @@ class AnnexLine:
     threshold_kg: int | None
     source: str
     notes: str
+    item_nl: str = ""
+    reported_threshold_kg: int | None = None
+    reported_source: str = ""
+    operator: OperatorEntry | None = None
 
     @property
     def cn_code_display(self) -> str:
@@ -55,6 +68,31 @@ class AnnexLine:
         )
         return f"ex {spaced}" if self.ex else spaced
 
+    @property
+    def threshold_basis(self) -> Basis:
+        if self.threshold_kg is not None:
+            return "operator" if self.operator is not None else "verified"
+        return "provisional" if self.reported_threshold_kg is not None else "unknown"
+
+    @property
+    def usable_threshold_kg(self) -> int | None:
+        """The threshold the verdict uses: the decided one, else the reported one (provisional)."""
+        return self.threshold_kg if self.threshold_kg is not None else self.reported_threshold_kg
+
+    @property
+    def threshold_sources(self) -> str:
+        """Where the threshold used comes from: the citation, the legal source, or who reported it."""
+        if self.operator is not None:
+            return self.operator.citation.text()
+        if self.threshold_kg is not None:
+            return self.source
+        return self.reported_source
+
+    @property
+    def item_name(self) -> Reason:
+        """The entry's informal name in both languages (the Dutch one where the table has it)."""
+        return Reason("text", {"en": self.item, "nl": self.item_nl or self.item})
+
 
 def parse_annex_csv(text: str) -> tuple[AnnexLine, ...]:
     lines: list[AnnexLine] = []
@@ -63,6 +101,9 @@ def parse_annex_csv(text: str) -> tuple[AnnexLine, ...]:
         threshold_confirmed = row["threshold_status"] == "confirmed"
         if threshold_confirmed and not row["volume_threshold_kg"]:
             raise ValueError(f"Annex I line {row['line_id']}: confirmed threshold without a value")
+        reported = (row.get("reported_threshold_kg") or "").strip()
+        if reported and not (row.get("reported_source") or "").strip():
+            raise ValueError(f"Annex I line {row['line_id']}: a reported threshold needs its source")
         lines.append(
             AnnexLine(
                 line_id=row["line_id"],
@@ -77,6 +118,9 @@ def parse_annex_csv(text: str) -> tuple[AnnexLine, ...]:
                 threshold_kg=int(row["volume_threshold_kg"]) if threshold_confirmed else None,
                 source=row["source"],
                 notes=row["notes"],
+                item_nl=(row.get("item_nl") or "").strip(),
+                reported_threshold_kg=int(reported) if reported and not threshold_confirmed else None,
+                reported_source=(row.get("reported_source") or "").strip(),
             )
         )
     return tuple(lines)
@@ -99,7 +143,7 @@ def match_record(record: ImportRecord, annex: Sequence[AnnexLine]) -> LineMatch:
                 possible.append(
                     (
                         line.line_id,
-                        Reason("cmr.match.no_cn_code", {"line_id": line.line_id, "item": line.item}),
+                        Reason("cmr.match.no_cn_code", {"line_id": line.line_id, "item": line.item_name}),
                     )
                 )
             continue
@@ -129,7 +173,7 @@ def match_record(record: ImportRecord, annex: Sequence[AnnexLine]) -> LineMatch:
 
 def _ex_line_verdict(record: ImportRecord, line: AnnexLine) -> bool | Reason:
     """True if the record is on the line, False if it is not, or the reason it cannot be told."""
-    which = {"line_id": line.line_id, "item": line.item}
+    which: dict[str, str | Reason] = {"line_id": line.line_id, "item": line.item_name}
     if line.qualifier == "taric_unknown":
         return Reason("cmr.match.taric_unknown", which)
     if line.qualifier in ("gold_below_99_5", "gold_99_5_or_more"):
@@ -150,6 +194,13 @@ def _ex_line_verdict(record: ImportRecord, line: AnnexLine) -> bool | Reason:
 
 @dataclass(frozen=True)
 class LineYear:
+    """One calendar year of one Annex I line: the kilograms against the threshold, and the verdict.
+
+    ``threshold_kg`` is the threshold the verdict used and ``threshold_basis`` where it comes from:
+    ``verified`` (Official Journal), ``operator`` (the installation's administrators), ``provisional``
+    (secondary sources only: the verdict is "probably …") or ``unknown`` (no threshold: cannot decide).
+    """
+
     year: int
     line_id: str
     item: str
@@ -164,6 +215,10 @@ class LineYear:
     records: tuple[int, ...]
     possible_records: tuple[int, ...] = ()
     source: str = ""
+    threshold_basis: Basis = "verified"
+    threshold_sources: str = ""
+    item_nl: str = ""
+    operator: OperatorEntry | None = None
 
     @property
     def reason(self) -> str:
@@ -175,11 +230,15 @@ class LineYear:
             "year": self.year,
             "line_id": self.line_id,
             "item": self.item,
+            "item_nl": self.item_nl or self.item,
             "part": self.part,
             "cn_code": self.cn_code,
             "imported_kg": str(self.imported_kg),
             "possibly_kg": str(self.possibly_kg),
             "threshold_kg": self.threshold_kg,
+            "threshold_basis": self.threshold_basis,
+            "threshold_sources": self.threshold_sources,
+            "operator": self.operator.to_dict() if self.operator is not None else None,
             "status": self.status,
             "reason": self.reason,
             "explanation": self.explanation.to_dict(),
@@ -254,110 +313,218 @@ def _line_year(year: int, line: AnnexLine, bucket: _Bucket, as_of: date) -> Line
         cn_code=line.cn_code_display,
         imported_kg=bucket.kg,
         possibly_kg=bucket.possible_kg,
-        threshold_kg=line.threshold_kg,
+        threshold_kg=line.usable_threshold_kg,
         status=status,
         explanation=reason,
         origins=tuple(sorted(bucket.origins)),
         records=tuple(bucket.records),
         possible_records=tuple(bucket.possible_records),
         source=line.source,
+        threshold_basis=line.threshold_basis,
+        threshold_sources=line.threshold_sources,
+        item_nl=line.item_nl,
+        operator=line.operator,
     )
 
 
+def _threshold_basis(line: AnnexLine) -> tuple[Reason, ...]:
+    """What the verdict adds about its threshold: nothing for a verified one, else where it comes from."""
+    if line.operator is not None:
+        entry = line.operator
+        if entry.overrides_verified:
+            return (
+                Reason(
+                    "cmr.threshold_operator_override",
+                    {"citation": entry.citation.text(), "shipped": str(entry.replaced_value)},
+                ),
+            )
+        return (Reason("cmr.threshold_operator", {"citation": entry.citation.text()}),)
+    if line.threshold_kg is None and line.reported_threshold_kg is not None:
+        return (Reason("cmr.threshold_reported", {"sources": line.reported_source}),)
+    return ()
+
+
+#: A verdict on a threshold only secondary sources report is "probably" that verdict.
+_PROBABLY: dict[Status, Status] = {"applies": "probably_applies", "does_not_apply": "probably_does_not_apply"}
+
+
 def _line_year_verdict(year: int, line: AnnexLine, bucket: _Bucket, as_of: date) -> tuple[Status, Reason]:
-    which: dict[str, str | int] = {"year": year, "line_id": line.line_id, "item": line.item}
+    cn_code: str | Reason = line.cn_code_display if line.cn_code else Reason("cmr.cn_code_unknown")
+    which: dict[str, str | int | Reason] = {
+        "year": year,
+        "line_id": line.line_id,
+        "item": line.item_name,
+        "cn_code": cn_code,
+    }
     if year < IMPORTER_OBLIGATIONS_APPLY_FROM:
-        return "not_yet_in_force", Reason("cmr.line.before_2021", which)
+        return "not_yet_in_force", Reason(
+            "cmr.line.before_2021", {"year": year, "line_id": line.line_id, "item": line.item_name}
+        )
     partial = (Reason("cmr.year_incomplete"),) if year == as_of.year else ()
-    if line.threshold_kg is None:
-        cn_code: str | Reason = line.cn_code_display if line.cn_code else Reason("cmr.cn_code_unknown")
-        unknown = {**which, "cn_code": cn_code, "kg": str(bucket.kg)}
+    threshold_kg = line.usable_threshold_kg
+    if threshold_kg is None:
+        unknown = {**which, "kg": str(bucket.kg)}
         if bucket.possible_kg:
             return "cannot_decide", Reason(
                 "cmr.line.threshold_unknown_possibly_more",
                 {**unknown, "possible_kg": str(bucket.possible_kg)},
             )
         return "cannot_decide", Reason("cmr.line.threshold_unknown", unknown)
-    threshold = Decimal(line.threshold_kg)
+    status, reason = _against_threshold(which, Decimal(threshold_kg), bucket, partial, _threshold_basis(line))
+    if line.threshold_basis == "provisional":
+        status = _PROBABLY.get(status, status)
+    return status, reason
+
+
+def _against_threshold(
+    which: dict[str, str | int | Reason],
+    threshold: Decimal,
+    bucket: _Bucket,
+    partial: tuple[Reason, ...],
+    basis: tuple[Reason, ...],
+) -> tuple[Status, Reason]:
+    """Art. 1(3): below the threshold the Regulation does not apply; at or above it, it does."""
+    amounts = {**which, "threshold": str(threshold), "basis": basis}
     if bucket.kg >= threshold:
         code = "cmr.line.at_threshold" if bucket.kg == threshold else "cmr.line.above_threshold"
-        return "applies", Reason(
-            code, {**which, "kg": str(bucket.kg), "threshold": line.threshold_kg, "partial": partial}
-        )
+        return "applies", Reason(code, {**amounts, "kg": str(bucket.kg), "partial": partial})
     if bucket.kg + bucket.possible_kg >= threshold:
         return "cannot_decide", Reason(
             "cmr.line.possibly_more",
             {
-                **which,
+                **amounts,
                 "kg": str(bucket.kg),
-                "threshold": line.threshold_kg,
                 "possible_kg": str(bucket.possible_kg),
                 "possible": tuple(bucket.possible_reasons),
             },
         )
     return "does_not_apply", Reason(
-        "cmr.line.below",
-        {
-            **which,
-            "kg": str(bucket.kg + bucket.possible_kg),
-            "threshold": line.threshold_kg,
-            "partial": partial,
-        },
+        "cmr.line.below", {**amounts, "kg": str(bucket.kg + bucket.possible_kg), "partial": partial}
     )
+
+
+def _scope_item(ly: LineYear, language: str) -> str:
+    """One Annex I line of the report's scope, saying when its threshold is only reported."""
+    dutch = language == "nl"
+    origins = ", ".join(ly.origins) or ("onbekend" if dutch else "unknown")
+    item = (ly.item_nl or ly.item) if dutch else ly.item
+    text = (
+        f"{item} (bijlage I regel {ly.line_id}, GN {ly.cn_code}): {ly.imported_kg} kg; herkomst: {origins}"
+        if dutch
+        else f"{item} (Annex I line {ly.line_id}, CN {ly.cn_code}): {ly.imported_kg} kg; origins: {origins}"
+    )
+    if ly.status == "probably_applies":
+        text += (
+            f" — waarschijnlijk: drempel van {ly.threshold_kg} kg gemeld door {ly.threshold_sources}, nog "
+            "niet getoetst aan het Publicatieblad"
+            if dutch
+            else f" — probably: threshold of {ly.threshold_kg} kg reported by {ly.threshold_sources}, not "
+            "yet checked against the Official Journal"
+        )
+    return text
 
 
 def annual_report_outline(
     organisation: str, year: int, line_years: Sequence[LineYear]
 ) -> list[dict[str, Any]]:
-    """Sections of the public annual report of Art. 7(3), pre-filled with what the data show."""
-    in_scope = [ly for ly in line_years if ly.year == year and ly.status == "applies"]
-    scope_items = [
-        f"{ly.item} (Annex I line {ly.line_id}, CN {ly.cn_code}): {ly.imported_kg} kg; origins: "
-        f"{', '.join(ly.origins) or 'unknown'}"
-        for ly in in_scope
+    """Sections of the public annual report of Art. 7(3), pre-filled with what the data show.
+
+    Each section has ``title`` and ``items`` in English and ``title_nl`` and ``items_nl`` in Dutch.
+    Lines whose threshold is only reported (``probably_applies``) are in the scope, marked as such.
+    """
+    in_scope = [ly for ly in line_years if ly.year == year and ly.status in ("applies", "probably_applies")]
+    sections = [
+        (
+            f"Supply chain due diligence report {year} — {organisation}",
+            f"Verslag over de zorgvuldigheid in de toeleveringsketen {year} — {organisation}",
+            [
+                (
+                    "Published as widely as possible, including on the internet (Art. 7(3)).",
+                    "Zo breed mogelijk openbaar gemaakt, ook op internet (art. 7(3)).",
+                ),
+                (
+                    "Scope: minerals and metals imported at or above the Annex I thresholds:",
+                    "Reikwijdte: mineralen en metalen ingevoerd op of boven de drempels van bijlage I:",
+                ),
+                *[(_scope_item(ly, "en"), _scope_item(ly, "nl")) for ly in in_scope],
+            ],
+        ),
+        (
+            "Supply chain policy and management system (Art. 4)",
+            "Ketenbeleid en beheersysteem (art. 4)",
+            [
+                (
+                    "Supply-chain policy consistent with Annex II of the OECD Due Diligence Guidance and how "
+                    "it was communicated to suppliers and the public.",
+                    "Ketenbeleid in lijn met bijlage II van de OESO-richtsnoeren voor gepaste "
+                    "zorgvuldigheid, en hoe het aan leveranciers en het publiek is bekendgemaakt.",
+                ),
+                (
+                    "Senior management responsible for supply chain due diligence.",
+                    "Het hoger management dat verantwoordelijk is voor de zorgvuldigheid in de keten.",
+                ),
+                (
+                    "Chain-of-custody / traceability system: description, supplier, country of origin, "
+                    "quantities and dates; smelters and refiners for metals.",
+                    "Traceersysteem (chain of custody): omschrijving, leverancier, land van herkomst, "
+                    "hoeveelheden en data; smelterijen en raffinaderijen voor metalen.",
+                ),
+                ("Grievance mechanism.", "Klachtenmechanisme."),
+            ],
+        ),
+        (
+            "Risk identification and management (Art. 5)",
+            "Risico's vaststellen en beheersen (art. 5)",
+            [
+                (
+                    "Risks identified in the supply chain, including origins in conflict-affected and "
+                    "high-risk areas.",
+                    "Risico's in de keten, waaronder herkomst uit conflict- en hoogrisicogebieden.",
+                ),
+                (CAHRA_NOTE, CAHRA_NOTE_NL),
+                (
+                    "Risk-management strategy chosen (continue with mitigation, suspend, disengage) and "
+                    "results.",
+                    "Gekozen risicobeheerstrategie (doorgaan met mitigatie, opschorten, beëindigen) en de "
+                    "resultaten.",
+                ),
+            ],
+        ),
+        (
+            "Third-party audits (Art. 6)",
+            "Audits door derden (art. 6)",
+            [
+                (
+                    "Summary of the third-party audits, including the name of the auditor (Art. 7(3)).",
+                    "Samenvatting van de audits door derden, met de naam van de auditor (art. 7(3)).",
+                ),
+                (
+                    "Or: exemption because all smelters and refiners are on the Commission's list "
+                    "(Art. 6(2), Art. 9).",
+                    "Of: vrijstelling omdat alle smelterijen en raffinaderijen op de lijst van de Commissie "
+                    "staan (art. 6(2), art. 9).",
+                ),
+            ],
+        ),
+        (
+            "Recycled and scrap sources (Art. 7(4))",
+            "Gerecyclede bronnen en schroot (art. 7(4))",
+            [
+                (
+                    "Where metals come only from recycled or scrap sources: that conclusion and the due "
+                    "diligence behind it.",
+                    "Als metalen alleen uit gerecyclede bronnen of schroot komen: die conclusie en de "
+                    "zorgvuldigheid waarop zij rust.",
+                ),
+            ],
+        ),
     ]
     return [
         {
-            "title": f"Supply chain due diligence report {year} — {organisation}",
-            "items": [
-                "Published as widely as possible, including on the internet (Art. 7(3)).",
-                "Scope: minerals and metals imported at or above the Annex I thresholds:",
-                *scope_items,
-            ],
-        },
-        {
-            "title": "Supply chain policy and management system (Art. 4)",
-            "items": [
-                "Supply-chain policy consistent with Annex II of the OECD Due Diligence Guidance and how it "
-                "was communicated to suppliers and the public.",
-                "Senior management responsible for supply chain due diligence.",
-                "Chain-of-custody / traceability system: description, supplier, country of origin, "
-                "quantities and dates; smelters and refiners for metals.",
-                "Grievance mechanism.",
-            ],
-        },
-        {
-            "title": "Risk identification and management (Art. 5)",
-            "items": [
-                "Risks identified in the supply chain, including origins in conflict-affected and "
-                "high-risk areas.",
-                CAHRA_NOTE,
-                "Risk-management strategy chosen (continue with mitigation, suspend, disengage) and results.",
-            ],
-        },
-        {
-            "title": "Third-party audits (Art. 6)",
-            "items": [
-                "Summary of the third-party audits, including the name of the auditor (Art. 7(3)).",
-                "Or: exemption because all smelters and refiners are on the Commission's list "
-                "(Art. 6(2), Art. 9).",
-            ],
-        },
-        {
-            "title": "Recycled and scrap sources (Art. 7(4))",
-            "items": [
-                "Where metals come only from recycled or scrap sources: that conclusion and the due "
-                "diligence behind it.",
-            ],
-        },
+            "title": title,
+            "title_nl": title_nl,
+            "items": [en for en, _ in items],
+            "items_nl": [nl for _, nl in items],
+        }
+        for title, title_nl, items in sections
     ]

@@ -1,8 +1,11 @@
 """Evaluate every rule for one organisation on one day, and compare two results.
 
 Each rule kind has one evaluator that reads the rule's values (never a constant in code) and the
-organisation's facts. A value stored as unknown, or a fact that is absent, makes the evaluator answer
-``cannot_decide`` and name what is missing rather than guess.
+organisation's facts. A fact that is absent, or a legal value nobody reported, makes the evaluator
+answer ``cannot_decide`` and name what is missing rather than guess. A verdict that rests on a value
+only secondary sources report is answered as "probably …" (``probably_applies`` and its siblings), with
+the sources, never as a verified answer; a value the installation's administrators set is named, with
+its citation, in every outcome that uses it.
 """
 
 from __future__ import annotations
@@ -13,14 +16,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from imvo.core.obligations.cmr import CAHRA_NOTE, annual_report_outline, assess_imports
+from imvo.core.obligations.cmr import CAHRA_NOTE, CAHRA_NOTE_NL, annual_report_outline, assess_imports
 from imvo.core.obligations.facts import EU_MEMBER_STATES, CompanyProfile, ImportRecord, facts_hash
 from imvo.core.obligations.model import (
+    PROVISIONAL_STATUS,
     EvaluationResult,
     Rule,
     RuleOutcome,
+    RuleValue,
     Status,
     TriggeredObligation,
+    ValueUsed,
 )
 from imvo.core.obligations.reasons import REASON_TEMPLATES, Reason, ReasonParam
 from imvo.core.obligations.ruleset import RuleSet, load_ruleset
@@ -69,6 +75,7 @@ def _outcome(
     missing: Sequence[str] = (),
     obligations: Sequence[TriggeredObligation] = (),
     details: Mapping[str, Any] | None = None,
+    values_used: Sequence[ValueUsed] = (),
 ) -> RuleOutcome:
     return RuleOutcome(
         rule_id=rule.id,
@@ -86,17 +93,115 @@ def _outcome(
         details=dict(details or {}),
         explanations=tuple(reasons),
         legal_status_nl=rule.status_note_nl,
+        values_used=tuple(values_used),
     )
 
 
-def _unknown_value_reason(rule: Rule, name: str, on: date | None = None) -> Reason:
-    value = rule.value(name, on)
-    label_code = f"value.{name}"
-    label = Reason(label_code) if label_code in REASON_TEMPLATES else Reason("value.generic", {"name": name})
-    params: dict[str, str | int | Reason] = {"label": label, "rule_id": rule.id, "name": name}
-    if value is not None and value.reported_value is not None:
-        return Reason("value_unknown_reported", {**params, "reported": value.reported_value})
-    return Reason("value_unknown", params)
+# --- Legal values and their basis ---------------------------------------------------------------------
+
+#: The official publication a provisional value has not been checked against, by the rule's prefix.
+_JOURNALS = {"eu": "journal.eu", "nl": "journal.nl", "de": "journal.de"}
+
+
+def _journal(rule: Rule) -> Reason:
+    return Reason(_JOURNALS.get(rule.id.split("-", 1)[0], "journal.eu"))
+
+
+def value_label(name: str) -> Reason:
+    """The name of a legal value in both languages (``annex_i.A3``: the threshold of Annex I line A3)."""
+    if name.startswith("annex_i."):
+        return Reason("value.annex_i", {"line_id": name.removeprefix("annex_i.")})
+    code = f"value.{name}"
+    return Reason(code) if code in REASON_TEMPLATES else Reason("value.generic", {"name": name})
+
+
+def value_text(value: object, unit: str) -> str:
+    if unit == "EUR":
+        return f"EUR {value}"
+    if unit == "kg":
+        return f"{value} kg"
+    return str(value)
+
+
+def _unknown_value_reason(rule: Rule, name: str) -> Reason:
+    return Reason("value_unknown", {"label": value_label(name), "rule_id": rule.id, "name": name})
+
+
+def _undecidable(value: RuleValue | None) -> bool:
+    """No value at all: neither read in a legal text, nor set by the administrators, nor reported."""
+    return value is None or value.basis == "unknown"
+
+
+def _used(rule: Rule, value: RuleValue) -> ValueUsed:
+    if value.operator is not None:
+        sources = value.operator.citation.text()
+    elif value.basis == "provisional":
+        sources = value.reported_sources
+    else:
+        sources = "; ".join(value.sources)
+    return ValueUsed(
+        rule.id, value.name, value.usable_value, value.unit, value.basis, sources, value.operator
+    )
+
+
+def _operator_note(value: RuleValue) -> Reason | None:
+    """Every outcome that uses an administrators' value says so, and louder when it overrides."""
+    entry = value.operator
+    if entry is None:
+        return None
+    params: dict[str, ReasonParam] = {
+        "label": value_label(value.name),
+        "value": value_text(value.value, value.unit),
+        "citation": entry.citation.text(),
+        "entered_by": entry.entered_by,
+        "approved_by": entry.approved_by,
+        "approved_on": entry.approved_on,
+    }
+    if entry.overrides_verified:
+        return Reason(
+            "operator_value_override",
+            {
+                **params,
+                "shipped": value_text(entry.replaced_value, value.unit),
+                "shipped_sources": "; ".join(entry.replaced_sources),
+            },
+        )
+    return Reason("operator_value", params)
+
+
+def _provisional_reason(rule: Rule, verdict: Sequence[Reason], values: Sequence[RuleValue]) -> Reason:
+    reported = tuple(
+        Reason(
+            "provisional.value",
+            {
+                "label": value_label(v.name),
+                "value": value_text(v.reported_value, v.unit),
+                "sources": v.reported_sources,
+            },
+        )
+        for v in values
+    )
+    return Reason("provisional", {"verdict": tuple(verdict), "values": reported, "journal": _journal(rule)})
+
+
+def _settle(
+    rule: Rule,
+    status: Status,
+    reasons: Sequence[Reason],
+    values: Sequence[RuleValue | None],
+    **outcome: Any,
+) -> RuleOutcome:
+    """The outcome of a verdict reached with ``values``: "probably …" when one of them is only reported
+    by secondary sources, and every value the administrators set named with its citation."""
+    present = [value for value in values if value is not None]
+    provisional = [value for value in present if value.basis == "provisional"]
+    final_reasons = list(reasons)
+    if provisional and status in PROVISIONAL_STATUS:
+        status = PROVISIONAL_STATUS[status]
+        final_reasons = [_provisional_reason(rule, reasons, provisional)]
+    final_reasons += [note for note in (_operator_note(value) for value in present) if note is not None]
+    used = [_used(rule, value) for value in present if value.basis != "unknown"]
+    return _outcome(rule, status, final_reasons, values_used=used, **outcome)
 
 
 def _obligations(
@@ -168,31 +273,41 @@ def _lksg_link(profile: CompanyProfile) -> Reason | tuple[Status, Reason, list[s
 def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     profile = facts.profile
     commencement = rule.value("commencement")
-    if commencement is None or not commencement.known:
-        return _outcome(rule, "cannot_decide", [_unknown_value_reason(rule, "commencement")])
-    starts = date.fromisoformat(str(commencement.value))
+    if commencement is None or _undecidable(commencement):
+        return _outcome(
+            rule,
+            "cannot_decide",
+            [_unknown_value_reason(rule, "commencement")],
+            missing=["value:commencement"],
+        )
+    starts = date.fromisoformat(str(commencement.usable_value))
     if facts.as_of < starts:
-        return _outcome(rule, "not_yet_in_force", [Reason("lksg.not_yet", {"date": starts.isoformat()})])
+        return _settle(
+            rule, "not_yet_in_force", [Reason("lksg.not_yet", {"date": starts.isoformat()})], [commencement]
+        )
     used: dict[str, Any] = {"country": profile.country, "has_german_branch": profile.has_german_branch}
     link = _lksg_link(profile)
     if not isinstance(link, Reason):
         status, reason, missing = link
-        return _outcome(rule, status, [reason], facts_used=used, missing=missing)
+        return _settle(rule, status, [reason], [commencement], facts_used=used, missing=missing)
     threshold = rule.value("employees_in_germany_minimum", facts.as_of)
-    if threshold is None or not threshold.known:
+    if threshold is None or _undecidable(threshold):
         return _outcome(
             rule,
             "cannot_decide",
             [_unknown_value_reason(rule, "employees_in_germany_minimum")],
             facts_used=used,
+            missing=["value:employees_in_germany_minimum"],
         )
-    minimum = int(str(threshold.value))
+    values = [commencement, threshold]
+    minimum = int(str(threshold.usable_value))
     used["employee_threshold"] = minimum
     if profile.employees_in_germany is None:
-        return _outcome(
+        return _settle(
             rule,
             "cannot_decide",
             [Reason("lksg.employees_unknown", {"link": link, "minimum": minimum})],
+            values,
             facts_used=used,
             missing=["employees_in_germany"],
         )
@@ -209,22 +324,24 @@ def _evaluate_lksg(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     )
     found: dict[str, ReasonParam] = {"link": link, "count": how, "minimum": minimum}
     if counted >= minimum:
-        return _outcome(
+        return _settle(
             rule,
             "applies",
             [Reason("lksg.applies", {**found, "date": facts.as_of.isoformat()})],
+            values,
             facts_used=used,
             obligations=_obligations(rule, facts),
         )
     if temps is None:
-        return _outcome(
+        return _settle(
             rule,
             "cannot_decide",
             [Reason("lksg.agency_workers_unknown", found)],
+            values,
             facts_used=used,
             missing=["temp_workers_in_germany_over_six_months"],
         )
-    return _outcome(rule, "does_not_apply", [Reason("lksg.below", found)], facts_used=used)
+    return _settle(rule, "does_not_apply", [Reason("lksg.below", found)], values, facts_used=used)
 
 
 # --- EU CSDDD ----------------------------------------------------------------------------------------
@@ -283,40 +400,49 @@ def _evaluate_csddd(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
     }
     names, missing_facts = _csddd_needs(profile, used)
     values = {name: rule.value(name, facts.as_of) for name in names}
-    unknown = [name for name, value in values.items() if value is None or not value.known]
+    unknown = [name for name, value in values.items() if _undecidable(value)]
     if unknown or missing_facts:
-        reasons = [_unknown_value_reason(rule, n, facts.as_of) for n in unknown]
+        reasons = [_unknown_value_reason(rule, n) for n in unknown]
         reasons += [Reason("fact_unknown", {"fact": f}) for f in missing_facts]
         reasons.append(Reason("csddd.groups_not_assessed"))
-        return _outcome(
+        return _settle(
             rule,
             "cannot_decide",
             reasons,
+            list(values.values()),
             facts_used=used,
             missing=[*(f"value:{n}" for n in unknown), *missing_facts],
         )
 
-    known = {name: str(value.value) for name, value in values.items() if value is not None}
+    usable = {name: str(value.usable_value) for name, value in values.items() if value is not None}
 
     def number(name: str) -> int:
-        return int(known[name])
+        return int(usable[name])
 
     in_scope, test = _csddd_test(profile, number)
     if not in_scope:
-        return _outcome(rule, "does_not_apply", [Reason("csddd.not_met", {"test": test})], facts_used=used)
-    applies_from = date.fromisoformat(known["application_date"])
+        return _settle(
+            rule,
+            "does_not_apply",
+            [Reason("csddd.not_met", {"test": test})],
+            list(values.values()),
+            facts_used=used,
+        )
+    applies_from = date.fromisoformat(usable["application_date"])
     if facts.as_of < applies_from:
-        return _outcome(
+        return _settle(
             rule,
             "not_yet_in_force",
             [Reason("csddd.met_not_yet", {"test": test, "date": applies_from.isoformat()})],
+            list(values.values()),
             facts_used=used,
             obligations=_obligations(rule, facts),
         )
-    return _outcome(
+    return _settle(
         rule,
         "applies",
         [Reason("csddd.met", {"test": test})],
+        list(values.values()),
         facts_used=used,
         obligations=_obligations(rule, facts),
     )
@@ -336,9 +462,10 @@ def _evaluate_wzk(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
             facts_used=used,
         )
     commencement_value = rule.value("commencement")
+    # No decree and no reported date: the Act is verifiably not in force (it commences by decree only).
     commencement = (
-        date.fromisoformat(str(commencement_value.value))
-        if commencement_value is not None and commencement_value.known
+        date.fromisoformat(str(commencement_value.usable_value))
+        if commencement_value is not None and not _undecidable(commencement_value)
         else None
     )
     scope = Reason("wzk.scope_sells") if sells else Reason("wzk.scope_unknown")
@@ -352,33 +479,69 @@ def _evaluate_wzk(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
             missing=missing,
             obligations=_obligations(rule, facts) if sells else (),
         )
+    values = [commencement_value]
     if facts.as_of < commencement:
-        return _outcome(
+        return _settle(
             rule,
             "not_yet_in_force",
             [Reason("wzk.commences_on", {"scope": scope, "date": commencement.isoformat()})],
+            values,
             facts_used=used,
             missing=missing,
             obligations=_obligations(rule, facts, commencement) if sells else (),
         )
     if sells is None:
-        return _outcome(
+        return _settle(
             rule,
             "cannot_decide",
             [Reason("fact_unknown", {"fact": "sells_to_dutch_end_users"})],
+            values,
             facts_used=used,
             missing=missing,
         )
-    return _outcome(
+    return _settle(
         rule,
         "applies",
         [Reason("wzk.in_force", {"scope": scope, "date": commencement.isoformat()})],
+        values,
         facts_used=used,
         obligations=_obligations(rule, facts, commencement),
     )
 
 
 # --- EU Conflict Minerals Regulation ------------------------------------------------------------------
+
+
+def _combined_status(statuses: set[Status]) -> Status:
+    """A rule's status from its parts (years and Annex I lines, or tenders): a verified "applies" first,
+    then a provisional one, then "cannot decide"; "does not apply" only when no part applies."""
+    first: tuple[Status, ...] = ("applies", "probably_applies", "cannot_decide")
+    for status in first:
+        if status in statuses:
+            return status
+    if statuses and statuses <= {"not_yet_in_force"}:
+        return "not_yet_in_force"
+    if "probably_does_not_apply" in statuses:
+        return "probably_does_not_apply"
+    return "does_not_apply"
+
+
+def _cmr_values_used(line_years: Sequence[Any]) -> list[ValueUsed]:
+    """The Annex I thresholds the verdicts used, once per line, each with its basis."""
+    seen: dict[str, ValueUsed] = {}
+    for ly in line_years:
+        if ly.threshold_kg is None or ly.line_id in seen:
+            continue
+        seen[ly.line_id] = ValueUsed(
+            "eu-cmr",
+            f"annex_i.{ly.line_id}",
+            ly.threshold_kg,
+            "kg",
+            ly.threshold_basis,
+            ly.threshold_sources,
+            ly.operator,
+        )
+    return list(seen.values())
 
 
 def _evaluate_cmr(rule: Rule, facts: Facts, rules: RuleSet) -> RuleOutcome:
@@ -390,22 +553,16 @@ def _evaluate_cmr(rule: Rule, facts: Facts, rules: RuleSet) -> RuleOutcome:
             missing=["imports"],
         )
     assessment = assess_imports(facts.imports, rules.annex, facts.as_of)
-    statuses = {ly.status for ly in assessment.line_years}
-    applying_years = sorted({ly.year for ly in assessment.line_years if ly.status == "applies"})
-    if "applies" in statuses:
-        status: Status = "applies"
-    elif "cannot_decide" in statuses:
-        status = "cannot_decide"
-    elif statuses == {"not_yet_in_force"}:
-        status = "not_yet_in_force"
-    else:
-        status = "does_not_apply"
+    status = _combined_status({ly.status for ly in assessment.line_years})
+    applying_years = sorted(
+        {ly.year for ly in assessment.line_years if ly.status in ("applies", "probably_applies")}
+    )
     reasons = [ly.explanation for ly in assessment.line_years]
     if not assessment.line_years:
         reasons.append(Reason("cmr.no_annex_imports"))
     missing = sorted(
         {
-            f"value:Annex I threshold {ly.line_id}"
+            f"value:annex_i.{ly.line_id}"
             for ly in assessment.line_years
             if ly.status == "cannot_decide" and ly.threshold_kg is None
         }
@@ -415,6 +572,7 @@ def _evaluate_cmr(rule: Rule, facts: Facts, rules: RuleSet) -> RuleOutcome:
         "records_outside_annex_i": list(assessment.outside_annex),
         "records_without_origin": list(assessment.unknown_origin_records),
         "cahra": CAHRA_NOTE,
+        "cahra_nl": CAHRA_NOTE_NL,
         "annual_reports": {
             str(year): annual_report_outline(facts.profile.name, year, assessment.line_years)
             for year in applying_years
@@ -426,8 +584,9 @@ def _evaluate_cmr(rule: Rule, facts: Facts, rules: RuleSet) -> RuleOutcome:
         reasons,
         facts_used={"import_records": len(facts.imports)},
         missing=missing,
-        obligations=_obligations(rule, facts) if status == "applies" else (),
+        obligations=_obligations(rule, facts) if status in ("applies", "probably_applies") else (),
         details=details,
+        values_used=_cmr_values_used(assessment.line_years),
     )
 
 
@@ -498,51 +657,82 @@ def _register_missing(readiness: Mapping[str, Any]) -> list[Reason]:
     ]
 
 
-def _isv_tender(
-    rule: Rule, tender: Any, categories: Mapping[str, str], as_of: date
-) -> tuple[dict[str, Any], Reason]:
+def _isv_category(rule: Rule, given: str) -> tuple[str | None, ReasonParam]:
+    """The current risk category a tender's category names (itself, a part of it or its earlier name)."""
+    name = rule.risk_category_aliases.get(given.casefold())
+    if name is None:
+        return None, given
+    if name.casefold() == given.casefold():
+        return name, name
+    return name, Reason("isv.category_alias", {"name": name, "given": given})
+
+
+def _isv_against_threshold(
+    rule: Rule, tender: Any, entry: dict[str, Any], category: ReasonParam, day: date
+) -> tuple[Reason, RuleValue | None]:
+    """A tender in a risk category against the EU threshold of its date (sets ``entry["status"]``)."""
+    threshold = rule.value("central_government_supplies_services_threshold_eur", day)
+    if threshold is None or _undecidable(threshold):
+        entry["status"] = "cannot_decide"
+        return Reason("isv.tender.threshold_unknown", {"date": day.isoformat()}), None
+    amount = threshold.usable_value
+    entry["threshold_eur"] = amount
+    entry["threshold_basis"] = threshold.basis
+    sources = _used(rule, threshold).sources
+    amounts: dict[str, ReasonParam] = {
+        "category": category,
+        "value": str(tender.estimated_value_eur),
+        "threshold": str(amount),
+    }
+    if tender.estimated_value_eur >= int(str(amount)):
+        entry["status"] = "applies"
+        verdict = Reason("isv.tender.at_or_above_threshold", {**amounts, "sources": sources})
+    else:
+        entry["status"] = "does_not_apply"
+        verdict = Reason("isv.tender.below_threshold", amounts)
+    if threshold.basis == "provisional":
+        entry["status"] = PROVISIONAL_STATUS[entry["status"]]
+        verdict = _provisional_reason(rule, [verdict], [threshold])
+    return verdict, threshold
+
+
+def _earlier_category(rule: Rule, given: str) -> bool:
+    return given.casefold() in {category.casefold() for category in rule.earlier_risk_categories}
+
+
+def _isv_tender(rule: Rule, tender: Any, as_of: date) -> tuple[dict[str, Any], Reason, RuleValue | None]:
     """One tender's verdict: does the international social conditions' duty apply to it, and why."""
     day = tender.date or as_of
-    threshold = rule.value("central_government_supplies_services_threshold_eur", day)
     entry: dict[str, Any] = {
         "name": tender.name,
         "category": tender.category,
         "date": day.isoformat(),
         "estimated_value_eur": tender.estimated_value_eur,
     }
-    category = categories.get((tender.category or "").casefold())
+    category, category_text = _isv_category(rule, tender.category or "")
     verdict: Reason
+    threshold: RuleValue | None = None
     if tender.contracting_authority not in (None, "central_government"):
         entry["status"], verdict = "does_not_apply", Reason("isv.tender.not_central_government")
     elif tender.category is None or tender.estimated_value_eur is None:
         entry["status"], verdict = "cannot_decide", Reason("isv.tender.facts_unknown")
+    elif category is None and tender.category.casefold() in {
+        c.casefold() for c in rule.earlier_risk_categories
+    }:
+        entry["status"] = "cannot_decide"
+        verdict = Reason("isv.tender.earlier_category", {"category": tender.category})
     elif category is None:
         entry["status"] = "does_not_apply"
         verdict = Reason("isv.tender.not_risk_category", {"category": tender.category})
-    elif threshold is None or not threshold.known:
-        entry["status"] = "cannot_decide"
-        verdict = Reason("isv.tender.threshold_unknown", {"date": day.isoformat()})
     else:
-        entry["threshold_eur"] = threshold.value
-        amounts: dict[str, str | int] = {
-            "category": category,
-            "value": str(tender.estimated_value_eur),
-            "threshold": str(threshold.value),
-        }
-        if tender.estimated_value_eur >= int(str(threshold.value)):
-            entry["status"] = "applies"
-            verdict = Reason(
-                "isv.tender.at_or_above_threshold", {**amounts, "sources": "; ".join(threshold.sources)}
-            )
-        else:
-            entry["status"] = "does_not_apply"
-            verdict = Reason("isv.tender.below_threshold", amounts)
-    if tender.contracting_authority is None and entry["status"] == "applies":
+        entry["risk_category"] = category
+        verdict, threshold = _isv_against_threshold(rule, tender, entry, category_text, day)
+    if tender.contracting_authority is None and entry["status"] in ("applies", "probably_applies"):
         entry["status"] = "cannot_decide"
         verdict = Reason("isv.tender.authority_unknown", {"verdict": verdict})
     entry["reason"] = verdict.text("en")
     entry["explanation"] = verdict.to_dict()
-    return entry, verdict
+    return entry, verdict, threshold
 
 
 def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
@@ -556,32 +746,29 @@ def _evaluate_isv(rule: Rule, facts: Facts, _: RuleSet) -> RuleOutcome:
             missing=["tenders"],
             details={"readiness": readiness},
         )
-    categories = {c.casefold(): c for c in rule.risk_categories}
     verdicts: list[dict[str, Any]] = []
     reasons: list[Reason] = []
+    thresholds: dict[tuple[date | None, date | None], RuleValue] = {}
     for tender in tenders:
-        entry, verdict = _isv_tender(rule, tender, categories, facts.as_of)
+        entry, verdict, threshold = _isv_tender(rule, tender, facts.as_of)
         verdicts.append(entry)
         reasons.append(Reason("isv.tender", {"tender": tender.name, "verdict": verdict}))
-    statuses = {v["status"] for v in verdicts}
-    status: Status = (
-        "applies"
-        if "applies" in statuses
-        else "cannot_decide"
-        if "cannot_decide" in statuses
-        else "does_not_apply"
-    )
+        if threshold is not None:
+            thresholds[(threshold.valid_from, threshold.valid_until)] = threshold
+    status = _combined_status({v["status"] for v in verdicts})
     if not reasons:
         reasons.append(Reason("isv.no_tenders"))
-    if status == "applies":
+    if status in ("applies", "probably_applies"):
         reasons += _register_missing(readiness)
+    reasons += [note for note in (_operator_note(v) for v in thresholds.values()) if note is not None]
     return _outcome(
         rule,
         status,
         reasons,
         facts_used={"tenders": len(tenders)},
-        obligations=_obligations(rule, facts) if status == "applies" else (),
+        obligations=_obligations(rule, facts) if status in ("applies", "probably_applies") else (),
         details={"tenders": verdicts, "readiness": readiness},
+        values_used=[_used(rule, value) for value in thresholds.values()],
     )
 
 

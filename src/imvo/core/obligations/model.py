@@ -14,19 +14,139 @@ from typing import Any, Literal
 
 from imvo.core.obligations.reasons import Reason
 
-Status = Literal["applies", "does_not_apply", "not_yet_in_force", "cannot_decide"]
-STATUSES: tuple[Status, ...] = ("applies", "does_not_apply", "not_yet_in_force", "cannot_decide")
+Status = Literal[
+    "applies",
+    "does_not_apply",
+    "not_yet_in_force",
+    "cannot_decide",
+    "probably_applies",
+    "probably_does_not_apply",
+    "probably_not_yet_in_force",
+]
+STATUSES: tuple[Status, ...] = (
+    "applies",
+    "does_not_apply",
+    "not_yet_in_force",
+    "cannot_decide",
+    "probably_applies",
+    "probably_does_not_apply",
+    "probably_not_yet_in_force",
+)
+#: A verdict resting on a value known only from secondary sources gets the "probably" status of its own:
+#: never mixed with a verified answer, so a reader that counts ``applies`` never counts a guess.
+PROVISIONAL_STATUS: dict[Status, Status] = {
+    "applies": "probably_applies",
+    "does_not_apply": "probably_does_not_apply",
+    "not_yet_in_force": "probably_not_yet_in_force",
+}
+PROVISIONAL_STATUSES: frozenset[Status] = frozenset(PROVISIONAL_STATUS.values())
+
+#: Where a legal value comes from. ``verified``: read in the legal text (shipped with imvo);
+#: ``operator``: entered with its citation by this installation's administrators and approved by a
+#: second one; ``provisional``: only reported by secondary sources (``reported_value``), so answers
+#: resting on it are "probably"; ``unknown``: not even reported, so imvo cannot decide.
+Basis = Literal["verified", "operator", "provisional", "unknown"]
 
 JSONDict = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where an administrator read a legal value: the act, the article, the Official Journal, an address."""
+
+    act: str
+    article: str
+    oj_reference: str
+    url: str
+
+    def text(self) -> str:
+        return ", ".join(part for part in (self.act, self.article, self.oj_reference, self.url) if part)
+
+    def to_dict(self) -> JSONDict:
+        return {"act": self.act, "article": self.article, "oj_reference": self.oj_reference, "url": self.url}
+
+
+@dataclass(frozen=True)
+class OperatorEntry:
+    """An installation's own value: its citation, who entered and who approved it, and what it replaced.
+
+    ``replaced_status`` is the shipped value's status (``confirmed`` or ``unknown``), or ``None`` when
+    the administrators added a period the shipped rules do not have; an override of a ``confirmed``
+    value is shown as such on every result that uses it.
+    """
+
+    citation: Citation
+    reference: str
+    entered_by: str
+    approved_by: str
+    approved_on: str
+    replaced_status: str | None = None
+    replaced_value: int | str | None = None
+    replaced_sources: tuple[str, ...] = ()
+
+    @property
+    def overrides_verified(self) -> bool:
+        return self.replaced_status == "confirmed"
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "citation": self.citation.to_dict(),
+            "reference": self.reference,
+            "entered_by": self.entered_by,
+            "approved_by": self.approved_by,
+            "approved_on": self.approved_on,
+            "replaced_status": self.replaced_status,
+            "replaced_value": self.replaced_value,
+            "replaced_sources": list(self.replaced_sources),
+            "overrides_verified": self.overrides_verified,
+        }
+
+
+@dataclass(frozen=True)
+class OperatorValue:
+    """A legal value the installation's administrators set (two of them: one entered, one approved).
+
+    ``name`` is a value of the rule (``employees_more_than``) or, for the Conflict Minerals Regulation,
+    an Annex I threshold (``annex_i.A3``). A dated value replaces the shipped value of exactly the same
+    period, or adds a period the shipped rules do not have.
+    """
+
+    rule_id: str
+    name: str
+    value: int | str
+    valid_from: date | None
+    valid_until: date | None
+    entry: OperatorEntry
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, date | None, date | None]:
+        return (self.rule_id, self.name, self.valid_from, self.valid_until)
+
+    def fingerprint(self) -> JSONDict:
+        """What makes the law as applied different: the value, its period and its citation."""
+        return {
+            "rule_id": self.rule_id,
+            "name": self.name,
+            "value": self.value,
+            "valid_from": _iso(self.valid_from),
+            "valid_until": _iso(self.valid_until),
+            "citation": self.entry.citation.to_dict(),
+        }
+
+    def to_dict(self) -> JSONDict:
+        return {**self.fingerprint(), "note": self.note, **self.entry.to_dict()}
 
 
 @dataclass(frozen=True)
 class RuleValue:
     """One legal value (threshold, date, period) with the sources that confirmed it.
 
-    ``status == "unknown"`` means no legal text confirmed the value: ``value`` is then ``None`` and the
-    engine must say it cannot decide instead of using ``reported_value``, which is kept only so a
-    reader knows what secondary sources claim.
+    ``status == "unknown"`` means no legal text confirmed the value: ``value`` is then ``None``. When
+    secondary sources report one (``reported_value``, by ``reported_by``) the engine answers
+    "probably …" on it (:attr:`basis` ``provisional``); without one it says it cannot decide.
+    ``status == "operator"``: the installation's administrators set the value (``operator`` says who,
+    from which citation, and what it replaced).
     """
 
     name: str
@@ -34,10 +154,12 @@ class RuleValue:
     unit: str
     valid_from: date | None
     valid_until: date | None
-    status: Literal["confirmed", "unknown"]
+    status: Literal["confirmed", "unknown", "operator"]
     sources: tuple[str, ...]
     note: str = ""
     reported_value: int | str | None = None
+    reported_by: str = ""
+    operator: OperatorEntry | None = None
 
     def valid_on(self, day: date) -> bool:
         if self.valid_from is not None and day < self.valid_from:
@@ -45,8 +167,31 @@ class RuleValue:
         return not (self.valid_until is not None and day > self.valid_until)
 
     @property
+    def basis(self) -> Basis:
+        if self.status == "operator" and self.value is not None:
+            return "operator"
+        if self.status == "confirmed" and self.value is not None:
+            return "verified"
+        if self.reported_value is not None:
+            return "provisional"
+        return "unknown"
+
+    @property
     def known(self) -> bool:
-        return self.status == "confirmed" and self.value is not None
+        """Decided by a legal text: verified, or set by the installation's administrators."""
+        return self.basis in ("verified", "operator")
+
+    @property
+    def usable_value(self) -> int | str | None:
+        """The value the engine reasons with: the decided one, else the reported one (provisional)."""
+        if self.known:
+            return self.value
+        return self.reported_value if self.basis == "provisional" else None
+
+    @property
+    def reported_sources(self) -> str:
+        """Who reported a provisional value, short (``reported_by``), else the value's sources."""
+        return self.reported_by or "; ".join(self.sources)
 
     def to_dict(self) -> JSONDict:
         return {
@@ -56,9 +201,37 @@ class RuleValue:
             "valid_from": _iso(self.valid_from),
             "valid_until": _iso(self.valid_until),
             "status": self.status,
+            "basis": self.basis,
             "sources": list(self.sources),
             "note": self.note,
             "reported_value": self.reported_value,
+            "reported_by": self.reported_by,
+            "operator": self.operator.to_dict() if self.operator is not None else None,
+        }
+
+
+@dataclass(frozen=True)
+class ValueUsed:
+    """A legal value an outcome rests on, with its basis: so a result says what was verified."""
+
+    rule_id: str
+    name: str
+    value: int | str | None
+    unit: str
+    basis: Basis
+    sources: str
+    operator: OperatorEntry | None = None
+
+    def to_dict(self) -> JSONDict:
+        return {
+            "rule_id": self.rule_id,
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+            "basis": self.basis,
+            "sources": self.sources,
+            "operator": self.operator.to_dict() if self.operator is not None else None,
+            "overrides_verified": bool(self.operator and self.operator.overrides_verified),
         }
 
 
@@ -101,6 +274,13 @@ class Rule:
     requirements: tuple[Requirement, ...] = ()
     risk_categories: tuple[str, ...] = ()
     status_note_nl: str = ""
+    risk_category_aliases: Mapping[str, str] = field(default_factory=dict)
+    """Other names of a risk category (its parts, its earlier name), case-folded, to the category."""
+    earlier_risk_categories: tuple[str, ...] = ()
+    """Earlier risk categories the current list does not place: a tender in one cannot be decided."""
+    risk_categories_sources: tuple[str, ...] = ()
+    outlook: Mapping[str, Any] = field(default_factory=dict)
+    """What is announced about the instrument (``en``, ``nl``, ``sources``): shown, never decided on."""
 
     def to_dict(self) -> JSONDict:
         """The rule as published: instrument, status, every value with its sources, obligations."""
@@ -124,6 +304,8 @@ class Rule:
                 {"id": r.id, "register_key": r.register_key, "en": r.en, "nl": r.nl}
                 for r in self.requirements
             ],
+            "risk_categories": list(self.risk_categories),
+            "outlook": dict(self.outlook),
         }
 
     def value(self, name: str, on: date | None = None) -> RuleValue | None:
@@ -187,6 +369,17 @@ class RuleOutcome:
     explanations: tuple[Reason, ...] = ()
     """The coded reasons; ``reasons`` is their English rendering (kept for JSON and CLI readers)."""
     legal_status_nl: str = ""
+    values_used: tuple[ValueUsed, ...] = ()
+    """The legal values the verdict rests on, each with its basis (verified, operator, provisional)."""
+
+    @property
+    def provisional(self) -> bool:
+        return self.status in PROVISIONAL_STATUSES
+
+    @property
+    def overrides(self) -> tuple[ValueUsed, ...]:
+        """Values the installation's administrators set over a shipped verified value."""
+        return tuple(v for v in self.values_used if v.operator is not None and v.operator.overrides_verified)
 
     def reasons_in(self, language: str) -> tuple[str, ...]:
         """The reasons in ``language`` ("nl" or "en"); English when no coded reasons are present."""
@@ -213,6 +406,8 @@ class RuleOutcome:
             "missing": list(self.missing),
             "obligations": [o.to_dict() for o in self.obligations],
             "details": dict(self.details),
+            "provisional": self.provisional,
+            "values_used": [v.to_dict() for v in self.values_used],
         }
 
 

@@ -20,32 +20,79 @@ ReasonParam = Union[str, int, "Reason", tuple["Reason", ...]]
 
 REASON_TEMPLATES: dict[str, dict[Language, str]] = {
     # --- shared ---------------------------------------------------------------------------------------
+    "text": {"en": "{en}", "nl": "{nl}"},
     "value_unknown": {
         "en": "cannot decide: {label} unknown (missing value: {rule_id} {name})",
         "nl": "niet te bepalen: {label} onbekend (ontbrekende waarde: {rule_id} {name})",
     },
-    "value_unknown_reported": {
+    "provisional": {
+        "en": "probably — {verdict} (based on {values}; not yet checked against {journal})",
+        "nl": "waarschijnlijk — {verdict} (op basis van {values}; nog niet getoetst aan {journal})",
+    },
+    "provisional.value": {
+        "en": "{label} {value} as reported by {sources}",
+        "nl": "{label} {value} zoals gemeld door {sources}",
+    },
+    "journal.eu": {"en": "the Official Journal of the EU", "nl": "het Publicatieblad van de EU"},
+    "journal.nl": {"en": "the Staatsblad or Staatscourant", "nl": "het Staatsblad of de Staatscourant"},
+    "journal.de": {"en": "the Bundesgesetzblatt", "nl": "het Bundesgesetzblatt"},
+    "operator_value": {
         "en": (
-            "cannot decide: {label} unknown (missing value: {rule_id} {name}; secondary sources report "
-            "{reported}, not confirmed from the legal text)"
+            "{label} {value}: set by this installation's administrators from {citation} (entered by "
+            "{entered_by}, approved by {approved_by} on {approved_on})"
         ),
         "nl": (
-            "niet te bepalen: {label} onbekend (ontbrekende waarde: {rule_id} {name}; secundaire bronnen "
-            "noemen {reported}, niet bevestigd uit de wettekst)"
+            "{label} {value}: vastgesteld door de beheerders van deze installatie op basis van {citation} "
+            "(ingevoerd door {entered_by}, goedgekeurd door {approved_by} op {approved_on})"
+        ),
+    },
+    "operator_value_override": {
+        "en": (
+            "{label} {value}: set by this installation's administrators from {citation}, overriding the "
+            "verified value shipped with imvo ({shipped}; {shipped_sources}) (entered by {entered_by}, "
+            "approved by {approved_by} on {approved_on})"
+        ),
+        "nl": (
+            "{label} {value}: vastgesteld door de beheerders van deze installatie op basis van {citation}, "
+            "in plaats van de geverifieerde waarde die imvo meelevert ({shipped}; {shipped_sources}) "
+            "(ingevoerd door {entered_by}, goedgekeurd door {approved_by} op {approved_on})"
         ),
     },
     "value.commencement": {"en": "commencement date", "nl": "datum van inwerkingtreding"},
     "value.employees_in_germany_minimum": {"en": "employee threshold", "nl": "drempel voor werknemers"},
-    "value.employees_more_than": {"en": "employees more than", "nl": "drempel voor werknemers"},
+    "value.employees_more_than": {
+        "en": "employee threshold (more than)",
+        "nl": "drempel voor werknemers (meer dan)",
+    },
     "value.net_turnover_worldwide_more_than_eur": {
-        "en": "net turnover worldwide more than eur",
-        "nl": "drempel voor wereldwijde netto-omzet",
+        "en": "worldwide net turnover threshold (more than)",
+        "nl": "drempel voor wereldwijde netto-omzet (meer dan)",
     },
     "value.net_turnover_eu_more_than_eur": {
-        "en": "net turnover eu more than eur",
-        "nl": "drempel voor netto-omzet in de Unie",
+        "en": "net turnover threshold in the Union (more than)",
+        "nl": "drempel voor netto-omzet in de Unie (meer dan)",
     },
     "value.application_date": {"en": "application date", "nl": "datum van toepassing"},
+    "value.application_of_importer_obligations": {
+        "en": "date from which the importer obligations apply",
+        "nl": "datum vanaf wanneer de verplichtingen van importeurs gelden",
+    },
+    "value.central_government_supplies_services_threshold_eur": {
+        "en": "EU threshold for central government supplies and services",
+        "nl": "Europese drempel voor leveringen en diensten van de centrale overheid",
+    },
+    "value.declaration_months_after_commencement": {
+        "en": "months after commencement for the declaration",
+        "nl": "termijn voor de verklaring (maanden na inwerkingtreding)",
+    },
+    "value.report_months_after_financial_year_end": {
+        "en": "months after the financial year for the report",
+        "nl": "termijn voor het verslag (maanden na het boekjaar)",
+    },
+    "value.annex_i": {
+        "en": "Annex I volume threshold of line {line_id}",
+        "nl": "volumedrempel van bijlage I regel {line_id}",
+    },
     "value.generic": {"en": "{name}", "nl": "{name}"},
     "fact_unknown": {
         "en": "cannot decide: fact {fact} unknown",
@@ -240,45 +287,70 @@ REASON_TEMPLATES: dict[str, dict[Language, str]] = {
     },
     "cmr.line.at_threshold": {
         "en": (
-            "{year}, Annex I line {line_id} ({item}): {kg} kg imported, exactly at the threshold of "
-            "{threshold} kg; Art. 1(3) excludes only volumes below the threshold{partial}"
+            "{year}, Annex I line {line_id} ({item}, {cn_code}): {kg} kg imported, exactly at the threshold "
+            "of {threshold} kg; Art. 1(3) excludes only volumes below the threshold{partial}{basis}"
         ),
         "nl": (
-            "{year}, bijlage I regel {line_id} ({item}): {kg} kg ingevoerd, precies gelijk aan de drempel "
-            "van {threshold} kg; art. 1(3) sluit alleen volumes onder de drempel uit{partial}"
+            "{year}, bijlage I regel {line_id} ({item}, {cn_code}): {kg} kg ingevoerd, precies gelijk aan de "
+            "drempel van {threshold} kg; art. 1(3) sluit alleen volumes onder de drempel uit{partial}{basis}"
         ),
     },
     "cmr.line.above_threshold": {
         "en": (
-            "{year}, Annex I line {line_id} ({item}): {kg} kg imported, above the threshold of {threshold} "
-            "kg; Art. 1(3) excludes only volumes below the threshold{partial}"
+            "{year}, Annex I line {line_id} ({item}, {cn_code}): {kg} kg imported, above the threshold of "
+            "{threshold} kg; Art. 1(3) excludes only volumes below the threshold{partial}{basis}"
         ),
         "nl": (
-            "{year}, bijlage I regel {line_id} ({item}): {kg} kg ingevoerd, boven de drempel van "
-            "{threshold} kg; art. 1(3) sluit alleen volumes onder de drempel uit{partial}"
+            "{year}, bijlage I regel {line_id} ({item}, {cn_code}): {kg} kg ingevoerd, boven de drempel van "
+            "{threshold} kg; art. 1(3) sluit alleen volumes onder de drempel uit{partial}{basis}"
         ),
     },
     "cmr.line.possibly_more": {
         "en": (
-            "{year}, Annex I line {line_id} ({item}): cannot decide: {kg} kg certainly on this line, below "
-            "{threshold} kg, but {possible_kg} kg more may belong to it ({possible})"
+            "{year}, Annex I line {line_id} ({item}, {cn_code}): cannot decide: {kg} kg certainly on this "
+            "line, below {threshold} kg, but {possible_kg} kg more may belong to it ({possible}){basis}"
         ),
         "nl": (
-            "{year}, bijlage I regel {line_id} ({item}): niet te bepalen: {kg} kg hoort zeker bij deze "
-            "regel, minder dan {threshold} kg, maar {possible_kg} kg meer kan erbij horen ({possible})"
+            "{year}, bijlage I regel {line_id} ({item}, {cn_code}): niet te bepalen: {kg} kg hoort zeker bij "
+            "deze regel, minder dan {threshold} kg, maar {possible_kg} kg meer kan erbij horen "
+            "({possible}){basis}"
         ),
     },
     "cmr.line.below": {
         "en": (
-            "{year}, Annex I line {line_id} ({item}): {kg} kg imported, below the threshold of {threshold} "
-            "kg (Art. 1(3)){partial}"
+            "{year}, Annex I line {line_id} ({item}, {cn_code}): {kg} kg imported, below the threshold of "
+            "{threshold} kg (Art. 1(3)){partial}{basis}"
         ),
         "nl": (
-            "{year}, bijlage I regel {line_id} ({item}): {kg} kg ingevoerd, onder de drempel van "
-            "{threshold} kg (art. 1(3)){partial}"
+            "{year}, bijlage I regel {line_id} ({item}, {cn_code}): {kg} kg ingevoerd, onder de drempel van "
+            "{threshold} kg (art. 1(3)){partial}{basis}"
         ),
     },
     "cmr.cn_code_unknown": {"en": "CN code unknown", "nl": "GN-code onbekend"},
+    "cmr.threshold_reported": {
+        "en": (
+            " — probably: this threshold is reported by {sources} and not yet checked against the Official "
+            "Journal of the EU"
+        ),
+        "nl": (
+            " — waarschijnlijk: deze drempel wordt gemeld door {sources} en is nog niet getoetst aan het "
+            "Publicatieblad van de EU"
+        ),
+    },
+    "cmr.threshold_operator": {
+        "en": " (threshold set by this installation's administrators from {citation})",
+        "nl": " (drempel vastgesteld door de beheerders van deze installatie op basis van {citation})",
+    },
+    "cmr.threshold_operator_override": {
+        "en": (
+            " (threshold set by this installation's administrators from {citation}, overriding the verified "
+            "threshold of {shipped} kg shipped with imvo)"
+        ),
+        "nl": (
+            " (drempel vastgesteld door de beheerders van deze installatie op basis van {citation}, in "
+            "plaats van de geverifieerde drempel van {shipped} kg die imvo meelevert)"
+        ),
+    },
     "cmr.year_incomplete": {
         "en": " (calendar year not yet complete)",
         "nl": " (kalenderjaar nog niet voorbij)",
@@ -353,8 +425,23 @@ REASON_TEMPLATES: dict[str, dict[Language, str]] = {
         "nl": "categorie of geraamde waarde onbekend",
     },
     "isv.tender.not_risk_category": {
-        "en": "'{category}' is not one of the ten ISV risk categories",
-        "nl": "'{category}' is geen van de tien ISV-risicocategorieën",
+        "en": "'{category}' is not one of the eight ISV risk categories",
+        "nl": "'{category}' is geen van de acht ISV-risicocategorieën",
+    },
+    "isv.tender.earlier_category": {
+        "en": (
+            "cannot decide: '{category}' was one of the ten earlier ISV risk categories and is not named in "
+            "the current eight; check under which category the contracting authority places the tender"
+        ),
+        "nl": (
+            "niet te bepalen: '{category}' was een van de tien eerdere ISV-risicocategorieën en wordt in de "
+            "huidige acht niet genoemd; ga na onder welke categorie de aanbestedende dienst de aanbesteding "
+            "plaatst"
+        ),
+    },
+    "isv.category_alias": {
+        "en": "{name} (given as '{given}')",
+        "nl": "{name} (opgegeven als '{given}')",
     },
     "isv.tender.threshold_unknown": {
         "en": (

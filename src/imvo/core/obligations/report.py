@@ -8,8 +8,8 @@ import io
 import json
 from collections.abc import Sequence
 
-from imvo.core.obligations.engine import Change
-from imvo.core.obligations.model import EvaluationResult
+from imvo.core.obligations.engine import Change, value_label, value_text
+from imvo.core.obligations.model import EvaluationResult, RuleOutcome, ValueUsed
 
 # The headings of the Markdown and HTML renderings; reasons come from the engine's coded reasons.
 HEADINGS: dict[str, dict[str, str]] = {
@@ -25,6 +25,7 @@ HEADINGS: dict[str, dict[str, str]] = {
         "missing_items": "missing",
         "outline": "Article 7 annual report outline, {year}",
         "changes": "Changes since the previous result",
+        "values": "Values not verified against the legal text",
     },
     "nl": {
         "title": "Verplichtingen op {date}",
@@ -39,6 +40,7 @@ HEADINGS: dict[str, dict[str, str]] = {
         "missing_items": "ontbreekt",
         "outline": "Opzet jaarverslag artikel 7, {year}",
         "changes": "Wijzigingen sinds het vorige resultaat",
+        "values": "Waarden die niet aan de wettekst zijn getoetst",
     },
 }
 
@@ -47,7 +49,50 @@ STATUS_LABELS = {
     "does_not_apply": ("does not apply", "niet van toepassing"),
     "not_yet_in_force": ("not yet in force", "nog niet in werking"),
     "cannot_decide": ("cannot decide", "niet te bepalen"),
+    "probably_applies": (
+        "probably applies (provisional, not verified)",
+        "waarschijnlijk van toepassing (voorlopig, niet geverifieerd)",
+    ),
+    "probably_does_not_apply": (
+        "probably does not apply (provisional, not verified)",
+        "waarschijnlijk niet van toepassing (voorlopig, niet geverifieerd)",
+    ),
+    "probably_not_yet_in_force": (
+        "probably not yet in force (provisional, not verified)",
+        "waarschijnlijk nog niet in werking (voorlopig, niet geverifieerd)",
+    ),
 }
+
+#: How a value that is not verified is marked, per basis.
+BASIS_LABELS = {
+    "provisional": ("provisional, reported by", "voorlopig, gemeld door"),
+    "operator": (
+        "set by this installation's administrators from",
+        "vastgesteld door de beheerders op basis van",
+    ),
+}
+
+
+def value_line(value: ValueUsed, language: str) -> str:
+    """A value the outcome rests on that is not verified, with its basis and source, in ``language``."""
+    dutch = language == "nl"
+    en, nl = BASIS_LABELS.get(value.basis, (value.basis, value.basis))
+    text = (
+        f"{value_label(value.name).text(language)}: {value_text(value.value, value.unit)} "
+        f"({nl if dutch else en} {value.sources})"
+    )
+    if value.operator is not None and value.operator.overrides_verified:
+        shipped = value_text(value.operator.replaced_value, value.unit)
+        text += (
+            f" — vervangt de geverifieerde waarde {shipped} die imvo meelevert"
+            if dutch
+            else f" — overrides the verified value {shipped} shipped with imvo"
+        )
+    return text
+
+
+def unverified_values(outcome: RuleOutcome) -> list[ValueUsed]:
+    return [value for value in outcome.values_used if value.basis in ("provisional", "operator")]
 
 
 def render_json(result: EvaluationResult, changes: Sequence[Change] = ()) -> str:
@@ -76,6 +121,7 @@ def render_csv(result: EvaluationResult, language: str = "en") -> str:
             "obligation_en",
             "obligation_nl",
             "deadline",
+            "values_not_verified",
         ]
     )
     for outcome in result.outcomes:
@@ -86,6 +132,7 @@ def render_csv(result: EvaluationResult, language: str = "en") -> str:
             " | ".join(outcome.reasons_in(language)),
             " | ".join(outcome.missing),
         ]
+        values = " | ".join(value_line(value, language) for value in unverified_values(outcome))
         rows = [
             [
                 o.id,
@@ -97,7 +144,7 @@ def render_csv(result: EvaluationResult, language: str = "en") -> str:
             for o in outcome.obligations
         ] or [["", "", "", "", ""]]
         for row in rows:
-            writer.writerow([_safe_cell(cell) for cell in base + row])
+            writer.writerow([_safe_cell(cell) for cell in [*base, *row, values]])
     return buffer.getvalue()
 
 
@@ -129,6 +176,12 @@ def render_markdown(result: EvaluationResult, changes: Sequence[Change] = (), la
         lines += [f"- {reason}" for reason in outcome.reasons_in(language)]
         if outcome.missing:
             lines += ["", f"{words['missing']}: " + ", ".join(outcome.missing)]
+        if unverified_values(outcome):
+            lines += [
+                "",
+                f"{words['values']}:",
+                *[f"- {value_line(v, language)}" for v in unverified_values(outcome)],
+            ]
         if outcome.obligations:
             lines += [
                 "",
@@ -153,7 +206,9 @@ def render_markdown(result: EvaluationResult, changes: Sequence[Change] = (), la
         for year, sections in dict(outcome.details.get("annual_reports", {})).items():
             lines += ["", "### " + words["outline"].format(year=year)]
             for section in sections:
-                lines += ["", f"**{section['title']}**", *[f"- {item}" for item in section["items"]]]
+                title = section.get("title_nl", section["title"]) if nl else section["title"]
+                items = section.get("items_nl", section["items"]) if nl else section["items"]
+                lines += ["", f"**{title}**", *[f"- {item}" for item in items]]
         lines.append("")
     if changes:
         lines += [f"## {words['changes']}", "", *[f"- {c.describe()}" for c in changes], ""]
@@ -169,7 +224,9 @@ def render_html(result: EvaluationResult, changes: Sequence[Change] = (), langua
         f"<title>Obligations {html.escape(result.as_of.isoformat())}</title>",
         "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}"
         "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem;vertical-align:top}"
-        ".applies{color:#a00}.cannot_decide{color:#a60}</style></head><body>",
+        ".applies{color:#a00}.cannot_decide{color:#a60}"
+        ".probably_applies,.probably_does_not_apply,.probably_not_yet_in_force{color:#555;"
+        "border:1px dashed #555;padding:0 .2rem}</style></head><body>",
         f"<h1>Obligations on {html.escape(result.as_of.isoformat())}</h1>",
         f"<p>Rule set {html.escape(result.ruleset_version)}, facts {html.escape(result.facts_hash)}.</p>",
     ]
@@ -185,6 +242,12 @@ def render_html(result: EvaluationResult, changes: Sequence[Change] = (), langua
             *[f"<li>{html.escape(r)}</li>" for r in outcome.reasons_in(language)],
             "</ul>",
         ]
+        if unverified_values(outcome):
+            parts += [
+                f"<p>{html.escape(HEADINGS['nl' if dutch else 'en']['values'])}:</p><ul>",
+                *[f"<li>{html.escape(value_line(v, language))}</li>" for v in unverified_values(outcome)],
+                "</ul>",
+            ]
         if outcome.obligations:
             parts.append(
                 "<table><tr><th>article</th><th>obligation</th><th>verplichting</th><th>deadline</th></tr>"

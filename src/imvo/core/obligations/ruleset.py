@@ -11,20 +11,34 @@ from importlib import resources
 from typing import Any
 
 from imvo.core.obligations.cmr import AnnexLine, parse_annex_csv
-from imvo.core.obligations.model import ObligationSpec, Requirement, Rule, RuleValue
+from imvo.core.obligations.model import ObligationSpec, OperatorValue, Requirement, Rule, RuleValue
 
 _PACKAGE = "imvo.core.obligations"
 
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The rules and Annex I; ``version`` fingerprints them (and the administrators' values, if any).
+
+    ``base_version`` is the fingerprint of the shipped rules alone and ``operator_values`` the values
+    this installation's administrators set over them (:func:`imvo.core.obligations.legal_values.
+    apply_operator_values`); both are empty/equal for the shipped rule set.
+    """
+
     rules: tuple[Rule, ...]
     annex: tuple[AnnexLine, ...]
     version: str
+    base_version: str = ""
+    operator_values: tuple[OperatorValue, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Every rule with its values and sources, for a "legal basis" page."""
-        return {"version": self.version, "rules": [rule.to_dict() for rule in self.rules]}
+        return {
+            "version": self.version,
+            "base_version": self.base_version or self.version,
+            "operator_values": [value.to_dict() for value in self.operator_values],
+            "rules": [rule.to_dict() for rule in self.rules],
+        }
 
     def rule(self, rule_id: str) -> Rule:
         for candidate in self.rules:
@@ -56,10 +70,25 @@ def build_ruleset(rule_documents: list[dict[str, Any]], annex_csv_text: str) -> 
     for document in sorted(rule_documents, key=lambda d: str(d["id"])):
         digest.update(json.dumps(document, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     digest.update(annex_csv_text.encode("utf-8"))
-    return RuleSet(rules=rules, annex=parse_annex_csv(annex_csv_text), version=digest.hexdigest()[:16])
+    version = digest.hexdigest()[:16]
+    return RuleSet(rules=rules, annex=parse_annex_csv(annex_csv_text), version=version, base_version=version)
+
+
+def _risk_categories(document: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The category names, and every other name (a part, an earlier name) case-folded to its category."""
+    names: list[str] = []
+    aliases: dict[str, str] = {}
+    for entry in document.get("risk_categories", []):
+        name = str(entry["name"]) if isinstance(entry, dict) else str(entry)
+        names.append(name)
+        includes = entry.get("includes", []) if isinstance(entry, dict) else []
+        for alias in (name, *(str(other) for other in includes)):
+            aliases[alias.casefold()] = name
+    return tuple(names), aliases
 
 
 def rule_from_document(document: dict[str, Any]) -> Rule:
+    categories, aliases = _risk_categories(document)
     return Rule(
         id=str(document["id"]),
         kind=str(document["kind"]),
@@ -92,7 +121,11 @@ def rule_from_document(document: dict[str, Any]) -> Rule:
             )
             for r in document.get("requirements", [])
         ),
-        risk_categories=tuple(str(c) for c in document.get("risk_categories", [])),
+        risk_categories=categories,
+        risk_category_aliases=aliases,
+        earlier_risk_categories=tuple(str(c) for c in document.get("earlier_risk_categories", [])),
+        risk_categories_sources=tuple(str(s) for s in document.get("risk_categories_sources", [])),
+        outlook=dict(document.get("outlook") or {}),
     )
 
 
@@ -115,6 +148,7 @@ def _value(document: dict[str, Any]) -> RuleValue:
         sources=tuple(str(s) for s in document.get("sources", [])),
         note=str(document.get("note", "")),
         reported_value=document.get("reported_value"),
+        reported_by=str(document.get("reported_by", "")),
     )
 
 

@@ -51,6 +51,12 @@ class AuditAction(models.TextChoices):
     ERASE_PERSONAL_DATA = "erase_personal_data", _("erased the personal data")
     # Obligations
     EVALUATE = "evaluate", _("evaluated the obligations")
+    # Legal values of the installation, set by its administrators (four eyes; imvo.web.obligations)
+    PROPOSE_LEGAL_VALUE = "propose_legal_value", _("proposed a legal value")
+    APPROVE_LEGAL_VALUE = "approve_legal_value", _("approved a legal value (second pair of eyes)")
+    REJECT_LEGAL_VALUE = "reject_legal_value", _("rejected a legal value (second pair of eyes)")
+    WITHDRAW_LEGAL_VALUE = "withdraw_legal_value", _("withdrew a proposed legal value")
+    LOAD_LEGAL_VALUES = "load_legal_values", _("loaded legal values from a file")
     # Monitoring
     ASSESS = "assess", _("assessed from shared registers")
     COMPLETE = "complete", _("completed the round's population")

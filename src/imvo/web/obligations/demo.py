@@ -31,12 +31,16 @@ DEMO_FACTS = {
     "child_labour_reasonable_suspicion": False,
 }
 
-# Tin ore at, below and above the 5 000 kg threshold of Annex I line A1; gold below 100 kg.
+# Tin ore at and below the 5 000 kg threshold of Annex I line A1 (verified); refined gold below the 100 kg
+# the EPMF reports for line B8 and tin articles above the 2 100 kg SIG Assured reports for line B12
+# (provisional: "probably"); tantalum ore on line A3, whose threshold nobody reported (cannot decide).
 DEMO_IMPORTS_CSV = """year,cn_code,quantity_kg,country_of_origin,taric_subdivision,gold_concentration_percent
 2024,2609 00 00,3000,CD,,
 2024,2609.00.00,2000,RW,,
 2025,26090000,4999,BO,,
 2025,7108 12 00,40,PE,,99.9
+2025,8007 00 80,2500,MY,,
+2025,2615 90 00,300,RW,10,
 """
 
 DEMO_IMPORTS_FILE = "invoer-mineralen-2024-2025.csv"

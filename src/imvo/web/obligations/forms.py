@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from imvo.core.obligations import FactsError, ImportRecord, load_ruleset
+from imvo.core.obligations import FactsError, ImportRecord, check_row, load_ruleset
 from imvo.core.suppliers.problems import InputProblem
 from imvo.web.country_choices import country_choices
 from imvo.web.obligations.imports_file import IMPORT_FILE_EXTENSIONS, read_import_file
-from imvo.web.obligations.models import ImportLine, ImportUpload, ObligationProfile, Tender
+from imvo.web.obligations.models import ImportLine, ImportUpload, LegalValueChange, ObligationProfile, Tender
 from imvo.web.obligations.register_facts import open_child_labour_risks
 from imvo.web.organisations.models import Organisation
 from imvo.web.upload_limits import validate_upload
@@ -191,3 +191,110 @@ class ImportUploadForm(forms.Form):
                 params={"count": len(self.problems)},
             )
         return upload
+
+
+# --- Legal values (installation administrators) --------------------------------------------------------
+
+#: The form's field per column of the core's check (the same columns as the legal values file).
+_LEGAL_FIELDS = ("value", "valid_from", "valid_until", "act", "article", "oj_reference", "url", "note")
+
+
+class LegalValueForm(forms.ModelForm):
+    """A legal value with its citation; the core checks it exactly as it checks a row of the file."""
+
+    url = forms.URLField(label=_("Address of the text"), max_length=500, assume_scheme="https")
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    class Meta:
+        model = LegalValueChange
+        fields = [
+            "value",
+            "valid_from",
+            "valid_until",
+            "act",
+            "article",
+            "oj_reference",
+            "url",
+            "note",
+            "override_verified",
+        ]
+        labels = {
+            "value": _("Value"),
+            "valid_from": _("Valid from"),
+            "valid_until": _("Valid until"),
+            "act": _("Act"),
+            "article": _("Article"),
+            "oj_reference": _("Official Journal reference"),
+            "override_verified": _(
+                "I know this replaces a value shipped as verified; show it as an override on every result"
+            ),
+        }
+        help_texts = {
+            "value": _(
+                "A whole number (a threshold in kg or EUR, a number of employees or months) or a date."
+            ),
+            "act": _("e.g. Commission Delegated Regulation (EU) 2020/1588"),
+            "article": _("e.g. Annex, or Art. 2(1)(a)"),
+            "oj_reference": _("e.g. OJ L 360, 30.10.2020, p. 1–3"),
+        }
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}),
+            "valid_until": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args: Any, rule_id: str = "", name: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for required in ("value", "act", "article", "oj_reference"):
+            self.fields[required].required = True
+        self.rule_id, self.name = rule_id, name
+        self.row: Any = None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        fields = {
+            "rule_id": self.rule_id,
+            "name": self.name,
+            **{name: _text(cleaned.get(name), self.data.get(name)) for name in _LEGAL_FIELDS},
+            "override_verified": "yes" if cleaned.get("override_verified") else "",
+        }
+        self.row, problems = check_row(load_ruleset(), fields)
+        for problem in problems:
+            field = problem.column if problem.column in self.fields else None
+            if field is not None and field in self.errors:
+                continue  # the field's own check already said what is wrong
+            message = (
+                problem.message if problem.accepted is None else f"{problem.message} ({problem.accepted})"
+            )
+            self.add_error(field, message)
+        return cleaned
+
+
+def _text(cleaned: Any, raw: Any) -> str:
+    """A field's value as the core's check reads it: the cleaned value, else what was typed."""
+    if isinstance(cleaned, date):
+        return cleaned.isoformat()
+    if cleaned is not None:
+        return str(cleaned)
+    return str(raw or "")
+
+
+class LegalValueRejectForm(forms.ModelForm):
+    """The second administrator's reason for rejecting a proposal (required)."""
+
+    class Meta:
+        model = LegalValueChange
+        fields = ["decision_reason"]
+        labels = {"decision_reason": _("Why you reject it (required to reject)")}
+        widgets = {"decision_reason": forms.Textarea(attrs={"rows": 2})}
+
+
+class LegalValueRevertForm(forms.ModelForm):
+    """Why the administrators' value should go, so the shipped one applies again."""
+
+    class Meta:
+        model = LegalValueChange
+        fields = ["note"]
+        labels = {"note": _("Reason")}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}

@@ -6,10 +6,14 @@ which fact it needs instead of guessing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.audit.vocabulary import action_label
 from imvo.web.organisations.models import Organisation
 
 
@@ -181,3 +185,129 @@ class ObligationSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.as_of} {self.ruleset_version}/{self.facts_hash}"
+
+
+# --- Legal values set by the installation's administrators ---------------------------------------------
+
+
+class LegalValueBatch(models.Model):
+    """One file of legal values loaded by an administrator (``imvo legal load``); its rows are proposals."""
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    loaded_by_label = models.CharField(max_length=254, blank=True, default="")
+    loaded_at = models.DateTimeField(_("loaded"), auto_now_add=True)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    unchanged = models.PositiveIntegerField(_("rows unchanged"), default=0)
+
+    class Meta:
+        ordering = ["-loaded_at", "-id"]
+        verbose_name = _("legal values file")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class LegalValueChange(models.Model):
+    """A legal value an installation administrator proposes; it takes effect once another one approves it.
+
+    ``kind`` ``set`` gives a value (with its citation) for a rule value or an Annex I threshold and
+    ``period``; ``revert`` removes the administrators' value so the shipped one applies again. The
+    approved ``set`` changes that nothing superseded are the values in effect.
+    """
+
+    class Kind(models.TextChoices):
+        SET = "set", _("set a value")
+        REVERT = "revert", _("return to the shipped value")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting for a second administrator")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        SUPERSEDED = "superseded", _("superseded by a later change")
+
+    rule_id = models.CharField(_("rule"), max_length=40)
+    name = models.CharField(_("value"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SET)
+    value = models.CharField(_("amount"), max_length=40, blank=True, default="")
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    act = models.CharField(_("act"), max_length=300, blank=True, default="")
+    article = models.CharField(_("article"), max_length=200, blank=True, default="")
+    oj_reference = models.CharField(_("Official Journal reference"), max_length=200, blank=True, default="")
+    url = models.URLField(_("address"), max_length=500, blank=True, default="")
+    note = models.TextField(_("note"), blank=True, default="")
+    override_verified = models.BooleanField(_("overrides a value shipped as verified"), default=False)
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    batch = models.ForeignKey(
+        LegalValueBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="changes"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_by_label = models.CharField(max_length=254, blank=True, default="")
+    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by_label = models.CharField(max_length=254, blank=True, default="")
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True, default="")
+    ruleset_before = models.CharField(_("rule set before"), max_length=64, blank=True, default="")
+    ruleset_after = models.CharField(_("rule set after"), max_length=64, blank=True, default="")
+    impact = models.JSONField(_("effect on the organisations' results"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("legal value change")
+
+    def __str__(self) -> str:
+        period = ""
+        if self.valid_from or self.valid_until:
+            period = f" ({self.valid_from or '…'} – {self.valid_until or '…'})"
+        what = self.value if self.kind == self.Kind.SET else str(self.Kind.REVERT.label)
+        return f"{self.rule_id} {self.name}{period}: {what}"
+
+    @property
+    def key(self) -> tuple[str, str, Any, Any]:
+        return (self.rule_id, self.name, self.valid_from, self.valid_until)
+
+
+class LegalValueEvent(models.Model):
+    """The installation's audit trail of legal values: every proposal, decision and file, append-only."""
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(max_length=254, blank=True, default="")
+    action = models.CharField(_("action"), max_length=64)
+    change = models.ForeignKey(
+        LegalValueChange, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    batch = models.ForeignKey(
+        LegalValueBatch, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    details = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("legal value event")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Like the organisations' audit trail: an event, once written, is evidence and is never rewritten.
+        if self.pk is not None and not self._state.adding:
+            raise PermissionError("Legal value events cannot be changed.")
+        super().save(*args, **kwargs)

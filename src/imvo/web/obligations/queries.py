@@ -17,10 +17,12 @@ from imvo.core.obligations import (
     CompanyProfile,
     EvaluationResult,
     ImportRecord,
+    RuleSet,
     diff,
     evaluate,
 )
 from imvo.core.obligations.facts import Tender as CoreTender
+from imvo.web.obligations.legal_queries import effective_ruleset
 from imvo.web.obligations.models import (
     ImportLine,
     ImportUpload,
@@ -138,21 +140,56 @@ def _plain_decimal(value: Decimal) -> Decimal:
 
 
 @dataclass(frozen=True)
+class OrganisationFacts:
+    """Everything the engine reads about one organisation (its facts, imports and register)."""
+
+    profile: ObligationProfile | None
+    company: CompanyProfile
+    imports: tuple[ImportRecord, ...] | None
+    register: RegisterFacts
+
+    def evaluate(self, as_of: date, ruleset: RuleSet) -> EvaluationResult:
+        return evaluate(
+            self.company, self.imports, as_of=as_of, register=self.register.values, ruleset=ruleset
+        )
+
+
+@dataclass(frozen=True)
 class Evaluation:
     result: EvaluationResult
     profile: ObligationProfile | None
     company: CompanyProfile
     imports: tuple[ImportRecord, ...] | None
     register: RegisterFacts
+    ruleset: RuleSet | None = None
 
 
-def evaluate_organisation(organisation: Organisation, as_of: date) -> Evaluation:
+def organisation_facts(organisation: Organisation) -> OrganisationFacts:
     profile = profile_of(organisation)
     register = register_facts(organisation, profile)
     company = company_profile(organisation, profile, register)
-    imports = current_imports(organisation, profile)
-    result = evaluate(company, imports, as_of=as_of, register=register.values)
-    return Evaluation(result, profile, company, imports, register)
+    return OrganisationFacts(profile, company, current_imports(organisation, profile), register)
+
+
+def evaluate_organisation(
+    organisation: Organisation, as_of: date, ruleset: RuleSet | None = None
+) -> Evaluation:
+    """The organisation's obligations on ``as_of`` under the installation's rule set (shipped rules and
+    the administrators' approved values)."""
+    facts = organisation_facts(organisation)
+    rules = ruleset if ruleset is not None else effective_ruleset()
+    result = facts.evaluate(as_of, rules)
+    return Evaluation(result, facts.profile, facts.company, facts.imports, facts.register, rules)
+
+
+def organisations_with_obligations() -> QuerySet[Organisation]:
+    """Organisations that gave the obligations engine anything to work with (facts, imports, tenders)."""
+    with_data = (
+        set(ObligationProfile.objects.values_list("organisation_id", flat=True))
+        | set(ImportUpload.objects.values_list("organisation_id", flat=True))
+        | set(Tender.objects.values_list("organisation_id", flat=True))
+    )
+    return Organisation.objects.filter(pk__in=with_data).order_by("name")
 
 
 @dataclass(frozen=True)

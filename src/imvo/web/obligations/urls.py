@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from imvo.web.obligations import views
+from imvo.web.obligations import legal_views, views
 
 app_name = "obligations"
 
@@ -19,6 +19,37 @@ urlpatterns = [
     path(BASE + "imports/upload/", views.imports_upload_view, name="imports_upload"),
     path(BASE + "history/", views.history_view, name="history"),
     path(BASE + "legal-basis/", views.legal_basis_view, name="legal_basis"),
+    path(BASE + "conflict-minerals/", views.cmr_view, name="cmr"),
     path(BASE + "declaration.md", views.declaration_view, name="declaration"),
     path(BASE + "result.json", views.result_json_view, name="result_json"),
+    # The installation administrators' legal values (not an organisation's page).
+    path("legal-values/", legal_views.legal_values_view, name="legal_values"),
+    path("legal-values/propose/", legal_views.legal_value_propose_view, name="legal_value_propose"),
+    path("legal-values/revert/", legal_views.legal_value_revert_view, name="legal_value_revert"),
+    path(
+        "legal-values/changes/<int:change_id>/",
+        legal_views.legal_value_change_view,
+        name="legal_value_change",
+    ),
+    path(
+        "legal-values/changes/<int:change_id>/approve/",
+        legal_views.legal_value_approve_view,
+        name="legal_value_approve",
+    ),
+    path(
+        "legal-values/changes/<int:change_id>/reject/",
+        legal_views.legal_value_reject_view,
+        name="legal_value_reject",
+    ),
+    path(
+        "legal-values/changes/<int:change_id>/withdraw/",
+        legal_views.legal_value_withdraw_view,
+        name="legal_value_withdraw",
+    ),
+    path("legal-values/files/<int:batch_id>/", legal_views.legal_value_batch_view, name="legal_value_batch"),
+    path(
+        "legal-values/files/<int:batch_id>/approve/",
+        legal_views.legal_value_batch_approve_view,
+        name="legal_value_batch_approve",
+    ),
 ]

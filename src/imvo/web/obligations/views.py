@@ -18,9 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from imvo.core.obligations import load_ruleset
 from imvo.core.obligations.declaration import draft_wzk_declaration
-from imvo.web.obligations import actions, forms, presentation, queries
+from imvo.web.obligations import actions, forms, legal_queries, presentation, queries
 from imvo.web.obligations.models import Tender
 from imvo.web.obligations.register_facts import open_child_labour_risks
 from imvo.web.organisations.access import Access, organisation_view
@@ -48,12 +47,16 @@ def overview_view(request: HttpRequest, access: Access, org: str) -> HttpRespons
     evaluation = queries.evaluate_organisation(access.organisation, as_of)
     changes = queries.changes_since_last_snapshot(access.organisation, evaluation.result)
     open_risks = open_child_labour_risks(access.organisation)
+    law = legal_queries.changes_by_ruleset(
+        str(c.new) for c in changes or [] if c.kind == "ruleset_version_changed"
+    )
     context = {
         "child_labour_warning": forms.child_labour_warning(open_risks) if open_risks else "",
         "as_of": as_of,
         "result": evaluation.result,
         "groups": presentation.obligations_overview(evaluation, org),
-        "changes": [presentation.describe_change(c) for c in changes] if changes else [],
+        "provisional_note": presentation.provisional_note(),
+        "changes": [presentation.describe_change(c, law) for c in changes] if changes else [],
         "never_recorded": changes is None,
         "can_edit": access.can_edit,
         "imports_known": evaluation.imports is not None,
@@ -180,9 +183,11 @@ def imports_upload_view(request: HttpRequest, access: Access, org: str) -> HttpR
 @require_GET
 @organisation_view(Role.VIEWER)
 def history_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    history = queries.history(access.organisation)
+    law = legal_queries.changes_by_ruleset(entry.snapshot.ruleset_version for entry in history)
     entries = [
-        {"entry": entry, "changes": [presentation.describe_change(c) for c in entry.changes]}
-        for entry in queries.history(access.organisation)
+        {"entry": entry, "changes": [presentation.describe_change(c, law) for c in entry.changes]}
+        for entry in history
     ]
     return render(request, "obligations/history.html", {"entries": entries, "can_edit": access.can_edit})
 
@@ -190,17 +195,33 @@ def history_view(request: HttpRequest, access: Access, org: str) -> HttpResponse
 @require_GET
 @organisation_view(Role.VIEWER)
 def legal_basis_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
-    ruleset = load_ruleset()
+    ruleset = legal_queries.effective_ruleset()
     language = presentation.user_language()
-    rules = []
-    for rule in ruleset.to_dict()["rules"]:
-        note = rule["status_note_nl"] if language == "nl" and rule["status_note_nl"] else rule["status_note"]
-        rules.append({**rule, "title_local": rule["title"][language], "status_note_local": note})
-    return render(
-        request,
-        "obligations/legal_basis.html",
-        {"rules": rules, "annex": ruleset.annex, "version": ruleset.version, "language": language},
-    )
+    context = {
+        "rules": presentation.legal_basis_rules(ruleset, language),
+        "annex": [presentation.annex_row(line, language) for line in ruleset.annex],
+        "version": ruleset.version,
+        "base_version": ruleset.base_version,
+        "operator_values": len(ruleset.operator_values),
+        "is_installation_admin": legal_queries.is_installation_admin(request.user),
+    }
+    return render(request, "obligations/legal_basis.html", context)
+
+
+@require_GET
+@organisation_view(Role.VIEWER)
+def cmr_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    """The Conflict Minerals Regulation for an importer: kilograms per year and Annex I line."""
+    as_of = _as_of(request.GET.get("as_of"))
+    evaluation = queries.evaluate_organisation(access.organisation, as_of)
+    context = {
+        **presentation.cmr_page(evaluation, org),
+        "as_of": as_of,
+        "provisional_note": presentation.provisional_note(),
+        "imports_known": evaluation.imports is not None,
+        "can_edit": access.can_edit,
+    }
+    return render(request, "obligations/cmr.html", context)
 
 
 @require_GET
