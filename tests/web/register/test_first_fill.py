@@ -142,3 +142,21 @@ def test_a_second_list_while_the_first_fills_is_previewed_not_filled(alice: Any,
     assert not actions.claim_first_fill(second, None)
     second.refresh_from_db()
     assert second.status != ScanStatus.APPLYING
+
+
+@pytest.mark.django_db
+def test_a_reviewed_merge_records_the_scan_on_rows_it_left_as_they_were(alice: Any, acme: Any) -> None:
+    """The bookkeeping of unchanged rows follows the merge in short transactions (finding 7)."""
+    first = _upload(alice, acme)
+    run_pending_jobs_now()
+    second = _upload(alice, acme)
+    run_pending_jobs_now()
+    assert actions.request_apply_scan(alice, acme, second, "replace")
+    run_pending_jobs_now()
+    second.refresh_from_db()
+    assert second.status == ScanStatus.DONE
+    assert second.applied["risks_unchanged"] > 0
+    assert set(Supplier.objects.filter(organisation=acme).values_list("scan_id", flat=True)) == {second.pk}
+    risks = Risk.objects.filter(organisation=acme)
+    assert set(risks.values_list("last_scan_id", flat=True)) == {second.pk}
+    assert set(risks.values_list("scan_id", flat=True)) == {first.pk}  # found first by the first list

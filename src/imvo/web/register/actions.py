@@ -421,11 +421,29 @@ def apply_scan_plan(
         ):
             raise PreviewOutdated
         now = timezone.now()
-        supplier_ids = _write_suppliers(scan, plan)
-        _write_risks(scan, plan, supplier_ids, now)
+        supplier_ids, suppliers_as_they_were = _write_suppliers(scan, plan)
+        risks_as_they_were = _write_risks(scan, plan, supplier_ids, now)
         _mark_applied(scan, mode, counts, len(plan.risks))
         record_audit_event(actor, organisation, AuditAction.APPLY_SCAN, scan, {"mode": mode, **counts})
+    _mark_seen(scan, suppliers_as_they_were, risks_as_they_were, fence)
     return counts
+
+
+def _mark_seen(scan: Scan, suppliers: list[int], risks: list[int], fence: Callable[[], None] | None) -> None:
+    """Record ``scan`` as the last one that listed the suppliers and found the risks that it left as
+    they were, after the merge, one short transaction per batch: on SQLite the merge's own
+    transaction holds the write lock for the changes alone. Only bookkeeping is late here (which
+    scan saw a row last); a merge stopped before it is complete in everything else."""
+
+    def in_batches(ids: list[int], mark: Callable[[list[int]], object]) -> None:
+        for start in range(0, len(ids), WRITE_BATCH):
+            with transaction.atomic():
+                if fence is not None:
+                    fence()
+                mark(ids[start : start + WRITE_BATCH])
+
+    in_batches(suppliers, lambda ids: Supplier.objects.filter(pk__in=ids).update(scan_id=scan.pk))
+    in_batches(risks, lambda ids: Risk.objects.filter(pk__in=ids).update(last_scan_id=scan.pk))
 
 
 def _register_version(organisation_id: int) -> tuple[int | None, int | None]:
@@ -636,9 +654,9 @@ def _stored_suppliers(organisation_id: int) -> dict[int, tuple[Any, ...]]:
     }
 
 
-def _write_suppliers(scan: Scan, plan: Any) -> dict[str, int]:
+def _write_suppliers(scan: Scan, plan: Any) -> tuple[dict[str, int], list[int]]:
     """Upsert the listed suppliers; mark the ones a replacing list no longer names. Returns the
-    supplier id of each listed supplier's key."""
+    supplier id of each listed supplier's key, and the ids of those listed again as they were."""
     listed_again = [m for m in plan.suppliers if m.known_ref is not None]
     stored = _stored_suppliers(scan.organisation_id) if listed_again else {}
     rows = ({"pk": m.known_ref, **_supplier_row(scan, m.listed)} for m in listed_again)
@@ -649,8 +667,6 @@ def _write_suppliers(scan: Scan, plan: Any) -> dict[str, int]:
         else:
             changed.append(row)
     update_rows(Supplier, _SUPPLIER_UPDATE_FIELDS, changed)
-    for start in range(0, len(unchanged), WRITE_BATCH):  # listed again as they are: one statement per batch
-        Supplier.objects.filter(pk__in=unchanged[start : start + WRITE_BATCH]).update(scan_id=scan.pk)
     ids: dict[str, int] = {m.listed.key: m.known_ref for m in listed_again}
     new = (m for m in plan.suppliers if m.known_ref is None)
     if insert_rows(Supplier, ({"first_scan_id": scan.pk, **_supplier_row(scan, m.listed)} for m in new)):
@@ -663,7 +679,7 @@ def _write_suppliers(scan: Scan, plan: Any) -> dict[str, int]:
     removed = list(plan.removed_suppliers)
     for start in range(0, len(removed), WRITE_BATCH):
         Supplier.objects.filter(pk__in=removed[start : start + WRITE_BATCH]).update(removed_scan_id=scan.pk)
-    return ids
+    return ids, unchanged
 
 
 #: The risk columns a scan writes on a risk it finds again.
@@ -721,7 +737,8 @@ def _found_again(scan: Scan, item: Any) -> dict[str, Any]:
     return {"pk": item.known.ref, "severity": severity, "salience": salience, **_scan_fields(scan, found)}
 
 
-def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt.datetime) -> None:
+def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt.datetime) -> list[int]:
+    """Write the plan's risks and their history; returns the ids of the risks found as they were."""
     from imvo.core.register.merge import RiskOutcome
 
     history: list[dict[str, Any]] = []
@@ -772,11 +789,9 @@ def _write_risks(scan: Scan, plan: Any, supplier_ids: Mapping[str, int], now: dt
             change(risk_id, RiskEventKind.FOUND, status=RiskStatus.OPEN)
     update_rows(Risk, _SCAN_UPDATE_FIELDS, changed)
     update_rows(Risk, _REOPEN_FIELDS, reopened)
-    unchanged = [item.known.ref for item in plan.risks if item.outcome == RiskOutcome.UNCHANGED]
-    for start in range(0, len(unchanged), WRITE_BATCH):
-        Risk.objects.filter(pk__in=unchanged[start : start + WRITE_BATCH]).update(last_scan_id=scan.pk)
     _close_gone_risks(scan, plan, now, change)
     insert_rows(RiskEvent, history)
+    return [item.known.ref for item in plan.risks if item.outcome == RiskOutcome.UNCHANGED]
 
 
 def _close_gone_risks(scan: Scan, plan: Any, now: dt.datetime, change: Any) -> None:

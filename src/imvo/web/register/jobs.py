@@ -126,6 +126,10 @@ def _summary(result: Any) -> dict[str, Any]:
         "findings_by_theme": summary.findings_by_theme,
         "rows_with_findings": summary.rows_with_findings,
         "columns": dict(result.source.columns),
+        # What the scan looked at, and its findings per country and theme (issue 12): the scan page
+        # and the report say which themes and datasets were covered.
+        "coverage": result.coverage.as_dict(),
+        "heat_map": result.heat_map().as_dict(),
     }
 
 
