@@ -37,6 +37,7 @@ from imvo.web.audit.records import update_audited
 from imvo.web.audit.trail import record_audit_event
 from imvo.web.audit.vocabulary import AuditAction
 from imvo.web.grievances import notifications
+from imvo.web.grievances.languages import offered as offered_languages
 from imvo.web.grievances.models import (
     AccessKind,
     CaseAccess,
@@ -266,6 +267,14 @@ def add_complainant_reply(
         _store_attachment(case, upload)
     notifications.notify_handlers_of_reply(case)
     return message
+
+
+def set_case_language(case: GrievanceCase, language: str) -> None:
+    """The complainant's choice of language for their case page and e-mails (one the mechanism offers)."""
+    if language not in offered_languages(case.mechanism):
+        raise ValueError(f"The mechanism does not offer the language {language!r}.")
+    GrievanceCase.objects.filter(pk=case.pk).update(language=language)
+    case.language = language
 
 
 def record_satisfaction(case: GrievanceCase, score: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -27,3 +27,22 @@ class GrievancesConfig(AppConfig):
             return summary if summary["cases_received"] else None
 
         add_report_figures("grievances", figures)
+        # Not figures but the address of each open complaint form, rendered into the published
+        # report (register/report_public_body.html) in the report's language.
+        add_report_figures("complaint_forms", cast(Any, complaint_forms))
+
+
+def complaint_forms(organisation: Any) -> list[dict[str, str]]:
+    """The organisation's open grievance mechanisms: the label and absolute address of each form."""
+    from django.utils.translation import gettext
+
+    from imvo.web.grievances.models import GrievanceMechanism
+    from imvo.web.site import absolute_reverse
+
+    return [
+        {
+            "label": gettext("Make a complaint — %(name)s") % {"name": mechanism.name},
+            "url": absolute_reverse("grievances:intake", mechanism=mechanism.slug),
+        }
+        for mechanism in GrievanceMechanism.objects.filter(organisation=organisation, is_open=True)
+    ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from imvo.core.grievances import Phase
 from imvo.web.grievances import actions
+from imvo.web.grievances.languages import PUBLIC_LANGUAGES
 from imvo.web.grievances.models import GrievanceMechanism, MechanismVariant, Outcome, RemedyKind
 from imvo.web.organisations.models import Membership, Organisation, Role
 
@@ -88,6 +89,9 @@ def seed_grievances(organisation: Organisation) -> GrievanceMechanism:
             "variant": MechanismVariant.NCP,
             "introduction": "Workers, communities, unions and NGOs can raise concerns "
             "about our supply chain here.",
+            "introduction_language": "en",
+            # The demo shows every language a mechanism can offer (an owner chooses for a real one).
+            "languages": [code for code, _name in PUBLIC_LANGUAGES],
         },
     )
     if not created and mechanism.cases.exists():

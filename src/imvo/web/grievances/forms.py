@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django import forms
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from imvo.core.grievances import Phase, allowed_transitions
 from imvo.web.country_choices import CountryField
 from imvo.web.grievances.actions import IDENTITY_FIELDS, recordable_outcomes
+from imvo.web.grievances.languages import PUBLIC_LANGUAGES, normalise, public_country_choices
 from imvo.web.grievances.models import (
     MAX_DESCRIPTION,
     MAX_MESSAGE,
@@ -30,6 +32,8 @@ MAX_ATTACHMENTS = 5
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
+    # A button and a "no file chosen" in the page's language, not the browser's (files.js).
+    template_name = "grievances/widgets/file_picker.html"
 
 
 class AttachmentsField(forms.FileField):
@@ -66,6 +70,18 @@ def _check_stored_lengths(upload: Any) -> None:
         )
 
 
+def _countries_with_blank(blank_label: Any) -> list[tuple[str, Any]]:
+    return [("", blank_label), *public_country_choices()]
+
+
+class PublicCountryField(CountryField):
+    """The country select of the public pages: country names in every public language (CLDR)."""
+
+    def __init__(self, *, blank_label: Any, **kwargs: Any) -> None:
+        super().__init__(blank_label=blank_label, **kwargs)
+        self.choices = functools.partial(_countries_with_blank, blank_label)
+
+
 class ComplaintForm(forms.ModelForm):
     attachments = AttachmentsField(
         label=_("Documents or photos (optional)"),
@@ -74,7 +90,7 @@ class ComplaintForm(forms.ModelForm):
             "PDF, Word, OpenDocument, text, spreadsheet or photo (PNG, JPEG); at most 5 files of 10 MB."
         ),
     )
-    country = CountryField(
+    country = PublicCountryField(
         label=_("Country where it happened (optional)"),
         blank_label=_("Choose a country (optional)"),
         required=False,
@@ -172,6 +188,17 @@ class SatisfactionForm(forms.Form):
 
 
 class MechanismForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of the public pages"),
+        choices=PUBLIC_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Complainants choose among these on the complaint form; their case page and e-mails follow "
+            "their choice. The workspace stays in Dutch and English."
+        ),
+        error_messages={"required": _("Choose at least one language.")},
+    )
+
     class Meta:
         model = GrievanceMechanism
         fields = [
@@ -179,6 +206,8 @@ class MechanismForm(forms.ModelForm):
             "slug",
             "variant",
             "introduction",
+            "introduction_language",
+            "languages",
             "is_open",
             "handler_email",
             "received_days",
@@ -188,6 +217,9 @@ class MechanismForm(forms.ModelForm):
             "follow_up_days",
             "retention_days",
         ]
+
+    def clean_languages(self) -> list[str]:
+        return normalise(self.cleaned_data.get("languages") or [])
 
 
 class TransitionForm(forms.Form):

@@ -11,6 +11,7 @@ import secrets
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
@@ -20,6 +21,7 @@ from imvo.core.grievances import DEFAULT_DEADLINE_DAYS, Phase, Variant
 from imvo.core.grievances import days_overdue as core_days_overdue
 from imvo.core.grievances.phases import deadline_for
 from imvo.web.country_choices import country_choices
+from imvo.web.grievances.languages import LANGUAGE_NAMES, PUBLIC_LANGUAGES, default_languages
 from imvo.web.organisations.models import Organisation
 
 #: Caps on free text (characters), checked by the forms and by ``full_clean``/the actions: a
@@ -69,6 +71,17 @@ def new_mechanism_slug() -> str:
     return secrets.token_hex(4)
 
 
+def validate_languages(value: object) -> None:
+    """A mechanism's public languages: a non-empty list of the codes in ``PUBLIC_LANGUAGES``."""
+    if not isinstance(value, list) or not value:
+        raise ValidationError(_("Choose at least one language."), code="no_language")
+    unknown = [str(code) for code in value if code not in LANGUAGE_NAMES]
+    if unknown:
+        raise ValidationError(
+            _("Unknown language: %(codes)s."), code="unknown_language", params={"codes": ", ".join(unknown)}
+        )
+
+
 class GrievanceMechanism(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="grievance_mechanisms"
@@ -88,6 +101,27 @@ class GrievanceMechanism(models.Model):
         max_length=MAX_SHORT_TEXT,
         validators=[MaxLengthValidator(MAX_SHORT_TEXT)],
         help_text=_("Who may complain, about what, and what happens next — in plain language."),
+    )
+    introduction_language = models.CharField(
+        _("language of the introduction"),
+        max_length=8,
+        blank=True,
+        default="",
+        choices=PUBLIC_LANGUAGES,
+        help_text=_(
+            "The introduction is shown only on the public pages in this language (not stated: on the "
+            "Dutch and English pages)."
+        ),
+    )
+    # The languages of the public pages and of the e-mails to complainants (codes of PUBLIC_LANGUAGES).
+    languages = models.JSONField(
+        _("languages of the public pages"),
+        default=default_languages,
+        validators=[validate_languages],
+        help_text=_(
+            "Complainants choose among these on the complaint form; their e-mails follow their choice. "
+            "The workspace stays in Dutch and English."
+        ),
     )
     is_open = models.BooleanField(_("accepting complaints"), default=True)
     handler_email = models.EmailField(
@@ -129,6 +163,11 @@ class GrievanceMechanism(models.Model):
     def is_committee(self) -> bool:
         return self.variant == MechanismVariant.COMMITTEE
 
+    def introduction_in(self, language: str) -> str:
+        """The introduction if it is written in ``language`` (a page has no other language on it)."""
+        written_in = (self.introduction_language,) if self.introduction_language else ("nl", "en")
+        return self.introduction if language in written_in else ""
+
     @property
     def deadline_days(self) -> dict[Phase, int]:
         return {
@@ -166,7 +205,8 @@ class GrievanceCase(models.Model):
         max_length=MAX_SHORT_TEXT,
         validators=[MaxLengthValidator(MAX_SHORT_TEXT)],
     )
-    language = models.CharField(max_length=8, blank=True, default="")
+    # The complainant's language (a code of PUBLIC_LANGUAGES): their case page and e-mails use it.
+    language = models.CharField(_("language of the complainant"), max_length=8, blank=True, default="")
 
     anonymous = models.BooleanField(_("anonymous"), default=True)
     complainant_name = models.CharField(_("name"), max_length=200, blank=True, default="")

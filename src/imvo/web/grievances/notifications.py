@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from imvo.web.grievances.languages import PARAMETER
 from imvo.web.grievances.models import GrievanceCase, GrievanceMechanism
 from imvo.web.organisations.models import Membership
 from imvo.web.organisations.roles import EDITING_ROLES
@@ -88,11 +89,16 @@ def notify_complainant(case: GrievanceCase, what: Promise, **params: Any) -> Non
     """
     if not case.has_contact:
         return
-    with translation.override(case.language or settings.LANGUAGE_CODE):
+    language = case.language or settings.LANGUAGE_CODE
+    link = absolute_reverse("grievances:follow", mechanism=case.mechanism.slug)
+    if language != settings.LANGUAGE_CODE:
+        # The follow-up page opens in the complainant's language, whatever their browser says.
+        link += f"?{PARAMETER}={language}"
+    with translation.override(language):
         text = str(what) % params if params else str(what)
         subject = _("Your complaint %(reference)s") % {"reference": case.reference}
         body = _("%(what)s\n\nFollow your case with its reference and your access code at %(link)s") % {
             "what": text,
-            "link": absolute_reverse("grievances:follow", mechanism=case.mechanism.slug),
+            "link": link,
         }
     _send_later(subject, body, [case.complainant_email])

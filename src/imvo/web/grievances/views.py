@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,7 +20,7 @@ from imvo.core.export import neutralise_formula
 from imvo.core.grievances import Phase, redact
 from imvo.core.grievances.figures import EffectivenessFigures, bar_chart_svg, figures_rows
 from imvo.web.accounts.throttle import client_ip
-from imvo.web.grievances import actions, queries
+from imvo.web.grievances import actions, languages, queries
 from imvo.web.grievances.forms import (
     ComplaintForm,
     FollowForm,
@@ -51,11 +51,38 @@ def _no_store(response: _Response) -> _Response:
 
 
 # --- public pages ---------------------------------------------------------------------------------
+# Each public page is rendered in a language the mechanism offers (see languages.choose), not in the
+# workspace's Dutch or English: the menu on the page lists only the mechanism's languages.
+
+
+def _public_context(mechanism: GrievanceMechanism, language: str) -> dict[str, Any]:
+    return {
+        "mechanism": mechanism,
+        "public_language": language,
+        "public_languages": languages.menu(mechanism, language),
+        "language_query": f"?{languages.PARAMETER}={language}",
+        "introduction": mechanism.introduction_in(language),
+    }
+
+
+def _in_language(language: str, page: Callable[[], _Response]) -> _Response:
+    """Run a public page in ``language``; the response says which (Content-Language)."""
+    with translation.override(language):
+        response = page()
+    response["Content-Language"] = language
+    return response
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def intake(request: HttpRequest, mechanism: str) -> HttpResponseBase:
     found = queries.public_mechanism(mechanism)
-    context: dict[str, Any] = {"mechanism": found}
+    language = languages.choose(request, found)
+    return _in_language(language, lambda: _intake(request, found, language))
+
+
+def _intake(request: HttpRequest, found: GrievanceMechanism, language: str) -> HttpResponseBase:
+    context = _public_context(found, language)
     if not found.is_open:
         return render(request, "grievances/public_closed.html", context)
     form = ComplaintForm(request.POST or None, request.FILES or None)
@@ -77,9 +104,8 @@ def intake(request: HttpRequest, mechanism: str) -> HttpResponseBase:
                 for name, value in form.cleaned_data.items()
                 if name not in {"attachments", "website"}
             }
-            case, code = actions.submit_complaint(
-                found, fields, form.cleaned_data["attachments"], get_language() or ""
-            )
+            # The page's language is the complainant's: their case page and e-mails keep it.
+            case, code = actions.submit_complaint(found, fields, form.cleaned_data["attachments"], language)
             # The code is shown once, on this response only; it is never stored in clear text.
             return _no_store(
                 render(
@@ -94,8 +120,13 @@ def intake(request: HttpRequest, mechanism: str) -> HttpResponseBase:
 @require_http_methods(["GET", "POST"])
 def follow(request: HttpRequest, mechanism: str) -> HttpResponseBase:
     found = queries.public_mechanism(mechanism)
+    language = languages.choose(request, found)
+    return _in_language(language, lambda: _follow(request, found, language))
+
+
+def _follow(request: HttpRequest, found: GrievanceMechanism, language: str) -> HttpResponseBase:
     form = FollowForm(request.POST or None)
-    context: dict[str, Any] = {"mechanism": found, "form": form}
+    context: dict[str, Any] = {**_public_context(found, language), "form": form}
     if request.method == "POST" and form.is_valid():
         client = actions.client_hash(client_ip(request))
         if not actions.code_attempt_allowed(client):
@@ -131,33 +162,58 @@ def public_case(request: HttpRequest, mechanism: str) -> HttpResponseBase:
     case = _followed_case(request, found)
     if case is None:
         return redirect("grievances:follow", mechanism=found.slug)
+    language = languages.choose(request, found, case.language)
+    return _in_language(language, lambda: _public_case(request, found, case, language))
+
+
+def _case_post(request: HttpRequest, case: GrievanceCase) -> HttpResponseBase | ReplyForm | SatisfactionForm:
+    """A post on the complainant's case page: a redirect when done, else the form with its errors."""
+    back = redirect("grievances:public_case", mechanism=case.mechanism.slug)
+    if "set_language" in request.POST:
+        chosen = request.POST["set_language"]
+        if chosen in languages.offered(case.mechanism):
+            actions.set_case_language(case, chosen)  # the case page and e-mails follow from now on
+        return back
+    if "satisfaction" in request.POST:
+        satisfaction_form = SatisfactionForm(request.POST)
+        if not satisfaction_form.is_valid():
+            return satisfaction_form
+        actions.record_satisfaction(case, satisfaction_form.cleaned_data["satisfaction"])
+        messages.success(request, _("Thank you for your answer."))
+        return back
+    reply_form = ReplyForm(request.POST, request.FILES)
+    client = actions.client_hash(client_ip(request))
+    if not actions.reply_allowed(client):
+        messages.error(request, _("Too many attempts. Please try again in an hour."))
+        return back
+    if not reply_form.is_valid():
+        return reply_form
+    actions.record_public_attempt(client, "reply", True)
+    actions.add_complainant_reply(
+        case, reply_form.cleaned_data["body"], reply_form.cleaned_data["attachments"]
+    )
+    messages.success(request, _("Your reply was sent."))
+    return back
+
+
+def _public_case(
+    request: HttpRequest, found: GrievanceMechanism, case: GrievanceCase, language: str
+) -> HttpResponseBase:
     reply_form = ReplyForm()
     satisfaction_form = SatisfactionForm()
     if request.method == "POST":
         if "leave" in request.POST:
             request.session.pop(SESSION_KEY, None)
             return redirect("grievances:follow", mechanism=found.slug)
-        if "satisfaction" in request.POST:
-            satisfaction_form = SatisfactionForm(request.POST)
-            if satisfaction_form.is_valid():
-                actions.record_satisfaction(case, satisfaction_form.cleaned_data["satisfaction"])
-                messages.success(request, _("Thank you for your answer."))
-                return redirect("grievances:public_case", mechanism=found.slug)
+        outcome = _case_post(request, case)
+        if isinstance(outcome, ReplyForm):
+            reply_form = outcome
+        elif isinstance(outcome, SatisfactionForm):
+            satisfaction_form = outcome
         else:
-            reply_form = ReplyForm(request.POST, request.FILES)
-            client = actions.client_hash(client_ip(request))
-            if not actions.reply_allowed(client):
-                messages.error(request, _("Too many attempts. Please try again in an hour."))
-                return redirect("grievances:public_case", mechanism=found.slug)
-            if reply_form.is_valid():
-                actions.record_public_attempt(client, "reply", True)
-                actions.add_complainant_reply(
-                    case, reply_form.cleaned_data["body"], reply_form.cleaned_data["attachments"]
-                )
-                messages.success(request, _("Your reply was sent."))
-                return redirect("grievances:public_case", mechanism=found.slug)
+            return outcome
     context = {
-        "mechanism": found,
+        **_public_context(found, language),
         "case": case,
         "updates": case.messages.filter(visible_to_complainant=True),
         "statement": actions.redacted_statement(case) if case.statement_published_at else "",
@@ -171,12 +227,26 @@ def public_case(request: HttpRequest, mechanism: str) -> HttpResponseBase:
 @require_GET
 def statements(request: HttpRequest, mechanism: str) -> HttpResponse:
     found = queries.public_mechanism(mechanism)
+    language = languages.choose(request, found)
     # Never the case reference: it is half of the complainant's key (finding 5 of issue 17).
-    published = [
-        {"case": case, "text": actions.redacted_statement(case)}
-        for case in queries.published_statements(found)
-    ]
-    return render(request, "grievances/public_statements.html", {"mechanism": found, "published": published})
+
+    def page() -> HttpResponse:
+        countries = dict(languages.public_country_choices())
+        published = [
+            {
+                "case": case,
+                "text": actions.redacted_statement(case),
+                "country": countries.get(case.country, case.country),
+            }
+            for case in queries.published_statements(found)
+        ]
+        return render(
+            request,
+            "grievances/public_statements.html",
+            {**_public_context(found, language), "published": published},
+        )
+
+    return _in_language(language, page)
 
 
 # --- handlers: figures (all members) --------------------------------------------------------------
@@ -365,6 +435,8 @@ def case_detail(request: HttpRequest, access: Access, org: str, case_id: int) ->
         ),
         "redacted_statement": actions.redacted_statement(case),
         "accesses": case.accesses.all()[:20],
+        # Named in itself ("বাংলা"): handlers see in which language to write updates.
+        "case_language": languages.LANGUAGE_NAMES.get(case.language, ""),
         "is_owner": access.is_owner,
         "today": timezone.localdate(),
     }
