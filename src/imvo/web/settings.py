@@ -96,6 +96,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The register's filters and sortable tables (issue 13).
+    "django_filters",
+    "django_tables2",
     "imvo.web.accounts",
     "imvo.web.organisations",
     "imvo.web.audit",

@@ -239,7 +239,7 @@ def test_pages_are_in_dutch_for_dutch_browsers(register: dict[str, Any], alice: 
 def test_risk_pages_keep_the_filter_in_page_links(acme: Any, alice: Any, client_for: Any) -> None:
     _many_risks(acme, 60)
     page = client_for(alice).get(url("risks"), {"area": "supply_chain"}).content.decode()
-    assert "?status=&amp;area=supply_chain&amp;q=&amp;page=2" in page
+    assert "?area=supply_chain&amp;page=2" in page
 
 
 def test_policy_document_is_uploaded_checked_and_served_to_members_only(

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.country_choices import CountryField
 from imvo.web.register import scales
 from imvo.web.register.models import (
     FollowUp,
@@ -313,3 +314,65 @@ class PublishReportForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that a published version is public and cannot be changed."), required=True
     )
+
+
+# --- Choosing a list's columns; correcting rows not recognised -----------------------------------
+#: The fields of a supplier list (:data:`imvo.core.suppliers.ALL_FIELDS`) as people name them.
+FIELD_LABELS = {
+    "supplier": _("Supplier name"),
+    "supplier_id": _("Supplier number"),
+    "country": _("Country"),
+    "product": _("Product"),
+    "hs_code": _("HS code"),
+    "spend": _("Spend"),
+    "tier": _("Tier"),
+    "city": _("City"),
+}
+
+
+class ColumnMapForm(forms.Form):
+    """Which column of the list holds each field: the web form of the command line's column map."""
+
+    def __init__(self, *args: Any, headers: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— not in the list —"))] + [
+            (str(index), _("Column %(number)s: %(header)s") % {"number": index + 1, "header": header or "—"})
+            for index, header in enumerate(headers)
+        ]
+        for field, label in FIELD_LABELS.items():
+            self.fields[field] = forms.TypedChoiceField(
+                label=label, choices=choices, required=False, coerce=int, empty_value=None
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        chosen = {field: index for field, index in cleaned.items() if index is not None}
+        for field in ("supplier", "country"):
+            if field not in chosen:
+                self.add_error(field, _("Choose the column that holds this; the scan needs it."))
+        if "product" not in chosen and "hs_code" not in chosen:
+            self.add_error("product", _("Choose the column with the product or the one with the HS code."))
+        seen: dict[int, str] = {}
+        for field, index in chosen.items():
+            if index in seen:
+                self.add_error(
+                    field,
+                    _("This column is already chosen for “%(other)s”; choose each column once.")
+                    % {"other": FIELD_LABELS[seen[index]]},
+                )
+            seen[index] = field
+        return cleaned
+
+    def indexes(self) -> dict[str, int]:
+        return {field: index for field, index in self.cleaned_data.items() if index is not None}
+
+
+class RowCorrectionForm(forms.Form):
+    """A corrected country or product for one row of a list that was not recognised."""
+
+    input_row = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    country = CountryField(label=_("Country"), blank_label=_("— as in the list —"), required=False)
+    product = forms.CharField(label=_("Product"), max_length=300, required=False)
+
+
+RowCorrectionFormSet = forms.formset_factory(RowCorrectionForm, extra=0, max_num=1000)

@@ -13,22 +13,28 @@ from typing import Any
 from django.db import models
 from django.db.models import (
     BooleanField,
+    Case,
     CharField,
     Count,
     Exists,
     ExpressionWrapper,
+    IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from imvo.core.scan import STATUS_UNMATCHED_COUNTRY, STATUS_UNMATCHED_PRODUCT
 from imvo.web.audit.models import AuditEvent
 from imvo.web.organisations.models import Organisation
+from imvo.web.register import scales
 from imvo.web.register.facts import overdue_follow_up_filter, overdue_measure_filter
 from imvo.web.register.models import (
     RISK_ORDER,
@@ -47,6 +53,7 @@ from imvo.web.register.models import (
     SeverityJudgement,
     StakeholderEngagement,
     Supplier,
+    SupplierUpload,
 )
 
 
@@ -315,3 +322,77 @@ def changes_between(organisation: Organisation, start: dt.datetime, end: dt.date
         "risks_closed": closings.values("risk").distinct().count(),
         "measures_completed": public_measures.filter(_measure_done_by(end)).exclude(done_before).count(),
     }
+
+
+# --- Register tools: heat map and the view per supplier ------------------------------------------
+def _level_case(field: str) -> Case:
+    """The 1–5 level of a 0–100 ``field`` (:func:`imvo.web.register.scales.percent_to_level`) in SQL;
+    0 where the field is empty."""
+    whens = []
+    for level in range(1, 6):
+        low, high = scales.level_range(level)
+        whens.append(When(**{f"{field}__gte": low, f"{field}__lte": high}, then=Value(level)))
+    return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+def likelihood_severity_counts(risks: QuerySet[Risk]) -> dict[tuple[int, int], int]:
+    """How many of ``risks`` fall in each (likelihood level, severity level) cell, in one query; a
+    risk without a likelihood or severity counts in a cell with level 0 (so the cells add up to all
+    of ``risks``, and the list needs no COUNT of its own)."""
+    rows = (
+        risks.order_by()
+        .annotate(likelihood_level=_level_case("likelihood"), severity_level=_level_case("severity"))
+        .values("likelihood_level", "severity_level")
+        .annotate(n=Count("id"))
+    )
+    return {(row["likelihood_level"], row["severity_level"]): row["n"] for row in rows}
+
+
+def facets(risks: QuerySet[Risk]) -> tuple[list[str], list[str]]:
+    """The countries and the goods of ``risks`` (for the filter's choices), in one query."""
+    pairs = risks.order_by().values_list("country", "good").distinct()
+    countries, goods = set(), set()
+    for country, good in pairs:
+        countries.add(country)
+        goods.add(good)
+    return sorted(countries - {""}), sorted(goods - {""})
+
+
+def supplier_groups(risks: QuerySet[Risk]) -> QuerySet[Any]:
+    """One row per supplier of ``risks``: its name, how many of them and the highest salience; most
+    salient supplier first. Risks without a supplier are not in it."""
+    return (
+        risks.order_by()
+        .filter(supplier__isnull=False)
+        .values("supplier_id", "supplier__name", "supplier__country", "supplier__supplier_number")
+        .annotate(risk_total=Count("id"), top_salience=Max("salience"))
+        .order_by(models.F("top_salience").desc(nulls_last=True), "supplier__name", "supplier_id")
+    )
+
+
+def risks_of_suppliers(risks: QuerySet[Risk], supplier_ids: list[int]) -> dict[int, list[Risk]]:
+    """``risks`` of the given suppliers, grouped by supplier, most salient first (one query)."""
+    grouped: dict[int, list[Risk]] = {supplier_id: [] for supplier_id in supplier_ids}
+    for risk in risks.filter(supplier_id__in=supplier_ids).order_by(*RISK_ORDER):
+        if risk.supplier_id is not None:
+            grouped[risk.supplier_id].append(risk)
+    return grouped
+
+
+def supplier_upload(organisation: Organisation, pk: int) -> SupplierUpload:
+    return get_object_or_404(SupplierUpload, organisation=organisation, pk=pk)
+
+
+#: A supplier's match status when its country or its product was not recognised.
+UNMATCHED_STATUSES = (STATUS_UNMATCHED_COUNTRY, STATUS_UNMATCHED_PRODUCT)
+
+
+def unmatched_suppliers(organisation: Organisation, scan: Scan) -> QuerySet[Supplier]:
+    """The suppliers on the list now whose row in ``scan``'s list had a country or product the scan
+    did not recognise, in the list's order."""
+    return Supplier.objects.filter(
+        organisation=organisation,
+        scan=scan,
+        removed_scan__isnull=True,
+        scan_status__in=UNMATCHED_STATUSES,
+    ).order_by("input_row", "id")

@@ -6,7 +6,10 @@ recorded judgement ranks on the same salience scale as the scan's findings.
 
 from __future__ import annotations
 
+import functools
+
 from imvo.core.risk import parameters
+from imvo.core.risk.coverage import HeatCell
 
 
 def level_to_percent(level: int) -> int:
@@ -51,3 +54,36 @@ def salience(likelihood: int | None, severity: int | None) -> int | None:
     return round(
         parameters.SALIENCE_WEIGHT_SEVERITY * severity + parameters.SALIENCE_WEIGHT_LIKELIHOOD * likelihood
     )
+
+
+# --- Bands for showing and filtering --------------------------------------------------------------
+#: Salience bands 1–4, the colours of the heat maps (:attr:`imvo.core.risk.coverage.HeatCell.level`).
+SALIENCE_BAND_LEVELS = (1, 2, 3, 4)
+
+
+def salience_band(salience_value: int | None) -> int | None:
+    """The colour band (1 low – 4 very high) of a salience 0–100, as the heat maps colour it."""
+    if salience_value is None:
+        return None
+    return HeatCell(1, salience_value).level
+
+
+def _ranges(levels: dict[int, int | None]) -> dict[int, tuple[int, int]]:
+    ranges: dict[int, tuple[int, int]] = {}
+    for percent, level in levels.items():
+        if level is not None:
+            low, _high = ranges.get(level, (percent, percent))
+            ranges[level] = (low, percent)
+    return ranges
+
+
+@functools.cache
+def salience_band_range(band: int) -> tuple[int, int]:
+    """The salience values (inclusive) of ``band``: a band as a database filter."""
+    return _ranges({percent: salience_band(percent) for percent in range(101)})[band]
+
+
+@functools.cache
+def level_range(level: int) -> tuple[int, int]:
+    """The 0–100 values (inclusive) that show as the 1–5 ``level`` (:func:`percent_to_level`)."""
+    return _ranges({percent: percent_to_level(percent) for percent in range(101)})[level]

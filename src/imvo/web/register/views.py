@@ -6,11 +6,16 @@ Every organisation page is wrapped in ``organisation_view`` (non-members get 404
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
 from django.http import (
     FileResponse,
@@ -26,16 +31,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_tables2 import RequestConfig  # type: ignore[import-untyped]
 
+from imvo.core.suppliers import InputError
 from imvo.web.audit.presentation import describe as describe_audit_events
 from imvo.web.organisations.access import Access, organisation_view
 from imvo.web.organisations.roles import Role
-from imvo.web.register import actions, forms, maturity, queries
-from imvo.web.register.models import MeasureKind, RiskArea, RiskStatus
+from imvo.web.register import actions, exports, forms, mapping, maturity, queries, resolve, scales
+from imvo.web.register.filters import RiskFilterSet
+from imvo.web.register.models import MeasureKind, RiskArea, RiskStatus, Scan, ScanStatus
 from imvo.web.register.report import build_report_content, render_report_html
+from imvo.web.register.tables import RiskTable
+from imvo.web.upload_limits import file_limits
 
 RISKS_PER_PAGE = 50
 ROWS_PER_PAGE = 100
+#: Rows not recognised offered for correction at once (the rest once the corrected list is merged).
+UNMATCHED_PER_PAGE = 50
 
 
 def _url(name: str, org: str, **kwargs: Any) -> str:
@@ -130,16 +142,111 @@ def scan_upload_view(request: HttpRequest, access: Access, org: str) -> HttpResp
     if not form.is_valid():
         scans = queries.scans(access.organisation)[:ROWS_PER_PAGE]
         return render(request, "register/scans.html", {"scans": scans, "form": form}, status=400)
-    scan = actions.upload_and_scan_supplier_list(request.user, access.organisation, form.cleaned_data["file"])
+    upload = form.cleaned_data["file"]
+    with _local_copy(upload) as path:
+        choose_columns = mapping.needs_column_choice(path, upload.name or "", file_limits())
+    if choose_columns:  # the headers are not recognised: the person chooses the columns first
+        stored = resolve.store_supplier_list(request.user, access.organisation, upload)
+        return HttpResponseRedirect(_url("scan_columns", org, upload_id=stored.pk))
+    scan = actions.upload_and_scan_supplier_list(request.user, access.organisation, upload)
     messages.success(request, _("The supplier list was uploaded; the scan is running."))
     return HttpResponseRedirect(_url("scan_detail", org, scan_id=scan.pk))
+
+
+@contextlib.contextmanager
+def _local_copy(upload: UploadedFile) -> Iterator[Path]:
+    """The uploaded file as a path (a large upload already is one; a small one is written out)."""
+    if hasattr(upload, "temporary_file_path"):
+        yield Path(upload.temporary_file_path())
+        return
+    suffix = Path(upload.name or "list.csv").suffix[:10]
+    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        upload.seek(0)
+        yield Path(handle.name)
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view(Role.EDITOR)
+def scan_columns_view(request: HttpRequest, access: Access, org: str, upload_id: int) -> HttpResponse:
+    """Choose which column holds what, seeing the first rows; then the list is scanned."""
+    stored = queries.supplier_upload(access.organisation, upload_id)
+    try:
+        preview = mapping.read_preview(Path(stored.file.path), stored.original_name, file_limits())
+    except InputError:
+        messages.error(request, _("The list can no longer be read. Upload it again."))
+        return HttpResponseRedirect(_url("scans", org))
+    initial = {field: index for field, index in preview.detected.items()}
+    form = forms.ColumnMapForm(request.POST or None, headers=preview.headers, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        content = mapping.mapped_copy(
+            Path(stored.file.path), stored.original_name, form.indexes(), file_limits()
+        )
+        scan = resolve.scan_copy(request.user, access.organisation, stored, content, "columns")
+        messages.success(request, _("The columns are chosen; the scan is running."))
+        return HttpResponseRedirect(_url("scan_detail", org, scan_id=scan.pk))
+    context = {"upload": stored, "preview": preview, "form": form}
+    return render(
+        request, "register/scan_columns.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+def _scan_context(access: Access, scan: Scan) -> dict[str, Any]:
+    """The scan and what may follow it: rows not recognised to correct (a merged list), columns to
+    choose (a list that failed because its headers were not recognised)."""
+    choose_columns = (
+        access.can_edit
+        and scan.status == ScanStatus.FAILED
+        and mapping.needs_column_choice(Path(scan.upload.file.path), scan.upload.original_name, file_limits())
+    )
+    unmatched = 0
+    if scan.status == ScanStatus.DONE:
+        unmatched = queries.unmatched_suppliers(access.organisation, scan).count()
+    return {
+        "scan": scan,
+        "can_edit": access.can_edit,
+        "unmatched": unmatched,
+        "choose_columns": choose_columns,
+    }
 
 
 @require_GET
 @organisation_view(Role.VIEWER)
 def scan_detail_view(request: HttpRequest, access: Access, org: str, scan_id: int) -> HttpResponse:
     scan = queries.scan(access.organisation, scan_id)
-    return render(request, "register/scan_detail.html", {"scan": scan, "can_edit": access.can_edit})
+    return render(request, "register/scan_detail.html", _scan_context(access, scan))
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view(Role.EDITOR)
+def scan_unmatched_view(request: HttpRequest, access: Access, org: str, scan_id: int) -> HttpResponse:
+    """The rows of a merged list whose country or product was not recognised, to correct; the
+    corrected list is then scanned again and reviewed like any list."""
+    scan = queries.scan(access.organisation, scan_id)
+    suppliers = list(queries.unmatched_suppliers(access.organisation, scan)[:UNMATCHED_PER_PAGE])
+    initial = [{"input_row": supplier.input_row} for supplier in suppliers]
+    formset = forms.RowCorrectionFormSet(request.POST or None, initial=initial)
+    if request.method == "POST" and formset.is_valid():
+        corrections = {
+            row["input_row"]: mapping.Correction(row.get("country", ""), row.get("product", "").strip())
+            for row in formset.cleaned_data
+            if row and (row.get("country") or row.get("product", "").strip())
+        }
+        if not corrections:
+            messages.error(request, _("Correct at least one country or product."))
+        else:
+            path = Path(scan.upload.file.path)
+            content = mapping.corrected_copy(path, scan.upload.original_name, corrections, file_limits())
+            new_scan = resolve.scan_copy(request.user, access.organisation, scan.upload, content, "corrected")
+            messages.success(request, _("The corrected list is being scanned; review it, then merge it."))
+            return HttpResponseRedirect(_url("scan_detail", org, scan_id=new_scan.pk))
+    rows = list(zip(suppliers, formset.forms, strict=False))
+    context = {"scan": scan, "rows": rows, "formset": formset}
+    return render(
+        request, "register/scan_unmatched.html", context, status=400 if request.method == "POST" else 200
+    )
 
 
 @require_POST
@@ -173,7 +280,7 @@ def scan_discard_view(request: HttpRequest, access: Access, org: str, scan_id: i
 def scan_status_view(request: HttpRequest, access: Access, org: str, scan_id: int) -> HttpResponse:
     """htmx partial polled while the scan runs."""
     scan = queries.scan(access.organisation, scan_id)
-    return render(request, "register/scan_status.html", {"scan": scan, "can_edit": access.can_edit})
+    return render(request, "register/scan_status.html", _scan_context(access, scan))
 
 
 @require_GET
@@ -182,36 +289,151 @@ def suppliers_view(request: HttpRequest, access: Access, org: str) -> HttpRespon
     latest = queries.latest_completed_scan(access.organisation)
     rows = queries.suppliers(access.organisation)
     page = Paginator(rows.order_by("name", "id"), ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "register/suppliers.html", {"page": page, "scan": latest})
+    unmatched = queries.unmatched_suppliers(access.organisation, latest).count() if latest else 0
+    context = {"page": page, "scan": latest, "unmatched": unmatched, "can_edit": access.can_edit}
+    return render(request, "register/suppliers.html", context)
 
 
 # --- Step 2: risks --------------------------------------------------------------------------------
+def _risk_filterset(request: HttpRequest, access: Access) -> RiskFilterSet:
+    """The filters of the query string over the organisation's register (the list, the view per
+    supplier, the heat map and the exports all read the same one)."""
+    return RiskFilterSet(request.GET, queryset=queries.risks(access.organisation))
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
+    """The query string without ``names`` (page links and view switches keep the filter)."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _heat_map(request: HttpRequest, counts: dict[tuple[int, int], int]) -> dict[str, Any]:
+    """Likelihood (columns) × severity (rows, most severe on top): counts per cell, each cell a link
+    to the list filtered on it, coloured by the salience band of its likelihood and severity."""
+    base = _query_without(request, "page", "likelihood", "severity")
+    rows = []
+    for severity in range(5, 0, -1):
+        cells = []
+        for likelihood in range(1, 6):
+            cell_query = urlencode({"likelihood": likelihood, "severity": severity})
+            salience = scales.salience(scales.level_to_percent(likelihood), scales.level_to_percent(severity))
+            count = counts.get((likelihood, severity), 0)
+            cells.append(
+                {
+                    "likelihood": likelihood,
+                    "count": count,
+                    "band": scales.salience_band(salience),
+                    "query": f"{base}&{cell_query}" if base else cell_query,
+                    "label": _("Likelihood %(likelihood)s, severity %(severity)s: %(count)s risks")
+                    % {"likelihood": likelihood, "severity": severity, "count": count},
+                }
+            )
+        rows.append({"severity": severity, "cells": cells})
+    return {"rows": rows, "levels": range(1, 6)}
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count (the heat map's query counted the rows already)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, known_count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = known_count
+
+    @property
+    def count(self) -> int:
+        return self.known_count
+
+
+def _page_number(request: HttpRequest, count: int) -> int:
+    """The page asked for, within the pages there are (like ``Paginator.get_page``)."""
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        return 1
+    return min(max(number, 1), max(1, -(-count // RISKS_PER_PAGE)))
+
+
+def _partial(request: HttpRequest) -> bool:
+    # htmx filter requests replace only the results (a history restore needs the whole page).
+    return bool(request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"))
+
+
 @require_GET
 @organisation_view(Role.VIEWER)
 def risks_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
-    status = request.GET.get("status", "")
-    risk_filter = queries.RiskFilter(
-        status=status if status in {*RiskStatus.values, queries.ALL_STATUSES} else queries.CURRENT,
-        area=request.GET.get("area", "") if request.GET.get("area", "") in RiskArea.values else "",
-        search=request.GET.get("q", "")[:100],
-    )
-    page = Paginator(queries.risks(access.organisation, risk_filter), RISKS_PER_PAGE).get_page(
-        request.GET.get("page")
+    filterset = _risk_filterset(request, access)
+    counts = queries.likelihood_severity_counts(filterset.qs)
+    count = sum(counts.values())
+    table = RiskTable(filterset.qs, organisation_slug=org)
+    RequestConfig(request, paginate=False).configure(table)  # the order asked for
+    table.paginate(
+        paginator_class=_CountedPaginator,
+        per_page=RISKS_PER_PAGE,
+        page=_page_number(request, count),
+        known_count=count,
     )
     context = {
-        "page": page,
-        "risk_filter": risk_filter,
-        "statuses": RiskStatus.choices,
-        "areas": RiskArea.choices,
-        # Page links keep the filter.
-        "query": urlencode({"status": status, "area": risk_filter.area, "q": risk_filter.search})
-        if any((status, risk_filter.area, risk_filter.search))
-        else "",
+        "filterset": filterset,
+        "table": table,
+        "page": table.page,
+        "heat_map": _heat_map(request, counts),
+        "query": _query_without(request, "page"),
+        "filter_query": _query_without(request, "page", "sort"),
+        "sort": request.GET.get("sort", ""),
+        "view": "list",
     }
-    # htmx filter requests replace only the table (a history restore needs the whole page).
-    partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
-    template = "register/risk_table.html" if partial else "register/risks.html"
+    template = "register/risk_table.html" if _partial(request) else "register/risks.html"
     return render(request, template, context)
+
+
+@require_GET
+@organisation_view(Role.VIEWER)
+def risks_by_supplier_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    """One row per supplier with its risks (as filtered) grouped under it, most salient first."""
+    filterset = _risk_filterset(request, access)
+    page = Paginator(queries.supplier_groups(filterset.qs), ROWS_PER_PAGE // 4).get_page(
+        request.GET.get("page")
+    )
+    groups = list(page.object_list)
+    risks = queries.risks_of_suppliers(filterset.qs, [group["supplier_id"] for group in groups])
+    for group in groups:
+        group["risks"] = risks[group["supplier_id"]]
+        group["band"] = scales.salience_band(group["top_salience"])
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "groups": groups,
+        "query": _query_without(request, "page"),
+        "filter_query": _query_without(request, "page", "sort"),
+        "view": "suppliers",
+    }
+    template = (
+        "register/risks_by_supplier_table.html" if _partial(request) else "register/risks_by_supplier.html"
+    )
+    return render(request, template, context)
+
+
+@require_GET
+@organisation_view(Role.VIEWER)
+def risks_export_view(request: HttpRequest, access: Access, org: str, file_format: str) -> HttpResponse:
+    """The filtered (and sorted) register as CSV or XLSX: what the list shows, every page of it."""
+    if file_format not in exports.FORMATS:
+        raise Http404
+    table = RiskTable(_risk_filterset(request, access).qs, organisation_slug=org)
+    RequestConfig(request, paginate=False).configure(table)
+    risks = table.data.data
+    if file_format == "xlsx" and risks.count() > exports.XLSX_MAX_ROWS:
+        messages.error(request, _("Too many risks for one spreadsheet: filter the list or export it as CSV."))
+        return HttpResponseRedirect(_url("risks", org) + "?" + _query_without(request, "page"))
+    response = HttpResponse(
+        exports.export(risks, file_format), content_type=exports.CONTENT_TYPES[file_format]
+    )
+    filename = f"{org}-risks-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_GET
