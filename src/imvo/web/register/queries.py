@@ -396,3 +396,18 @@ def unmatched_suppliers(organisation: Organisation, scan: Scan) -> QuerySet[Supp
         removed_scan__isnull=True,
         scan_status__in=UNMATCHED_STATUSES,
     ).order_by("input_row", "id")
+
+
+def country_theme_heat_map(risks: QuerySet[Risk]) -> dict[str, Any]:
+    """How many of ``risks`` (found ones: with a theme) fall in each country and theme, with the
+    highest salience of each cell, in one grouped query (:mod:`imvo.core.risk.coverage`)."""
+    from imvo.core.risk.coverage import heat_map
+
+    rows = (
+        risks.exclude(theme="")
+        .order_by()
+        .values("country", "theme")
+        .annotate(n=Count("id"), top=Max("salience"))
+        .values_list("country", "theme", "n", "top")
+    )
+    return heat_map(rows).as_dict()

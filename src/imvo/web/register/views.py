@@ -379,6 +379,7 @@ def risks_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
         "table": table,
         "page": table.page,
         "heat_map": _heat_map(request, counts),
+        "country_theme": queries.country_theme_heat_map(filterset.qs),
         "query": _query_without(request, "page"),
         "filter_query": _query_without(request, "page", "sort"),
         "sort": request.GET.get("sort", ""),
