@@ -72,6 +72,12 @@ def update_policy(
 @transaction.atomic
 def upload_and_scan_supplier_list(actor: Any, organisation: Organisation, upload: UploadedFile) -> Scan:
     """Store an uploaded supplier list and queue its scan (run by the ``scan_suppliers`` job)."""
+    return start_scan(actor, organisation, store_supplier_list(actor, organisation, upload))
+
+
+@transaction.atomic
+def store_supplier_list(actor: Any, organisation: Organisation, upload: UploadedFile) -> SupplierUpload:
+    """Keep an uploaded list (its scan is started here or, once its columns are chosen, later)."""
     supplier_upload = SupplierUpload(
         organisation=organisation,
         original_name=(upload.name or "suppliers")[:255],
@@ -87,7 +93,7 @@ def upload_and_scan_supplier_list(actor: Any, organisation: Organisation, upload
         supplier_upload,
         {"file": supplier_upload.original_name, "size": upload.size},
     )
-    return start_scan(actor, organisation, supplier_upload)
+    return supplier_upload
 
 
 @transaction.atomic

@@ -10,35 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
-from django.db import transaction
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from imvo.web.audit.trail import record_audit_event
-from imvo.web.audit.vocabulary import AuditAction
 from imvo.web.organisations.models import Organisation
 from imvo.web.register import actions
 from imvo.web.register.models import Scan, SupplierUpload
-
-
-@transaction.atomic
-def store_supplier_list(actor: Any, organisation: Organisation, upload: UploadedFile) -> SupplierUpload:
-    """Keep an uploaded list whose columns are still to be chosen; nothing is scanned yet."""
-    supplier_upload = SupplierUpload(
-        organisation=organisation,
-        original_name=(upload.name or "suppliers")[:255],
-        size=upload.size or 0,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    supplier_upload.file.save(upload.name or "suppliers.csv", upload, save=False)
-    supplier_upload.save()
-    record_audit_event(
-        actor,
-        organisation,
-        AuditAction.UPLOAD,
-        supplier_upload,
-        {"file": supplier_upload.original_name, "size": upload.size},
-    )
-    return supplier_upload
 
 
 def _copy_name(original: str, suffix: str) -> str:

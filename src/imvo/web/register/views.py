@@ -146,7 +146,7 @@ def scan_upload_view(request: HttpRequest, access: Access, org: str) -> HttpResp
     with _local_copy(upload) as path:
         choose_columns = mapping.needs_column_choice(path, upload.name or "", file_limits())
     if choose_columns:  # the headers are not recognised: the person chooses the columns first
-        stored = resolve.store_supplier_list(request.user, access.organisation, upload)
+        stored = actions.store_supplier_list(request.user, access.organisation, upload)
         return HttpResponseRedirect(_url("scan_columns", org, upload_id=stored.pk))
     scan = actions.upload_and_scan_supplier_list(request.user, access.organisation, upload)
     messages.success(request, _("The supplier list was uploaded; the scan is running."))
