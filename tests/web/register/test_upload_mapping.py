@@ -210,3 +210,19 @@ def test_the_supplier_list_points_to_the_rows_to_correct(
     viewer = client_for(bob)
     assert url("scan_unmatched", scan_id=scan.pk) not in viewer.get(url("suppliers")).content.decode()
     assert viewer.get(url("scan_unmatched", scan_id=scan.pk)).status_code == 403
+
+
+def test_a_list_too_long_to_copy_while_the_page_waits_is_refused_with_the_limit(
+    dave: Any, acme: Any, client_for: Any, settings: Any
+) -> None:
+    """The copy with the chosen columns is made in the request: it is bounded by the rows of a file
+    read while the page waits (IMVO_MAX_FORM_ROWS), says so, and scans nothing."""
+    settings.IMVO_MAX_FORM_ROWS = 2
+    client = client_for(dave)
+    location = _upload(client, "leveranciers.csv", ODD_HEADERS_CSV.encode())["Location"]
+    response = client.post(location, {"supplier": "0", "country": "1", "product": "2", "spend": "3"})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "IMVO_MAX_FORM_ROWS" in text
+    assert "Wat wij kopen" in text  # the form and its preview are still there
+    assert not Scan.objects.filter(organisation=acme).exists()

@@ -181,9 +181,14 @@ def scan_columns_view(request: HttpRequest, access: Access, org: str, upload_id:
     initial = {field: index for field, index in preview.detected.items()}
     form = forms.ColumnMapForm(request.POST or None, headers=preview.headers, initial=initial)
     if request.method == "POST" and form.is_valid():
-        content = mapping.mapped_copy(
-            Path(stored.file.path), stored.original_name, form.indexes(), file_limits()
-        )
+        try:
+            # The copy is made while the page waits: bounded like every file read in a request.
+            content = mapping.mapped_copy(
+                Path(stored.file.path), stored.original_name, form.indexes(), _request_limits()
+            )
+        except InputError as error:
+            context = {"upload": stored, "preview": preview, "form": form}
+            return _copy_refused(request, "register/scan_columns.html", error, context)
         scan = resolve.scan_copy(request.user, access.organisation, stored, content, "columns")
         messages.success(request, _("The columns are chosen; the scan is running."))
         return HttpResponseRedirect(_url("scan_detail", org, scan_id=scan.pk))
@@ -191,6 +196,19 @@ def scan_columns_view(request: HttpRequest, access: Access, org: str, upload_id:
     return render(
         request, "register/scan_columns.html", context, status=400 if request.method == "POST" else 200
     )
+
+
+def _request_limits() -> Any:
+    return file_limits("IMVO_MAX_FORM_ROWS")
+
+
+def _copy_refused(
+    request: HttpRequest, template: str, error: InputError, context: dict[str, Any]
+) -> HttpResponse:
+    """A list too large (or no longer readable) to copy while the page waits: said, nothing scanned."""
+    problem = error.problems[0] if error.problems else error
+    messages.error(request, str(getattr(problem, "message", problem)))
+    return render(request, template, context, status=400)
 
 
 def _scan_context(access: Access, scan: Scan) -> dict[str, Any]:
@@ -238,7 +256,14 @@ def scan_unmatched_view(request: HttpRequest, access: Access, org: str, scan_id:
             messages.error(request, _("Correct at least one country or product."))
         else:
             path = Path(scan.upload.file.path)
-            content = mapping.corrected_copy(path, scan.upload.original_name, corrections, file_limits())
+            try:
+                content = mapping.corrected_copy(
+                    path, scan.upload.original_name, corrections, _request_limits()
+                )
+            except InputError as error:
+                rows = list(zip(suppliers, formset.forms, strict=False))
+                context = {"scan": scan, "rows": rows, "formset": formset}
+                return _copy_refused(request, "register/scan_unmatched.html", error, context)
             new_scan = resolve.scan_copy(request.user, access.organisation, scan.upload, content, "corrected")
             messages.success(request, _("The corrected list is being scanned; review it, then merge it."))
             return HttpResponseRedirect(_url("scan_detail", org, scan_id=new_scan.pk))
