@@ -190,6 +190,13 @@ class BackgroundJobWorker:
                 raise TimeoutError(f"the runjobs worker did not finish in {timeout} s:\n{self.log()}")
             time.sleep(0.2)  # polling the database for a result, not synchronising the browser
 
+    def wait_for_log_line(self, line: str, timeout: float = WAIT_SECONDS) -> str:
+        """The worker prints a job's outcome just after committing it: wait for the line, return the log."""
+        deadline = time.monotonic() + timeout
+        while line not in self.log() and time.monotonic() < deadline:
+            time.sleep(0.1)  # polling the worker's log file, not synchronising the browser
+        return self.log()
+
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
 

@@ -115,7 +115,8 @@ def test_sign_in_upload_scan_edit_the_register_and_publish_the_report(
     scan.refresh_from_db()
     assert scan.status == ScanStatus.DONE, f"{scan.error}\n{job_worker.log()}"
     if job_worker.mode == "subprocess":  # PostgreSQL: the separate runjobs process did the work
-        assert f"job {scan.job_id} scan_suppliers: done" in job_worker.log()
+        done_line = f"job {scan.job_id} scan_suppliers: done"
+        assert done_line in job_worker.wait_for_log_line(done_line)
     done = wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#scan-status .status--done"))
     assert f"{scan.rows} rows read" in done[0].text
     assert browser.execute_script("return window.imvoE2eMarker") == "still the same page"
