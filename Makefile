@@ -14,7 +14,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# The Noto fonts for the PDF reports; the demo goes on without them (Latin-only PDFs, a logged warning).
 demo: install
+	-scripts/install-fonts
 	$(BIN)/python -m imvo.demo
 
 lint: install
@@ -28,9 +30,10 @@ typecheck: install
 unit: install
 	$(BIN)/python -m pytest -q
 
-# Debian's chromium for the end-to-end tests (installed when missing).
+# Debian's chromium for the end-to-end tests, and the Noto fonts the PDF tests read back (installed when missing).
 browser:
 	scripts/install-browser
+	scripts/install-fonts
 
 # The database-backed tests again on the local PostgreSQL (required in CI).
 postgres: install

@@ -33,6 +33,11 @@ def seed() -> tuple[str, str, str, str]:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+    return seed_data()
+
+
+def seed_data() -> tuple[str, str, str, str]:
+    """Fill a migrated database with the demo organisations (also used by the page-walk browser test)."""
     from imvo.web.covenants.demo import seed_covenant
     from imvo.web.grievances.demo import seed_grievances
     from imvo.web.jobs.queue import run_pending_jobs_now

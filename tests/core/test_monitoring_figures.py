@@ -129,7 +129,9 @@ def test_exports_in_every_format(tmp_path):
     sheet = load_workbook(write_figures(figures, tmp_path / "f.xlsx"))["figures"]
     assert sheet.cell(2, 2).value == "endorsement"
     assert "<svg" in write_figures(figures, tmp_path / "f.html").read_text()
-    text = PdfReader(write_figures(figures, tmp_path / "f.pdf")).pages[0].extract_text()
+    text = "".join(
+        page.extract_text() for page in PdfReader(write_figures(figures, tmp_path / "f.pdf")).pages
+    )
     assert "2021: 50% of 4 companies" in text
     with pytest.raises(ValueError, match="unknown export format"):
         write_figures(figures, tmp_path / "f.doc")

@@ -83,7 +83,7 @@ def test_value_labels_exist_in_every_language() -> None:
 def test_statements_round_trip_through_json() -> None:
     statements = [Statement("likelihood", parts=(Statement("lk.base", {"value": 0.6, "basis": "listed"}),))]
     assert loads(dumps(statements)) == tuple(statements)
-    assert render_evidence(dumps(statements), "nl") == "Waarschijnlijkheid: basis 0.60 (op de lijst)."
+    assert render_evidence(dumps(statements), "nl") == "Waarschijnlijkheid: basis 0,60 (op de lijst)."
 
 
 @pytest.mark.parametrize("text", ["older evidence, typed by a person", "", "[not json", '[{"id": 3}]'])
@@ -93,3 +93,34 @@ def test_plain_or_broken_evidence_is_shown_as_it_is(text: str) -> None:
 
 def test_an_unknown_message_id_shows_its_id_rather_than_failing() -> None:
     assert render([Statement("from.a.newer.version", {"x": 1})]).startswith("from.a.newer.version")
+
+
+def test_dutch_evidence_names_goods_editions_and_levels_in_dutch_with_decimal_commas() -> None:
+    context = Statement(
+        "ilab.context",
+        {"edition": "reporting year 2022, published 26 Sep 2023"},
+        (
+            Statement("ctx.working_children_aged", {"share": 0.256, "ages": "5-14"}),
+            Statement("ctx.advancement", {"level": "Significant Advancement"}),
+        ),
+    )
+    listed = Statement(
+        "ilab.listed",
+        {
+            "edition": "2022 (as of 28 Sep 2022)",
+            "good": "Cocoa",
+            "country": "CI",
+            "flag": "child_labour",
+            "record": "r",
+        },
+    )
+    dutch = render([listed, context], "nl")
+    assert "Cacao uit Ivoorkust" in dutch
+    assert "25,6%" in dutch
+    assert "aanzienlijke vooruitgang" in dutch
+    assert "gepubliceerd 26 sep. 2023" in dutch
+    assert "Cocoa" not in dutch
+    assert "Significant" not in dutch
+    english = render([listed, context], "en")
+    assert "Cocoa from" in english
+    assert "25.6%" in english

@@ -85,16 +85,30 @@ def test_the_suppliers_page_has_its_own_section_and_is_the_current_one(alice, cl
     sections = response.context["organisation_sections"]
     assert url in [section["url"] for section in sections]
     current = [section["url"] for section in sections if section["current"]]
-    assert current == [url]  # not "Where are we"
+    assert current == [url]  # not "Overview"
     assert f'<a href="{url}" aria-current="page">Suppliers</a>'.encode() in response.content
     dutch = client_for(alice).get(url, HTTP_ACCEPT_LANGUAGE="nl")
     assert f'<a href="{url}" aria-current="page">Leveranciers</a>'.encode() in dutch.content
 
 
-def test_where_are_we_is_current_only_on_its_own_page(alice, client_for):
+def test_the_overview_is_current_only_on_its_own_page(acme, alice, client_for):
     home = reverse("register:progress", kwargs={"org": "acme"})
     on_home = client_for(alice).get(home)
     assert [s["url"] for s in on_home.context["organisation_sections"] if s["current"]] == [home]
-    # A page without a section of its own (API tokens) marks no section, rather than "Where are we".
-    tokens = client_for(alice).get(reverse("organisations:api_tokens", kwargs={"org": "acme"}))
-    assert [s["url"] for s in tokens.context["organisation_sections"] if s["current"]] == []
+    # A page without a section of its own (editing a follow-up) marks no section, rather than "Overview".
+    import datetime as dt
+
+    from imvo.web.register import actions
+
+    risk = actions.create_manual_risk(alice, acme, {"title": "Overtime"})
+    measure = actions.add_measure(
+        alice, acme, risk, {"kind": "prevent", "description": "Rosters", "owner": "HR"}
+    )
+    follow_up = actions.record_follow_up(
+        alice, acme, measure, {"kind": "kpi", "planned_on": dt.date(2030, 1, 1)}
+    )
+    page = client_for(alice).get(
+        reverse("register:follow_up_edit", kwargs={"org": "acme", "follow_up_id": follow_up.pk})
+    )
+    assert page.status_code == 200
+    assert [s["url"] for s in page.context["organisation_sections"] if s["current"]] == []

@@ -91,11 +91,14 @@ def test_the_trail_reads_as_sentences_in_the_chosen_language(alice, bob, acme, c
     client = client_for(alice)
     english = client.get(TRAIL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "changed the role" in english
-    assert "<del>viewer</del>" in english
-    assert "<ins>editor</ins>" in english
+    # A code with choices reads as its label, in the reader's language.
+    assert "<del>Viewer</del>" in english
+    assert "<ins>Editor</ins>" in english
     dutch = client.get(TRAIL, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "rol gewijzigd" in dutch
     assert "<dt>rol</dt>" in dutch  # the field's verbose name, translated
+    assert "<del>Lezer</del>" in dutch
+    assert "<ins>Bewerker</ins>" in dutch
 
 
 def test_string_values_render_whole_and_lists_render_as_items(alice, acme, client_for):

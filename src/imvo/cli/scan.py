@@ -21,8 +21,9 @@ def register(subparsers: Any) -> None:
         description=(
             "Scan a supplier list into a risk register: one row per supplier row and theme, most "
             "salient first, each finding citing its dataset, edition and record. The register format "
-            "follows the extension of --out (.csv, .xlsx, .json, .parquet, .html); unless --no-report "
-            "is given, a self-contained HTML report is written beside it."
+            "follows the extension of --out (.csv, .xlsx, .json, .parquet, .html); .parquet writes the "
+            "findings there and the supplier rows to NAME.suppliers.parquet beside it, joined by input_row. "
+            "Unless --no-report is given, a self-contained HTML report is written beside it."
         ),
     )
     parser.add_argument(
@@ -145,11 +146,13 @@ def _print_summary(result: Any, outputs: list[Path], seconds: float) -> None:
         print(f", {source.encoding}, delimiter {source.delimiter!r}", end="")
     print(f"; columns: {detected}")
     print(f"  rows with a risk finding: {summary.rows_with_findings:,}")
-    for theme, count in sorted(summary.findings_by_theme.items(), key=lambda item: -item[1]):
-        print(f"    {theme.replace('_', ' ')}: {count:,}")
-    for status in ("needs_review", "unmatched_country", "unmatched_product"):
-        if count := summary.rows_by_status.get(status, 0):
-            print(f"  {status.replace('_', ' ')}: {count:,} rows")
+    rows = ", ".join(
+        f"{summary.rows_by_status[status]:,} {label}"
+        for status, label in _STATUS_LABELS.items()
+        if summary.rows_by_status.get(status)
+    )
+    print(f"  rows: {rows or 'none'}")
+    _print_coverage(result.coverage)
     for warning in result.warnings:
         print(f"  note: {warning}")
     top = list(result.iter_findings("theme <> 'none'", 5))
@@ -161,5 +164,36 @@ def _print_summary(result: Any, outputs: list[Path], seconds: float) -> None:
                 f"{finding.good or finding.product}: {finding.theme.replace('_', ' ')} "
                 f"salience {finding.salience}"
             )
+    from imvo.core.export import register_files
+
     for output in outputs:
-        print(f"  wrote {output}")
+        for written in register_files(output):
+            print(f"  wrote {written}")
+
+
+#: A row's status as the scan page names it.
+_STATUS_LABELS = {
+    "ok": "recognised",
+    "needs_review": "to review",
+    "unmatched_country": "country not recognised",
+    "unmatched_product": "product not recognised",
+}
+
+
+def _print_coverage(coverage: Any) -> None:
+    """What the scan looked at, as the web scan page shows it: every theme with its datasets and
+    findings, the datasets' editions and gaps, and the caveat."""
+    print("  what this scan looked at:")
+    width = max(len(theme.theme) for theme in coverage.themes)
+    for theme in coverage.themes:
+        name = theme.theme.replace("_", " ").ljust(width)
+        if theme.covered:
+            datasets = ", ".join(dataset.id for dataset in theme.datasets)
+            print(f"    {name}  {theme.findings:>9,} findings  ({datasets})")
+        else:
+            print(f"    {name}  not assessed: no open dataset yet")
+    print("  datasets and editions:")
+    for dataset in coverage.datasets:
+        gap = f"; {dataset.gap}" if dataset.gap else ""
+        print(f"    {dataset.id}: {dataset.title} ({dataset.edition}{gap})")
+    print(f"  {coverage.caveat}")

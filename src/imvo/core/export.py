@@ -1,5 +1,14 @@
 """Writing the register: CSV, XLSX, JSON, Parquet or HTML, chosen by the file extension.
 
+CSV, XLSX and JSON hold the register as one table, one row per supplier row and theme, because
+spreadsheets and simple scripts read one table. Parquet, read by programs, holds it as two relations
+joined by ``input_row``, so that the supplier's cells are not repeated for each of its themes:
+``register.parquet`` holds the findings (:data:`~imvo.core.scan.FINDING_ROW_COLUMNS`, in priority
+order) and ``register.suppliers.parquet`` beside it the supplier rows
+(:data:`~imvo.core.scan.SUPPLIER_ROW_COLUMNS`, in file order). Joined, they are the register::
+
+    SELECT * FROM 'register.suppliers.parquet' s JOIN 'register.parquet' f USING (input_row)
+
 Files are written next to the destination and moved into place at the end, so a failure never
 leaves a half-written register. CSV and XLSX cells that a spreadsheet would run as a formula
 (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe, as the
@@ -15,9 +24,15 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from imvo.core.scan import REGISTER_COLUMNS, REGISTER_ORDER, TEXT_COLUMNS, ScanResult
+from imvo.core.scan import (
+    FINDING_ROW_COLUMNS,
+    REGISTER_COLUMNS,
+    REGISTER_ORDER,
+    SCANNED_ROWS,
+    SUPPLIER_ROW_COLUMNS,
+    TEXT_COLUMNS,
+    ScanResult,
+)
 from imvo.core.sql import code_point_in
 from imvo.core.suppliers import FORMULA_PREFIXES
 
@@ -68,6 +83,13 @@ def _atomic_path(destination: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
+def register_files(destination: Path) -> list[Path]:
+    """The files :func:`write_register` writes for ``destination``: Parquet adds the supplier rows."""
+    if destination.suffix.lower() == ".parquet":
+        return [destination, destination.with_name(f"{destination.stem}.suppliers{destination.suffix}")]
+    return [destination]
+
+
 def check_destination(destination: Path) -> None:
     if destination.suffix.lower() not in FORMATS:
         raise ExportError(
@@ -81,7 +103,7 @@ def check_register_fits(result: ScanResult, destination: Path) -> None:
     writing several files check them all first, so that none is written when one would fail."""
     check_destination(destination)
     if destination.suffix.lower() == ".xlsx":
-        (rows,) = result.query("SELECT count(*) FROM register")[0]
+        rows = result.summary.register_rows
         if rows > XLSX_MAX_ROWS:
             raise ExportError(
                 f"the register has {rows:,} rows, more than an XLSX sheet holds ({XLSX_MAX_ROWS:,}); "
@@ -95,10 +117,11 @@ def write_register(result: ScanResult, destination: Path | str) -> Path:
     check_register_fits(result, destination)
     suffix = destination.suffix.lower()
     with _atomic_path(destination) as temporary:
-        if suffix in _COPY_OPTIONS:
+        if suffix == ".parquet":
+            _write_parquet(result, temporary, register_files(destination)[1])
+        elif suffix in _COPY_OPTIONS:
             select = _register_select(result.formula_columns if suffix == ".csv" else frozenset())
-            escaped = str(temporary).replace("'", "''")
-            result.connection.execute(f"COPY ({select}) TO '{escaped}' ({_COPY_OPTIONS[suffix]})")
+            _copy(result, select, temporary, _COPY_OPTIONS[suffix])
         elif suffix == ".xlsx":
             _write_xlsx(result, temporary)
         else:
@@ -108,7 +131,32 @@ def write_register(result: ScanResult, destination: Path | str) -> Path:
     return destination
 
 
+def _copy(result: ScanResult, select: str, path: Path, options: str) -> None:
+    escaped = str(path).replace("'", "''")
+    result.connection.execute(f"COPY ({select}) TO '{escaped}' ({options})")
+
+
+def _write_parquet(result: ScanResult, findings: Path, suppliers: Path) -> None:
+    """The findings to ``findings`` (a temporary file the caller moves into place), the supplier rows
+    to ``suppliers``, moved into place once both are written."""
+    _copy(
+        result,
+        f"SELECT {', '.join(FINDING_ROW_COLUMNS)} FROM register ORDER BY {REGISTER_ORDER}",  # noqa: S608
+        findings,
+        _COPY_OPTIONS[".parquet"],
+    )
+    with _atomic_path(suppliers) as temporary:
+        _copy(
+            result,
+            f"SELECT {', '.join(SUPPLIER_ROW_COLUMNS)} FROM {SCANNED_ROWS} ORDER BY input_row",  # noqa: S608
+            temporary,
+            _COPY_OPTIONS[".parquet"],
+        )
+
+
 def _write_xlsx(result: ScanResult, path: Path) -> None:
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("register")
     sheet.append(list(REGISTER_COLUMNS))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import shutil
 import tempfile
-from collections import Counter
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
@@ -45,7 +45,13 @@ from imvo.core.suppliers import (
     open_supplier_file,
     parse_amount,
 )
-from imvo.core.suppliers.bulk import CELLS_TABLE, RECORD_COLUMNS, RECORDS_TABLE, load_clean_rows
+from imvo.core.suppliers.bulk import (
+    CELLS_TABLE,
+    RECORD_COLUMNS,
+    RECORDS_TABLE,
+    distinct_products,
+    load_clean_rows,
+)
 from imvo.core.suppliers.limits import DEFAULT_LIMITS, FileLimits
 
 STATUS_OK = "ok"
@@ -56,6 +62,9 @@ STATUSES = (STATUS_OK, STATUS_NEEDS_REVIEW, STATUS_UNMATCHED_COUNTRY, STATUS_UNM
 
 ProgressCallback = Callable[[int, int | None], None]
 _PROGRESS_EVERY = 20_000
+#: At most this many distinct products are matched ahead, while the file is read (bounds the thread's
+#: time and memory on a file of all-different product texts).
+_WARM_UP_PRODUCTS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +117,31 @@ FINDING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
 #: The register's columns as exported, in order: the fields of :class:`Finding` but the evidence
 #: data. The first fourteen are the output contract of issue 2.
 REGISTER_COLUMNS: tuple[str, ...] = tuple(name for name in FINDING_COLUMNS if name != "evidence_data")
+#: The view of the scanned rows, one per supplier row: the register without its findings.
+SCANNED_ROWS = "scanned_rows"
+#: The register's columns that belong to the supplier row, the same for each of its findings: the
+#: columns of :data:`SCANNED_ROWS`.
+SUPPLIER_ROW_COLUMNS: tuple[str, ...] = (
+    "input_row",
+    "supplier",
+    "country",
+    "product",
+    "good",
+    "hs_code",
+    "status",
+    "spend",
+    "tier",
+    "country_given",
+    "hs_code_given",
+    "match_method",
+    "match_confidence",
+    "review_reason",
+    "supplier_id",
+)
+#: The register's columns that belong to the finding, with the supplier row's key.
+FINDING_ROW_COLUMNS: tuple[str, ...] = ("input_row",) + tuple(
+    name for name in REGISTER_COLUMNS if name not in SUPPLIER_ROW_COLUMNS
+)
 #: Columns holding text, which spreadsheet exports guard against formula injection.
 TEXT_COLUMNS = frozenset(f.name for f in fields(Finding) if f.type == "str")
 #: Text columns copied from the supplier file (the others hold this package's texts and codes).
@@ -171,32 +205,29 @@ class ScanResult:
 
     @cached_property
     def summary(self) -> Summary:
-        (register_rows,) = self.query("SELECT count(*) FROM register")[0]
-        rows_by_status = Counter(
-            {
-                status: n
-                for status, n in self.query(
-                    "SELECT status, count(DISTINCT input_row) FROM register GROUP BY status"
-                )
-            }
+        # From the rows counted per finding group, product match and country (a few thousand), not
+        # from the register's millions of rows: every register row is a row of a group × a template.
+        (register_rows,) = self.query(
+            f"SELECT coalesce(sum(g.rows), 0) FROM {_ROW_GROUPS} g JOIN templates t USING (finding_group)"  # noqa: S608
+        )[0]
+        rows_by_status = self.query(
+            f"SELECT {_STATUS_SQL} AS status, sum(r.rows) FROM {_ROW_GROUPS} r "  # noqa: S608
+            "JOIN products p USING (product_match) GROUP BY status"
         )
-        findings_by_theme = Counter(
-            {
-                theme: n
-                for theme, n in self.query(
-                    "SELECT theme, count(*) FROM register WHERE theme <> 'none' GROUP BY theme"
-                )
-            }
+        findings_by_theme = self.query(
+            f"SELECT t.theme::VARCHAR, sum(g.rows) FROM {_ROW_GROUPS} g "  # noqa: S608
+            "JOIN templates t USING (finding_group) WHERE t.theme <> 'none' GROUP BY ALL"
         )
-        (suppliers_at_risk,) = self.query(
-            "SELECT count(DISTINCT input_row) FROM register WHERE theme <> 'none'"
+        (rows_with_findings,) = self.query(
+            f"SELECT coalesce(sum(rows), 0) FROM {_ROW_GROUPS} "  # noqa: S608
+            "WHERE finding_group IN (SELECT finding_group FROM templates WHERE theme <> 'none')"
         )[0]
         return Summary(
             input_rows=self.source.rows,
-            register_rows=register_rows,
-            rows_by_status=dict(rows_by_status),
-            findings_by_theme=dict(findings_by_theme),
-            rows_with_findings=suppliers_at_risk,
+            register_rows=int(register_rows),
+            rows_by_status={status: int(n) for status, n in rows_by_status},
+            findings_by_theme={theme: int(n) for theme, n in findings_by_theme},
+            rows_with_findings=int(rows_with_findings),
         )
 
     @cached_property
@@ -209,8 +240,9 @@ class ScanResult:
         """Findings per country and theme, with the highest salience of each cell."""
         return heat_map(
             self.query(
-                "SELECT country, theme::VARCHAR, count(*), max(salience) FROM register "
-                "WHERE theme <> 'none' GROUP BY ALL"
+                "SELECT coalesce(g.country, ''), t.theme::VARCHAR, sum(g.rows), max(t.salience) "  # noqa: S608
+                f"FROM {_ROW_GROUPS} g JOIN templates t USING (finding_group) "
+                "WHERE t.theme <> 'none' GROUP BY ALL"
             )
         )
 
@@ -422,6 +454,17 @@ DUCKDB_MEMORY_LIMIT = "1GB"
 #: The register's order: ranked findings first (priority 1 on top), then unranked rows by input row.
 REGISTER_ORDER = "priority NULLS LAST, input_row, theme_order"
 
+#: A row's status, from its country code (``r``) and its product match (``p``).
+_STATUS_SQL = f"""
+    CASE WHEN r.country IS NULL THEN '{STATUS_UNMATCHED_COUNTRY}'
+         WHEN p.match_method = 'none' THEN '{STATUS_UNMATCHED_PRODUCT}'
+         WHEN p.needs_review THEN '{STATUS_NEEDS_REVIEW}'
+         ELSE '{STATUS_OK}' END
+"""
+#: The table of the scanned rows counted per finding group, product match and country code (a few
+#: thousand rows): the summary and the heat map are computed from it.
+_ROW_GROUPS = "row_groups"
+
 _REVIEW_REASON = """
     CASE WHEN r.country IS NULL
          THEN concat_ws('; ',
@@ -459,7 +502,13 @@ def scan_file(
     try:
         connection = _connect(workdir)
         with open_supplier_file(path, column_map=column_map, sheet=sheet, limits=limits) as supplier_file:
-            loaded = load_clean_rows(supplier_file, connection, workdir) if bulk else None
+            ahead = _MatchAhead(supplier_file, resolver) if bulk else None
+            loaded = None
+            try:
+                loaded = load_clean_rows(supplier_file, connection, workdir) if bulk else None
+            finally:
+                if ahead is not None:
+                    ahead.finish(wanted=loaded is not None)
             if loaded is not None:
                 rows, skipped = loaded.rows, loaded.skipped_empty_rows
                 if progress is not None:
@@ -485,6 +534,33 @@ def scan_file(
         shutil.rmtree(workdir, ignore_errors=True)
         raise
     return ScanResult(connection, source, warnings, workdir, formula_columns)
+
+
+class _MatchAhead:
+    """Matches the file's distinct products in a thread while DuckDB reads and checks the file (which
+    releases Python's lock): matching is the slowest step in Python, and the checked read leaves a
+    core free. The matches only fill the resolver's cache, keyed by the exact text; what the thread
+    did not reach, or read differently, is matched later as before. :meth:`finish` before the
+    resolver is used again."""
+
+    def __init__(self, supplier_file: SupplierFile, resolver: Resolver) -> None:
+        self._stop = threading.Event()
+
+        def match() -> None:
+            for product, hs_code in distinct_products(supplier_file, _WARM_UP_PRODUCTS):
+                if self._stop.is_set():
+                    return
+                resolver.product(product, hs_code)
+
+        self._thread = threading.Thread(target=match, name="imvo-match-ahead", daemon=True)
+        self._thread.start()
+
+    def finish(self, *, wanted: bool) -> None:
+        """Wait for the thread; unless the matches are ``wanted`` (the checked read failed, or the
+        row-by-row reader takes over), it stops at the next product."""
+        if not wanted:
+            self._stop.set()
+        self._thread.join()
 
 
 def _connect(workdir: Path) -> duckdb.DuckDBPyConnection:
@@ -686,6 +762,10 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
     if "match_note" in formula_columns:
         formula_columns.add("review_reason")
     connection.execute(
+        f"CREATE TABLE {_ROW_GROUPS} AS "  # noqa: S608
+        "SELECT finding_group, product_match, country, count(*) AS rows FROM rows GROUP BY ALL"
+    )
+    connection.execute(
         """
         CREATE TABLE ranking AS
         SELECT r.input_row, t.theme_order, row_number() OVER (
@@ -697,23 +777,21 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
     )
     connection.execute(
         f"""
-        CREATE VIEW register AS
+        CREATE VIEW {SCANNED_ROWS} AS
         SELECT r.input_row, r.supplier, coalesce(r.country, '') AS country, r.product, p.good, p.hs_code,
-               t.theme,
-               CASE WHEN r.country IS NULL THEN 'unmatched_country'
-                    WHEN p.match_method = 'none' THEN 'unmatched_product'
-                    WHEN p.needs_review THEN 'needs_review'
-                    ELSE 'ok' END AS status,
-               t.likelihood, t.severity, t.salience, k.priority, t.evidence, t.source_url, t.dataset,
-               t.edition, t.record_id, t.basis, t.severity_scale, t.severity_scope,
-               t.severity_irremediability, r.spend, r.tier, r.country_given,
-               r.hs_code_given, p.match_method, p.match_confidence,
-               {_REVIEW_REASON} AS review_reason, r.supplier_id, t.input_good, t.input_country,
-               t.evidence_data, t.theme_order
+               {_STATUS_SQL} AS status, r.spend, r.tier, r.country_given, r.hs_code_given,
+               p.match_method, p.match_confidence, {_REVIEW_REASON} AS review_reason, r.supplier_id,
+               r.finding_group
         FROM rows r
-        JOIN products p USING (product_match)
+        JOIN products p USING (product_match);
+        CREATE VIEW register AS
+        SELECT s.* EXCLUDE (finding_group), t.theme, t.likelihood, t.severity, t.salience, k.priority,
+               t.evidence, t.source_url, t.dataset, t.edition, t.record_id, t.basis, t.severity_scale,
+               t.severity_scope, t.severity_irremediability, t.input_good, t.input_country,
+               t.evidence_data, t.theme_order
+        FROM {SCANNED_ROWS} s
         JOIN templates t USING (finding_group)
-        LEFT JOIN ranking k ON k.input_row = r.input_row AND k.theme_order = t.theme_order
+        LEFT JOIN ranking k ON k.input_row = s.input_row AND k.theme_order = t.theme_order
         """  # noqa: S608
     )
     return frozenset(formula_columns & TEXT_COLUMNS)

@@ -107,9 +107,9 @@ def test_file_anonymously_follow_with_the_code_and_handle_through_the_phases(
         ("outcome", "Dialogue concluded."),
     ]:
         browser.get(f"{live_server.url}/o/acme/grievances/cases/{case.pk}/")
-        Select(browser.find_element(By.ID, "id_to_phase")).select_by_value(phase)
-        browser.find_element(By.ID, "id_reason").send_keys(reason)
-        button = browser.find_element(By.XPATH, "//form[contains(@action, '/move/')]//button")
+        # Only the current phase's moves are offered, each with its own reason field.
+        browser.find_element(By.ID, f"move-{phase}-reason").send_keys(reason)
+        button = browser.find_element(By.CSS_SELECTOR, f"form.gcase-move[data-to-phase='{phase}'] button")
         click_and_wait_for_new_page(browser, button)  # the page after the redirect
         case.refresh_from_db()
         assert case.phase == phase

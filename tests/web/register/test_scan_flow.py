@@ -14,6 +14,7 @@ from imvo.web.jobs.models import Job
 from imvo.web.jobs.queue import run_pending_jobs_now
 from imvo.web.register import actions
 from imvo.web.register.models import RISK_ORDER, Risk, RiskSource, Scan, ScanStatus, Supplier
+from tests.pdf_reading import page_texts
 
 
 def url(name: str, **kwargs: Any) -> str:
@@ -48,7 +49,7 @@ def test_upload_scan_and_see_the_register_fill(
     textile = [risk for risk in risks if risk.supplier.name == "Textiel BV"]
     assert {(risk.input_good, risk.input_country) for risk in textile} == {("Cotton", "")}
     with translation.override("nl"):
-        assert all("grondstof Cotton, herkomst onbekend" in risk.heading for risk in textile)
+        assert all("grondstof Katoen, herkomst onbekend" in risk.heading for risk in textile)
         assert all("herkomst" in risk.evidence_shown for risk in textile)
     top = risks.order_by(*RISK_ORDER).first()
     assert top is not None
@@ -140,3 +141,27 @@ def test_an_xlsx_supplier_list_is_scanned_too(tmp_path: Path, dave: Any, acme: A
     assert scan.upload.original_name == "leveranciers.xlsx"
     assert scan.suppliers_count == 2
     assert scan.risks_count > 0
+
+
+def test_the_published_report_says_what_the_scan_looked_at_and_where_the_risks_are(
+    supplier_csv: Path, alice: Any, acme: Any, client_for: Any
+) -> None:
+    client = client_for(alice)
+    with supplier_csv.open("rb") as handle:
+        client.post(url("scan_upload"), {"file": handle})
+    run_pending_jobs_now()
+    assert Scan.objects.get(organisation=acme).status == ScanStatus.DONE
+
+    published = client.post(url("report_publish"), {"title": "Verslag 2026", "confirm": "on"})
+    page = client_for(None).get(published["Location"]).content.decode()
+
+    assert "No finding is not proof of no risk" in page
+    assert 'data-theme="child_labour"' in page  # a coverage row (and a heat-map column) per theme
+    assert '<table class="heat">' in page
+    assert "(CI)" in page  # the countries of the findings are rows of the map
+    assert "(IN)" in page
+
+    pdf_text = " ".join(page_texts(client_for(None).get(published["Location"] + "report.pdf").content))
+    assert "No finding is not proof of no risk" in pdf_text
+    assert "Where the risks are: findings per country and theme" in pdf_text
+    assert "(CI)" in pdf_text

@@ -228,8 +228,9 @@ def test_risk_filter_returns_the_table_partial_for_htmx(
 
 def test_pages_are_in_dutch_for_dutch_browsers(register: dict[str, Any], alice: Any, client_for: Any) -> None:
     page = client_for(alice).get(url("progress"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-    assert "Waar staan we" in page
+    assert "Overzicht" in page
     assert "Beste volgende acties" in page
+    assert "Kerncijfers" in page
     risk_page = client_for(alice).get(
         url("risk_detail", risk_id=register["risk"].pk), HTTP_ACCEPT_LANGUAGE="nl"
     )

@@ -1,4 +1,5 @@
-"""Writing a round's figures: JSON, CSV, XLSX, a self-contained HTML page with SVG charts, a PDF summary.
+"""Writing a round's figures: JSON, CSV, XLSX, a self-contained HTML page with SVG charts, a PDF summary
+(typeset by :mod:`imvo.core.pdf`).
 
 CSV and XLSX cells that a spreadsheet would run as formulas are neutralised (sector codes and group
 names come from user files).
@@ -7,12 +8,15 @@ names come from user files).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from imvo.core import pdf
 from imvo.core.export import neutralise_formula
 from imvo.core.monitoring.charts import Bar, bar_chart, trajectory_chart
 from imvo.core.monitoring.criteria_sets import NAP_CLASS_LABELS, SEGMENT_INSTRUMENTS, NapClass, Segment
@@ -182,70 +186,117 @@ def figures_html(figures: MonitoringFigures, title: str = "Monitoring figures") 
     )
 
 
-def _latin1(text: str) -> str:
-    return text.encode("latin-1", "replace").decode("latin-1")
+@dataclass(frozen=True)
+class SummaryWords:
+    """The monitoring PDF's words, so a caller can translate them (English by default)."""
+
+    language: str = "en"
+    headline_section: str = "Explicit endorsement of the OECD Guidelines"
+    headline: str = (
+        "{round}: {share} of {companies} companies endorse the OECD Guidelines{interval}; target {target}."
+    )
+    interval: str = " (95% interval {low}–{high})"
+    by_round: str = "Endorsement by round"
+    reference_section: str = "Reference series"
+    reference: str = "Reference {round}: {share} ({source})"
+    group: str = "Group"
+    share: str = "Share"
+    companies: str = "Companies"
+    instruments: str = "Instruments"
+    measures: dict[str, str] = field(default_factory=lambda: dict(MEASURE_LABELS))
+    group_label: Callable[[Figure], str] = group_label
+    instruments_text: Callable[[str], str] = instruments_text
 
 
-def figures_pdf(figures: MonitoringFigures, title: str = "Monitoring summary") -> bytes:
-    from fpdf import FPDF
+def _percent(share: float, words: SummaryWords) -> str:
+    return pdf.format_percent(share, words.language)
 
-    pdf = FPDF()
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, _latin1(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=10)
+
+def _headline_section(figures: MonitoringFigures, words: SummaryWords) -> pdf.Section:
+    blocks: list[pdf.Block] = []
+    bars: list[pdf.Bar] = []
     for round_name in figures.rounds:
         headline = figures.headline(round_name)
         if headline is None:
             continue
         interval = (
-            f" (95% interval {headline.low * 100:.0f}-{headline.high * 100:.0f}%)"
+            words.interval.format(low=_percent(headline.low, words), high=_percent(headline.high, words))
             if headline.low is not None and headline.high is not None
             else ""
         )
-        pdf.multi_cell(
-            0,
-            6,
-            _latin1(
-                f"{round_name}: {headline.share * 100:.0f}% of {headline.denominator} companies "
-                "endorse the OECD "
-                f"Guidelines{interval}; target {figures.target * 100:.0f}%."
-            ),
-            new_x="LMARGIN",
-            new_y="NEXT",
+        blocks.append(
+            pdf.paragraph(
+                words.headline.format(
+                    round=round_name,
+                    share=_percent(headline.share, words),
+                    companies=pdf.format_number(headline.denominator, words.language),
+                    interval=interval,
+                    target=_percent(figures.target, words),
+                )
+            )
         )
-    for point in figures.reference_series:
-        pdf.multi_cell(
-            0,
-            6,
-            _latin1(f"Reference {point.round}: {point.share * 100:.0f}% ({point.source})"),
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        bars.append(pdf.Bar(round_name, headline.share, _percent(headline.share, words)))
+    if bars:
+        blocks.append(pdf.bar_chart(words.by_round, bars, maximum=1.0))
+    return pdf.Section(words.headline_section, blocks)
+
+
+def _measure_section(
+    figures: MonitoringFigures, measure: str, round_name: str, words: SummaryWords
+) -> pdf.Section:
+    selected = figures.select(measure, round_name)
+    columns = [words.group, words.share, words.companies]
+    if measure == "segment":
+        columns.append(words.instruments)
+    rows = []
+    for figure in selected:
+        row = [
+            words.group_label(figure),
+            _percent(figure.share, words),
+            f"{figure.numerator}/{figure.denominator}",
+        ]
+        if measure == "segment":
+            row.append(words.instruments_text(figure.group))
+        rows.append(row)
+    bars = [
+        pdf.Bar(words.group_label(figure), figure.share, _percent(figure.share, words)) for figure in selected
+    ]
+    title = f"{words.measures[measure]} ({round_name})"
+    chart = pdf.bar_chart("", bars, maximum=1.0)  # the section's heading names it
+    return pdf.Section(title, [chart, pdf.table(columns, rows, numeric=[1, 2])])
+
+
+def figures_pdf(
+    figures: MonitoringFigures,
+    title: str = "Monitoring summary",
+    *,
+    organisation: str = "",
+    words: SummaryWords | None = None,
+    date: dt.date | None = None,
+) -> bytes:
+    """The headline per round, the reference series, and the latest round's figures per measure."""
+    words = words or SummaryWords()
+    sections = [_headline_section(figures, words)]
+    if figures.reference_series:
+        references = [
+            words.reference.format(round=point.round, share=_percent(point.share, words), source=point.source)
+            for point in figures.reference_series
+        ]
+        sections.append(pdf.Section(words.reference_section, [pdf.bullet_list(references)]))
     for round_name in figures.rounds[-1:]:
         for measure in ("step", "segment", "nap", "endorsement_by_size", "endorsement_by_sector"):
-            if not figures.select(measure, round_name):
-                continue  # a criteria set the round does not report
-            pdf.ln(2)
-            pdf.set_font("Helvetica", "B", 11)
-            pdf.cell(
-                0, 7, _latin1(f"{MEASURE_LABELS[measure]} ({round_name})"), new_x="LMARGIN", new_y="NEXT"
-            )
-            pdf.set_font("Helvetica", size=9)
-            for figure in figures.select(measure, round_name):
-                extra = f"; instruments: {instruments_text(figure.group)}" if measure == "segment" else ""
-                pdf.multi_cell(
-                    0,
-                    5,
-                    _latin1(
-                        f"{group_label(figure)}: {figure.share * 100:.0f}% "
-                        f"({figure.numerator}/{figure.denominator}){extra}"
-                    ),
-                    new_x="LMARGIN",
-                    new_y="NEXT",
-                )
-    return bytes(pdf.output())
+            if figures.select(measure, round_name):  # else a criteria set the round does not report
+                sections.append(_measure_section(figures, measure, round_name, words))
+    rounds = figures.rounds
+    document = pdf.PdfDocument(
+        language=words.language,
+        title=title,
+        organisation=organisation,
+        period=f"{rounds[0]}–{rounds[-1]}" if len(rounds) > 1 else "".join(rounds),
+        date=date or dt.datetime.now(dt.UTC).date(),
+        sections=sections,
+    )
+    return pdf.render_pdf(document)
 
 
 def write_figures(figures: MonitoringFigures, destination: str | Path) -> Path:

@@ -36,6 +36,10 @@ CAHRA_NOTE_NL = (
 )
 
 
+#: What an Annex I line without a known CN code shows as its code (a screen translates it).
+CN_CODE_UNKNOWN = "CN code unknown"
+
+
 @dataclass(frozen=True)
 class AnnexLine:
     """One Annex I entry. ``threshold_kg`` is the threshold a decision may rest on (read in the Official
@@ -62,7 +66,7 @@ class AnnexLine:
     @property
     def cn_code_display(self) -> str:
         if self.cn_code is None:
-            return "CN code unknown"
+            return CN_CODE_UNKNOWN
         spaced = " ".join(
             [self.cn_code[:4], *[self.cn_code[i : i + 2] for i in range(4, len(self.cn_code), 2)]]
         )

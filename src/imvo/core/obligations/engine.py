@@ -82,7 +82,9 @@ def _outcome(
         title_en=rule.title_en,
         title_nl=rule.title_nl,
         instrument=rule.instrument,
+        instrument_nl=rule.instrument_nl,
         reference=rule.reference,
+        reference_nl=rule.reference_nl,
         url=rule.url,
         legal_status=rule.status_note,
         status=status,
@@ -235,6 +237,7 @@ def _obligations(
                 deadline_note=note.text("en") if note is not None else "",
                 deadline_explanation=note,
                 evidence=evidence,
+                article_nl=spec.article_nl,
             )
         )
     return tuple(triggered)

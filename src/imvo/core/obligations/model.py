@@ -235,6 +235,12 @@ class ValueUsed:
         }
 
 
+def in_language(language: str, english: str, dutch: str) -> str:
+    """The Dutch text when the reader reads Dutch and the rule set has one (an official Dutch title or
+    citation), otherwise the text as published."""
+    return dutch if language == "nl" and dutch else english
+
+
 @dataclass(frozen=True)
 class ObligationSpec:
     id: str
@@ -243,6 +249,11 @@ class ObligationSpec:
     nl: str
     deadline: Mapping[str, Any] | None = None
     register_keys: tuple[str, ...] = ()
+    article_nl: str = ""
+    """The article as the Dutch text of the act cites it ("Art. 4 Verordening (EU) 2017/821")."""
+
+    def article_in(self, language: str) -> str:
+        return in_language(language, self.article, self.article_nl)
 
 
 @dataclass(frozen=True)
@@ -281,6 +292,16 @@ class Rule:
     risk_categories_sources: tuple[str, ...] = ()
     outlook: Mapping[str, Any] = field(default_factory=dict)
     """What is announced about the instrument (``en``, ``nl``, ``sources``): shown, never decided on."""
+    instrument_nl: str = ""
+    """The instrument's official Dutch title, where the act has one (EU acts, Dutch law)."""
+    reference_nl: str = ""
+    """The publication as the Dutch edition cites it ("PB L 130 van 19.5.2017")."""
+
+    def instrument_in(self, language: str) -> str:
+        return in_language(language, self.instrument, self.instrument_nl)
+
+    def reference_in(self, language: str) -> str:
+        return in_language(language, self.reference, self.reference_nl)
 
     def to_dict(self) -> JSONDict:
         """The rule as published: instrument, status, every value with its sources, obligations."""
@@ -288,7 +309,9 @@ class Rule:
             "id": self.id,
             "title": {"en": self.title_en, "nl": self.title_nl},
             "instrument": self.instrument,
+            "instrument_nl": self.instrument_nl,
             "reference": self.reference,
+            "reference_nl": self.reference_nl,
             "url": self.url,
             "status": self.status,
             "status_note": self.status_note,
@@ -298,7 +321,8 @@ class Rule:
             "facts_needed": list(self.facts_needed),
             "values": [v.to_dict() for v in self.values],
             "obligations": [
-                {"id": o.id, "article": o.article, "en": o.en, "nl": o.nl} for o in self.obligations
+                {"id": o.id, "article": o.article, "article_nl": o.article_nl, "en": o.en, "nl": o.nl}
+                for o in self.obligations
             ],
             "requirements": [
                 {"id": r.id, "register_key": r.register_key, "en": r.en, "nl": r.nl}
@@ -328,6 +352,10 @@ class TriggeredObligation:
     """Register keys that show how the obligation is met, with their current values (None: absent)."""
     deadline_explanation: Reason | None = None
     """The coded form of ``deadline_note`` (which is its English rendering)."""
+    article_nl: str = ""
+
+    def article_in(self, language: str) -> str:
+        return in_language(language, self.article, self.article_nl)
 
     def deadline_note_in(self, language: str) -> str:
         if self.deadline_explanation is None:
@@ -338,6 +366,7 @@ class TriggeredObligation:
         return {
             "id": self.id,
             "article": self.article,
+            "article_nl": self.article_nl,
             "en": self.en,
             "nl": self.nl,
             "deadline": _iso(self.deadline),
@@ -371,6 +400,14 @@ class RuleOutcome:
     legal_status_nl: str = ""
     values_used: tuple[ValueUsed, ...] = ()
     """The legal values the verdict rests on, each with its basis (verified, operator, provisional)."""
+    instrument_nl: str = ""
+    reference_nl: str = ""
+
+    def instrument_in(self, language: str) -> str:
+        return in_language(language, self.instrument, self.instrument_nl)
+
+    def reference_in(self, language: str) -> str:
+        return in_language(language, self.reference, self.reference_nl)
 
     @property
     def provisional(self) -> bool:
@@ -395,7 +432,9 @@ class RuleOutcome:
             "rule_id": self.rule_id,
             "title": {"en": self.title_en, "nl": self.title_nl},
             "instrument": self.instrument,
+            "instrument_nl": self.instrument_nl,
             "reference": self.reference,
+            "reference_nl": self.reference_nl,
             "url": self.url,
             "legal_status": self.legal_status,
             "legal_status_nl": self.legal_status_nl,

@@ -94,6 +94,13 @@ REASON_TEMPLATES: dict[str, dict[Language, str]] = {
         "nl": "volumedrempel van bijlage I regel {line_id}",
     },
     "value.generic": {"en": "{name}", "nl": "{name}"},
+    "value.boundary_rule": {"en": "at the threshold", "nl": "bij de drempel"},
+    # Legal values that are a rule rather than a number, as a sentence.
+    "value.is.below_threshold_not_applicable": {
+        "en": "only a volume below the threshold is outside the Regulation; at the threshold it applies",
+        "nl": "alleen een volume onder de drempel valt buiten de verordening; bij de drempel is zij van "
+        "toepassing",
+    },
     "fact_unknown": {
         "en": "cannot decide: fact {fact} unknown",
         "nl": "niet te bepalen: gegeven {fact} onbekend",
@@ -485,6 +492,8 @@ class Reason:
         """The sentence in ``language`` ("nl" or "en"; anything else falls back to English)."""
         chosen: Language = "nl" if language == "nl" else "en"
         rendered = {name: _render_param(value, chosen) for name, value in self.params.items()}
+        if "sources" in rendered:
+            rendered["sources"] = reported_sources_in(rendered["sources"], chosen)
         return REASON_TEMPLATES[self.code][chosen].format_map(rendered)
 
     def to_dict(self) -> dict[str, Any]:
@@ -516,6 +525,28 @@ def stored_reasons(outcome: Mapping[str, Any], language: str) -> list[str]:
         chosen = "nl" if language == "nl" else "en"
         return [str(item.get(chosen) or item.get("en") or "") for item in explanations]
     return [str(reason) for reason in outcome.get("reasons", [])]
+
+
+#: Who reported a value that is not yet read in the Official Journal (the rules' ``reported_by`` and
+#: Annex I's ``reported_source``), in Dutch. The names of organisations and publications stay.
+REPORTED_SOURCES_NL: Mapping[str, str] = {
+    "the European Precious Metals Federation (EPMF)": "de European Precious Metals Federation (EPMF)",
+    "the European Precious Metals Federation (EPMF), for refined gold": (
+        "de European Precious Metals Federation (EPMF), voor geraffineerd goud"
+    ),
+    "a practitioner checklist": "een checklist uit de praktijk",
+    "LexisNexis, Reclaim Finance (Dec. 2025), Council mandate of 23 June 2025": (
+        "LexisNexis, Reclaim Finance (dec. 2025), onderhandelingsmandaat van de Raad van 23 juni 2025"
+    ),
+    "LexisNexis, Reclaim Finance (Dec. 2025)": "LexisNexis, Reclaim Finance (dec. 2025)",
+    "Reclaim Finance (Dec. 2025)": "Reclaim Finance (dec. 2025)",
+    "LexisNexis": "LexisNexis",
+}
+
+
+def reported_sources_in(sources: str, language: str) -> str:
+    """Who reported a value, in ``language`` (a source without a Dutch rendering as recorded)."""
+    return REPORTED_SOURCES_NL.get(sources, sources) if language == "nl" else sources
 
 
 def _render_param(value: ReasonParam, language: Language) -> str:

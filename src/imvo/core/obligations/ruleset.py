@@ -95,7 +95,9 @@ def rule_from_document(document: dict[str, Any]) -> Rule:
         title_en=str(document["title"]["en"]),
         title_nl=str(document["title"]["nl"]),
         instrument=str(document["instrument"]),
+        instrument_nl=str(document.get("instrument_nl", "")),
         reference=str(document["reference"]),
+        reference_nl=str(document.get("reference_nl", "")),
         url=str(document["url"]),
         status=str(document["status"]),
         status_note=str(document["status_note"]),
@@ -108,6 +110,7 @@ def rule_from_document(document: dict[str, Any]) -> Rule:
             ObligationSpec(
                 id=str(o["id"]),
                 article=str(o["article"]),
+                article_nl=str(o.get("article_nl", "")),
                 en=str(o["en"]),
                 nl=str(o["nl"]),
                 deadline=o.get("deadline"),

@@ -15,16 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from imvo.core import refdata
+from imvo.core.risk.datasets_shown import GAPS
 from imvo.core.risk.themes import THEMES
 
-#: Known gaps of a dataset, by dataset id: what a reader must know before trusting an empty cell.
-DATASET_GAPS: Mapping[str, str] = {
-    "us-tip-report": "partial: only Tier 2 Watch List, Tier 3 and Special Case placements",
-    "eu-cmr-annex-i": "product scope only; the EU list of conflict-affected and high-risk areas is not used",
-    "wgi": "country level; perceptions-based",
-    "ilab-list-of-goods": "159 goods in 78 countries; absence from the List is not absence of risk",
-    "ilab-child-labor-findings": "country level; China, Russia and some others have no Findings",
-}
+#: Known gaps of a dataset, by dataset id: what a reader must know before trusting an empty cell
+#: (English; :func:`imvo.core.risk.datasets_shown.dataset_gap` in the reader's language).
+DATASET_GAPS: Mapping[str, str] = {dataset: gap["en"] for dataset, gap in GAPS.items()}
 #: The caveat every scan result carries, as a message id and its English text.
 CAVEAT_ID = "coverage.caveat"
 CAVEAT_EN = (

@@ -8,15 +8,19 @@ the scan's ``evidence`` column is the English rendering, ``evidence_data`` the s
 
 Parameter conventions: ``country`` / ``input_country`` hold ISO codes and are shown as the country's
 name in the language; ``countries`` / ``code`` are shown as codes; ``flag``, ``tier``, ``basis`` and
-``indicator`` are ids shown through :data:`VALUE_LABELS`; anything else is shown as given.
+``indicator`` are ids shown through :data:`VALUE_LABELS`; ``good`` and ``input`` are catalogue names
+shown in the language (:func:`imvo.core.products.good_names.good_name`); anything else is shown as given.
 """
 
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from imvo.core.risk.datasets_shown import advancement_level, edition_label
 
 LANGUAGES = ("en", "nl")
 
@@ -42,23 +46,23 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "ilab.listed": {
         "en": "ILAB List of Goods {edition}: {good} from {country} is listed for {flag} [record '{record}']",
         "nl": "ILAB-lijst van goederen {edition}: {good} uit {country} staat op de lijst voor {flag} "
-        "[record '{record}']",
+        "[vermelding '{record}']",
     },
     "ilab.derived": {
         "en": "ILAB List of Goods {edition}: {good} from {country} is listed for {flag} (input produced in "
         "{input_country}) [record '{record}']",
         "nl": "ILAB-lijst van goederen {edition}: {good} uit {country} staat op de lijst voor {flag} "
-        "(grondstof geproduceerd in {input_country}) [record '{record}']",
+        "(grondstof geproduceerd in {input_country}) [vermelding '{record}']",
     },
     "ilab.context": {
         "en": "Country context (ILAB Findings {edition}): {parts}",
-        "nl": "Landcontext (ILAB Findings {edition}): {parts}",
+        "nl": "Landcontext (ILAB-bevindingen {edition}): {parts}",
     },
     "ilab.country_context": {
         "en": "Good not on the ILAB List for {country}, but ILAB Findings {edition} report {parts} "
         "[record '{record}']",
-        "nl": "Goed niet op de ILAB-lijst voor {country}, maar ILAB Findings {edition} melden {parts} "
-        "[record '{record}']",
+        "nl": "Goed niet op de ILAB-lijst voor {country}, maar de ILAB-bevindingen {edition} melden {parts} "
+        "[vermelding '{record}']",
     },
     "ctx.working_children": {
         "en": "{share:.1%} of children work",
@@ -78,41 +82,41 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Input {input} of {good}: ILAB List of Goods {edition} lists {input} from {input_country} for "
         "{flag} [record '{record}']; {good} is first processed where its input is produced",
         "nl": "Grondstof {input} van {good}: ILAB-lijst van goederen {edition} noemt {input} uit "
-        "{input_country} voor {flag} [record '{record}']; {good} wordt verwerkt waar de grondstof "
+        "{input_country} voor {flag} [vermelding '{record}']; {good} wordt verwerkt waar de grondstof "
         "vandaan komt",
     },
     "input.origin_unknown": {
         "en": "Input {input} of {good}: ILAB List of Goods {edition} lists {input} for {flag} in {countries} "
         "[record '{record}']; origin of inputs unknown",
         "nl": "Grondstof {input} van {good}: ILAB-lijst van goederen {edition} noemt {input} voor {flag} in "
-        "{countries} [record '{record}']; herkomst van de grondstoffen onbekend",
+        "{countries} [vermelding '{record}']; herkomst van de grondstoffen onbekend",
     },
     # U.S. Trafficking in Persons Report
     "tip.placement": {
         "en": "U.S. Trafficking in Persons Report {edition}: {country} is placed on {tier} "
         "[record '{record}']",
-        "nl": "Amerikaans Trafficking in Persons Report {edition}: {country} staat op {tier} "
-        "[record '{record}']",
+        "nl": "Amerikaans mensenhandelrapport (TIP) {edition}: {country} staat op {tier} "
+        "[vermelding '{record}']",
     },
     # World Bank Worldwide Governance Indicators
     "wgi.indicator": {
         "en": "World Bank Worldwide Governance Indicators {edition}: {indicator} in {country} at percentile "
         "rank {rank:.1f} of 100, below {threshold:.0f} [record '{record}']",
-        "nl": "Wereldbank Worldwide Governance Indicators {edition}: {indicator} in {country} op "
-        "percentielrang {rank:.1f} van 100, onder {threshold:.0f} [record '{record}']",
+        "nl": "Wereldbank-bestuursindicatoren (WGI) {edition}: {indicator} in {country} op "
+        "percentielrang {rank:.1f} van 100, onder {threshold:.0f} [vermelding '{record}']",
     },
     # EU Conflict Minerals Regulation
     "cmr.3tg": {
         "en": "{good} is a tin, tantalum, tungsten or gold mineral or metal (Regulation (EU) 2017/821, "
         "Annex I: {item}) [record '{record}']; mine of origin unknown",
         "nl": "{good} is een tin-, tantaal-, wolfraam- of goudmineraal of -metaal (Verordening (EU) "
-        "2017/821, bijlage I: {item}) [record '{record}']; mijn van herkomst onbekend",
+        "2017/821, bijlage I: {item}) [vermelding '{record}']; mijn van herkomst onbekend",
     },
     "cmr.3tg_inputs": {
         "en": "{good} contains tin, tantalum, tungsten or gold ({inputs}; Regulation (EU) 2017/821, Annex I) "
         "[record '{record}']; origin of the minerals unknown",
         "nl": "{good} bevat tin, tantaal, wolfraam of goud ({inputs}; Verordening (EU) 2017/821, bijlage I) "
-        "[record '{record}']; herkomst van de mineralen onbekend",
+        "[vermelding '{record}']; herkomst van de mineralen onbekend",
     },
     # likelihood steps
     "likelihood": {"en": "Likelihood: {parts}", "nl": "Waarschijnlijkheid: {parts}", "sep": ", "},
@@ -129,7 +133,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "+{value:.2f} labour inspectorate below ILO advice",
         "nl": "+{value:.2f} arbeidsinspectie kleiner dan de ILO adviseert",
     },
-    "lk.tip": {"en": "{value:+.2f} TIP Report: {tier}", "nl": "{value:+.2f} TIP Report: {tier}"},
+    "lk.tip": {
+        "en": "{value:+.2f} TIP Report: {tier}",
+        "nl": "{value:+.2f} mensenhandelrapport (TIP): {tier}",
+    },
     "lk.3tg": {
         "en": "+{value:.2f} 3TG mineral or metal from a conflict-affected country",
         "nl": "+{value:.2f} 3TG-mineraal of -metaal uit een conflictgebied",
@@ -195,6 +202,7 @@ VALUE_LABELS: Mapping[str, Mapping[str, Mapping[str, str]]] = {
 }
 
 _COUNTRY_NAME_PARAMS = ("country", "input_country")
+_GOOD_NAME_PARAMS = ("good", "input")
 
 
 def _country(code: str, language: str) -> str:
@@ -209,12 +217,36 @@ def _country(code: str, language: str) -> str:
 def _value(name: str, value: Any, language: str) -> Any:
     if name in _COUNTRY_NAME_PARAMS and isinstance(value, str) and value:
         return _country(value, language)
+    if name == "edition" and isinstance(value, str):
+        return edition_label(value, language)
+    if name == "level" and isinstance(value, str):
+        return advancement_level(value, language)
+    if name in _GOOD_NAME_PARAMS and isinstance(value, str):
+        from imvo.core.products.good_names import good_name
+
+        return good_name(value, language)
     if name == "countries" and isinstance(value, list | tuple):
         return ", ".join(str(code) for code in value)
     labels = VALUE_LABELS.get(name)
     if labels is not None and isinstance(value, str) and value in labels:
         return labels[value].get(language, labels[value]["en"])
     return value
+
+
+_SWAP_SEPARATORS = str.maketrans(".,", ",.")
+
+
+class _DutchNumbers(string.Formatter):
+    """Numbers with a decimal comma ("25,6%"), as Dutch writes them."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = str(super().format_field(value, format_spec))
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            return text.translate(_SWAP_SEPARATORS)
+        return text
+
+
+_DUTCH = _DutchNumbers()
 
 
 def render_statement(statement: Statement, language: str = "en") -> str:
@@ -227,7 +259,7 @@ def render_statement(statement: Statement, language: str = "en") -> str:
         values["parts"] = templates.get("sep", "; ").join(
             render_statement(part, language) for part in statement.parts
         )
-    return template.format(**values)
+    return _DUTCH.vformat(template, (), values) if language == "nl" else template.format(**values)
 
 
 def render(statements: Iterable[Statement], language: str = "en") -> str:

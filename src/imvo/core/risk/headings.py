@@ -4,6 +4,7 @@ input Cotton, origin unknown"). Stored titles stay English for exports; screens 
 
 from __future__ import annotations
 
+from imvo.core.products.good_names import good_name
 from imvo.core.risk.themes import theme_label
 
 _INPUT = {
@@ -28,10 +29,13 @@ def risk_heading(
 ) -> str:
     """The heading of a found risk in ``language`` ("nl" or "en"; others read as English)."""
     language = language if language in _INPUT else "en"
-    heading = f"{theme_label(theme, language)}: {good or '?'} ({_country(country, language)})"
+    heading = (
+        f"{theme_label(theme, language)}: {good_name(good, language) or '?'} ({_country(country, language)})"
+    )
     if not input_good:
         return heading
     known, unknown = _INPUT[language]
+    input_good = good_name(input_good, language)
     if input_country:
         return f"{heading} — {known.format(input=input_good, country=_country(input_country, language))}"
     return f"{heading} — {unknown.format(input=input_good)}"

@@ -367,3 +367,39 @@ def _parse_irregular_amounts(connection: duckdb.DuckDBPyConnection) -> None:
         """,  # noqa: S608
         {"texts": texts, "values": values},
     )
+
+
+def distinct_products(supplier_file: SupplierFile, limit: int) -> list[tuple[str, str]]:
+    """Up to ``limit`` distinct (product, HS code) cells of a CSV, stripped, as a quick DuckDB read
+    finds them without any check; empty when that read fails. Only a hint, never records: the scan
+    matches these while the checked read runs (:func:`imvo.core.scan.scan_file`)."""
+    encoding = _DUCKDB_ENCODINGS.get(supplier_file.encoding or "")
+    indexes = supplier_file.column_indexes
+    if supplier_file.format != "csv" or encoding is None or "product" not in indexes:
+        return []
+    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(supplier_file.header_fields))
+    code = f"c{indexes['hs_code']}" if "hs_code" in indexes else "''"
+    try:
+        # One thread and a small memory cap: this runs beside the checked read, which needs both
+        # more; a file too varied for the cap just gets no hint.
+        with duckdb.connect(config={"threads": 1, "memory_limit": "256MB"}) as connection:
+            found = connection.execute(
+                f"""
+                SELECT DISTINCT c{indexes["product"]}, {code}
+                FROM read_csv($path, delim = $delimiter, quote = '"', escape = '"', header = false,
+                              skip = $skip, encoding = $encoding, auto_detect = false, strict_mode = false,
+                              null_padding = true, ignore_errors = true, columns = {{{columns}}})
+                LIMIT $limit
+                """,  # noqa: S608 - column names are generated here, values are parameters
+                {
+                    "path": str(supplier_file.path),
+                    "delimiter": supplier_file.delimiter or ",",
+                    "skip": supplier_file.header_end,
+                    "encoding": encoding,
+                    "limit": limit,
+                },
+            ).fetchall()
+    except duckdb.Error:
+        return []
+    stripped = (((product or "").strip(), (hs_code or "").strip()) for product, hs_code in found)
+    return list(dict.fromkeys(stripped))

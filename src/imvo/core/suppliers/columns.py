@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from imvo.core.tabular.problems import COLUMN_CHARS_SHOWN, InputError, InputProblem
 
@@ -585,6 +586,13 @@ def _named_columns(headers: Sequence[str], indexes: dict[str, int], problem: _Pr
             shown_header(headers[found[1]]),
             f"{len(found)} columns mean {field}: {named}",
             f'choose one with --map "{field}={shown_header(headers[found[0]])}"',
+            code="columns.ambiguous",
+            params={
+                "count": len(found),
+                "field": field,
+                "columns": [[shown_header(headers[i]), i + 1] for i in found[:HEADERS_SHOWN]],
+                "more": max(0, len(found) - HEADERS_SHOWN),
+            },
         )
 
 
@@ -610,6 +618,12 @@ def _required_columns(headers: Sequence[str], indexes: Mapping[str, int], proble
             f"{_headers_text(headers)}. Is the first row the header row, and is it a supplier list?",
             f"headers such as {', '.join(HEADER_ALIASES['supplier'][:3])} / "
             f'{", ".join(HEADER_ALIASES["country"][:3])}, or --map "supplier=...,country=..."',
+            code="columns.none_recognised",
+            params={
+                "headers": _headers_text(headers),
+                "examples": f"{', '.join(HEADER_ALIASES['supplier'][:3])} / "
+                f"{', '.join(HEADER_ALIASES['country'][:3])}",
+            },
         )
         return
     for field in ("supplier", "country"):
@@ -618,6 +632,8 @@ def _required_columns(headers: Sequence[str], indexes: Mapping[str, int], proble
                 None,
                 f"no {field} column; the headers found are {_headers_text(headers)}",
                 f'a header named {accepted_names(field)}; or --map "{field}=<your header>"',
+                code="columns.missing",
+                params={"field": field, "headers": _headers_text(headers), "names": accepted_names(field)},
             )
     if "product" not in indexes and "hs_code" not in indexes:
         problem(
@@ -626,6 +642,12 @@ def _required_columns(headers: Sequence[str], indexes: Mapping[str, int], proble
             f"the headers found are {_headers_text(headers)}",
             f"for product: {accepted_names('product')}; for hs_code: {accepted_names('hs_code')}; "
             f'or --map "product=<your header>"',
+            code="columns.no_product",
+            params={
+                "headers": _headers_text(headers),
+                "product_names": accepted_names("product"),
+                "hs_names": accepted_names("hs_code"),
+            },
         )
 
 
@@ -636,8 +658,17 @@ def resolve_columns(
     problems: list[InputProblem] = []
     indexes: dict[str, int] = {}
 
-    def problem(column: str | None, message: str, accepted: str | None = None) -> None:
-        problems.append(InputProblem(file, header_line, column, message, accepted))
+    def problem(
+        column: str | None,
+        message: str,
+        accepted: str | None = None,
+        *,
+        code: str = "",
+        params: dict[str, Any] | None = None,
+    ) -> None:
+        problems.append(
+            InputProblem(file, header_line, column, message, accepted, "error", code, params or {})
+        )
 
     _mapped_columns(headers, column_map or {}, indexes, problem)
     _named_columns(headers, indexes, problem)

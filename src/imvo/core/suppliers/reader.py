@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Literal, NamedTuple, Protocol
-
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from imvo.core.suppliers.amounts import AMOUNT_ACCEPTED, PLAIN_AMOUNT, parse_amount
 from imvo.core.suppliers.columns import (
@@ -27,6 +25,9 @@ from imvo.core.tabular.limits import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, FileLimi
 from imvo.core.tabular.problems import MAX_CELL_CHARS, InputError, InputProblem, ProblemLog
 from imvo.core.tabular.table import open_table
 from imvo.core.tabular.xlsx import SheetRows
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is read (imvo.core.tabular.xlsx)
+    from openpyxl.workbook.workbook import Workbook
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMULA_PREFIXES", "SupplierFile", "SupplierRecord", "open_supplier_file"]
 
@@ -189,6 +190,8 @@ class SupplierFile:
             "exports neutralise them",
             None,
             "warning",
+            "cells.formula_prefix",
+            {"count": count, "also": f"{others}{more}" if others or more else ""},
         )
 
     def _data_rows(self, source: _RowSource) -> _Rows:
@@ -268,10 +271,23 @@ class SupplierFile:
                             if not "".join(row).strip():
                                 skipped += 1
                                 continue
-                            log.add(line, column["supplier"], NO_SUPPLIER, NO_SUPPLIER_ACCEPTED)
+                            log.add(
+                                line,
+                                column["supplier"],
+                                NO_SUPPLIER,
+                                NO_SUPPLIER_ACCEPTED,
+                                code="row.no_supplier",
+                            )
                         spend = spend.strip()
                         if spend and not plain_amount(spend) and parse_amount(spend) is None:
-                            log.add(line, column["spend"], f"'{spend}' is not an amount", AMOUNT_ACCEPTED)
+                            log.add(
+                                line,
+                                column["spend"],
+                                f"'{spend}' is not an amount",
+                                AMOUNT_ACCEPTED,
+                                code="row.not_an_amount",
+                                params={"value": spend},
+                            )
                         if check_controls:
                             self._check_controls(raw, line, column, log)
                         if previous != line:
@@ -284,7 +300,7 @@ class SupplierFile:
                             tier.strip(), supplier_id.strip(), city.strip(),
                         ))  # fmt: skip
                     if count == 0:
-                        log.add(self.header_line, None, NO_ROWS, NO_ROWS_ACCEPTED)
+                        log.add(self.header_line, None, NO_ROWS, NO_ROWS_ACCEPTED, code="file.no_rows")
                     break
                 except csv.Error as error:
                     if count + skipped == cap:

@@ -227,7 +227,30 @@ def _decode_all(path: Path, encoding: str, scan: TextScan, *, validate: bool, fl
 # A valid UTF-8 multi-byte character. Windows-1252 text practically never holds one (it would need
 # a capital accented letter directly followed by a symbol such as "Ã©"), so a file whose non-ASCII
 # bytes are mostly such characters is UTF-8 with a few damaged bytes, not Windows-1252.
-_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Counted without a regular expression, which costs 25 ms a megabyte to scan: each byte is mapped to
+# its role (A, B, D: first byte of a two-, three-, four-byte character; C: continuation byte) and the
+# patterns "AC", "BCC", "DCCC" are counted, which finds exactly what the leftmost, non-overlapping
+# matches of [\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3} find.
+_UTF8_ROLES = bytes(
+    ord("C")
+    if 0x80 <= byte < 0xC0
+    else ord("A")
+    if 0xC2 <= byte < 0xE0
+    else ord("B")
+    if 0xE0 <= byte < 0xF0
+    else ord("D")
+    if 0xF0 <= byte < 0xF5
+    else ord(".")
+    for byte in range(256)
+)
+
+
+def _utf8_character_bytes(chunk: bytes) -> int:
+    """Bytes of ``chunk`` that form valid-looking UTF-8 multi-byte characters."""
+    roles = chunk.translate(_UTF8_ROLES)
+    return 2 * roles.count(b"AC") + 3 * roles.count(b"BCC") + 4 * roles.count(b"DCCC")
+
+
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _HIGH_BYTE = re.compile(b"[\x80-\xff]")
 # A Shift-JIS character from its first plane (0x81-0x9F: punctuation, kana, the common kanji) with a
@@ -260,7 +283,7 @@ def _single_byte_facts(path: Path) -> _SingleByteFacts:
             in_chunk = len(chunk) - len(chunk.translate(None, _HIGH_BYTES))
             if in_chunk:
                 high += in_chunk
-                utf8 += sum(len(match.group()) for match in _UTF8_CHARACTER.finditer(chunk))
+                utf8 += _utf8_character_bytes(chunk)
                 if first_high is None and (found := _HIGH_BYTE.search(chunk)) is not None:
                     first_high = (line + chunk.count(b"\n", 0, found.start()), base + found.start())
                 if first_bad is None:
@@ -349,6 +372,7 @@ def _guessed(file: str, line: int) -> InputProblem:
         "Dutch or German Windows): check that accented letters, first on this line, look right",
         "save the file as CSV UTF-8 to be sure",
         "warning",
+        "encoding.guessed_cp1252",
     )
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -29,6 +29,10 @@ class InputProblem:
     message: str
     accepted: str | None = None
     severity: Severity = "error"
+    #: The message as a code and its data, for screens in other languages (imvo.core.tabular.messages);
+    #: ``message`` and ``accepted`` stay the English text the command line prints.
+    code: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if self.column is not None and len(self.column) > COLUMN_CHARS_SHOWN:
@@ -82,9 +86,14 @@ class ProblemLog:
         message: str,
         accepted: str | None = None,
         severity: Severity = "error",
+        *,
+        code: str = "",
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         if len(self.problems) < self.limit:
-            self.problems.append(InputProblem(self.file, line, column, message, accepted, severity))
+            self.problems.append(
+                InputProblem(self.file, line, column, message, accepted, severity, code, params or {})
+            )
         else:
             self.overflow += 1
 

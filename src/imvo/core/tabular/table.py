@@ -17,10 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Literal, NamedTuple, Protocol
-
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from imvo.core.tabular.delimited import CsvRows, detect_delimiter, sample_text
 from imvo.core.tabular.encoding import CONTROL_CHARACTERS, TextScan, scan_text, sniff_format
@@ -33,6 +30,10 @@ from imvo.core.tabular.limits import (
 )
 from imvo.core.tabular.problems import MAX_CELL_CHARS, InputError, InputProblem, ProblemLog
 from imvo.core.tabular.xlsx import SheetRows, choose_sheet, open_workbook
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is read (imvo.core.tabular.xlsx)
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 __all__ = ["HeadedTable", "RowSource", "Table", "TableRow", "open_table", "read_table", "whole_file_error"]
 

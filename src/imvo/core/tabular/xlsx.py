@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from typing import TYPE_CHECKING, Any
 
 from imvo.core.tabular.problems import InputError, InputProblem
+
+# openpyxl takes 0.13 s to import: only reading a workbook loads it, not every CSV scan.
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 
 def cell_text(value: Any) -> str:
@@ -59,6 +60,8 @@ def _unreadable(file: str, error: Exception) -> InputError:
 
 
 def open_workbook(path: Path, file: str) -> Workbook:
+    from openpyxl import load_workbook
+
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on damaged files; all mean "unreadable"
@@ -74,6 +77,8 @@ def _has_data(sheet: ReadOnlyWorksheet) -> bool:
 
 def choose_sheet(workbook: Workbook, sheet: str | None, file: str) -> ReadOnlyWorksheet:
     """The named sheet, else the first visible sheet that holds any data."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
     sheets = [ws for ws in workbook.worksheets if isinstance(ws, ReadOnlyWorksheet)]
     names = ", ".join(f"'{ws.title}'" for ws in sheets)
     if sheet is not None:

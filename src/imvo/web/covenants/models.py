@@ -69,7 +69,10 @@ class Criterion(models.Model):
         verbose_name = _("criterion")
 
     def __str__(self) -> str:
-        return self.title or f"step {self.step}"
+        return self.title or str(_("step %(step)s") % {"step": self.step})
+
+    def audit_object_label(self) -> str:
+        return str(self)
 
 
 class PartyKind(models.TextChoices):

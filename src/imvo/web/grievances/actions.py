@@ -12,6 +12,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
@@ -69,9 +70,40 @@ COMMITTEE_DECISIONS = frozenset({Outcome.DECISION_UPHELD, Outcome.DECISION_REJEC
 #: closing the case; neither is recorded as an outcome by hand.
 COMPANY_OUTCOMES = (Outcome.AGREEMENT, Outcome.FINAL_STATEMENT)
 COMMITTEE_OUTCOMES = (Outcome.DECISION_UPHELD, Outcome.DECISION_REJECTED)
+
+
+class CaseAction(StrEnum):
+    """What a handler does on a case; each phase allows only its own (:data:`PHASE_ACTIONS`)."""
+
+    MOVE = "move"
+    MESSAGE = "message"
+    LINK = "link"
+    OUTCOME = "outcome"
+    REMEDY = "remedy"
+    COMPLETE_REMEDY = "complete_remedy"
+    PUBLISH = "publish"
+
+
+_ADVANCE = frozenset({CaseAction.MOVE, CaseAction.MESSAGE})
+_CONCLUDE = frozenset(
+    {CaseAction.OUTCOME, CaseAction.REMEDY, CaseAction.COMPLETE_REMEDY, CaseAction.PUBLISH, CaseAction.LINK}
+)
+#: The actions of each phase. A received complaint is acknowledged (moved on to the assessment); the
+#: assessment decides admissibility and names the supplier or risk concerned; dialogue investigates
+#: and links the risks; the outcome and follow-up phases record the outcome and remedies and publish
+#: the statement. Messages belong to every phase, since a complainant may write at any time; after
+#: closing, a remedy can still be recorded as delivered and a written statement still published.
+PHASE_ACTIONS: dict[Phase, frozenset[CaseAction]] = {
+    Phase.RECEIVED: _ADVANCE,
+    Phase.INITIAL_ASSESSMENT: _ADVANCE | {CaseAction.LINK},
+    Phase.GOOD_OFFICES: _ADVANCE | {CaseAction.LINK},
+    Phase.OUTCOME: _ADVANCE | _CONCLUDE,
+    Phase.FOLLOW_UP: _ADVANCE | _CONCLUDE,
+    Phase.CLOSED: frozenset({CaseAction.MESSAGE, CaseAction.COMPLETE_REMEDY, CaseAction.PUBLISH}),
+}
 #: The phases in which an outcome is recorded (and corrected during follow-up) and remedies are agreed.
-OUTCOME_PHASES = frozenset({Phase.OUTCOME, Phase.FOLLOW_UP})
-REMEDY_PHASES = frozenset({Phase.OUTCOME, Phase.FOLLOW_UP})
+OUTCOME_PHASES = frozenset(phase for phase, done in PHASE_ACTIONS.items() if CaseAction.OUTCOME in done)
+REMEDY_PHASES = frozenset(phase for phase, done in PHASE_ACTIONS.items() if CaseAction.REMEDY in done)
 #: Fields that would identify an anonymous complainant (the e-mail address only carries news).
 IDENTITY_FIELDS = ("complainant_name", "complainant_organisation", "complainant_phone")
 
@@ -367,6 +399,19 @@ def recordable_outcomes(mechanism: GrievanceMechanism) -> tuple[Outcome, ...]:
     return COMMITTEE_OUTCOMES if mechanism.is_committee else COMPANY_OUTCOMES
 
 
+def allows(case: GrievanceCase, action: CaseAction) -> bool:
+    """Whether ``action`` belongs to the case's current phase."""
+    return action in PHASE_ACTIONS[case.phase_enum]
+
+
+def _refuse_outside_phase(case: GrievanceCase, action: CaseAction) -> None:
+    if not allows(case, action):
+        raise TransitionError(
+            _("This is not done in the current phase of the case: %(phase)s.")
+            % {"phase": CasePhase(case.phase).label}
+        )
+
+
 def outcome_applies(case: GrievanceCase) -> bool:
     return case.phase_enum in OUTCOME_PHASES
 
@@ -420,6 +465,7 @@ def redacted_statement(case: GrievanceCase) -> str:
 
 def publish_statement(actor: Any, case: GrievanceCase) -> GrievanceCase:
     """Publish the (redacted) statement, assessment reasons or committee decision."""
+    _refuse_outside_phase(case, CaseAction.PUBLISH)
     if not case.public_statement.strip():
         raise TransitionError(_("Write the statement before publishing it."))
     case.statement_published_at = timezone.now()
@@ -436,6 +482,7 @@ def link_to_register(
     for record in (supplier, risk, measure):
         if record is not None and record.organisation_id != case.organisation_id:
             raise ValueError("A case links only to its own organisation's register.")
+    _refuse_outside_phase(case, CaseAction.LINK)
     case.supplier, case.risk, case.measure = supplier, risk, measure
     case.save(update_fields=["supplier", "risk", "measure"])
     record_audit_event(
@@ -499,8 +546,9 @@ def add_remedy(actor: Any, case: GrievanceCase, fields: Mapping[str, Any]) -> Re
 @transaction.atomic
 def complete_remedy(actor: Any, remedy: RemedyAction, delivered_on: dt.date) -> RemedyAction:
     """Mark a remedy delivered; with a linked risk it also becomes a step-6 remediation record."""
-    remedy.completed_on = delivered_on
     case = remedy.case
+    _refuse_outside_phase(case, CaseAction.COMPLETE_REMEDY)
+    remedy.completed_on = delivered_on
     if case.risk is not None and remedy.remediation_record_id is None:
         from imvo.web.register import actions as register_actions
         from imvo.web.register.models import RemediationStatus

@@ -7,6 +7,8 @@ from typing import Any, cast
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.organisations.sections import REMEDY, NavSection
+
 
 class GrievancesConfig(AppConfig):
     name = "imvo.web.grievances"
@@ -14,8 +16,9 @@ class GrievancesConfig(AppConfig):
     verbose_name = _("Grievance mechanism")
     default_auto_field = "django.db.models.BigAutoField"
 
-    # Read by imvo.web.organisations.navigation: one section in the organisation's navigation.
-    nav_sections = ((_("Grievances"), "grievances:overview"),)
+    # Read by imvo.web.organisations.navigation: step 6 of a company (a covenant lists its committee
+    # among its covenant pages; a monitor handles no complaints).
+    nav_sections = (NavSection(_("Grievances"), "grievances:overview", REMEDY, kinds=("company",)),)
 
     def ready(self) -> None:
         from imvo.web.grievances.queries import remedy_summary
@@ -27,9 +30,19 @@ class GrievancesConfig(AppConfig):
             return summary if summary["cases_received"] else None
 
         add_report_figures("grievances", figures)
+        # Step 6 on the company's overview: open complaints and the deadlines of their phases.
+        from imvo.web.grievances.overview import contribution
+        from imvo.web.register.overview import add_overview_contribution
+
+        add_overview_contribution("grievances", contribution)
         # Not figures but the address of each open complaint form, rendered into the published
         # report (register/report_public_body.html) in the report's language.
         add_report_figures("complaint_forms", cast(Any, complaint_forms))
+        # The cases, without anything about the complainant, in the JSON API (/api/v1/grievances/).
+        from imvo.web.grievances.api import router
+        from imvo.web.register.api import api
+
+        api.add_router("", router)
 
 
 def complaint_forms(organisation: Any) -> list[dict[str, str]]:

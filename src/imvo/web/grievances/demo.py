@@ -115,7 +115,7 @@ def seed_grievances(organisation: Organisation) -> GrievanceMechanism:
                 handler,
                 case,
                 phase,
-                reason or f"Moved to {phase.value} in the demo.",
+                reason or "Demo: volgende fase.",
                 now=received + timedelta(days=day),
             )
         if "outcome" in spec:

@@ -395,6 +395,9 @@ class IdentityGrant(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation", "user"], name="identity_grant_unique")]
 
+    def __str__(self) -> str:
+        return str(self.user)
+
 
 class RemedyKind(models.TextChoices):
     COMPENSATION = "compensation", _("Compensation")
@@ -417,6 +420,9 @@ class RemedyAction(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.description[:80]
 
     @property
     def is_delivered(self) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -162,3 +163,16 @@ def remedy_summary(organisation: Organisation) -> dict[str, int]:
         "remedies_planned": remedies.count(),
         "remedies_delivered": remedies.filter(completed_on__isnull=False).count(),
     }
+
+
+def received_period(
+    organisation: Organisation, mechanism: GrievanceMechanism | None = None
+) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a case of the figures was received (the period they cover)."""
+    cases = GrievanceCase.objects.filter(organisation=organisation)
+    if mechanism is not None:
+        cases = cases.filter(mechanism=mechanism)
+    span = cases.aggregate(first=Min("received_at"), last=Max("received_at"))
+    if span["first"] is None:
+        return None
+    return timezone.localdate(span["first"]), timezone.localdate(span["last"])

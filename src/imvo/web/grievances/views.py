@@ -20,7 +20,8 @@ from imvo.core.export import neutralise_formula
 from imvo.core.grievances import Phase, redact
 from imvo.core.grievances.figures import EffectivenessFigures, bar_chart_svg, figures_rows
 from imvo.web.accounts.throttle import client_ip
-from imvo.web.grievances import actions, languages, queries
+from imvo.web.grievances import actions, case_page, languages, queries
+from imvo.web.grievances.figures_pdf import figures_pdf
 from imvo.web.grievances.forms import (
     ComplaintForm,
     FollowForm,
@@ -299,10 +300,15 @@ def overview(request: HttpRequest, access: Access, org: str) -> HttpResponse:
 @organisation_view(Role.VIEWER)
 @require_GET
 def figures_export(request: HttpRequest, access: Access, org: str, fmt: str) -> HttpResponse:
-    figures = queries.effectiveness_of(access.organisation, _mechanism_filter(request, access))
-    rows = figures_rows(figures, _phase_labels())
+    mechanism = _mechanism_filter(request, access)
+    figures = queries.effectiveness_of(access.organisation, mechanism)
     filename = f"grievance-figures-{org}-{timezone.localdate():%Y%m%d}"
-    return _table_response(rows, filename, fmt)
+    if fmt == "pdf":
+        body = figures_pdf(access.organisation, mechanism, figures, _phase_labels())
+        response = HttpResponse(body, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+        return response
+    return _table_response(figures_rows(figures, _phase_labels()), filename, fmt)
 
 
 def _table_response(rows: list[list[str]], filename: str, fmt: str) -> HttpResponse:
@@ -416,7 +422,11 @@ def case_detail(request: HttpRequest, access: Access, org: str, case_id: int) ->
             }
             for attachment in case.attachments.all()
         ],
-        "transition_form": TransitionForm(case=case),
+        # Driven by the phase: where the case stands, what this phase asks, and only its actions.
+        "phases": case_page.phase_bar(case),
+        "task": case_page.phase_task(case),
+        "moves": case_page.moves(case),
+        "can": case_page.allowed_actions(case),
         "update_form": UpdateForm(),
         "outcome_applies": actions.outcome_applies(case),
         "remedy_applies": actions.remedy_applies(case),
@@ -539,8 +549,12 @@ def case_link(request: HttpRequest, access: Access, org: str, case_id: int) -> H
     case = queries.case_of(organisation, case_id)
     form = LinkForm(request.POST, organisation=organisation)
     if form.is_valid():
-        actions.link_to_register(request.user, case, **form.cleaned_data)
-        messages.success(request, _("The links to the register were saved."))
+        try:
+            actions.link_to_register(request.user, case, **form.cleaned_data)
+        except actions.TransitionError as error:
+            messages.error(request, public_error_text(str(error)))
+        else:
+            messages.success(request, _("The links to the register were saved."))
     return _back(case)
 
 
@@ -567,8 +581,12 @@ def case_remedy(request: HttpRequest, access: Access, org: str, case_id: int) ->
 def remedy_complete(request: HttpRequest, access: Access, org: str, remedy_id: int) -> HttpResponseBase:
     remedy = queries.remedy_of(access.organisation, remedy_id)
     if remedy.completed_on is None:
-        actions.complete_remedy(request.user, remedy, timezone.localdate())
-        messages.success(request, _("The remedy is recorded as delivered."))
+        try:
+            actions.complete_remedy(request.user, remedy, timezone.localdate())
+        except actions.TransitionError as error:
+            messages.error(request, public_error_text(str(error)))
+        else:
+            messages.success(request, _("The remedy is recorded as delivered."))
     return _back(remedy.case)
 
 

@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
 from imvo.web.jobs.models import Job, JobStatus
+from imvo.web.jobs.queue import GIVEN_UP_MESSAGE, kind_label
 
 #: Set in ``job.result`` by the worker when a job failed because its input was rejected.
 INPUT_REJECTED = "input_rejected"
@@ -55,12 +57,30 @@ def job_presenter(kind: str) -> Callable[[JobPresenter], JobPresenter]:
 
 
 def default_display(job: Job) -> JobDisplay:
-    label = job.kind.replace("_", " ").capitalize()
+    # Every kind of the product names itself (job_handler's label); a bare kind is a test's.
+    label = kind_label(job.kind) or job.kind.replace("_", " ").capitalize()
     return JobDisplay(
         title=f"{label} #{job.pk}",
-        error=job.error,
+        error=failure_reason(job),
         input_rejected=bool(isinstance(job.result, dict) and job.result.get(INPUT_REJECTED)),
     )
+
+
+def failure_reason(job: Job) -> str:
+    """Why a job failed, in the reader's language. A handler's own exception text is English (it is
+    written for the server's log): a Dutch page names the kind of failure instead."""
+    if job.status != JobStatus.FAILED:
+        return ""
+    stopped = job.result.get("stopped") if isinstance(job.result, dict) else None
+    if stopped == "time":
+        return _("The job took longer than a job may take and was stopped.")
+    if stopped == "memory":
+        return _("The job needed more memory than a job may use and was stopped.")
+    if job.error == GIVEN_UP_MESSAGE:
+        return _("The job was interrupted too often (the worker stopped) and was given up.")
+    if (get_language() or "en").startswith("en") and job.error:
+        return job.error
+    return _("Something went wrong while the job ran; the technical reason is in the server's log.")
 
 
 @dataclass(frozen=True)

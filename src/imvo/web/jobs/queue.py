@@ -61,6 +61,7 @@ JobStoppedHook = Callable[[Job, str], None]
 
 _HANDLERS: dict[str, JobHandler] = {}
 _STOPPED_HOOKS: dict[str, JobStoppedHook] = {}
+_LABELS: dict[str, Any] = {}
 
 # Progress writes are throttled: a 100 k-row scan must not issue 100 k UPDATEs.
 PROGRESS_WRITE_INTERVAL_SECONDS = 0.5
@@ -96,6 +97,10 @@ def time_budget_message(limit: float) -> str:
     )
 
 
+#: Recorded for a job whose workers kept stopping (jobs.presentation reads it in the reader's language).
+GIVEN_UP_MESSAGE = "The job was interrupted too often (worker stopped) and was given up."
+
+
 def memory_budget_message(limit_mb: int) -> str:
     return (
         f"The job needed more than its memory budget of {limit_mb} MB and was stopped "
@@ -121,11 +126,16 @@ def input_was_rejected(error: BaseException) -> bool:
     return False
 
 
-def job_handler(kind: str, *, on_stopped: JobStoppedHook | None = None) -> Callable[[JobHandler], JobHandler]:
-    """Register ``handler`` for jobs of ``kind``; ``on_stopped`` see :data:`JobStoppedHook`."""
+def job_handler(
+    kind: str, *, on_stopped: JobStoppedHook | None = None, label: Any = None
+) -> Callable[[JobHandler], JobHandler]:
+    """Register ``handler`` for jobs of ``kind``; ``on_stopped`` see :data:`JobStoppedHook`; ``label``
+    (a lazy translation) names the kind on the jobs page."""
 
     def register(handler: JobHandler) -> JobHandler:
         _HANDLERS[kind] = handler
+        if label is not None:
+            _LABELS[kind] = label
         if on_stopped is not None:
             _STOPPED_HOOKS[kind] = on_stopped
         return handler
@@ -135,6 +145,12 @@ def job_handler(kind: str, *, on_stopped: JobStoppedHook | None = None) -> Calla
 
 def registered_kinds() -> list[str]:
     return sorted(_HANDLERS)
+
+
+def kind_label(kind: str) -> str | None:
+    """The translated name of a kind of job, if its handler gave one."""
+    label = _LABELS.get(kind)
+    return str(label) if label is not None else None
 
 
 def enqueue(kind: str, organisation: Organisation, payload: dict[str, Any] | None = None) -> Job:
@@ -390,7 +406,7 @@ class Worker:
     def fail_exhausted_jobs(self) -> int:
         """Jobs whose workers died too often are failed rather than retried forever; each one's
         stop hook then tidies its subject (as when a worker stops a job at its budget)."""
-        message = "The job was interrupted too often (worker stopped) and was given up."
+        message = GIVEN_UP_MESSAGE
         exhausted = Job.objects.filter(
             status=JobStatus.RUNNING,
             locked_at__lt=self._stale_before(),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.organisations import sections
 from imvo.web.organisations.roles import MANAGING_ROLES
+from imvo.web.organisations.sections import NavSection
 
 
 class MonitoringConfig(AppConfig):
@@ -16,10 +18,23 @@ class MonitoringConfig(AppConfig):
 
     # Read by imvo.web.organisations.navigation: the organisation's sections in base.html.
     nav_sections = (
-        (_("Monitoring"), "monitoring:overview", None, ("monitor",)),
-        (_("Register sharing"), "monitoring:consents", tuple(MANAGING_ROLES), ("company",)),
+        NavSection(_("Monitoring"), "monitoring:overview", sections.HOME, kinds=("monitor",)),
+        NavSection(
+            _("Register sharing"),
+            "monitoring:consents",
+            sections.REPORTING,
+            roles=MANAGING_ROLES,
+            kinds=("company",),
+            position=1,
+        ),
     )
 
     def ready(self) -> None:
         # Registers the assess_disclosures handler with the job queue.
         from imvo.web.monitoring import jobs  # noqa: F401
+
+        # The population, rounds and figures in the JSON API (/api/v1/monitoring/).
+        from imvo.web.monitoring.api import router
+        from imvo.web.register.api import api
+
+        api.add_router("", router)

@@ -23,6 +23,22 @@ from imvo.core.monitoring import (
 from imvo.web.monitoring.labels import INSTRUMENT_LABELS, MEASURE_LABELS, group_label
 
 MEASURES = ("endorsement", "step", "endorsement_by_sector", "endorsement_by_size", "segment", "nap")
+#: Measures whose group labels are long (step texts, SBI sector names): a wider label column.
+WIDE_LABELS = ("step", "endorsement_by_sector")
+CHART_LABEL_CHARS = 70
+
+
+def chart_label(label: str) -> str:
+    """``label`` short enough for the chart's label column; the table below the chart keeps it whole.
+
+    A sector's code stays visible: "Productie en distributie van en handel in … (35)".
+    """
+    if len(label) <= CHART_LABEL_CHARS:
+        return label
+    name, separator, code = label.rpartition(" (")
+    suffix = separator + code if separator and code.endswith(")") else ""
+    text = name if suffix else label
+    return text[: CHART_LABEL_CHARS - len(suffix) - 1].rstrip(" ,;") + "…" + suffix
 
 
 @dataclass(frozen=True)
@@ -95,7 +111,7 @@ def build(
             rows.append(FigureRow(label, figure, link(figure) or "", instruments))
             bars.append(
                 Bar(
-                    label,
+                    chart_label(label),
                     figure.share,
                     f"({figure.numerator}/{figure.denominator})",
                     figure.low,
@@ -110,8 +126,8 @@ def build(
                     title,
                     bars,
                     target=figures.target if measure == "endorsement" else None,
-                    label_width=480 if measure == "step" else 230,
-                    width=860 if measure == "step" else 720,
+                    label_width=480 if measure in WIDE_LABELS else 230,
+                    width=860 if measure in WIDE_LABELS else 720,
                     words=chart_words(),
                 )
             )

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from imvo.web.jobs.models import Job
 from imvo.web.jobs.queue import JobProgress, fence, job_handler
@@ -22,7 +23,7 @@ from imvo.web.monitoring.models import Disclosure, MonitoredCompany, MonitoringR
 MERGE_BATCH = 200
 
 
-@job_handler(actions.ASSESS_JOB)
+@job_handler(actions.ASSESS_JOB, label=_("Assessing disclosures"))
 def assess_disclosures(job: Job, progress: JobProgress) -> dict[str, Any]:
     monitoring_round = MonitoringRound.objects.get(pk=job.payload["round_id"], organisation=job.organisation)
     disclosures = Disclosure.objects.filter(monitoring_round=monitoring_round)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from imvo.core.monitoring.sectors import sector_name
 
 CRITERION_LABELS: dict[str, Promise] = {
     "oecd_endorsement": _("Explicit endorsement of the OECD Guidelines / UNGPs"),
@@ -90,9 +93,27 @@ STATUS_LABELS: dict[str, Promise] = {
 
 SIZE_AND_SECTOR_LABELS: dict[str, Promise] = {
     "up to 500": _("up to 500"),
+    "501-999": _("501-999"),
+    "1,000-4,999": _("1,000-4,999"),
     "5,000 and more": _("5,000 and more"),
     "unknown": _("unknown"),
 }
+
+
+def language_code() -> str:
+    """The request's language as the core's data knows it (``nl`` or ``en``)."""
+    return "nl" if (get_language() or "en").startswith("nl") else "en"
+
+
+def size_label(size: str) -> str:
+    return str(SIZE_AND_SECTOR_LABELS.get(size, size))
+
+
+def sector_label(code: str) -> str:
+    """An SBI code by its sector name in the request's language, e.g. "Groothandel (46)"."""
+    if not code or code == "unknown":
+        return str(SIZE_AND_SECTOR_LABELS["unknown"])
+    return sector_name(code, language_code())
 
 
 def group_label(measure: str, group: str) -> str:
@@ -104,4 +125,6 @@ def group_label(measure: str, group: str) -> str:
         return str(SEGMENT_LABELS.get(group, group))
     if measure == "endorsement":
         return str(_("All assessed companies"))
-    return str(SIZE_AND_SECTOR_LABELS.get(group, group))
+    if measure == "endorsement_by_sector":
+        return sector_label(group)
+    return size_label(group)

@@ -91,6 +91,12 @@ class MonitoredCompany(models.Model):
         return self.name
 
 
+def _criteria_set_label(key: str) -> str:
+    from imvo.web.monitoring.labels import CRITERIA_SET_LABELS
+
+    return str(CRITERIA_SET_LABELS.get(key, key))
+
+
 class MonitoringRound(models.Model):
     """A measurement round, e.g. 2021."""
 
@@ -106,6 +112,9 @@ class MonitoringRound(models.Model):
     # Keys of imvo.core.monitoring.CRITERIA_SETS the round reports.
     criteria_sets = models.JSONField(_("criteria sets"), default=default_criteria_sets)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    #: How the audit trail shows the criteria sets (imvo.web.audit.presentation).
+    audit_value_labels = {"criteria_sets": _criteria_set_label}
 
     class Meta:
         ordering = ["name", "id"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from imvo.core.monitoring import (
@@ -15,6 +15,7 @@ from imvo.core.monitoring import (
     ReferencePoint as CoreReferencePoint,
 )
 from imvo.core.monitoring.figures import DUTCH_ENDORSEMENT_TARGET
+from imvo.core.monitoring.sectors import sector_of
 from imvo.web.monitoring.models import (
     CompanyAssessment,
     Disclosure,
@@ -29,6 +30,46 @@ from imvo.web.organisations.models import Organisation
 
 def companies(organisation: Organisation) -> QuerySet[MonitoredCompany]:
     return MonitoredCompany.objects.filter(organisation=organisation)
+
+
+def shares_register_with(monitor: Organisation) -> Exists:
+    """The company's organisation on the platform lets ``monitor`` read its register (consent given
+    and not revoked); a filter or annotation on :class:`MonitoredCompany`."""
+    return Exists(
+        RegisterSharingConsent.objects.filter(
+            organisation_id=OuterRef("platform_organisation_id"), monitor=monitor, revoked_at__isnull=True
+        )
+    )
+
+
+def population(organisation: Organisation) -> QuerySet[MonitoredCompany]:
+    """The population with each company's platform organisation and whether it shares its register
+    with ``organisation`` (``shares_register``)."""
+    return (
+        companies(organisation)
+        .select_related("platform_organisation")
+        .annotate(shares_register=shares_register_with(organisation))
+    )
+
+
+def sector_group(code: str) -> str:
+    """The group a sector code is counted in: its SBI division (or section), else the code as given.
+
+    "46", "46.90" and "4690" are one sector; a code the SBI does not know stays its own group.
+    """
+    if not code:
+        return "unknown"
+    sector = sector_of(code)
+    return sector.code if sector is not None else code
+
+
+def in_sector_group(organisation: Organisation, group: str) -> Q:
+    """The companies (as a filter on :class:`MonitoredCompany`) whose code :func:`sector_group` puts in
+    ``group``; decided on the population's distinct codes, so a list and its count always agree."""
+    if group == "unknown":
+        return Q(sector_code="")
+    codes = companies(organisation).values_list("sector_code", flat=True).distinct()
+    return Q(sector_code__in=[code for code in codes if code and sector_group(code) == group])
 
 
 def company(organisation: Organisation, pk: int) -> MonitoredCompany:
@@ -108,7 +149,7 @@ def round_records(organisation: Organisation) -> list[RoundRecord]:
             assessment_id=str(pk),
             company_key=str(company_id),
             round=round_name,
-            sector_code=sector or "unknown",
+            sector_code=sector_group(sector),
             size_class=size_class(employees),
             endorses=endorses,
             steps=frozenset(step for step in range(1, 7) if steps >> (step - 1) & 1),
@@ -159,8 +200,8 @@ def assessments_behind(
     if measure == "endorsement":
         return rows.filter(endorses=True)
     if measure == "endorsement_by_sector":
-        sector = Q(company__sector_code="") if group == "unknown" else Q(company__sector_code=group)
-        return rows.filter(sector, endorses=True)
+        in_sector = companies(organisation).filter(in_sector_group(organisation, group))
+        return rows.filter(company__in=in_sector, endorses=True)
     if measure == "endorsement_by_size":
         return rows.filter(_size_filter(group), endorses=True)
     if measure == "step" and group.isdigit() and 1 <= int(group) <= 6:

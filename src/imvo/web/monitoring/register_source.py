@@ -1,13 +1,17 @@
 """Assessing a platform company from its own due-diligence register — only with its recorded consent.
 
 The register (``imvo.web.register``) is read through its query functions; each criterion of the text
-engine gets a verdict and plain-text evidence naming the register records it rests on.
+engine gets a verdict and evidence naming the register records it rests on. The evidence is stored as
+a message (an English msgid with ``%(name)s`` placeholders) and its values besides the English text,
+so the assessment page shows it in the reader's language (:func:`evidence_text`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
+
+from django.utils.translation import gettext, gettext_noop
 
 from imvo.core.monitoring.criteria_sets import FOUND, NOT_FOUND, PLANNED
 from imvo.core.register.facts import (
@@ -27,7 +31,7 @@ def has_consent(company: Organisation, monitor: Organisation) -> bool:
     ).exists()
 
 
-Note = Callable[[str, str, str], None]
+Note = Callable[..., None]
 
 
 def _policy_verdicts(facts: RegisterFacts, note: Note) -> None:
@@ -35,30 +39,76 @@ def _policy_verdicts(facts: RegisterFacts, note: Note) -> None:
     if policy is None:
         return
     if endorses_oecd_guidelines(facts):
-        note("oecd_endorsement", FOUND, f"Policy “{policy.title}” endorses the OECD Guidelines.")
+        note(
+            "oecd_endorsement",
+            FOUND,
+            gettext_noop("Policy “%(title)s” endorses the OECD Guidelines."),
+            title=policy.title,
+        )
     if policy.responsible_officer:
-        note("internal_accountability", FOUND, f"Responsible officer: {policy.responsible_officer}.")
+        note(
+            "internal_accountability",
+            FOUND,
+            gettext_noop("Responsible officer: %(officer)s."),
+            officer=policy.responsible_officer,
+        )
     if names_training(facts):
-        note("training", FOUND, "The policy's management system names training.")
+        note("training", FOUND, gettext_noop("The policy's management system names training."))
     if names_grievance_channel(facts):
-        note("grievance_mechanism", FOUND, "The policy's management system names a grievance channel.")
+        note(
+            "grievance_mechanism",
+            FOUND,
+            gettext_noop("The policy's management system names a grievance channel."),
+        )
 
 
 def _work_verdicts(facts: RegisterFacts, note: Note) -> None:
     if facts.risks:
-        note("risk_assessment", FOUND, f"{facts.risks} risks identified and assessed in the register.")
+        note(
+            "risk_assessment",
+            FOUND,
+            gettext_noop("%(count)s risks identified and assessed in the register."),
+            count=facts.risks,
+        )
     if facts.measures.active:
-        note("supplier_certification", FOUND, f"{facts.measures.active} measures in progress or done.")
+        note(
+            "supplier_certification",
+            FOUND,
+            gettext_noop("%(count)s measures in progress or done."),
+            count=facts.measures.active,
+        )
     elif facts.measures.planned:
-        note("supplier_certification", PLANNED, "Measures are planned.")
+        note("supplier_certification", PLANNED, gettext_noop("Measures are planned."))
     if facts.follow_ups.audits_done:
-        note("supplier_audits", FOUND, f"{facts.follow_ups.audits_done} audits or site visits done.")
+        note(
+            "supplier_audits",
+            FOUND,
+            gettext_noop("%(count)s audits or site visits done."),
+            count=facts.follow_ups.audits_done,
+        )
     elif facts.follow_ups.audits:
-        note("supplier_audits", PLANNED, "Audits or site visits are planned.")
+        note("supplier_audits", PLANNED, gettext_noop("Audits or site visits are planned."))
     if facts.remediations.total:
-        note("remediation", FOUND, f"{facts.remediations.total} remediation records.")
+        note(
+            "remediation",
+            FOUND,
+            gettext_noop("%(count)s remediation records."),
+            count=facts.remediations.total,
+        )
     if facts.last_report_at is not None:
-        note("public_reporting", FOUND, "A due-diligence report is published on the platform.")
+        note("public_reporting", FOUND, gettext_noop("A due-diligence report is published on the platform."))
+
+
+def evidence_text(citation: Mapping[str, Any]) -> str:
+    """A piece of evidence in the reader's language: a register message translated, a quotation from a
+    disclosure as quoted."""
+    msgid = citation.get("message")
+    if isinstance(msgid, str) and msgid:
+        try:
+            return gettext(msgid) % dict(citation.get("params") or {})
+        except (KeyError, TypeError, ValueError):
+            pass
+    return str(citation.get("snippet", ""))
 
 
 def verdicts_from_register(company: Organisation) -> tuple[dict[str, str], dict[str, list[dict[str, Any]]]]:
@@ -73,9 +123,17 @@ def verdicts_from_register(company: Organisation) -> tuple[dict[str, str], dict[
     verdicts: dict[str, str] = {}
     evidence: dict[str, list[dict[str, Any]]] = {}
 
-    def note(criterion: str, verdict: str, text: str) -> None:
+    def note(criterion: str, verdict: str, msgid: str, **params: Any) -> None:
         verdicts[criterion] = verdict
-        evidence.setdefault(criterion, []).append({"snippet": text, "page": None, "polarity": "register"})
+        evidence.setdefault(criterion, []).append(
+            {
+                "snippet": msgid % params,
+                "message": msgid,
+                "params": params,
+                "page": None,
+                "polarity": "register",
+            }
+        )
 
     facts = register_facts(company)
     _policy_verdicts(facts, note)

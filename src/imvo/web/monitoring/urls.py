@@ -11,6 +11,7 @@ BASE = "o/<slug:org>/monitoring/"
 urlpatterns = [
     path(BASE, views.overview_view, name="overview"),
     path(BASE + "population/", views.population_view, name="population"),
+    path(BASE + "population/export.csv", views.population_export_view, name="population_export"),
     path(BASE + "population/import/", views.population_import_view, name="population_import"),
     path(BASE + "companies/<int:company_id>/link/", views.company_link_view, name="company_link"),
     path(BASE + "size-criteria/", views.size_criteria_view, name="size_criteria"),

@@ -11,8 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_tables2 import RequestConfig  # type: ignore[import-untyped]
 
 from imvo.core.assessment import CRITERION_IDS
 from imvo.core.monitoring import (
@@ -20,13 +22,13 @@ from imvo.core.monitoring import (
     SizeCriteria,
     figures_csv,
     figures_html,
-    figures_pdf,
     figures_xlsx,
     measures_reported,
     nap_elements,
 )
 from imvo.core.suppliers import InputError
 from imvo.web.monitoring import actions, dashboard, forms, queries
+from imvo.web.monitoring.filters import PopulationFilterSet
 from imvo.web.monitoring.labels import (
     CRITERIA_SET_LABELS,
     CRITERION_LABELS,
@@ -37,6 +39,9 @@ from imvo.web.monitoring.labels import (
     group_label,
 )
 from imvo.web.monitoring.models import ReviewStatus
+from imvo.web.monitoring.pdf import monitoring_pdf
+from imvo.web.monitoring.register_source import evidence_text
+from imvo.web.monitoring.tables import PopulationTable, population_csv
 from imvo.web.organisations.access import Access, organisation_view
 from imvo.web.organisations.roles import Role
 
@@ -54,17 +59,22 @@ def _url(name: str, org: str, **kwargs: Any) -> str:
     return reverse(f"monitoring:{name}", kwargs={"org": org, **kwargs})
 
 
+def _grouped(number: int) -> str:
+    """A number grouped as the reader's language writes it (20.000.000 in Dutch)."""
+    return formats.number_format(number, force_grouping=True)
+
+
 def describe_size_criteria(criteria: SizeCriteria) -> str:
     """The criteria in the user's language, e.g. "all of: more than 500 employees, ..."."""
     parts = []
     if criteria.employees_over is not None:
-        parts.append(_("more than %(count)s employees") % {"count": f"{criteria.employees_over:,}"})
+        parts.append(_("more than %(count)s employees") % {"count": _grouped(criteria.employees_over)})
     if criteria.assets_over is not None:
         parts.append(
-            _("more than €%(amount)s balance-sheet total") % {"amount": f"{criteria.assets_over:,.0f}"}
+            _("more than €%(amount)s balance-sheet total") % {"amount": _grouped(round(criteria.assets_over))}
         )
     if criteria.turnover_over is not None:
-        parts.append(_("more than €%(amount)s turnover") % {"amount": f"{criteria.turnover_over:,.0f}"})
+        parts.append(_("more than €%(amount)s turnover") % {"amount": _grouped(round(criteria.turnover_over))})
     if not parts:
         return _("no size thresholds: every company counts")
     if criteria.thresholds_required == len(parts):
@@ -97,14 +107,54 @@ def overview_view(request: HttpRequest, access: Access, org: str) -> HttpRespons
     return render(request, "monitoring/overview.html", _overview_context(request, access))
 
 
+def _population_table(request: HttpRequest, access: Access) -> tuple[PopulationFilterSet, PopulationTable]:
+    """The filtered population in the order asked for (the table and its export read the same one)."""
+    organisation = access.organisation
+    filterset = PopulationFilterSet(
+        request.GET, queryset=queries.population(organisation), organisation=organisation
+    )
+    table = PopulationTable(filterset.qs)
+    RequestConfig(request, paginate=False).configure(table)
+    return filterset, table
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
+    """The query string without ``names`` (page links and the export keep the filter)."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _partial(request: HttpRequest) -> bool:
+    # htmx filter requests replace only the results (a history restore needs the whole page).
+    return bool(request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"))
+
+
 @require_GET
 @organisation_view(Role.VIEWER)
 def population_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
-    rows = queries.companies(access.organisation).select_related("platform_organisation")
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request, "monitoring/population.html", {"page": page, "link_form": forms.LinkPlatformForm()}
-    )
+    filterset, table = _population_table(request, access)
+    table.paginate(page=request.GET.get("page", 1), per_page=ROWS_PER_PAGE, orphans=0)
+    context = {
+        "filterset": filterset,
+        "table": table,
+        "page": table.page,
+        "query": _query_without(request, "page"),
+        "link_form": forms.LinkPlatformForm(),
+    }
+    template = "monitoring/population_table.html" if _partial(request) else "monitoring/population.html"
+    return render(request, template, context)
+
+
+@require_GET
+@organisation_view(Role.VIEWER)
+def population_export_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    """The filtered (and sorted) population as CSV: what the table shows, every page of it."""
+    _filterset, table = _population_table(request, access)
+    response = HttpResponse(population_csv(table.data.data.iterator()), content_type=EXPORTS["csv"])
+    response["Content-Disposition"] = f'attachment; filename="{org}-population.csv"'
+    return response
 
 
 @require_POST
@@ -392,7 +442,10 @@ def _assessment_context(
             "id": criterion,
             "label": CRITERION_LABELS.get(criterion, criterion),
             "verdict": VERDICT_LABELS.get(assessment.verdicts.get(criterion, "not_found"), ""),
-            "evidence": assessment.evidence.get(criterion, []),
+            "evidence": [
+                {**citation, "snippet": evidence_text(citation)}
+                for citation in assessment.evidence.get(criterion, [])
+            ],
         }
         for criterion in CRITERION_IDS
     ]
@@ -502,7 +555,7 @@ def export_view(request: HttpRequest, access: Access, org: str, fmt: str) -> Htt
     elif fmt == "xlsx":
         body = figures_xlsx(figures)
     elif fmt == "pdf":
-        body = figures_pdf(figures, title)
+        body = monitoring_pdf(figures, title, access.organisation.name)
     elif fmt == "html":
         body = figures_html(figures, title)
     else:

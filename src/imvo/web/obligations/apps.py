@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.organisations.sections import OBLIGATIONS, NavSection
+
 
 class ObligationsConfig(AppConfig):
     name = "imvo.web.obligations"
@@ -13,5 +15,18 @@ class ObligationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     # Read by imvo.web.organisations.navigation: the organisation's sections in base.html.
-    nav_organisation_kinds = ("company",)
-    nav_sections = ((_("Your obligations"), "obligations:overview"),)
+    nav_sections = (
+        NavSection(_("Your obligations"), "obligations:overview", OBLIGATIONS, kinds=("company",)),
+    )
+
+    def ready(self) -> None:
+        # The laws that apply and their next dates on the company's overview.
+        from imvo.web.obligations.overview import contribution
+        from imvo.web.register.overview import add_overview_contribution
+
+        add_overview_contribution("obligations", contribution)
+        # The evaluation in the JSON API (/api/v1/obligations).
+        from imvo.web.obligations.api import router
+        from imvo.web.register.api import api
+
+        api.add_router("", router)

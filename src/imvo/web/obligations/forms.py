@@ -8,14 +8,24 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from imvo.core.obligations import FactsError, ImportRecord, check_row, load_ruleset
 from imvo.core.suppliers.problems import InputProblem
 from imvo.web.country_choices import country_choices
 from imvo.web.obligations.imports_file import IMPORT_FILE_EXTENSIONS, read_import_file
-from imvo.web.obligations.models import ImportLine, ImportUpload, LegalValueChange, ObligationProfile, Tender
+from imvo.web.obligations.models import (
+    CONTRACTING_AUTHORITIES,
+    ImportLine,
+    ImportUpload,
+    LegalValueChange,
+    ObligationProfile,
+    Tender,
+)
 from imvo.web.obligations.register_facts import open_child_labour_risks
 from imvo.web.organisations.models import Organisation
 from imvo.web.upload_limits import validate_upload
@@ -122,7 +132,7 @@ class TenderForm(forms.ModelForm):
     contracting_authority = forms.ChoiceField(
         label=_("contracting authority"),
         required=False,
-        choices=[UNKNOWN, ("central_government", _("Central government")), ("other", _("Another authority"))],
+        choices=[UNKNOWN, *CONTRACTING_AUTHORITIES.items()],
     )
 
     class Meta:
@@ -137,13 +147,22 @@ class TenderForm(forms.ModelForm):
         return self.cleaned_data["contracting_authority"] or None
 
 
+def _import_columns_help() -> SafeString:
+    # The column names are what the file must say, in any language: shown as code, not translated.
+    def names(columns: tuple[str, ...]) -> SafeString:
+        return format_html_join(", ", "<code>{}</code>", ((column,) for column in columns))
+
+    return format_html(
+        gettext("Columns: {required}; optional {optional}."),
+        required=names(("year", "cn_code", "quantity_kg", "country_of_origin")),
+        optional=names(("taric_subdivision", "gold_concentration_percent")),
+    )
+
+
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Import records (CSV or XLSX)"),
-        help_text=_(
-            "Columns: year, cn_code, quantity_kg, country_of_origin; optional taric_subdivision, "
-            "gold_concentration_percent."
-        ),
+        help_text=lazy(_import_columns_help, SafeString)(),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -167,3 +167,29 @@ def target_rows() -> list[TargetRow]:
             )
         )
     return rows
+
+
+def ruleset_label(version: str, unknown: str | None = None) -> str:
+    """A rule-set fingerprint as people can read it: the shipped rules of this imvo release, or the
+    rules as the administrators changed them on a day (the fingerprint stays in stored results)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    from django.utils import formats
+    from django.utils.translation import gettext
+
+    from imvo.core.obligations import load_ruleset
+
+    if version == load_ruleset().version:
+        try:
+            release = package_version("imvo")
+        except PackageNotFoundError:  # a source tree that is not installed
+            return gettext("the rules as shipped")
+        return gettext("the rules as shipped with imvo %(release)s") % {"release": release}
+    decided = [
+        change.decided_at for change in changes_by_ruleset([version]).get(version, []) if change.decided_at
+    ]
+    if decided:
+        day = formats.date_format(max(decided), "DATE_FORMAT")
+        return gettext("the rules as changed by the administrators on %(date)s") % {"date": day}
+    return unknown if unknown is not None else gettext("an earlier version of the rules")

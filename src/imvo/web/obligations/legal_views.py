@@ -87,7 +87,9 @@ def legal_values_view(request: HttpRequest) -> HttpResponse:
             for event in legal_queries.events(100)
         ],
         "version": effective.version,
+        "version_label": legal_queries.ruleset_label(effective.version),
         "base_version": effective.base_version,
+        "base_version_label": legal_queries.ruleset_label(effective.base_version),
         "user_label": request.user.get_username(),
     }
     return render(request, "obligations/legal_values.html", context)
@@ -150,6 +152,10 @@ def _impact_view(impact: dict[str, Any]) -> dict[str, Any]:
         "as_of": impact.get("as_of", ""),
         "before": impact.get("ruleset_before", ""),
         "after": impact.get("ruleset_after", ""),
+        "before_label": legal_queries.ruleset_label(impact.get("ruleset_before", "")),
+        "after_label": legal_queries.ruleset_label(
+            impact.get("ruleset_after", ""), _("the rules with this change")
+        ),
         "organisations": organisations,
         "changed": sum(1 for item in organisations if item["changes"]),
     }

@@ -146,8 +146,18 @@ class ImportLine(models.Model):
         return f"{self.year} {self.cn_code_as_given} {self.quantity_kg} kg"
 
 
+#: Who puts a tender out: the international social conditions bind central government's tenders.
+CONTRACTING_AUTHORITIES = {
+    "central_government": _("Central government"),
+    "other": _("Another authority"),
+}
+
+
 class Tender(models.Model):
     """A public tender the organisation takes part in (international social conditions)."""
+
+    #: How the audit trail shows the codes of fields without choices (imvo.web.audit.presentation).
+    audit_value_labels = {"contracting_authority": CONTRACTING_AUTHORITIES}
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("tender"), max_length=200)
@@ -158,12 +168,28 @@ class Tender(models.Model):
     contracting_authority = models.CharField(_("contracting authority"), max_length=40, null=True, blank=True)
     tender_date = models.DateField(_("date"), null=True, blank=True)
 
+    @property
+    def contracting_authority_label(self) -> str:
+        return str(
+            CONTRACTING_AUTHORITIES.get(self.contracting_authority or "", self.contracting_authority or "")
+        )
+
     class Meta:
         ordering = ["tender_date", "id"]
         verbose_name = _("tender")
 
     def __str__(self) -> str:
         return self.name
+
+
+def _ruleset_label(version: str) -> str:
+    from imvo.web.obligations.legal_queries import ruleset_label
+
+    return ruleset_label(version)
+
+
+def _facts_recorded(_fingerprint: str) -> str:
+    return str(_("as recorded with the result"))
 
 
 class ObligationSnapshot(models.Model):
@@ -179,12 +205,20 @@ class ObligationSnapshot(models.Model):
     facts_hash = models.CharField(_("facts fingerprint"), max_length=64)
     result = models.JSONField(_("result"))
 
+    #: The trail names the rule set as people read it; the facts' fingerprint only says they changed.
+    audit_value_labels = {"ruleset_version": _ruleset_label, "facts_hash": _facts_recorded}
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("obligations snapshot")
 
     def __str__(self) -> str:
         return f"{self.as_of} {self.ruleset_version}/{self.facts_hash}"
+
+    def audit_object_label(self) -> str:
+        from django.utils import formats
+
+        return formats.date_format(self.as_of, "DATE_FORMAT")
 
 
 # --- Legal values set by the installation's administrators ---------------------------------------------

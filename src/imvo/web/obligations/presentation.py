@@ -24,7 +24,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from imvo.core.obligations import RuleOutcome, Status, TriggeredObligation, ValueUsed
+from imvo.core.obligations.cmr import CN_CODE_UNKNOWN
 from imvo.core.obligations.engine import value_label, value_text
+from imvo.core.obligations.reasons import REASON_TEMPLATES, Reason, reported_sources_in
 from imvo.web.obligations import legal_queries
 from imvo.web.obligations.models import ObligationProfile
 from imvo.web.obligations.queries import Evaluation
@@ -106,9 +108,10 @@ class ValueView:
 
 
 def display_value(value: Any, unit: str) -> str:
-    """A legal value as the page shows it: numbers grouped in the user's language (EUR 1.500.000.000)."""
+    """A legal value as the page shows it: numbers grouped in the user's language (€ 1.500.000.000)."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return value_text(number_format(value, force_grouping=True), unit)
+        grouped = number_format(value, force_grouping=True)
+        return f"€ {grouped}" if unit == "EUR" else value_text(grouped, unit)
     return value_text(value, unit)
 
 
@@ -253,7 +256,7 @@ def _obligation_view(
     ]
     return ObligationView(
         id=obligation.id,
-        article=obligation.article,
+        article=obligation.article_in(language),
         explanation=obligation.nl if language == "nl" else obligation.en,
         deadline=obligation.deadline.isoformat() if obligation.deadline else "",
         deadline_note=(
@@ -272,8 +275,8 @@ def outcome_view(outcome: RuleOutcome, org: str, links: dict[str, list[EvidenceL
     return OutcomeView(
         rule_id=outcome.rule_id,
         title=outcome.title_nl if language == "nl" else outcome.title_en,
-        instrument=outcome.instrument,
-        reference=outcome.reference,
+        instrument=outcome.instrument_in(language),
+        reference=outcome.reference_in(language),
         url=outcome.url,
         legal_status=outcome.legal_status_in(language),
         status=outcome.status,
@@ -309,6 +312,8 @@ def line_year_row(row: dict[str, Any], language: str) -> dict[str, Any]:
         "imported_display": _kg(row.get("imported_kg")),
         "possibly_display": _kg(row.get("possibly_kg")),
         "threshold_display": _kg(row.get("threshold_kg")),
+        "threshold_sources": reported_sources_in(str(row.get("threshold_sources") or ""), language),
+        "cn_code": _("CN code unknown") if row.get("cn_code") == CN_CODE_UNKNOWN else row.get("cn_code", ""),
     }
 
 
@@ -422,6 +427,12 @@ def _operator_text(entry: Any) -> str:
     }
 
 
+def _coded_value(value: Any, language: str) -> str:
+    """A legal value that is a rule rather than a number ("below_threshold_not_applicable") in words."""
+    code = f"value.is.{value}"
+    return Reason(code).text(language) if isinstance(value, str) and code in REASON_TEMPLATES else ""
+
+
 def legal_value_row(value: Any, language: str) -> dict[str, Any]:
     """A rule value on the legal-basis page: what it is, its amount, its basis and where it comes from."""
     basis = value.basis
@@ -430,12 +441,15 @@ def legal_value_row(value: Any, language: str) -> dict[str, Any]:
     return {
         "name": value.name,
         "label": value_label(value.name).text(language),
-        "amount": display_value(amount, value.unit) if amount is not None else "",
+        "amount": _coded_value(amount, language)
+        or (display_value(amount, value.unit) if amount is not None else ""),
         "period": _period(value.valid_from, value.valid_until),
         "basis": basis,
         "basis_label": basis_labels()[basis],
         "sources": "; ".join(value.sources),
-        "reported_by": value.reported_sources if basis == "provisional" else "",
+        "reported_by": reported_sources_in(value.reported_sources, language)
+        if basis == "provisional"
+        else "",
         "note": value.note,
         "approved": _operator_text(entry),
         "overrides_verified": bool(entry and entry.overrides_verified),
@@ -456,7 +470,7 @@ def annex_row(line: Any, language: str) -> dict[str, Any]:
         "basis": basis,
         "basis_label": basis_labels()[basis],
         "source": line.source,
-        "reported_by": line.reported_source if basis == "provisional" else "",
+        "reported_by": reported_sources_in(line.reported_source, language) if basis == "provisional" else "",
         "approved": _operator_text(entry),
         "citation": entry.citation.text() if entry is not None else "",
         "overrides_verified": bool(entry and entry.overrides_verified),
@@ -472,8 +486,8 @@ def legal_basis_rules(ruleset: Any, language: str) -> list[dict[str, Any]]:
             {
                 "id": rule.id,
                 "title": rule.title_nl if language == "nl" else rule.title_en,
-                "instrument": rule.instrument,
-                "reference": rule.reference,
+                "instrument": rule.instrument_in(language),
+                "reference": rule.reference_in(language),
                 "url": rule.url,
                 "status": rule.status,
                 "status_note": rule.status_note_nl
@@ -482,7 +496,7 @@ def legal_basis_rules(ruleset: Any, language: str) -> list[dict[str, Any]]:
                 "facts_needed": [fact_label(name) for name in rule.facts_needed],
                 "values": [legal_value_row(value, language) for value in rule.values],
                 "obligations": [
-                    {"article": o.article, "text": o.nl if language == "nl" else o.en}
+                    {"article": o.article_in(language), "text": o.nl if language == "nl" else o.en}
                     for o in rule.obligations
                 ],
                 "risk_categories": list(rule.risk_categories),
@@ -553,7 +567,7 @@ def cmr_page(evaluation: Evaluation, org: str) -> dict[str, Any]:
             _cmr_year(year, [row for row in rows if row["year"] == year], reports, language) for year in years
         ],
         "rule_obligations": [
-            {"article": o.article, "text": o.nl if language == "nl" else o.en}
+            {"article": o.article_in(language), "text": o.nl if language == "nl" else o.en}
             for o in (rule.obligations if rule is not None else ())
         ],
         "outside_annex": list(outcome.details.get("records_outside_annex_i") or []),

@@ -22,6 +22,7 @@ from imvo.core.obligations import (
     evaluate,
 )
 from imvo.core.obligations.facts import Tender as CoreTender
+from imvo.core.register.facts import RegisterFacts as RegisterState
 from imvo.web.obligations.legal_queries import effective_ruleset
 from imvo.web.obligations.models import (
     ImportLine,
@@ -164,19 +165,26 @@ class Evaluation:
     ruleset: RuleSet | None = None
 
 
-def organisation_facts(organisation: Organisation) -> OrganisationFacts:
+def organisation_facts(
+    organisation: Organisation, *, register_state: RegisterState | None = None
+) -> OrganisationFacts:
+    """``register_state``: the register's facts when the caller has read them already (the overview)."""
     profile = profile_of(organisation)
-    register = register_facts(organisation, profile)
+    register = register_facts(organisation, profile, state=register_state)
     company = company_profile(organisation, profile, register)
     return OrganisationFacts(profile, company, current_imports(organisation, profile), register)
 
 
 def evaluate_organisation(
-    organisation: Organisation, as_of: date, ruleset: RuleSet | None = None
+    organisation: Organisation,
+    as_of: date,
+    ruleset: RuleSet | None = None,
+    *,
+    register_state: RegisterState | None = None,
 ) -> Evaluation:
     """The organisation's obligations on ``as_of`` under the installation's rule set (shipped rules and
     the administrators' approved values)."""
-    facts = organisation_facts(organisation)
+    facts = organisation_facts(organisation, register_state=register_state)
     rules = ruleset if ruleset is not None else effective_ruleset()
     result = facts.evaluate(as_of, rules)
     return Evaluation(result, facts.profile, facts.company, facts.imports, facts.register, rules)

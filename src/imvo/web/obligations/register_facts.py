@@ -14,6 +14,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from imvo.core.register.facts import RegisterFacts as RegisterState
 from imvo.core.register.facts import endorses_oecd_guidelines, risk_analysis_date
 from imvo.web.obligations.models import ObligationProfile
 from imvo.web.organisations.models import Organisation
@@ -36,12 +37,15 @@ class RegisterFacts:
     """Per register key: where the user sees (or records) the fact."""
 
 
-def register_facts(organisation: Organisation, profile: ObligationProfile | None) -> RegisterFacts:
-    """The register keys the rules read, with the register records behind each."""
+def register_facts(
+    organisation: Organisation, profile: ObligationProfile | None, *, state: RegisterState | None = None
+) -> RegisterFacts:
+    """The register keys the rules read, with the register records behind each. ``state``: the
+    register's facts when the caller has read them already."""
     values: dict[str, Any] = {}
     links: dict[str, list[EvidenceLink]] = {}
     slug = organisation.slug
-    _from_register(organisation, values, links)
+    _from_register(organisation, values, links, state or read_register(organisation))
     profile_url = reverse("obligations:profile_edit", kwargs={"org": slug})
     suspicion = profile.child_labour_reasonable_suspicion if profile is not None else None
     plan_date = profile.child_labour_action_plan_date if profile is not None else None
@@ -53,12 +57,14 @@ def register_facts(organisation: Organisation, profile: ObligationProfile | None
 
 
 def _from_register(
-    organisation: Organisation, values: dict[str, Any], links: dict[str, list[EvidenceLink]]
+    organisation: Organisation,
+    values: dict[str, Any],
+    links: dict[str, list[EvidenceLink]],
+    facts: RegisterState,
 ) -> None:
     from imvo.web.register.models import Scan, ScanStatus
 
     slug = organisation.slug
-    facts = read_register(organisation)
 
     def url(name: str, **kwargs: Any) -> str:
         return reverse(f"register:{name}", kwargs={"org": slug, **kwargs})

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from imvo.core.obligations.declaration import draft_wzk_declaration
-from imvo.web.obligations import actions, forms, legal_queries, presentation, queries
+from imvo.web.obligations import actions, forms, legal_queries, presentation, queries, summary
 from imvo.web.obligations.models import Tender
 from imvo.web.obligations.register_facts import open_child_labour_risks
 from imvo.web.organisations.access import Access, organisation_view
@@ -54,6 +54,7 @@ def overview_view(request: HttpRequest, access: Access, org: str) -> HttpRespons
         "child_labour_warning": forms.child_labour_warning(open_risks) if open_risks else "",
         "as_of": as_of,
         "result": evaluation.result,
+        "glance": summary.at_a_glance(evaluation, org, as_of),
         "groups": presentation.obligations_overview(evaluation, org),
         "provisional_note": presentation.provisional_note(),
         "changes": [presentation.describe_change(c, law) for c in changes] if changes else [],
@@ -186,7 +187,11 @@ def history_view(request: HttpRequest, access: Access, org: str) -> HttpResponse
     history = queries.history(access.organisation)
     law = legal_queries.changes_by_ruleset(entry.snapshot.ruleset_version for entry in history)
     entries = [
-        {"entry": entry, "changes": [presentation.describe_change(c, law) for c in entry.changes]}
+        {
+            "entry": entry,
+            "changes": [presentation.describe_change(c, law) for c in entry.changes],
+            "ruleset": legal_queries.ruleset_label(entry.snapshot.ruleset_version),
+        }
         for entry in history
     ]
     return render(request, "obligations/history.html", {"entries": entries, "can_edit": access.can_edit})
@@ -201,7 +206,9 @@ def legal_basis_view(request: HttpRequest, access: Access, org: str) -> HttpResp
         "rules": presentation.legal_basis_rules(ruleset, language),
         "annex": [presentation.annex_row(line, language) for line in ruleset.annex],
         "version": ruleset.version,
+        "version_label": legal_queries.ruleset_label(ruleset.version),
         "base_version": ruleset.base_version,
+        "base_version_label": legal_queries.ruleset_label(ruleset.base_version),
         "operator_values": len(ruleset.operator_values),
         "is_installation_admin": legal_queries.is_installation_admin(request.user),
     }

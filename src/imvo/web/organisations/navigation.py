@@ -1,10 +1,9 @@
-"""The organisation's section navigation shown in ``base.html``.
+"""The organisation's section navigation shown in ``base.html``, grouped by the six OECD steps.
 
-An app adds sections by giving its AppConfig a ``nav_sections`` attribute: a list of
-``(label, url_name)`` pairs (labels marked with gettext_lazy, URL patterns taking only ``org``),
-optionally ``(label, url_name, roles)`` to show a section only to some roles, and
-``(label, url_name, roles, kinds)`` to show it only to some kinds of organisation (company, monitor).
-An AppConfig's ``nav_organisation_kinds`` gives the kinds for all its sections at once.
+An app adds sections by giving its AppConfig a ``nav_sections`` attribute: a sequence of
+:class:`imvo.web.organisations.sections.NavSection` (labels marked with gettext_lazy, URL patterns
+taking only ``org``), each in one of the navigation's groups and optionally only for some roles and
+kinds of organisation (company, monitor, covenant).
 """
 
 from __future__ import annotations
@@ -16,25 +15,39 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from imvo.web.organisations.access import access_of
+from imvo.web.organisations.sections import GROUPS
 
 
 def organisation_sections(organisation_slug: str, role: str, kind: str = "company") -> list[dict[str, str]]:
+    """The sections this member sees, in the groups' order (within a group, as the apps list them)."""
+    order = {key: index for index, (key, _step, _heading) in enumerate(GROUPS)}
     sections: list[dict[str, str]] = []
-    # The platform's own sections (members, jobs, audit) come after the register's steps.
-    configs = sorted(apps.get_app_configs(), key=lambda config: config.label == "organisations")
-    for config in configs:
-        for entry in getattr(config, "nav_sections", ()):
-            label, url_name = entry[0], entry[1]
-            roles = entry[2] if len(entry) > 2 else None
-            kinds = entry[3] if len(entry) > 3 else getattr(config, "nav_organisation_kinds", None)
-            if (roles is not None and role not in roles) or (kinds is not None and kind not in kinds):
+    positions: list[tuple[int, int]] = []
+    for config in apps.get_app_configs():
+        for section in getattr(config, "nav_sections", ()):
+            if (section.roles is not None and role not in section.roles) or (
+                section.kinds is not None and kind not in section.kinds
+            ):
                 continue
             try:
-                url = reverse(url_name, kwargs={"org": organisation_slug})
+                url = reverse(section.url_name, kwargs={"org": organisation_slug})
             except NoReverseMatch:
                 continue
-            sections.append({"label": str(label), "url": url, "url_name": url_name})
-    return sections
+            label = str(section.label)
+            sections.append(
+                {"label": label, "url": url, "url_name": section.url_name, "group": section.group}
+            )
+            positions.append((order[section.group], section.position))
+    return [section for _, section in sorted(zip(positions, sections, strict=True), key=lambda pair: pair[0])]
+
+
+def grouped(sections: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """The sections under their group's heading and step number, groups without sections left out."""
+    return [
+        {"key": key, "step": step, "heading": str(heading), "sections": members}
+        for key, step, heading in GROUPS
+        if (members := [section for section in sections if section["group"] == key])
+    ]
 
 
 def organisation_navigation(request: HttpRequest) -> dict[str, Any]:
@@ -46,7 +59,7 @@ def organisation_navigation(request: HttpRequest) -> dict[str, Any]:
     if organisation is not None and membership is not None:
         sections = organisation_sections(organisation.slug, membership.role, organisation.kind)
         # The section whose URL is the longest prefix of this page is the current one. The
-        # organisation's own address (/o/<org>/, "Where are we") is a prefix of every page, so it is
+        # organisation's own address (/o/<org>/, "Overview") is a prefix of every page, so it is
         # current only on itself: a page without a section of its own marks none.
         home = reverse("organisations:overview", kwargs={"org": organisation.slug})
         matching = [
@@ -59,4 +72,5 @@ def organisation_navigation(request: HttpRequest) -> dict[str, Any]:
         for section in sections:
             section["current"] = "page" if section is current else ""
         context["organisation_sections"] = sections
+        context["organisation_nav_groups"] = grouped(sections)
     return context

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from imvo.web.organisations import sections
+from imvo.web.organisations.sections import NavSection
+
 
 class RegisterConfig(AppConfig):
     name = "imvo.web.register"
@@ -12,18 +15,22 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Due-diligence register")
     default_auto_field = "django.db.models.BigAutoField"
 
-    # Read by imvo.web.organisations.navigation: the organisation's sections in base.html.
-    nav_organisation_kinds = ("company",)
-    nav_sections = (
-        (_("Where are we"), "register:progress"),
-        (_("Policy"), "register:policy"),
-        (_("Scans"), "register:scans"),
-        (_("Suppliers"), "register:suppliers"),
-        (_("Risks"), "register:risks"),
-        (_("Stakeholders"), "register:stakeholders"),
-        (_("Measures"), "register:measures"),
-        (_("Remediation"), "register:remediation"),
-        (_("Report"), "register:reports"),
+    # Read by imvo.web.organisations.navigation: the organisation's sections in base.html. Steps 3
+    # and 4 share the measures page: a measure's indicators and follow-ups are tracked on it.
+    nav_sections = tuple(
+        NavSection(label, url_name, group, kinds=("company",))
+        for label, url_name, group in (
+            (_("Overview"), "register:progress", sections.HOME),
+            (_("Policy"), "register:policy", sections.POLICY),
+            (_("Scans"), "register:scans", sections.RISKS),
+            (_("Risk register"), "register:risks", sections.RISKS),
+            (_("Suppliers"), "register:suppliers", sections.RISKS),
+            (_("Stakeholders"), "register:stakeholders", sections.RISKS),
+            (_("Measures"), "register:measures", sections.MEASURES),
+            (_("Follow-ups"), "register:measures", sections.TRACKING),
+            (_("Report"), "register:reports", sections.REPORTING),
+            (_("Remediation"), "register:remediation", sections.REMEDY),
+        )
     )
 
     def ready(self) -> None:

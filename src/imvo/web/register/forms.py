@@ -258,6 +258,7 @@ class StakeholderEngagementForm(forms.ModelForm):
         model = StakeholderEngagement
         fields = ["held_on", "stakeholder", "method", "summary", "outcome", "risk", "confidential"]
         widgets = {"held_on": DateInput()}
+        labels = {"risk": _("Risk")}
 
 
 class MeasureForm(forms.ModelForm):

@@ -12,10 +12,12 @@ import os
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from imvo.core.tabular.messages import problem_text
 from imvo.web.jobs.models import Job, JobStatus
-from imvo.web.jobs.presentation import JobDisplay, input_rejected_message, job_presenter
+from imvo.web.jobs.presentation import JobDisplay, failure_reason, input_rejected_message, job_presenter
 from imvo.web.register import actions
 from imvo.web.register.models import Scan, ScanStatus
 
@@ -30,11 +32,11 @@ def problem_line(problem: dict[str, Any]) -> str:
         where.append(_("line %(line)s") % {"line": problem["line"]})
     if problem.get("column"):
         where.append(_("column '%(column)s'") % {"column": problem["column"]})
-    text = str(problem.get("message") or "")
+    text, accepted = problem_text(problem, (get_language() or "en")[:2])
     if where:
         text = f"{', '.join(where)}: {text}"
-    if problem.get("accepted"):
-        text += " (" + _("accepted: %(accepted)s") % {"accepted": problem["accepted"]} + ")"
+    if accepted:
+        text += " (" + _("accepted: %(accepted)s") % {"accepted": accepted} + ")"
     return text
 
 
@@ -82,7 +84,9 @@ def present_scan_jobs(jobs: list[Job]) -> dict[int, JobDisplay]:
             displays[job.pk] = JobDisplay(
                 title=title,
                 url=url,
-                error=input_rejected_message(len(shown)) if shown else _without_stored_name(job.error, scan),
+                error=input_rejected_message(len(shown))
+                if shown
+                else _without_stored_name(failure_reason(job), scan),
                 input_problems=tuple(problem_line(problem) for problem in shown[:PROBLEMS_SHOWN]),
                 more_problems=max(0, len(shown) - PROBLEMS_SHOWN),
                 input_rejected=True,
@@ -97,7 +101,7 @@ def present_scan_jobs(jobs: list[Job]) -> dict[int, JobDisplay]:
         displays[job.pk] = JobDisplay(
             title=title,
             url=url,
-            error=_without_stored_name(job.error, scan),
+            error=_without_stored_name(failure_reason(job), scan),
             retryable=not settled,
             new_upload_url=new_upload_url if failed and settled else "",
             note=_("The changes wait for your review: open the scan to merge or discard the list.")

@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from imvo.web.jobs.models import Job
 from imvo.web.jobs.queue import JobProgress, fence, job_handler
@@ -43,6 +44,8 @@ def _problem_dict(problem: Any) -> dict[str, Any]:
         "message": getattr(problem, "message", str(problem)),
         "accepted": getattr(problem, "accepted", None),
         "severity": getattr(problem, "severity", "error"),
+        "code": getattr(problem, "code", ""),
+        "params": dict(getattr(problem, "params", None) or {}),
     }
 
 
@@ -152,7 +155,7 @@ def _apply_stopped(job: Job, message: str) -> None:
         actions.return_to_review(scan, message)
 
 
-@job_handler(actions.SCAN_JOB_KIND, on_stopped=_scan_stopped)
+@job_handler(actions.SCAN_JOB_KIND, on_stopped=_scan_stopped, label=_("Scanning a supplier list"))
 def scan_suppliers(job: Job, progress: JobProgress) -> dict[str, Any]:
     scan = Scan.objects.get(pk=job.payload["scan_id"], organisation=job.organisation)
     if scan.status == ScanStatus.APPLYING:  # a first fill whose worker stopped: start it again, clean
@@ -199,7 +202,7 @@ def _preview_or_apply_first(job: Job, scan: Scan, result: Any) -> dict[str, Any]
     return {"scan_id": scan.pk, "preview": True}
 
 
-@job_handler(actions.APPLY_JOB_KIND, on_stopped=_apply_stopped)
+@job_handler(actions.APPLY_JOB_KIND, on_stopped=_apply_stopped, label=_("Merging a scan into the register"))
 def apply_scan(job: Job, progress: JobProgress) -> dict[str, Any]:
     scan = Scan.objects.get(pk=job.payload["scan_id"], organisation=job.organisation)
     if scan.status != ScanStatus.APPLYING:  # applied already, or sent back to review

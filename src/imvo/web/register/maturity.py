@@ -16,6 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from imvo.core.register import maturity as rules
+from imvo.core.register.facts import RegisterFacts
 from imvo.web.organisations.models import Organisation
 from imvo.web.register.facts import register_facts
 
@@ -181,12 +182,19 @@ class StepMaturity:
         return LEVEL_LABELS[self.level]
 
 
-def assess(organisation: Organisation, *, publishing_at: dt.datetime | None = None) -> list[StepMaturity]:
+def assess(
+    organisation: Organisation,
+    *,
+    publishing_at: dt.datetime | None = None,
+    facts: RegisterFacts | None = None,
+) -> list[StepMaturity]:
     """The six steps with their level, the rules met and the next best actions.
 
     ``publishing_at``: the report being published at that moment counts as published (the report
-    states where the organisation stands *with* that publication, not the moment before it)."""
-    facts = register_facts(organisation, publishing_at=publishing_at)
+    states where the organisation stands *with* that publication, not the moment before it).
+    ``facts``: the organisation's facts when the caller has read them already (the overview)."""
+    if facts is None:
+        facts = register_facts(organisation, publishing_at=publishing_at)
 
     def url(name: str) -> str:
         return reverse(f"register:{name}", kwargs={"org": organisation.slug})

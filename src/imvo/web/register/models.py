@@ -215,8 +215,29 @@ SCAN_CLOSE_REASONS = frozenset(
 RISK_ORDER = (models.F("salience").desc(nulls_last=True), models.F("priority").asc(nulls_last=True), "id")
 
 
+def _reader_language() -> str:
+    return (get_language() or "en")[:2]
+
+
+def theme_shown(theme: str) -> str:
+    """A theme id as its name in the reader's language."""
+    from imvo.core.risk.themes import theme_label
+
+    return theme_label(theme, _reader_language())
+
+
+def good_shown(good: str) -> str:
+    """A catalogue good (English, as stored) as its name in the reader's language."""
+    from imvo.core.products.good_names import good_name
+
+    return good_name(good, _reader_language())
+
+
 class Risk(OrganisationScoped):
     """An actual or potential adverse impact, found by a scan or entered by hand."""
+
+    #: How the audit trail shows the codes of fields without choices (imvo.web.audit.presentation).
+    audit_value_labels = {"theme": theme_shown, "good": good_shown, "input_good": good_shown}
 
     source = models.CharField(
         _("source"), max_length=16, choices=RiskSource.choices, default=RiskSource.MANUAL
@@ -296,6 +317,9 @@ class Risk(OrganisationScoped):
         return risk_heading(
             self.theme, self.good, self.country, self.input_good, self.input_country, language
         )
+
+    def audit_object_label(self) -> str:
+        return self.heading
 
     @property
     def evidence_shown(self) -> str:

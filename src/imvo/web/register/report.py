@@ -15,10 +15,11 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from imvo.core import pdf
 from imvo.core.risk.themes import theme_label
 from imvo.web.organisations.models import Organisation
 from imvo.web.register import maturity
@@ -161,6 +162,21 @@ def _risk_section(organisation: Organisation, language: str) -> dict[str, Any]:
     }
 
 
+def _scan_coverage_section(organisation: Organisation) -> dict[str, Any]:
+    """What the last merged scan looked at, and where the public open risks are (country x theme):
+    a reader must see that no finding is not proof of no risk."""
+    from imvo.web.register import queries
+
+    last_scan = queries.latest_completed_scan(organisation)
+    open_public_risks = Risk.objects.filter(organisation=organisation, confidential=False).exclude(
+        status=RiskStatus.CLOSED
+    )
+    return {
+        "coverage": (last_scan.summary or {}).get("coverage") if last_scan else None,
+        "heat_map": queries.country_theme_heat_map(open_public_risks),
+    }
+
+
 def _measure_section(organisation: Organisation) -> dict[str, Any]:
     public_measures = _public_measures(organisation)
     kinds = dict(MeasureKind.choices)
@@ -227,6 +243,7 @@ def build_report_content(
         "published_at": published_at.isoformat(),
         "policy": _policy_section(organisation),
         "risks": _risk_section(organisation, language),
+        **_scan_coverage_section(organisation),
         "measures": _measure_section(organisation),
         "tracking": _tracking_section(organisation),
         "engagements": _engagement_section(organisation),
@@ -250,160 +267,232 @@ def render_report_html(content: dict[str, Any]) -> str:
     return render_to_string("register/report_public_body.html", {"report": content})
 
 
-_PDF_REPLACEMENTS = str.maketrans(
-    {
-        "–": "-",
-        "—": "-",
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "…": "...",
-        "€": "EUR ",
-        "•": "-",
-        "\u00a0": " ",
-    }
-)
+def _day(value: str | None, language: str) -> str:
+    """A stored ISO date, or the local day of a stored ISO timestamp, as the reader writes it."""
+    if not value:
+        return "–"
+    if "T" in value:
+        return pdf.format_date(timezone.localdate(dt.datetime.fromisoformat(value)), language)
+    return pdf.format_date(dt.date.fromisoformat(value), language)
 
 
-def _pdf_text(value: Any) -> str:
-    # The PDF uses a built-in font (no font file to ship); it covers Latin-1, which Dutch and English need.
-    text = "" if value is None else str(value)
-    return text.translate(_PDF_REPLACEMENTS).encode("latin-1", "replace").decode("latin-1")
+def _count(value: int, language: str) -> str:
+    return pdf.format_number(value, language)
 
 
-class _PdfWriter:
-    """The report's PDF, section by section, in a built-in font (Latin-1: Dutch and English)."""
-
-    def __init__(self, content: dict[str, Any]) -> None:
-        from fpdf import FPDF
-
-        self.pdf = FPDF(format="A4")
-        self.pdf.set_creation_date(dt.datetime.fromisoformat(content["published_at"]))
-        self.pdf.set_title(_pdf_text(content["title"]))
-        self.pdf.set_author(_pdf_text(content["organisation"]))
-        self.pdf.set_auto_page_break(auto=True, margin=15)
-        self.pdf.add_page()
-
-    def heading(self, text: str, size: int = 13) -> None:
-        self.pdf.set_font("helvetica", "B", size)
-        self.pdf.multi_cell(0, 8, _pdf_text(text), new_x="LMARGIN", new_y="NEXT")
-        self.pdf.set_font("helvetica", "", 10)
-
-    def line(self, text: str) -> None:
-        self.pdf.multi_cell(0, 5, _pdf_text(text), new_x="LMARGIN", new_y="NEXT")
-
-    def space(self, height: float) -> None:
-        self.pdf.ln(height)
-
-    def output(self) -> bytes:
-        return bytes(self.pdf.output())
-
-
-def _pdf_opening(pdf: _PdfWriter, content: dict[str, Any]) -> None:
-    pdf.heading(content["title"], 16)
-    pdf.line(
-        f"{content['organisation']} - {_('version')} {content['version']} - {content['published_at'][:10]}"
+def _count_bars(title: str, rows: list[dict[str, Any]], key: str, language: str) -> pdf.Block:
+    return pdf.bar_chart(
+        title, [pdf.Bar(str(row[key]), row["count"], _count(row["count"], language)) for row in rows]
     )
-    pdf.space(3)
-    if since := content.get("since_previous"):
-        pdf.heading(_("Since the previous report"))
-        pdf.line(
-            _(
-                "Since version %(version)s (%(date)s): %(closed)s risks closed, %(new)s new, "
-                "%(completed)s measures completed."
-            )
-            % {
-                "version": since["version"],
-                "date": since["published_at"][:10],
-                "closed": since["risks_closed"],
-                "new": since["risks_new"],
-                "completed": since["measures_completed"],
-            }
-        )
 
 
-def _pdf_policy(pdf: _PdfWriter, policy: dict[str, Any] | None) -> None:
-    pdf.heading(_("Step 1: Policy"))
+def _pdf_since_previous(content: dict[str, Any], language: str) -> list[pdf.Section]:
+    since = content.get("since_previous")
+    if not since:
+        return []
+    text = _(
+        "Since version %(version)s (%(date)s): %(closed)s risks closed, %(new)s new, "
+        "%(completed)s measures completed."
+    ) % {
+        "version": since["version"],
+        "date": _day(since["published_at"], language),
+        "closed": _count(since["risks_closed"], language),
+        "new": _count(since["risks_new"], language),
+        "completed": _count(since["measures_completed"], language),
+    }
+    return [pdf.Section(_("Since the previous report"), [pdf.paragraph(text)])]
+
+
+def _pdf_policy(policy: dict[str, Any] | None, language: str) -> pdf.Section:
     if policy is None:
-        pdf.line(_("No policy has been recorded."))
-        return
-    pdf.line(f"{policy['title']} ({_('adopted')}: {policy['adopted_on'] or '-'})")
+        return pdf.Section(_("Step 1: Policy"), [pdf.paragraph(_("No policy has been recorded."))])
+    items = [_("adopted: %(date)s") % {"date": _day(policy["adopted_on"], language)}]
     if policy["board_approved_on"]:
-        pdf.line(f"{_('Board approval')}: {policy['board_approved_on']}")
+        items.append(_("Board approval: %(date)s") % {"date": _day(policy["board_approved_on"], language)})
     if policy["endorses_oecd_guidelines"]:
-        pdf.line(
+        items.append(
             _("Endorses the OECD Guidelines for Multinational Enterprises on Responsible Business Conduct.")
         )
     if policy["endorses_ungps"]:
-        pdf.line(_("Endorses the UN Guiding Principles on Business and Human Rights."))
+        items.append(_("Endorses the UN Guiding Principles on Business and Human Rights."))
     if policy["responsible_officer"]:
-        pdf.line(f"{_('Responsible officer')}: {policy['responsible_officer']}")
+        items.append(_("Responsible officer: %(name)s") % {"name": policy["responsible_officer"]})
     if policy["document_url"]:
-        pdf.line(policy["document_url"])
+        items.append(policy["document_url"])
+    blocks = [pdf.paragraph(policy["title"]), pdf.bullet_list(items)]
+    if policy["management_system"]:
+        blocks.append(pdf.paragraph(policy["management_system"]))
+    return pdf.Section(_("Step 1: Policy"), blocks)
 
 
-def _pdf_risks_and_measures(pdf: _PdfWriter, content: dict[str, Any]) -> None:
-    pdf.space(2)
-    pdf.heading(_("Step 2: Identified risks"))
+def _pdf_risks(content: dict[str, Any], language: str) -> pdf.Section:
     risks = content["risks"]
-    pdf.line(f"{_('Risks in the register')}: {risks['total']}")
-    for row in risks["by_theme"]:
-        pdf.line(f"  {row['theme']}: {row['count']}")
-    pdf.heading(_("Most salient risks"), 11)
-    for row in risks["most_salient"]:
-        pdf.line(
-            f"- {row['title']} [{row['area']}; {_('salience')} {row['salience'] or '-'}; {row['status']}]"
+    total = _("Risks in the register: %(count)s") % {"count": _count(risks["total"], language)}
+    blocks = [pdf.paragraph(total)]
+    if risks["by_theme"]:
+        blocks.append(_count_bars(_("Risks by theme"), risks["by_theme"], "theme", language))
+    if risks["by_area"]:
+        blocks.append(_count_bars(_("Risks by area"), risks["by_area"], "area", language))
+    if risks["by_status"]:
+        blocks.append(_count_bars(_("Risks by status"), risks["by_status"], "status", language))
+    blocks.append(pdf.subheading(_("Most salient risks")))
+    salient = [
+        pdf.ListItem(
+            _("%(title)s (%(area)s; salience %(salience)s; %(status)s)")
+            % {
+                "title": row["title"],
+                "area": row["area"],
+                "salience": "–" if row["salience"] is None else _count(row["salience"], language),
+                "status": row["status"],
+            },
+            [f"{m['kind']}: {m['description']} ({m['status']})" for m in row["measures"]],
         )
-        for measure in row["measures"]:
-            pdf.line(f"     {measure['kind']}: {measure['description']} ({measure['status']})")
-    pdf.space(2)
-    pdf.heading(_("Step 3: Measures"))
-    pdf.line(f"{_('Measures')}: {content['measures']['total']}")
-    for row in content["measures"]["by_kind"]:
-        pdf.line(f"  {row['kind']}: {row['count']}")
-    pdf.heading(_("Step 4: Tracking"))
+        for row in risks["most_salient"]
+    ]
+    blocks.append(pdf.bullet_list(salient) if salient else pdf.paragraph(_("None recorded.")))
+    blocks += _pdf_where_and_what_was_looked_at(content, language)
+    return pdf.Section(_("Step 2: Identified risks"), blocks)
+
+
+def _pdf_where_and_what_was_looked_at(content: dict[str, Any], language: str) -> list[pdf.Block]:
+    """The country x theme map as rows (a dozen theme columns do not fit A4) and the scan's coverage."""
+    blocks: list[pdf.Block] = []
+    located = [
+        [
+            f"{row['name_nl' if language == 'nl' else 'name_en']} ({row['country']})",
+            theme_label(cell["theme"], language),
+            _count(cell["findings"], language),
+            "–" if cell["max_salience"] is None else _count(cell["max_salience"], language),
+        ]
+        for row in (content.get("heat_map") or {}).get("rows", [])
+        for cell in row["cells"]
+        if cell["findings"]
+    ]
+    if located:
+        blocks.append(pdf.subheading(_("Where the risks are: findings per country and theme")))
+        columns = [_("Country"), _("Theme"), _("Findings"), _("Highest salience")]
+        blocks.append(pdf.table(columns, located, numeric=[2, 3]))
+    if coverage := content.get("coverage"):
+        blocks.append(pdf.subheading(_("What this scan looked at")))
+        blocks.append(
+            pdf.paragraph(
+                _(
+                    "No finding is not proof of no risk: a scan only sees what its datasets list, for the "
+                    "themes they cover. Themes without an open dataset were not assessed."
+                )
+            )
+        )
+        rows = [
+            [
+                theme_label(theme["theme"], language),
+                ", ".join(theme["datasets"]) if theme["covered"] else _("not assessed: no open dataset yet"),
+                _count(theme["findings"], language) if theme["covered"] else "–",
+            ]
+            for theme in coverage["themes"]
+        ]
+        blocks.append(pdf.table([_("Theme"), _("Datasets"), _("Findings")], rows, numeric=[2]))
+        editions = [f"{d['id']}: {d['title']} ({d['edition']})" for d in coverage.get("datasets", [])]
+        if editions:
+            blocks.append(pdf.bullet_list(editions))
+    return blocks
+
+
+def _pdf_measures_and_tracking(content: dict[str, Any], language: str) -> list[pdf.Section]:
+    measures = content["measures"]
+    blocks = [pdf.paragraph(_("Measures: %(count)s") % {"count": _count(measures["total"], language)})]
+    if measures["by_kind"]:
+        blocks.append(_count_bars(_("Measures by kind"), measures["by_kind"], "kind", language))
+    if measures["by_status"]:
+        blocks.append(_count_bars(_("Measures by status"), measures["by_status"], "status", language))
     tracking = content["tracking"]
-    pdf.line(
-        _("%(done)s of %(total)s follow-ups carried out; %(overdue)s overdue.")
-        % {"done": tracking["done"], "total": tracking["total"], "overdue": tracking["overdue"]}
+    followed = _("%(done)s of %(total)s follow-ups carried out; %(overdue)s overdue.") % {
+        "done": _count(tracking["done"], language),
+        "total": _count(tracking["total"], language),
+        "overdue": _count(tracking["overdue"], language),
+    }
+    return [
+        pdf.Section(_("Step 3: Measures"), blocks),
+        pdf.Section(_("Step 4: Tracking"), [pdf.paragraph(followed)]),
+    ]
+
+
+def _pdf_engagements(content: dict[str, Any], language: str) -> pdf.Section:
+    if not content["engagements"]:
+        return pdf.Section(_("Stakeholder engagement"), [pdf.paragraph(_("None recorded."))])
+    rows = [
+        [_day(row["held_on"], language), row["stakeholder"], row["method"], row["outcome"]]
+        for row in content["engagements"]
+    ]
+    columns = [_("Date"), _("Stakeholder"), _("Method"), _("Outcome")]
+    return pdf.Section(_("Stakeholder engagement"), [pdf.table(columns, rows)])
+
+
+def _pdf_remediation(content: dict[str, Any], language: str) -> pdf.Section:
+    remedies = [f"{row['description']} ({row['status']})" for row in content["remediation"]]
+    blocks = [pdf.bullet_list(remedies) if remedies else pdf.paragraph(_("None recorded."))]
+    if grievances := content.get("grievances"):
+        blocks.append(
+            pdf.paragraph(
+                _(
+                    "Grievance mechanism: %(received)s complaints received, %(open)s open, "
+                    "%(substantiated)s substantiated; %(delivered)s of %(planned)s remedy actions delivered."
+                )
+                % {
+                    key: _count(grievances[field], language)
+                    for key, field in (
+                        ("received", "cases_received"),
+                        ("open", "cases_open"),
+                        ("substantiated", "cases_substantiated"),
+                        ("delivered", "remedies_delivered"),
+                        ("planned", "remedies_planned"),
+                    )
+                }
+            )
+        )
+    forms = [f"{form['label']}: {form['url']}" for form in content.get("complaint_forms") or []]
+    if forms:
+        blocks.append(pdf.bullet_list(forms))
+    return pdf.Section(_("Step 6: Remediation"), blocks)
+
+
+def _pdf_maturity(content: dict[str, Any]) -> pdf.Section:
+    rows = [[str(row["step"]), row["title"], row["level_label"]] for row in content["maturity"]]
+    return pdf.Section(_("Where we stand"), [pdf.table(["#", _("Step"), _("Level")], rows, numeric=[0])])
+
+
+def report_pdf_document(content: dict[str, Any]) -> pdf.PdfDocument:
+    """The published content as a PDF document in the report's own language."""
+    language = content.get("language", "en")
+    published = timezone.localdate(dt.datetime.fromisoformat(content["published_at"]))
+    since = content.get("since_previous")
+    with translation.override(language):
+        sections = [
+            *_pdf_since_previous(content, language),
+            _pdf_policy(content["policy"], language),
+            _pdf_risks(content, language),
+            *_pdf_measures_and_tracking(content, language),
+            _pdf_engagements(content, language),
+            _pdf_remediation(content, language),
+            _pdf_maturity(content),
+        ]
+        subtitle = _("version %(number)s") % {"number": content["version"]}
+        published_on = _day(content["published_at"], language)
+        if since:
+            period = f"{_day(since['published_at'], language)} – {published_on}"
+        else:
+            period = _("up to %(date)s") % {"date": published_on}
+    return pdf.PdfDocument(
+        language=language,
+        title=content["title"],
+        subtitle=subtitle,
+        organisation=content["organisation"],
+        period=period,
+        date=published,
+        sections=sections,
     )
 
 
-def _pdf_engagement_and_remedy(pdf: _PdfWriter, content: dict[str, Any]) -> None:
-    pdf.heading(_("Stakeholder engagement"))
-    for row in content["engagements"]:
-        pdf.line(f"- {row['held_on']}: {row['stakeholder']} ({row['method']}) {row['outcome']}")
-    if not content["engagements"]:
-        pdf.line(_("None recorded."))
-    pdf.heading(_("Step 6: Remediation"))
-    for row in content["remediation"]:
-        pdf.line(f"- {row['description']} ({row['status']})")
-    if not content["remediation"]:
-        pdf.line(_("None recorded."))
-    if grievances := content.get("grievances"):
-        pdf.line(
-            _(
-                "Grievance mechanism: %(received)s complaints received, %(open)s open, "
-                "%(substantiated)s substantiated; %(delivered)s of %(planned)s remedy actions delivered."
-            )
-            % {
-                "received": grievances["cases_received"],
-                "open": grievances["cases_open"],
-                "substantiated": grievances["cases_substantiated"],
-                "delivered": grievances["remedies_delivered"],
-                "planned": grievances["remedies_planned"],
-            }
-        )
-
-
 def render_report_pdf(content: dict[str, Any]) -> bytes:
-    pdf = _PdfWriter(content)
-    _pdf_opening(pdf, content)
-    _pdf_policy(pdf, content["policy"])
-    _pdf_risks_and_measures(pdf, content)
-    _pdf_engagement_and_remedy(pdf, content)
-    pdf.heading(_("Where we stand"))
-    for row in content["maturity"]:
-        pdf.line(f"{row['step']}. {row['title']}: {row['level_label']}")
-    return pdf.output()
+    return pdf.render_pdf(
+        report_pdf_document(content), timestamp=dt.datetime.fromisoformat(content["published_at"])
+    )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from imvo.web.register import views
+from imvo.web.register import api_docs, views
 from imvo.web.register.api import api
 
 app_name = "register"
@@ -67,5 +67,6 @@ urlpatterns = [
     path("r/<str:public_id>/report.pdf", views.public_report_pdf_view, name="public_report_pdf"),
     # GET only (ninja's own schema view answers any method); shadows ninja's route of the same path.
     path("api/v1/openapi.json", views.openapi_schema_view, name="api_schema"),
+    path("api-reference/", api_docs.api_docs_view, name="api_docs"),
     path("api/v1/", api.urls),
 ]

@@ -37,7 +37,7 @@ from imvo.core.suppliers import InputError
 from imvo.web.audit.presentation import describe as describe_audit_events
 from imvo.web.organisations.access import Access, organisation_view
 from imvo.web.organisations.roles import Role
-from imvo.web.register import actions, exports, forms, mapping, maturity, queries, resolve, scales
+from imvo.web.register import actions, exports, forms, mapping, overview, queries, resolve, scales
 from imvo.web.register.filters import RiskFilterSet
 from imvo.web.register.models import MeasureKind, RiskArea, RiskStatus, Scan, ScanStatus
 from imvo.web.register.report import build_report_content, render_report_html
@@ -62,7 +62,7 @@ def _form_page(
     return render(request, "register/record_form.html", context, status=status)
 
 
-# --- Where are we ---------------------------------------------------------------------------------
+# --- Overview ---------------------------------------------------------------------------------
 @require_GET
 @organisation_view(Role.VIEWER)
 def progress_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
@@ -72,8 +72,7 @@ def progress_view(request: HttpRequest, access: Access, org: str) -> HttpRespons
     if access.organisation.kind == "covenant":
         # A covenant's home is its covenant workspace; it keeps no register of its own.
         return redirect("covenants:overview", org=org)
-    steps = maturity.assess(access.organisation)
-    return render(request, "register/progress.html", {"steps": steps})
+    return render(request, "register/progress.html", {"overview": overview.build_overview(access)})
 
 
 # --- Step 1 ---------------------------------------------------------------------------------------
@@ -572,7 +571,7 @@ def measure_create_view(request: HttpRequest, access: Access, org: str, risk_id:
     return _form_page(
         request,
         form,
-        _("New measure for: %(risk)s") % {"risk": risk.title},
+        _("New measure for: %(risk)s") % {"risk": risk.heading},
         _url("risk_detail", org, risk_id=risk_id),
     )
 
@@ -589,7 +588,7 @@ def remediation_create_view(request: HttpRequest, access: Access, org: str, risk
     return _form_page(
         request,
         form,
-        _("Remediation for: %(risk)s") % {"risk": risk.title},
+        _("Remediation for: %(risk)s") % {"risk": risk.heading},
         _url("risk_detail", org, risk_id=risk_id),
     )
 
