@@ -74,3 +74,11 @@ def test_the_data_file_names_its_sources():
     ):
         assert source in joined
     assert "docs/data.md" in joined
+
+
+def test_exports_name_the_sector_of_a_by_sector_figure() -> None:
+    from imvo.core.monitoring.exports import group_label
+    from imvo.core.monitoring.figures import Figure
+
+    assert group_label(Figure("2026", "endorsement_by_sector", "46", 3, 4)) == "Wholesale trade (46)"
+    assert group_label(Figure("2026", "endorsement_by_sector", "ZZ", 1, 1)) == "ZZ"  # unknown: as entered

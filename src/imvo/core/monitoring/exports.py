@@ -21,6 +21,7 @@ from imvo.core.export import neutralise_formula
 from imvo.core.monitoring.charts import Bar, bar_chart, trajectory_chart
 from imvo.core.monitoring.criteria_sets import NAP_CLASS_LABELS, SEGMENT_INSTRUMENTS, NapClass, Segment
 from imvo.core.monitoring.figures import Figure, MonitoringFigures, step_label
+from imvo.core.monitoring.sectors import sector_name
 
 EXPORT_FORMATS = (".json", ".csv", ".xlsx", ".html", ".pdf")
 TABLE_HEADER = (
@@ -53,6 +54,8 @@ def group_label(figure: Figure) -> str:
         return NAP_CLASS_LABELS.get(NapClass(figure.group), figure.group)
     if figure.measure == "segment":
         return figure.group.capitalize()
+    if figure.measure == "endorsement_by_sector":
+        return sector_name(figure.group, "en")
     return figure.group
 
 
