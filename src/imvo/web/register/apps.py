@@ -15,8 +15,7 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Due-diligence register")
     default_auto_field = "django.db.models.BigAutoField"
 
-    # Read by imvo.web.organisations.navigation: the organisation's sections in base.html. Steps 3
-    # and 4 share the measures page: a measure's indicators and follow-ups are tracked on it.
+    # Read by imvo.web.organisations.navigation: the organisation's sections in base.html.
     nav_sections = tuple(
         NavSection(label, url_name, group, kinds=("company",))
         for label, url_name, group in (
@@ -27,7 +26,7 @@ class RegisterConfig(AppConfig):
             (_("Suppliers"), "register:suppliers", sections.RISKS),
             (_("Stakeholders"), "register:stakeholders", sections.RISKS),
             (_("Measures"), "register:measures", sections.MEASURES),
-            (_("Follow-ups"), "register:measures", sections.TRACKING),
+            (_("Follow-ups"), "register:follow_ups", sections.TRACKING),
             (_("Report"), "register:reports", sections.REPORTING),
             (_("Remediation"), "register:remediation", sections.REMEDY),
         )

@@ -69,6 +69,16 @@ def overdue_follow_up_filter(today: dt.date) -> Q:
     return Q(done_on__isnull=True, planned_on__lt=today)
 
 
+#: A follow-up not yet carried out is "due" from this long before its planned date (overdue ones too).
+FOLLOW_UPS_DUE_WITHIN = dt.timedelta(days=30)
+
+
+def due_follow_up_filter(today: dt.date) -> Q:
+    """Follow-ups to carry out soon: not done and planned within :data:`FOLLOW_UPS_DUE_WITHIN` (or
+    overdue). Read by the overview's tile and the follow-ups page's filter."""
+    return Q(done_on__isnull=True, planned_on__lte=today + FOLLOW_UPS_DUE_WITHIN)
+
+
 def _policy(organisation: Organisation) -> PolicyFacts | None:
     policy = Policy.objects.filter(organisation=organisation).order_by("-adopted_on", "-id").first()
     if policy is None:

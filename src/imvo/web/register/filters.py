@@ -14,6 +14,7 @@ from typing import Any
 import django_filters  # type: ignore[import-untyped]
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +22,16 @@ from imvo.core.countries import country_codes, country_name
 from imvo.core.register.facts import CANCELLED
 from imvo.core.risk.themes import THEMES, theme_label
 from imvo.web.register import scales
-from imvo.web.register.models import Measure, Risk, RiskArea, RiskStatus, SeverityJudgement
+from imvo.web.register.facts import due_follow_up_filter, overdue_follow_up_filter
+from imvo.web.register.models import (
+    FollowUp,
+    FollowUpKind,
+    Measure,
+    Risk,
+    RiskArea,
+    RiskStatus,
+    SeverityJudgement,
+)
 from imvo.web.register.queries import facets
 
 #: The default view: the risks still to be dealt with (open and being addressed).
@@ -180,3 +190,33 @@ class RiskFilterSet(django_filters.FilterSet):
         if not self.form.cleaned_data.get("status"):
             queryset = queryset.exclude(status=RiskStatus.CLOSED)  # the default: what is still to do
         return super().filter_queryset(queryset)
+
+
+class FollowUpFilterSet(django_filters.FilterSet):
+    """Step 4's list: which follow-ups to carry out (due: within 30 days or overdue), which are late,
+    which were done; by kind. "Due" and "overdue" are the register's one definitions
+    (:mod:`imvo.web.register.facts`)."""
+
+    when = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=[
+            ("due", _("due (within 30 days or overdue)")),
+            ("overdue", _("overdue")),
+            ("done", _("done")),
+        ],
+        empty_label=_("All"),
+        method="filter_when",
+    )
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=FollowUpKind.choices, empty_label=_("All"))
+
+    class Meta:
+        model = FollowUp
+        fields: list[str] = []
+
+    def filter_when(self, queryset: QuerySet[FollowUp], name: str, value: str) -> QuerySet[FollowUp]:
+        today = timezone.localdate()
+        if value == "due":
+            return queryset.filter(due_follow_up_filter(today))
+        if value == "overdue":
+            return queryset.filter(overdue_follow_up_filter(today))
+        return queryset.filter(done_on__isnull=False)

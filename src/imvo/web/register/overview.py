@@ -32,7 +32,12 @@ from imvo.core.register.facts import RegisterFacts
 from imvo.web.organisations.access import Access
 from imvo.web.organisations.sections import GROUPS
 from imvo.web.register import maturity, queries, scales
-from imvo.web.register.facts import overdue_follow_up_filter, overdue_measure_filter, register_facts
+from imvo.web.register.facts import (
+    due_follow_up_filter,
+    overdue_follow_up_filter,
+    overdue_measure_filter,
+    register_facts,
+)
 from imvo.web.register.filters import BAND_NAMES
 from imvo.web.register.models import (
     FollowUp,
@@ -47,7 +52,6 @@ from imvo.web.register.models import (
 #: The next best actions shown: a short list to start from, not a to-do list.
 MAX_ACTIONS = 5
 #: Follow-ups planned within this many days count as due.
-FOLLOW_UPS_DUE_WITHIN = dt.timedelta(days=30)
 #: A report due within this many days becomes a next action.
 REPORT_DUE_SOON = dt.timedelta(days=60)
 
@@ -178,9 +182,7 @@ def _risk_tiles(access: Access, counts: dict[str, int]) -> list[Tile]:
 def _measure_tiles(access: Access, facts: RegisterFacts, today: dt.date) -> list[Tile]:
     overdue = facts.measures.overdue
     open_measures = facts.measures.planned + facts.measures.in_progress
-    due_soon = FollowUp.objects.filter(
-        organisation=access.organisation, done_on__isnull=True, planned_on__lte=today + FOLLOW_UPS_DUE_WITHIN
-    ).count()
+    due_soon = FollowUp.objects.filter(due_follow_up_filter(today), organisation=access.organisation).count()
     late = facts.follow_ups.overdue
     return [
         Tile(
@@ -196,7 +198,7 @@ def _measure_tiles(access: Access, facts: RegisterFacts, today: dt.date) -> list
         Tile(
             "follow-ups",
             _("Follow-ups due"),
-            _url("measures", access),
+            _url("follow_ups", access) + "?when=due",
             due_soon,
             note=ngettext("%(count)s overdue", "%(count)s overdue", late) % {"count": number(late)}
             if late

@@ -204,6 +204,13 @@ def follow_ups_of(measure: Measure) -> QuerySet[FollowUp]:
     )
 
 
+def follow_ups(organisation: Organisation) -> QuerySet[FollowUp]:
+    """Every follow-up of the organisation's measures, earliest planned first, with its measure and risk."""
+    return FollowUp.objects.filter(organisation=organisation).select_related(
+        "measure", "measure__risk", "measure__risk__supplier", "indicator"
+    )
+
+
 def follow_up(organisation: Organisation, pk: int) -> FollowUp:
     return get_object_or_404(FollowUp.objects.select_related("measure"), organisation=organisation, pk=pk)
 

@@ -55,6 +55,7 @@ urlpatterns = [
         views.follow_up_create_view,
         name="follow_up_create",
     ),
+    path(ORG + "follow-ups/", views.follow_ups_view, name="follow_ups"),
     path(ORG + "follow-ups/<int:follow_up_id>/edit/", views.follow_up_edit_view, name="follow_up_edit"),
     path(ORG + "remediation/", views.remediation_view, name="remediation"),
     path(

@@ -38,7 +38,7 @@ from imvo.web.audit.presentation import describe as describe_audit_events
 from imvo.web.organisations.access import Access, organisation_view
 from imvo.web.organisations.roles import Role
 from imvo.web.register import actions, exports, forms, mapping, overview, queries, resolve, scales
-from imvo.web.register.filters import RiskFilterSet
+from imvo.web.register.filters import FollowUpFilterSet, RiskFilterSet
 from imvo.web.register.models import MeasureKind, RiskArea, RiskStatus, Scan, ScanStatus
 from imvo.web.register.report import build_report_content, render_report_html
 from imvo.web.register.tables import RiskTable
@@ -639,6 +639,17 @@ def stakeholder_edit_view(request: HttpRequest, access: Access, org: str, engage
 def measures_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     page = Paginator(queries.measures(access.organisation), ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "register/measures.html", {"page": page})
+
+
+@require_GET
+@organisation_view(Role.VIEWER)
+def follow_ups_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
+    filterset = FollowUpFilterSet(request.GET or None, queryset=queries.follow_ups(access.organisation))
+    page = Paginator(filterset.qs, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": filterset, "page": page, "query": query.urlencode(), "today": timezone.localdate()}
+    return render(request, "register/follow_ups.html", context)
 
 
 @require_GET
