@@ -35,7 +35,16 @@ def _company_pages(slug: str) -> list[tuple[str, str]]:
     org = {"org": slug}
     pages = [
         (name, reverse(f"register:{name}", kwargs=org))
-        for name in ("progress", "policy", "scans", "suppliers", "risks", "risks_by_supplier", "measures")
+        for name in (
+            "progress",
+            "policy",
+            "scans",
+            "suppliers",
+            "risks",
+            "risks_by_supplier",
+            "measures",
+            "follow_ups",
+        )
     ]
     pages += [
         ("scan", reverse("register:scan_detail", kwargs={**org, "scan_id": scan.pk})),
