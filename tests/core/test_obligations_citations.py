@@ -37,3 +37,12 @@ def test_a_reported_source_reads_in_dutch():
     assert "gemeld door de European Precious Metals Federation (EPMF)" in reason.text("nl")
     assert "the European Precious Metals Federation" in reason.text("en")
     assert reported_sources_in("someone new", "nl") == "someone new"
+
+
+def test_every_fact_a_rule_needs_is_named_in_both_languages():
+    from imvo.core.obligations.reasons import FACT_NAMES
+
+    needed = {fact for rule in load_ruleset().rules for fact in rule.facts_needed}
+    assert needed <= set(FACT_NAMES)
+    text = Reason("fact_unknown", {"fact": "applies_for_government_support"}).text("nl")
+    assert text == "niet te bepalen: of het bedrijf overheidssteun aanvraagt is niet bekend"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from imvo.core.obligations import CompanyProfile, diff, evaluate, load_imports, load_profile
 from imvo.core.obligations.facts import Tender
-from imvo.core.obligations.reasons import LANGUAGES, REASON_TEMPLATES, Reason, stored_reasons
+from imvo.core.obligations.reasons import LANGUAGES, REASON_TEMPLATES, Reason, _dutch_value, stored_reasons
 
 ENGINE_SOURCES = Path(__file__).resolve().parents[2] / "src" / "imvo" / "core" / "obligations"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "obligations"
@@ -26,6 +26,11 @@ SAME_IN_BOTH = {"value.generic", "isv.tender"}
 BILINGUAL_PAIRS = {
     "register_missing": ({"requirement_en"}, {"requirement_nl"}),
     "text": ({"en"}, {"nl"}),
+    # The threshold's (English) sources are cited on the legal-basis page, not in the Dutch sentence.
+    "isv.tender.at_or_above_threshold": (
+        {"category", "value", "threshold", "sources"},
+        {"category", "value", "threshold"},
+    ),
 }
 
 
@@ -87,8 +92,8 @@ def test_nested_reasons_render_in_one_language_and_round_trip_through_json():
         {"tender": "Catering Rijk", "verdict": Reason("isv.tender.authority_unknown", {"verdict": verdict})},
     )
     assert reason.text("nl") == (
-        "Catering Rijk: Catering: EUR 250000, gelijk aan of boven de Europese drempel van EUR 140000 "
-        "(Stcrt.); aanbestedende dienst onbekend"
+        "Catering Rijk: Catering: € 250.000, gelijk aan of boven de Europese drempel van € 140.000; "
+        "aanbestedende dienst onbekend"
     )
     assert reason.text("en").endswith("(Stcrt.); contracting authority unknown")
     stored = json.loads(json.dumps(reason.to_dict()))
@@ -106,7 +111,8 @@ def test_any_parameter_value_is_rendered_literally(code, value, language):
     params = {name: value for name in sample_params(code)}
     text = Reason(code, params).text(language)
     if fields(REASON_TEMPLATES[code][language]):
-        assert str(value) in text
+        # Dutch groups an amount's digits (20.000.000) and writes a date day first (1-3-2026).
+        assert str(value) in text or _dutch_value("value", str(value)) in text
 
 
 # --- the engine ---------------------------------------------------------------------------------------
@@ -160,7 +166,7 @@ def test_cmr_line_year_verdicts_and_tender_verdicts_carry_both_languages():
     )
     isv = evaluate(CompanyProfile(name="BV", tenders=(tender,)), [], as_of=AS_OF).outcome("nl-isv")
     assert isv.status == "applies"
-    assert "gelijk aan of boven de Europese drempel van EUR 140000" in isv.reasons_in("nl")[0]
+    assert "gelijk aan of boven de Europese drempel van € 140.000" in isv.reasons_in("nl")[0]
     assert isv.details["tenders"][0]["explanation"]["code"] == "isv.tender.at_or_above_threshold"
 
 

@@ -124,7 +124,8 @@ def test_csddd_values_only_reported_give_a_provisional_answer_never_a_verified_o
     assert reason.startswith("probably — 20000 employees (more than 5000 needed)")
     assert "as reported by LexisNexis" in reason
     assert "not yet checked against the Official Journal of the EU" in reason
-    assert result.reasons_in("nl")[0].startswith("waarschijnlijk — 20000 werknemers")
+    assert result.reasons_in("nl")[0].startswith("waarschijnlijk — 20.000 werknemers")
+    assert "datum van toepassing 26-7-2029" in result.reasons_in("nl")[0]
     assert "nog niet getoetst aan het Publicatieblad van de EU" in result.reasons_in("nl")[0]
     assert {v.basis for v in result.values_used} == {"provisional"}
     assert result.obligations  # what it would ask, shown so the company can prepare

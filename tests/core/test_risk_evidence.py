@@ -124,3 +124,17 @@ def test_dutch_evidence_names_goods_editions_and_levels_in_dutch_with_decimal_co
     english = render([listed, context], "en")
     assert "Cocoa from" in english
     assert "25.6%" in english
+
+
+def test_every_annex_i_line_of_the_reference_data_reads_in_dutch() -> None:
+    import json
+    from importlib import resources
+
+    from imvo.core.risk.datasets_shown import annex_item
+
+    data = resources.files("imvo.core.refdata").joinpath("data", "eu_cmr_annex_i.json").read_text("utf-8")
+    items = [row["item"] for row in json.loads(data)]
+    assert [item for item in items if annex_item(item, "nl") == item] == []
+    statement = Statement("cmr.3tg", {"good": "Gold", "item": "Gold ores and concentrates", "record": "A4"})
+    assert "bijlage I: Gouderts en de concentraten daarvan" in render([statement], "nl")
+    assert "Annex I: Gold ores and concentrates" in render([statement], "en")

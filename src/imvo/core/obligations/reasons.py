@@ -9,6 +9,7 @@ Legal citations (article numbers, "Stb. 2019, 401") stay as in the source text i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
@@ -102,8 +103,8 @@ REASON_TEMPLATES: dict[str, dict[Language, str]] = {
         "toepassing",
     },
     "fact_unknown": {
-        "en": "cannot decide: fact {fact} unknown",
-        "nl": "niet te bepalen: gegeven {fact} onbekend",
+        "en": "cannot decide: {fact} is not known",
+        "nl": "niet te bepalen: {fact} is niet bekend",
     },
     "country_unknown": {
         "en": "cannot decide: country of registration unknown",
@@ -200,13 +201,13 @@ REASON_TEMPLATES: dict[str, dict[Language, str]] = {
             "turnover (more than {turnover_minimum} needed), Art. 2(1)(a)"
         ),
         "nl": (
-            "{employees} werknemers (meer dan {employees_minimum} vereist) en EUR {turnover} wereldwijde "
+            "{employees} werknemers (meer dan {employees_minimum} vereist) en € {turnover} wereldwijde "
             "omzet (meer dan {turnover_minimum} vereist), art. 2(1)(a)"
         ),
     },
     "csddd.test_non_eu": {
         "en": "EUR {turnover} turnover in the Union (more than {turnover_minimum} needed), Art. 2(2)(a)",
-        "nl": "EUR {turnover} omzet in de Unie (meer dan {turnover_minimum} vereist), art. 2(2)(a)",
+        "nl": "€ {turnover} omzet in de Unie (meer dan {turnover_minimum} vereist), art. 2(2)(a)",
     },
     "csddd.not_met": {"en": "{test}: not met", "nl": "{test}: niet voldaan"},
     "csddd.met_not_yet": {
@@ -462,13 +463,12 @@ REASON_TEMPLATES: dict[str, dict[Language, str]] = {
     },
     "isv.tender.at_or_above_threshold": {
         "en": "{category}: EUR {value} at or above the EU threshold of EUR {threshold} ({sources})",
-        "nl": (
-            "{category}: EUR {value}, gelijk aan of boven de Europese drempel van EUR {threshold} ({sources})"
-        ),
+        # The source of the threshold is cited on the legal-basis page, in its own language.
+        "nl": "{category}: € {value}, gelijk aan of boven de Europese drempel van € {threshold}",
     },
     "isv.tender.below_threshold": {
         "en": "{category}: EUR {value} below the EU threshold of EUR {threshold}",
-        "nl": "{category}: EUR {value}, onder de Europese drempel van EUR {threshold}",
+        "nl": "{category}: € {value}, onder de Europese drempel van € {threshold}",
     },
     "isv.tender.authority_unknown": {
         "en": "{verdict}; contracting authority unknown",
@@ -494,6 +494,10 @@ class Reason:
         rendered = {name: _render_param(value, chosen) for name, value in self.params.items()}
         if "sources" in rendered:
             rendered["sources"] = reported_sources_in(rendered["sources"], chosen)
+        if "fact" in rendered and rendered["fact"] in FACT_NAMES:
+            rendered["fact"] = FACT_NAMES[rendered["fact"]][chosen]
+        if chosen == "nl":
+            rendered = {name: _dutch_value(name, value) for name, value in rendered.items()}
         return REASON_TEMPLATES[self.code][chosen].format_map(rendered)
 
     def to_dict(self) -> dict[str, Any]:
@@ -541,6 +545,58 @@ REPORTED_SOURCES_NL: Mapping[str, str] = {
     "LexisNexis, Reclaim Finance (Dec. 2025)": "LexisNexis, Reclaim Finance (dec. 2025)",
     "Reclaim Finance (Dec. 2025)": "Reclaim Finance (dec. 2025)",
     "LexisNexis": "LexisNexis",
+}
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_AMOUNT = re.compile(r"(EUR )?(\d{5,})")
+#: Parameters that hold an amount, a count or a quantity (not a line, a year or a code).
+AMOUNT_PARAMS = frozenset(
+    {
+        "value",
+        "threshold",
+        "turnover",
+        "turnover_minimum",
+        "employees",
+        "employees_minimum",
+        "kg",
+        "possible_kg",
+    }
+)
+
+
+def _dutch_value(name: str, text: str) -> str:
+    """A parameter as Dutch writes it: 1-3-2026 for a date, € 20.000.000 for an amount."""
+    if day := _ISO_DAY.fullmatch(text):
+        return f"{int(day[3])}-{int(day[2])}-{day[1]}"
+    if name in AMOUNT_PARAMS and (amount := _AMOUNT.fullmatch(text)):
+        grouped = f"{int(amount[2]):,}".replace(",", ".")
+        return f"€ {grouped}" if amount[1] else grouped
+    return text
+
+
+#: The facts the rules need (``facts_needed``), as a sentence names them.
+FACT_NAMES: Mapping[str, Mapping[Language, str]] = {
+    "applies_for_government_support": {
+        "en": "whether the company applies for Dutch government support",
+        "nl": "of het bedrijf overheidssteun aanvraagt",
+    },
+    "country": {"en": "country of registration", "nl": "land van vestiging"},
+    "employees": {"en": "number of employees", "nl": "aantal werknemers"},
+    "employees_in_germany": {"en": "employees in Germany", "nl": "werknemers in Duitsland"},
+    "has_german_branch": {"en": "branch in Germany", "nl": "vestiging in Duitsland"},
+    "imports": {"en": "import records", "nl": "invoergegevens"},
+    "net_turnover_eu_eur": {"en": "net turnover in the EU", "nl": "netto-omzet in de EU"},
+    "net_turnover_worldwide_eur": {"en": "net turnover worldwide", "nl": "wereldwijde netto-omzet"},
+    "sells_to_dutch_end_users": {
+        "en": "whether the company sells to Dutch end users",
+        "nl": "of het bedrijf aan Nederlandse eindgebruikers levert",
+    },
+    "temp_workers_in_germany_over_six_months": {
+        "en": "agency workers in Germany for more than six months",
+        "nl": "uitzendkrachten in Duitsland langer dan zes maanden",
+    },
+    "tenders": {"en": "public tenders", "nl": "aanbestedingen"},
 }
 
 

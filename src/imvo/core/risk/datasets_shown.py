@@ -8,6 +8,7 @@ in Dutch. A text it does not know (a newer edition) is shown as recorded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 __all__ = ["advancement_level", "dataset_gap", "dataset_name", "dataset_title", "edition_label"]
@@ -127,3 +128,24 @@ def edition_label(edition: str, language: str = "en") -> str:
 
 def advancement_level(level: str, language: str = "en") -> str:
     return ADVANCEMENT_NL.get(level, level) if language == "nl" else level
+
+
+def annex_item(item: str, language: str = "en") -> str:
+    """A line of Annex I of Regulation (EU) 2017/821 as the Dutch text of the Regulation words it.
+
+    The Dutch wording is the one the obligations' Annex I table carries (``item_nl``); the reference
+    data's line may add a qualifier in brackets ("Tungsten, unwrought (including bars ...)"), so lines
+    are compared without their brackets when they differ."""
+    if language != "nl":
+        return item
+    from imvo.core.obligations.ruleset import load_ruleset
+
+    def bare(text: str) -> str:
+        return re.sub(r"\s*\([^)]*\)", "", text)
+
+    lines = [line for line in load_ruleset().annex if line.item_nl]
+    for same in (lambda line: line.item == item, lambda line: bare(line.item) == bare(item)):
+        for line in lines:
+            if same(line):
+                return line.item_nl
+    return item

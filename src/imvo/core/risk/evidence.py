@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from imvo.core.risk.datasets_shown import advancement_level, edition_label
+from imvo.core.risk.datasets_shown import advancement_level, annex_item, edition_label
 
 LANGUAGES = ("en", "nl")
 
@@ -221,6 +221,8 @@ def _value(name: str, value: Any, language: str) -> Any:
         return edition_label(value, language)
     if name == "level" and isinstance(value, str):
         return advancement_level(value, language)
+    if name == "item" and isinstance(value, str):
+        return annex_item(value, language)
     if name in _GOOD_NAME_PARAMS and isinstance(value, str):
         from imvo.core.products.good_names import good_name
 

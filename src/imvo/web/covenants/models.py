@@ -13,6 +13,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from imvo.core.covenants import MINIMUM_MEMBERS_PER_CELL, WORKERS_BANDS
@@ -161,6 +162,9 @@ class ProjectResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project}: {self.recorded_on}"
+
+    def audit_object_label(self) -> str:
+        return f"{self.project}: {formats.date_format(self.recorded_on, 'SHORT_DATE_FORMAT')}"
 
 
 class AssessmentSource(models.TextChoices):
@@ -345,6 +349,9 @@ class DocumentRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.party}: {self.requested_on}"
+
+    def audit_object_label(self) -> str:
+        return f"{self.party}: {formats.date_format(self.requested_on, 'SHORT_DATE_FORMAT')}"
 
 
 class RulingLink(models.Model):

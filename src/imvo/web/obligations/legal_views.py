@@ -149,7 +149,7 @@ def _impact_view(impact: dict[str, Any]) -> dict[str, Any]:
         lines = [presentation.describe_change(_Change(**change)) for change in item.get("changes", [])]
         organisations.append({"name": item["name"], "slug": item["slug"], "changes": lines})
     return {
-        "as_of": impact.get("as_of", ""),
+        "as_of": presentation.shown_day(impact.get("as_of", "")),
         "before": impact.get("ruleset_before", ""),
         "after": impact.get("ruleset_after", ""),
         "before_label": legal_queries.ruleset_label(impact.get("ruleset_before", "")),

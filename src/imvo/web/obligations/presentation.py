@@ -14,12 +14,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -112,6 +113,8 @@ def display_value(value: Any, unit: str) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         grouped = number_format(value, force_grouping=True)
         return f"€ {grouped}" if unit == "EUR" else value_text(grouped, unit)
+    if isinstance(value, date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return shown_day(value)
     return value_text(value, unit)
 
 
@@ -122,14 +125,16 @@ def value_view(value: ValueUsed, language: str) -> ValueView:
         approved = _("entered by %(entered)s, approved by %(approved)s on %(day)s") % {
             "entered": entry.entered_by or "?",
             "approved": entry.approved_by or "?",
-            "day": entry.approved_on,
+            "day": shown_day(entry.approved_on),
         }
     return ValueView(
         label=value_label(value.name).text(language),
         value=display_value(value.value, value.unit),
         basis=value.basis,
         basis_label=basis_labels()[value.basis],
-        sources=value.sources,
+        sources=reported_sources_in(value.sources, language)
+        if value.basis == "provisional"
+        else value.sources,
         overrides_verified=bool(entry and entry.overrides_verified),
         shipped=display_value(entry.replaced_value, value.unit) if entry and entry.overrides_verified else "",
         approved=approved,
@@ -251,7 +256,7 @@ def _obligation_view(
 ) -> ObligationView:
     labels = register_key_labels()
     evidence = [
-        EvidenceItem(key, labels.get(key, key), value, _met(key, value), links.get(key, []))
+        EvidenceItem(key, labels.get(key, key), _shown_value(value), _met(key, value), links.get(key, []))
         for key, value in obligation.evidence.items()
     ]
     return ObligationView(
@@ -371,9 +376,15 @@ def describe_change(change: Any, law_changes: dict[str, list[Any]] | None = None
     """
     target = change.rule_id + (f" / {change.obligation_id}" if change.obligation_id else "")
     labels = status_labels()
+    if change.kind == "ruleset_version_changed":
+        labels = {
+            str(version): legal_queries.ruleset_label(str(version))
+            for version in (change.old, change.new)
+            if version
+        }
     texts = {
-        "ruleset_version_changed": _("The law changed (rule set %(old)s → %(new)s)"),
-        "facts_hash_changed": _("Your facts changed (%(old)s → %(new)s)"),
+        "ruleset_version_changed": _("The law changed (%(old)s → %(new)s)"),
+        "facts_hash_changed": _("Your facts changed"),
         "status_changed": _("%(target)s: %(old)s → %(new)s"),
         "obligation_added": _("%(target)s: new obligation (%(new)s)"),
         "obligation_removed": _("%(target)s: obligation no longer applies (%(old)s)"),
@@ -414,7 +425,27 @@ def change_summary(change: Any) -> str:
 def _period(valid_from: Any, valid_until: Any) -> str:
     if valid_from is None and valid_until is None:
         return ""
-    return f"{valid_from or '…'} – {valid_until or '…'}"
+    return f"{shown_day(valid_from) or '…'} – {shown_day(valid_until) or '…'}"
+
+
+def _shown_value(value: Any) -> Any:
+    """A register fact as the page shows it: yes/no, a date in the reader's format, a grouped number."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, int):
+        return number_format(value, force_grouping=abs(value) >= 10_000)
+    if isinstance(value, date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return shown_day(value)
+    return value
+
+
+def shown_day(value: Any) -> str:
+    """A date in the reader's format (1-1-2023 in Dutch); ISO text from stored results too."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        value = date.fromisoformat(value)
+    if isinstance(value, date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return str(value or "")
 
 
 def _operator_text(entry: Any) -> str:
@@ -423,7 +454,7 @@ def _operator_text(entry: Any) -> str:
     return _("entered by %(entered)s, approved by %(approved)s on %(day)s") % {
         "entered": entry.entered_by or "?",
         "approved": entry.approved_by or "?",
-        "day": entry.approved_on,
+        "day": shown_day(entry.approved_on),
     }
 
 

@@ -31,6 +31,7 @@ from imvo.web.register.models import (
     RiskArea,
     RiskStatus,
     SeverityJudgement,
+    good_shown,
 )
 from imvo.web.register.queries import facets
 
@@ -111,7 +112,21 @@ def search_filter(term: str) -> Q:
         condition |= Q(country__in=codes)
     if themes := _matching_themes(term):
         condition |= Q(theme__in=themes)
+    if goods := _matching_goods(term):
+        condition |= Q(good__in=goods)
     return condition
+
+
+def _matching_goods(term: str) -> list[str]:
+    """The goods (stored in English) whose Dutch name contains ``term`` ("cacao" finds Cocoa)."""
+    import unicodedata
+
+    from imvo.core.products.good_names import translated_goods
+
+    folded = term.casefold()
+    names = [english for english, dutch in translated_goods()["nl"].items() if folded in dutch.casefold()]
+    # ILAB writes some names decomposed ("Açaí"): match the stored spelling either way.
+    return sorted({form for name in names for form in (name, unicodedata.normalize("NFD", name))})
 
 
 def _active_measure() -> Exists:
@@ -162,7 +177,9 @@ class RiskFilterSet(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = sorted(
             ((code, country_label(code)) for code in countries), key=lambda c: c[1]
         )
-        self.filters["good"].extra["choices"] = [(good, good) for good in goods]
+        self.filters["good"].extra["choices"] = sorted(
+            ((good, good_shown(good)) for good in goods), key=lambda c: c[1]
+        )
 
     def filter_search(self, queryset: QuerySet[Risk], name: str, value: str) -> QuerySet[Risk]:
         term = value.strip()[:SEARCH_MAX]

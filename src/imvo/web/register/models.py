@@ -9,6 +9,7 @@ Writes go through ``actions.py`` only, which records the audit trail.
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -215,6 +216,13 @@ SCAN_CLOSE_REASONS = frozenset(
 RISK_ORDER = (models.F("salience").desc(nulls_last=True), models.F("priority").asc(nulls_last=True), "id")
 
 
+def _day(value: Any) -> str:
+    """A date in the reader's format (for labels built in Python, outside a template)."""
+    from django.utils import formats
+
+    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else ""
+
+
 def _reader_language() -> str:
     return (get_language() or "en")[:2]
 
@@ -404,6 +412,9 @@ class StakeholderEngagement(OrganisationScoped):
     def __str__(self) -> str:
         return f"{self.held_on} {self.stakeholder}"
 
+    def audit_object_label(self) -> str:
+        return f"{_day(self.held_on)} {self.stakeholder}"
+
 
 # --- Step 3: cease, prevent, mitigate -------------------------------------------------------------
 class MeasureKind(models.TextChoices):
@@ -485,6 +496,9 @@ class FollowUp(OrganisationScoped):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.planned_on}"
+
+    def audit_object_label(self) -> str:
+        return f"{self.get_kind_display()} {_day(self.planned_on)}"
 
     @property
     def is_overdue(self) -> bool:

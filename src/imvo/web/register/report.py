@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db.models import Count, Q
@@ -36,6 +36,7 @@ from imvo.web.register.models import (
     RemediationStatus,
     Risk,
     RiskArea,
+    RiskSource,
     RiskStatus,
     StakeholderEngagement,
 )
@@ -127,11 +128,34 @@ def _measures_of_top_risks(
     return measures_for
 
 
+def _risk_title(row: Mapping[str, Any], language: str) -> str:
+    """A found risk's heading in the report's language; a risk entered by hand keeps its title."""
+    if row["source"] != RiskSource.SCAN or not row["theme"]:
+        return str(row["title"])
+    from imvo.core.risk.headings import risk_heading
+
+    return risk_heading(
+        row["theme"], row["good"], row["country"], row["input_good"], row["input_country"], language
+    )
+
+
 def _risk_section(organisation: Organisation, language: str) -> dict[str, Any]:
     public_risks = Risk.objects.filter(organisation=organisation, confidential=False)
     top_risks = list(
         public_risks.exclude(status=RiskStatus.CLOSED)
-        .values("id", "title", "theme", "area", "country", "good", "salience", "status")
+        .values(
+            "id",
+            "title",
+            "source",
+            "theme",
+            "area",
+            "country",
+            "good",
+            "input_good",
+            "input_country",
+            "salience",
+            "status",
+        )
         .order_by(*RISK_ORDER)[:TOP_RISKS_IN_REPORT]
     )
     themes = Counter(_counts(public_risks.exclude(theme=""), "theme"))
@@ -149,7 +173,7 @@ def _risk_section(organisation: Organisation, language: str) -> dict[str, Any]:
         ],
         "most_salient": [
             {
-                "title": row["title"],
+                "title": _risk_title(row, language),
                 "theme": theme_label(row["theme"], language) if row["theme"] else "",
                 "area": str(area_labels.get(row["area"], row["area"])),
                 "country": row["country"],

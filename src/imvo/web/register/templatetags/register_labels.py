@@ -103,3 +103,17 @@ def edition(text: str) -> str:
     from imvo.core.risk.datasets_shown import edition_label
 
     return edition_label(text, _language())
+
+
+@register.filter
+def iso_day(value: Any) -> str:
+    """A date stored as ISO text (a published report's content) in the reader's format (1-3-2026)."""
+    import datetime as dt
+
+    from django.utils import formats
+
+    text = str(value or "")[:10]
+    try:
+        return formats.date_format(dt.date.fromisoformat(text), "SHORT_DATE_FORMAT")
+    except ValueError:
+        return str(value or "")
