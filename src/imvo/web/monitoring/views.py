@@ -74,7 +74,9 @@ def describe_size_criteria(criteria: SizeCriteria) -> str:
             _("more than €%(amount)s balance-sheet total") % {"amount": _grouped(round(criteria.assets_over))}
         )
     if criteria.turnover_over is not None:
-        parts.append(_("more than €%(amount)s turnover") % {"amount": _grouped(round(criteria.turnover_over))})
+        parts.append(
+            _("more than €%(amount)s turnover") % {"amount": _grouped(round(criteria.turnover_over))}
+        )
     if not parts:
         return _("no size thresholds: every company counts")
     if criteria.thresholds_required == len(parts):
