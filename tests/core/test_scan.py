@@ -2,6 +2,7 @@
 
 import csv
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from imvo.cli import main
 from imvo.core.export import write_register
+from imvo.core.risk.themes import THEMES
 from imvo.core.scan import REGISTER_COLUMNS, Resolver, scan_file
 from imvo.core.suppliers import InputError
 
@@ -114,6 +116,33 @@ def test_priority_ranks_salience_then_spend(tmp_path, resolver):
         first_theme = ranked[0].theme
         same_theme = [f.supplier for f in ranked if f.theme == first_theme]
         assert same_theme == ["Big", "Small"]
+
+
+def test_priority_is_the_full_order_on_a_list_large_enough_for_parallel_sorting(tmp_path, resolver):
+    """The priority is the row number of a table created from a sorted query; on a list this large
+    DuckDB sorts on several threads, and the numbers must still follow salience, severity, spend
+    (empty last), input row and theme exactly, with ties in spend."""
+    pick = random.Random(12)
+    places = ["Ghana", "India", "China", "Brazil", "Germany", "Malaysia", "Bolivia"]
+    goods = ["cocoa", "bricks", "garments", "tin", "coffee", "palm oil", "electronics"]
+    spends = ["", "10", "10", "250", "1.000", "99999"]
+    rows = [
+        [f"S{n}", pick.choice(places), pick.choice(goods), "", pick.choice(spends)] for n in range(150_000)
+    ]
+    path = write_csv(tmp_path / "large.csv", rows)
+    order = {theme.id: n for n, theme in enumerate(THEMES)}
+    with scan_file(path, resolver=resolver) as result:
+        ranked = result.query(
+            "SELECT priority, salience, severity, spend, input_row, theme::VARCHAR FROM register "
+            "WHERE priority IS NOT NULL ORDER BY priority"
+        )
+    assert len(ranked) > 150_000
+    assert [row[0] for row in ranked] == list(range(1, len(ranked) + 1))
+    keys = [
+        (-salience, -severity, spend is None, -(spend or 0), row, order[theme])
+        for _, salience, severity, spend, row, theme in ranked
+    ]
+    assert keys == sorted(keys)
 
 
 def test_example_supplier_list_scans_completely():

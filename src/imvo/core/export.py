@@ -26,6 +26,7 @@ from pathlib import Path
 
 from imvo.core.scan import (
     FINDING_ROW_COLUMNS,
+    FINDING_ROWS,
     REGISTER_COLUMNS,
     REGISTER_ORDER,
     SCANNED_ROWS,
@@ -141,7 +142,7 @@ def _write_parquet(result: ScanResult, findings: Path, suppliers: Path) -> None:
     to ``suppliers``, moved into place once both are written."""
     _copy(
         result,
-        f"SELECT {', '.join(FINDING_ROW_COLUMNS)} FROM register ORDER BY {REGISTER_ORDER}",  # noqa: S608
+        f"SELECT {', '.join(FINDING_ROW_COLUMNS)} FROM {FINDING_ROWS} ORDER BY {REGISTER_ORDER}",  # noqa: S608
         findings,
         _COPY_OPTIONS[".parquet"],
     )

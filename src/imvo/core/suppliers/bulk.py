@@ -106,8 +106,10 @@ def _file_facts(path: Path, encoding: str) -> _FileFacts:
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):
             lf += chunk.count(b"\n")
-            cr += chunk.count(b"\r")
-            crlf += chunk.count(b"\r\n") + (last == b"\r" and chunk[:1] == b"\n")
+            if chunk_cr := chunk.count(b"\r"):  # the two-byte search costs twice a one-byte count
+                cr += chunk_cr
+                crlf += chunk.count(b"\r\n")
+            crlf += last == b"\r" and chunk[:1] == b"\n"
             if len(chunk.translate(None, unwanted)) != len(chunk):
                 has_controls = has_controls or len(chunk.translate(None, _CONTROL_BYTES)) != len(chunk)
                 has_c1 = has_c1 or (check_c1 and len(chunk.translate(None, _C1_BYTES)) != len(chunk))
@@ -165,7 +167,9 @@ def load_clean_rows(
     ):
         return None
     facts = _file_facts(supplier_file.path, encoding)
-    if facts.has_controls:
+    # A carriage return that ends no line is a line break to the row-by-row reader (an empty row
+    # where it starts a line, a split cell elsewhere) and none to DuckDB: that reader decides.
+    if facts.has_controls or facts.lone_cr:
         return None
     source, duck_encoding = supplier_file.path, _DUCKDB_ENCODINGS[encoding]
     if facts.has_c1:
@@ -208,14 +212,11 @@ def _strip_sql(cell: str, first: str | None = None, last: str | None = None) -> 
     )
 
 
-def cells_query(
-    fields: int, width: int, indexes: Mapping[str, int], newline: str, lone_cr: bool = False
-) -> str:
+def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: str) -> str:
     """The SELECT that reads a supplier file with ``fields`` columns (``width`` of them named in the
     header; ``indexes`` maps field names to columns) into the records with the checks of the
-    row-by-row reader as flags (``lone_cr``: the file has a carriage return that ends no line). A
-    pure projection of ``read_csv``, so rows keep their file order (``tests/core/test_bulk_reader.py``
-    checks the plan). Parameters: $path, $delimiter, $skip,
+    row-by-row reader as flags. A pure projection of ``read_csv``, so rows keep their file order
+    (``tests/core/test_bulk_reader.py`` checks the plan). Parameters: $path, $delimiter, $skip,
     $encoding, $whitespace."""
     # Raw cells of the fields, as the row-by-row reader sees them before stripping.
     used = [indexes[field] for field in _CHECKED_FIELDS if field in indexes]
@@ -249,15 +250,14 @@ def cells_query(
     )
     # A cell spanning lines with a whole row's worth of delimiters: rows merged by a stray quote
     # (the row-by-row reader's _check_merged). Only rows spanning lines are looked at: those with a
-    # line break in a cell, and, when the file has a carriage return of its own (Python's reader
-    # counts that as a line too), those holding one.
+    # line break in a cell (a file with a carriage return of its own is not read here at all).
     needed = max(width - 1, 1)
     merged_cells = " OR ".join(
         f"((contains(c{i}, chr(10)) OR contains(c{i}, chr(13))) "
         f"AND length(c{i}) - length(replace(c{i}, $delimiter, '')) >= {needed})"
         for i in range(fields)
     )
-    spans_lines = "breaks > 0" + (f" OR contains({whole}, chr(13))" if lone_cr else "")
+    spans_lines = "breaks > 0"
     merged = f"CASE WHEN {spans_lines} THEN ({merged_cells}) ELSE false END"
     spend = text("spend")
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(fields))
@@ -304,7 +304,6 @@ def _load(
         len(supplier_file.headers),
         supplier_file.column_indexes,
         facts.newline,
-        facts.lone_cr,
     )
     connection.execute(f"CREATE TABLE {CELLS_TABLE} AS {query}", params)
     counts = connection.execute(
