@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from imvo.core.register.facts import (
@@ -95,54 +94,71 @@ def _policy(organisation: Organisation) -> PolicyFacts | None:
     )
 
 
-def _per_organisation(rows: QuerySet[Any], aggregate: Any) -> Subquery:
-    """One aggregate over ``rows`` of the outer query's organisation, as a scalar subquery."""
-    grouped = rows.filter(organisation=OuterRef("pk")).order_by().values("organisation")
-    return Subquery(grouped.annotate(value=aggregate).values("value")[:1])
-
-
-def _count(rows: QuerySet[Any], condition: Q | None = None) -> Coalesce:
-    return Coalesce(_per_organisation(rows, Count("id", filter=condition)), 0)
-
-
-def _aggregates(today: dt.date) -> dict[str, Any]:
-    """Every count and date the facts need, each a subquery of one SELECT over the organisation: the
-    facts cost the same few queries whatever the register's size."""
-    measures = Measure.objects.exclude(status=CANCELLED)
-    without_indicator = Measure.objects.filter(status__in=ACTIVE_MEASURE_STATUSES).exclude(
+def _aggregates(organisation: Organisation, today: dt.date) -> dict[str, Any]:
+    """Every count and date the facts need: one aggregate query per table, each over the
+    organisation's rows, so the facts cost the same few queries whatever the register's size.
+    (One query of two dozen correlated subqueries cost less database time, but building it cost
+    more CPU than the database spent on all of them.)"""
+    without_indicator = Q(status__in=ACTIVE_MEASURE_STATUSES) & ~Q(
         Exists(Indicator.objects.filter(measure=OuterRef("pk")))
     )
     audits = Q(kind__in=[FollowUpKind.AUDIT, FollowUpKind.VISIT])
-    remedies = RemediationRecord.objects.all()
-    merged_lists = Scan.objects.filter(status=ScanStatus.DONE)
-    return {
-        "risks": _count(Risk.objects.all()),
-        "manual_risks": _count(Risk.objects.all(), Q(source=RiskSource.MANUAL)),
-        "open_child_labour_risks": _count(Risk.objects.all(), OPEN_CHILD_LABOUR_RISK),
-        "judgements": _count(SeverityJudgement.objects.all()),
-        "last_judged_at": _per_organisation(SeverityJudgement.objects.all(), Max("created_at")),
-        "lists_merged": _count(merged_lists),
-        "last_list_merged_at": _per_organisation(merged_lists, Max("applied_at")),
-        "last_engagement_on": _per_organisation(StakeholderEngagement.objects.all(), Max("held_on")),
-        "last_report_at": _per_organisation(PublishedReport.objects.all(), Max("published_at")),
-        "indicators": _count(Indicator.objects.all()),
-        "measures_total": _count(measures),
-        "measures_planned": _count(measures, Q(status=MeasureStatus.PLANNED)),
-        "measures_in_progress": _count(measures, Q(status=MeasureStatus.IN_PROGRESS)),
-        "measures_done": _count(measures, Q(status=MeasureStatus.DONE)),
-        "measures_overdue": _count(measures, overdue_measure_filter(today)),
-        "measures_without_indicator": _count(without_indicator),
-        "follow_ups_total": _count(FollowUp.objects.all()),
-        "follow_ups_done": _count(FollowUp.objects.all(), Q(done_on__isnull=False)),
-        "follow_ups_overdue": _count(FollowUp.objects.all(), overdue_follow_up_filter(today)),
-        "audits": _count(FollowUp.objects.all(), audits),
-        "audits_done": _count(FollowUp.objects.all(), audits & Q(done_on__isnull=False, done_on__lte=today)),
-        "remedies": _count(remedies),
-        "remedies_provided": _count(
-            remedies, Q(status__in=[RemediationStatus.PROVIDED, RemediationStatus.VERIFIED])
+    done = Q(done_on__isnull=False)
+    provided = Q(status__in=[RemediationStatus.PROVIDED, RemediationStatus.VERIFIED])
+    per_table: tuple[tuple[QuerySet[Any], dict[str, Any]], ...] = (
+        (
+            Risk.objects.all(),
+            {
+                "risks": Count("id"),
+                "manual_risks": Count("id", filter=Q(source=RiskSource.MANUAL)),
+                "open_child_labour_risks": Count("id", filter=OPEN_CHILD_LABOUR_RISK),
+            },
         ),
-        "remedies_verified": _count(remedies, Q(status=RemediationStatus.VERIFIED)),
-    }
+        (
+            SeverityJudgement.objects.all(),
+            {"judgements": Count("id"), "last_judged_at": Max("created_at")},
+        ),
+        (
+            Scan.objects.filter(status=ScanStatus.DONE),
+            {"lists_merged": Count("id"), "last_list_merged_at": Max("applied_at")},
+        ),
+        (StakeholderEngagement.objects.all(), {"last_engagement_on": Max("held_on")}),
+        (PublishedReport.objects.all(), {"last_report_at": Max("published_at")}),
+        (Indicator.objects.all(), {"indicators": Count("id")}),
+        (
+            Measure.objects.exclude(status=CANCELLED),
+            {
+                "measures_total": Count("id"),
+                "measures_planned": Count("id", filter=Q(status=MeasureStatus.PLANNED)),
+                "measures_in_progress": Count("id", filter=Q(status=MeasureStatus.IN_PROGRESS)),
+                "measures_done": Count("id", filter=Q(status=MeasureStatus.DONE)),
+                "measures_overdue": Count("id", filter=overdue_measure_filter(today)),
+                "measures_without_indicator": Count("id", filter=without_indicator),
+            },
+        ),
+        (
+            FollowUp.objects.all(),
+            {
+                "follow_ups_total": Count("id"),
+                "follow_ups_done": Count("id", filter=done),
+                "follow_ups_overdue": Count("id", filter=overdue_follow_up_filter(today)),
+                "audits": Count("id", filter=audits),
+                "audits_done": Count("id", filter=audits & done & Q(done_on__lte=today)),
+            },
+        ),
+        (
+            RemediationRecord.objects.all(),
+            {
+                "remedies": Count("id"),
+                "remedies_provided": Count("id", filter=provided),
+                "remedies_verified": Count("id", filter=Q(status=RemediationStatus.VERIFIED)),
+            },
+        ),
+    )
+    row: dict[str, Any] = {}
+    for rows, aggregates in per_table:
+        row.update(rows.filter(organisation=organisation).aggregate(**aggregates))
+    return row
 
 
 def _top_open_risks(organisation: Organisation) -> tuple[TopRisk, ...]:
@@ -164,12 +180,11 @@ def _date(moment: dt.datetime | None) -> dt.date | None:
 
 
 def register_facts(organisation: Organisation, *, publishing_at: dt.datetime | None = None) -> RegisterFacts:
-    """The facts of ``organisation``'s register now, in three queries. ``publishing_at``: a report
+    """The facts of ``organisation``'s register now, in a dozen queries. ``publishing_at``: a report
     being published at that moment counts as the latest report (it states where the organisation
     stands *with* it)."""
     today = timezone.localdate()
-    aggregates = _aggregates(today)
-    row = Organisation.objects.filter(pk=organisation.pk).annotate(**aggregates).values(*aggregates).get()
+    row = _aggregates(organisation, today)
     return RegisterFacts(
         as_of=today,
         policy=_policy(organisation),
