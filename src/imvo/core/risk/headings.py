@@ -4,6 +4,8 @@ input Cotton, origin unknown"). Stored titles stay English for exports; screens 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from imvo.core.products.good_names import good_name
 from imvo.core.risk.themes import theme_label
 
@@ -24,6 +26,9 @@ def _country(code: str, language: str) -> str:
         return code
 
 
+# A register page shows the same few theme × good × country headings many times over, and building
+# one looks up three names.
+@lru_cache(maxsize=8192)
 def risk_heading(
     theme: str, good: str, country: str, input_good: str = "", input_country: str = "", language: str = "en"
 ) -> str:
