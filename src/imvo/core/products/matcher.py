@@ -29,7 +29,7 @@ from imvo.core.products.catalogue import (
     load_processed_goods,
 )
 from imvo.core.products.hs_codes import HsCode, InvalidHsCode, check_hs_code, hs2022_codes
-from imvo.core.products.names import segments, stem, words
+from imvo.core.products.names import StemSet, segments, stem, words
 from imvo.core.risk import parameters
 
 __all__ = [
@@ -66,6 +66,9 @@ _MIN_HEAD_ALONE = 5
 _FUZZY_SAME_PREFIX = 3
 _MAX_PHRASE_WORDS = 5
 _CACHE_LIMIT = 200_000
+# A fuzzy target is skipped when the lengths alone keep its ratio this much below the score needed, so
+# that rounding can never skip one that reaches it.
+_LENGTH_SLACK = 1.0
 
 # Descriptive words of supplier lists: never "corrected" into a good's name ("frozen" is 0.91 like
 # Dutch "rozen", roses).
@@ -174,16 +177,16 @@ class ProductMatch:
     note: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Word:
     surface: str
-    stem: str
+    stem: str  # stem(surface)
     original: str  # the word as written (differs when corrected or split from a compound)
     corrected: bool = False
     compound_modifier: str = ""  # for the head of a split compound: the modifier word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _NameMatch:
     bases: tuple[str, ...]
     method: MatchMethod
@@ -238,21 +241,20 @@ class ProductMatcher:
         # Every word of every phrase is "known": known words are neither split nor corrected.
         self._surface_vocabulary = {word for key in self._surface_keys for word in key.split()}
         self._stem_vocabulary = {word for key in self._stem_keys for word in key.split()}
+        # Fragments of a misspelt word are looked up (and stemmed) only if they may be known. Every
+        # one-word stem key is in the stem vocabulary too (a compound's stem, "~kakaobon").
+        self._vocabulary_filter = StemSet(self._surface_vocabulary | self._stem_vocabulary)
         # Words the catalogue marks "=word" are never a fuzzy target: "tins" is not a misspelt "tin".
-        # Both fuzzy steps require the first letter(s) to agree, so the choices are indexed by them.
-        self._correction_choices: dict[str, list[str]] = {}
-        for word in sorted(self._surface_vocabulary - self._exact_only_words):
-            self._correction_choices.setdefault(word[:1], []).append(word)
-        self._fuzzy_choices: dict[str, list[str]] = {}
-        for key in sorted(set(self._surface_keys) - self._exact_only_words):
-            self._fuzzy_choices.setdefault(key[:_FUZZY_SAME_PREFIX], []).append(key)
+        self._correction_targets = _FuzzyTargets(sorted(self._surface_vocabulary - self._exact_only_words), 1)
+        self._fuzzy_targets = _FuzzyTargets(
+            sorted(set(self._surface_keys) - self._exact_only_words), _FUZZY_SAME_PREFIX
+        )
         self._false_friends: set[str] = set()
         for friend in load_false_friends():
             # A one-word false friend is matched as written: "tins" must not hide "tin" by its stem.
             friend_words = words(friend.phrase)
             self._false_friends.update(self._keys_of(friend_words, surface_only=len(friend_words) < 2))
-        # Every word (or stem) of a phrase that is a false friend is part of one of their keys: a
-        # product with no such fragment needs no false-friend search at all.
+        # Every word (or stem) of a phrase that is a false friend is part of one of their keys.
         self._false_friend_fragments = {
             key[start:end]
             for key in (friend.removeprefix("~") for friend in self._false_friends)
@@ -268,6 +270,9 @@ class ProductMatcher:
         # A product is often listed with several HS codes (and without one): read its name once.
         self._name_matches: dict[str, _NameMatch | None] = {}
         self._code_bases_cache: dict[str, tuple[tuple[str, ...], bool]] = {}
+        # A supplier list has a few dozen distinct codes, and many products share their goods.
+        self._checked_codes: dict[str, HsCode | InvalidHsCode] = {}
+        self._goods_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._cache: dict[tuple[str, str], ProductMatch] = {}
 
     # ----------------------------------------------------------------------------------- building
@@ -368,10 +373,26 @@ class ProductMatcher:
         name = self._match_name(product)
         if not hs_text.strip():
             return self._from_name(name, None, "")
-        checked = check_hs_code(hs_text, self._known_codes)
+        checked = self._check_code(hs_text)
         if isinstance(checked, InvalidHsCode):
             return self._from_name(name, None, f"HS code {hs_text.strip()!r} ignored: {checked.reason}")
         return self._from_code(checked, name)
+
+    def _check_code(self, hs_text: str) -> HsCode | InvalidHsCode:
+        checked = self._checked_codes.get(hs_text)
+        if checked is None:
+            checked = check_hs_code(hs_text, self._known_codes)
+            if len(self._checked_codes) < _CACHE_LIMIT:
+                self._checked_codes[hs_text] = checked
+        return checked
+
+    def _goods_of_bases(self, bases: tuple[str, ...]) -> tuple[str, ...]:
+        goods = self._goods_cache.get(bases)
+        if goods is None:
+            goods = self._goods_of(bases)
+            if len(self._goods_cache) < _CACHE_LIMIT:
+                self._goods_cache[bases] = goods
+        return goods
 
     def _goods_of(self, bases: Iterable[str]) -> tuple[str, ...]:
         names: list[str] = []
@@ -423,7 +444,7 @@ class ProductMatcher:
         if name is None:
             return ProductMatch((), "", *code_fields, "none", 0.0, False, _join(note, "no listed good found"))
         return ProductMatch(
-            goods=self._goods_of(name.bases),
+            goods=self._goods_of_bases(name.bases),
             good=name.bases[0],
             hs_code=code_fields[0],
             hs_heading=code_fields[1],
@@ -507,7 +528,7 @@ class ProductMatcher:
         self, code: HsCode, bases: tuple[str, ...], certain: bool, needs_review: bool, note: str
     ) -> ProductMatch:
         return ProductMatch(
-            goods=self._goods_of(bases),
+            goods=self._goods_of_bases(bases),
             good=bases[0],
             hs_code=code.code,
             hs_heading=code.heading,
@@ -562,23 +583,46 @@ class ProductMatcher:
         return self._match_whole(product)
 
     def _lookup(self, phrase: Sequence[_Word]) -> tuple[tuple[str, ...], str] | None:
+        if len(phrase) == 1:
+            return self._lookup_word(phrase[0])
         surfaces = [word.surface for word in phrase]
         for key in (" ".join(surfaces), "".join(surfaces)):
             if key in self._surface_keys:
                 return self._surface_keys[key], key
-        for key in (" ".join(word.stem for word in phrase), stem("".join(surfaces))):
+        key = " ".join(word.stem for word in phrase)
+        if key in self._stem_keys:
+            return self._stem_keys[key], key
+        joined = "".join(surfaces)
+        if self._vocabulary_filter.may_hold(joined):
+            key = stem(joined)
             if key in self._stem_keys:
                 return self._stem_keys[key], key
         return None
 
+    def _lookup_word(self, word: _Word) -> tuple[tuple[str, ...], str] | None:
+        """:meth:`_lookup` of one word, whose joined surfaces and stems are its own."""
+        bases = self._surface_keys.get(word.surface)
+        if bases is not None:
+            return bases, word.surface
+        bases = self._stem_keys.get(word.stem)
+        if bases is not None:
+            return bases, word.stem
+        return None
+
     def _prepare(self, segment: list[str]) -> list[_Word | None]:
         """Words of a segment, compounds split, misspellings corrected; None marks a false friend."""
+        # Words are not cached: most are new, and keeping them costs the garbage collector more than
+        # reading them again. The words read from a written word have it as their original; a segment
+        # with no fragment of a false friend needs no false-friend search at all.
         prepared: list[_Word | None] = []
+        fragments = self._false_friend_fragments
+        false_friend_fragment = False
         for word in segment:
-            prepared.extend(self._prepare_word(word))
-        return self._mask_false_friends(prepared)
+            prepared.extend(self._read_word(word))
+            false_friend_fragment = false_friend_fragment or word in fragments or stem(word) in fragments
+        return self._mask_false_friends(prepared) if false_friend_fragment else prepared
 
-    def _prepare_word(self, word: str) -> list[_Word]:
+    def _read_word(self, word: str) -> list[_Word]:
         word_stem = stem(word)
         if word in self._surface_vocabulary or word_stem in self._stem_vocabulary:
             return [_Word(word, word_stem, word)]
@@ -593,28 +637,10 @@ class ProductMatcher:
 
     def _split_compound(self, word: str) -> list[_Word]:
         """ "kakaobohnen" -> kakao + bohnen; "rohkaffee" -> kaffee (the head decides, as in NL/DE)."""
-        best: tuple[int, int, int] | None = None
-        for cut in range(2, len(word) - 2):
-            head = word[cut:]
-            head_known = head in self._surface_vocabulary or stem(head) in self._stem_vocabulary
-            if not head_known:
-                continue
-            modifier = word[:cut]
-            modifier_known = len(modifier) >= 3 and (
-                modifier in self._surface_vocabulary
-                or stem(modifier) in self._stem_vocabulary
-                or (modifier.endswith("s") and modifier[:-1] in self._surface_vocabulary)
-            )
-            # An unknown modifier is dropped, so the head alone must be a real word: "rohkaffee" ->
-            # kaffee, but "bekers" (cups) must not become "kers" (cherries).
-            if not modifier_known and (len(head) < _MIN_HEAD_ALONE or cut < 3):
-                continue
-            score = (int(modifier_known), len(head), cut)
-            if best is None or score[:2] > best[:2]:
-                best = score
+        best = self._compound_cut(word)
         if best is None:
             return []
-        modifier_known, cut = bool(best[0]), best[2]
+        modifier_known, cut = best
         modifier, head = word[:cut], word[cut:]
         if modifier_known and modifier not in self._surface_vocabulary and modifier.endswith("s"):
             modifier = modifier if stem(modifier) in self._stem_vocabulary else modifier[:-1]
@@ -623,17 +649,43 @@ class ProductMatcher:
             return [head_word]
         return [_Word(modifier, stem(modifier), word), head_word]
 
+    def _compound_cut(self, word: str) -> tuple[bool, int] | None:
+        """Where to cut a compound, and whether its modifier is known: the longest known head with a known
+        modifier, else the longest known head that can stand alone."""
+        best: tuple[bool, int] | None = None
+        for cut in self._vocabulary_filter.held_suffixes(word, 2, len(word) - 2):
+            head = word[cut:]
+            if head not in self._surface_vocabulary and stem(head) not in self._stem_vocabulary:
+                continue
+            modifier = word[:cut]
+            if len(modifier) >= 3 and (
+                self._is_known(modifier)
+                or (modifier.endswith("s") and modifier[:-1] in self._surface_vocabulary)
+            ):
+                return True, cut  # later cuts have shorter heads
+            # An unknown modifier is dropped, so the head alone must be a real word: "rohkaffee" ->
+            # kaffee, but "bekers" (cups) must not become "kers" (cherries).
+            if best is None and len(head) >= _MIN_HEAD_ALONE and cut >= 3:
+                best = (False, cut)
+        return best
+
+    def _is_known(self, part: str) -> bool:
+        return self._vocabulary_filter.may_hold(part) and (
+            part in self._surface_vocabulary or stem(part) in self._stem_vocabulary
+        )
+
     def _correct(self, word: str) -> tuple[str, float] | None:
         if len(word) < _MIN_CORRECTED_WORD or word in _DESCRIPTORS:
             return None
         if word in self._corrections:
             return self._corrections[word]
-        found = process.extractOne(
-            word,
-            self._correction_choices.get(word[:1], []),
-            scorer=fuzz.ratio,
-            score_cutoff=_WORD_CORRECTION_MINIMUM,
+        # What the result is checked against below (a long word needs both scores).
+        needed = (
+            _WORD_CORRECTION_MINIMUM
+            if len(word) <= 5
+            else max(_LONG_WORD_CORRECTION, _WORD_CORRECTION_MINIMUM)
         )
+        found = self._correction_targets.closest(word, _WORD_CORRECTION_MINIMUM, needed)
         result = None
         if found is not None and (len(word) <= 5 or found[1] >= _LONG_WORD_CORRECTION):
             result = (found[0], float(found[1]))
@@ -642,12 +694,6 @@ class ProductMatcher:
         return result
 
     def _mask_false_friends(self, prepared: list[_Word | None]) -> list[_Word | None]:
-        fragments = self._false_friend_fragments
-        if not any(
-            word is not None and (word.original in fragments or stem(word.original) in fragments)
-            for word in prepared
-        ):
-            return prepared
         masked = list(prepared)
         for size in range(min(len(prepared), 3), 0, -1):
             for start in range(len(prepared) - size + 1):
@@ -666,17 +712,19 @@ class ProductMatcher:
         """The longest known phrase of the segment, uncorrected words first, the latest on a tie."""
         best: tuple[tuple[int, int, int], list[_Word], tuple[str, ...], str] | None = None
         for start in range(len(prepared)):
-            for size in range(1, min(_MAX_PHRASE_WORDS, len(prepared) - start) + 1):
-                window = prepared[start : start + size]
-                if any(word is None for word in window):
+            phrase: list[_Word] = []
+            corrected = False
+            for word in prepared[start : start + _MAX_PHRASE_WORDS]:
+                if word is None:
                     break
-                present = [word for word in window if word is not None]
-                found = self._lookup(present)
+                phrase.append(word)
+                corrected = corrected or word.corrected
+                found = self._lookup(phrase)
                 if found is None:
                     continue
-                rank = (size, int(not any(word.corrected for word in present)), start)
+                rank = (len(phrase), int(not corrected), start)
                 if best is None or rank > best[0]:
-                    best = (rank, present, found[0], found[1])
+                    best = (rank, list(phrase), found[0], found[1])
         return None if best is None else best[1:]
 
     def _match_segment(self, segment: list[str]) -> _NameMatch | None:
@@ -684,7 +732,11 @@ class ProductMatcher:
         if best is None:
             return None
         phrase, bases, key = best
-        written = " ".join(dict.fromkeys(word.original for word in phrase))
+        written = (
+            phrase[0].original
+            if len(phrase) == 1
+            else " ".join(dict.fromkeys(word.original for word in phrase))
+        )
         if any(word.corrected for word in phrase):
             matched = " ".join(word.surface for word in phrase)
             score = fuzz.ratio(written, matched) / 100
@@ -703,12 +755,7 @@ class ProductMatcher:
         modifier = self._lookup([_Word(head.compound_modifier, stem(head.compound_modifier), "")])
         if modifier is None or self._agree(modifier[0], bases):
             return None
-        near = process.extractOne(
-            head.original,
-            self._fuzzy_choices.get(head.original[:_FUZZY_SAME_PREFIX], []),
-            scorer=fuzz.ratio,
-            score_cutoff=_COMPOUND_NEAR_MISS,
-        )
+        near = self._fuzzy_targets.closest(head.original, _COMPOUND_NEAR_MISS)
         if near is not None and set(self._surface_keys[near[0]]) & set(modifier[0]):
             return _NameMatch(
                 self._surface_keys[near[0]], "fuzzy", round(near[1] / 100, 3), head.original, near[0]
@@ -734,16 +781,93 @@ class ProductMatcher:
         prepared = self._prepare(query.split())
         if any(word is None for word in prepared):
             return None  # a false friend ("goldfish") is not a near miss of a good
-        found = process.extractOne(
-            query,
-            self._fuzzy_choices.get(query[:_FUZZY_SAME_PREFIX], []),
-            scorer=fuzz.ratio,
-            score_cutoff=FUZZY_MINIMUM * 100,
-        )
+        found = self._fuzzy_targets.closest(query, FUZZY_MINIMUM * 100)
         if found is None:
             return None
         key = found[0]
         return _NameMatch(self._surface_keys[key], "fuzzy", round(found[1] / 100, 3), query, key)
+
+
+class _FuzzyTargets:
+    """The targets of a fuzzy step, indexed by their first letters (which the step requires to agree).
+
+    Most queries are misspelt words that are new, so each would cost a full search: the commonest
+    misspellings (a letter too many or too few) are found among the targets of one length, and the
+    search skips the targets whose length alone keeps them below the score needed.
+    """
+
+    def __init__(self, targets: Iterable[str], prefix_length: int) -> None:
+        self._prefix_length = prefix_length
+        self._by_prefix: dict[str, list[str]] = {}
+        self._by_length: dict[tuple[str, int], list[str]] = {}
+        for target in targets:
+            self._by_prefix.setdefault(target[:prefix_length], []).append(target)
+            self._by_length.setdefault((target[:prefix_length], len(target)), []).append(target)
+        self._targets = frozenset(target for group in self._by_prefix.values() for target in group)
+        self._reachable: dict[tuple[str, int, float], list[str]] = {}
+        self._one_off: dict[tuple[str, int], list[str]] = {}
+
+    def closest(self, query: str, score_cutoff: float, needed: float = 0.0) -> tuple[str, float] | None:
+        """The first best ``fuzz.ratio`` target with the query's first letters, scoring at least
+        ``score_cutoff`` (as ``process.extractOne``); a result below ``needed`` may be missed."""
+        nearest = self._nearest(query, score_cutoff) if len(query) >= 3 else None
+        if nearest is not None:
+            return nearest
+        found = process.extractOne(
+            query,
+            self._candidates(query, max(score_cutoff, needed)),
+            scorer=fuzz.ratio,
+            score_cutoff=score_cutoff,
+        )
+        return None if found is None else (found[0], found[1])
+
+    def _nearest(self, query: str, score_cutoff: float) -> tuple[str, float] | None:
+        """:meth:`closest` if the query is a target or one letter off one, else None.
+
+        The query itself scores best, then a target it is one letter short of (1 - 1 / both lengths),
+        then one it has a letter more than: from three letters on no other target scores as high (an
+        equal length takes two edits, a length that differs more as many). Among the targets one letter
+        longer or shorter, those score above two edits in the shorter total; the others score below.
+        """
+        size = len(query)
+        found = process.extractOne(
+            query,
+            [query] if query in self._targets else self._one_letter_off(query[: self._prefix_length], size),
+            scorer=fuzz.ratio,
+            score_cutoff=max(score_cutoff, 100 * (1 - 2 / (2 * size - 1))),
+        )
+        return None if found is None else (found[0], found[1])
+
+    def _one_letter_off(self, prefix: str, size: int) -> list[str]:
+        """The targets one letter longer, then those one letter shorter, each in their order."""
+        key = (prefix, size)
+        targets = self._one_off.get(key)
+        if targets is None:
+            targets = self._by_length.get((prefix, size + 1), []) + self._by_length.get(
+                (prefix, size - 1), []
+            )
+            if len(self._one_off) >= _CACHE_LIMIT:
+                self._one_off.clear()
+            self._one_off[key] = targets
+        return targets
+
+    def _candidates(self, query: str, needed: float) -> list[str]:
+        """The targets that the lengths alone do not keep below ``needed`` (a ratio is at most
+        200 * shorter / both lengths)."""
+        prefix = query[: self._prefix_length]
+        key = (prefix, len(query), needed)
+        candidates = self._reachable.get(key)
+        if candidates is None:
+            size = len(query)
+            candidates = [
+                target
+                for target in self._by_prefix.get(prefix, [])
+                if 200 * min(size, len(target)) >= (needed - _LENGTH_SLACK) * (size + len(target))
+            ]
+            if len(self._reachable) >= _CACHE_LIMIT:
+                self._reachable.clear()
+            self._reachable[key] = candidates
+        return candidates
 
 
 def _combine(name_bases: tuple[str, ...], code_bases: tuple[str, ...]) -> tuple[str, ...]:
@@ -753,7 +877,7 @@ def _combine(name_bases: tuple[str, ...], code_bases: tuple[str, ...]) -> tuple[
 
 
 def _join(first: str, second: str) -> str:
-    return "; ".join(part for part in (first, second) if part)
+    return f"{first}; {second}" if first and second else first or second
 
 
 def _shorten(label: str, limit: int = 60) -> str:
