@@ -100,6 +100,8 @@ def _titles(page: str, risks: dict[str, Risk]) -> set[str]:
         ({"q": "cote d"}, {"child", "forced"}),
         ({"q": "bricks"}, {"bricks"}),
         ({"q": "Oezbekistan"}, {"cotton"}),
+        # A word of the supplier's name only (the titles do not have it).
+        ({"q": "coop"}, {"child", "forced"}),
     ],
 )
 def test_filters_select_exactly_the_matching_risks_of_the_organisation(
@@ -279,3 +281,17 @@ def test_the_register_pages_cost_a_fixed_number_of_queries(
         )
         with django_assert_max_num_queries(len(small.captured_queries)):
             assert client.get(url(name), {"q": "R"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_supplier_names_have_a_trigram_index_on_postgresql() -> None:
+    """The register's search by supplier name reads this index on PostgreSQL (migration 0009)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL index")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'supplier_name_trigram'")
+        row = cursor.fetchone()
+    assert row is not None
+    assert "gin_trgm_ops" in row[0]
