@@ -573,6 +573,9 @@ def _connect(workdir: Path) -> duckdb.DuckDBPyConnection:
     config: dict[str, str | bool | int | float | list[str]] = {
         "memory_limit": DUCKDB_MEMORY_LIMIT,
         "temp_directory": str(spill),
+        # DuckDB's default, stated because the register depends on it: a finding's priority is its
+        # row number in a table created from an ordered query (see _build_register).
+        "preserve_insertion_order": True,
     }
     connection = duckdb.connect(":memory:", config=config)
     connection.execute("SET enable_progress_bar = false")  # the CLI draws its own
