@@ -284,6 +284,7 @@ class Resolver:
             self._countries_by_good.setdefault(listing.good, set()).add(listing.alpha2)
             self._listings_by_good.setdefault(listing.good, []).append(listing)
         self._annex = _annex_index(self.reference)
+        self._annex_by_good: dict[str, AnnexEntry | None] = {}
         self._coded_goods = {link.good for link in self.inputs.links() if link.hs_prefixes}
 
     def country(self, text: str) -> str | None:
@@ -338,11 +339,23 @@ class Resolver:
         return next((entry for prefix, entry in self._annex if code.startswith(prefix)), None)
 
     def _annex_entry_for_good(self, good: str) -> AnnexEntry | None:
-        for code in self.matcher.hs_codes_of(good):
-            for prefix, entry in self._annex:
-                if code.startswith(prefix) or prefix.startswith(code):
-                    return entry
-        return None
+        # Asked for every group of the good (one per country): the catalogue's few hundred goods
+        # bound the cache.
+        try:
+            return self._annex_by_good[good]
+        except KeyError:
+            pass
+        found = next(
+            (
+                entry
+                for code in self.matcher.hs_codes_of(good)
+                for prefix, entry in self._annex
+                if code.startswith(prefix) or prefix.startswith(code)
+            ),
+            None,
+        )
+        self._annex_by_good[good] = found
+        return found
 
     def _input_evidence(
         self, alpha2: str, match: ProductMatch
