@@ -757,9 +757,9 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
     """Load the lookup tables, rank the findings, and define the ``register`` view; return the
     register's :attr:`ScanResult.formula_columns`.
 
-    Only the ranking (input row, theme; its row number is the priority) is materialised besides the
-    inputs: evidence texts stay in the small templates table and are joined in when the register is
-    read or exported.
+    Besides the inputs only the register's keys are materialised (``findings``: input row, finding
+    group and theme, in register order, so that a ranked row's number is its priority): evidence
+    texts stay in the small templates table and are joined in when the register is read or exported.
     """
     formula_columns = set(_INPUT_TEXT_COLUMNS)
     for table, columns in _lookup_columns(resolver).items():
