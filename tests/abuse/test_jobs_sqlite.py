@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -22,14 +23,18 @@ from tests.abuse.jobs_hostile import REPO, base_env, create_jobs, migrate_sqlite
 
 EXAMPLE = REPO / "examples" / "leveranciers.csv"
 
+# Holds the write lock until told to let go (a line on its standard input), so that the test, not a
+# fixed sleep racing the worker's start-up on a busy machine, decides how long the lock lasts.
 HOLD_THE_WRITE_LOCK = """
-import sqlite3, sys, time
+import sqlite3, sys
 database = sqlite3.connect(sys.argv[1], isolation_level=None)
 database.execute("BEGIN IMMEDIATE")
 print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
+sys.stdin.readline()
 database.execute("COMMIT")
 """
+#: How long the worker may take to start and meet the lock before the test gives up.
+MEETS_THE_LOCK_WITHIN = 60.0
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +75,16 @@ def test_a_worker_outlives_a_database_locked_longer_than_its_busy_timeout(
     [job_id] = create_jobs(sqlite_env, [("acme", "abuse_echo", {})])
     database = sqlite_env["DATABASE_URL"].removeprefix("sqlite:///")
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_THE_WRITE_LOCK, database, "3"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD_THE_WRITE_LOCK, database],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
+    assert holder.stdin is not None
     assert holder.stdout is not None
     assert holder.stdout.readline().strip() == "locked"
     env = {**sqlite_env, "IMVO_SQLITE_BUSY_TIMEOUT_SECONDS": "0.2"}
-    started = time.monotonic()
-    worker = subprocess.run(
+    worker = subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -93,16 +101,29 @@ def test_a_worker_outlives_a_database_locked_longer_than_its_busy_timeout(
         ],
         env=env,
         cwd=REPO,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=90,
     )
-    assert holder.wait(timeout=30) == 0
-    # The very first thing a worker writes is fail_exhausted_jobs(): it met the lock and went on.
-    assert worker.returncode == 0, worker.stderr
-    assert "database is locked" in worker.stderr
-    assert f"job {job_id} abuse_echo: done" in worker.stdout
-    assert time.monotonic() - started >= 2  # it really waited for the lock to go
+    errors: list[str] = []
+    reader = threading.Thread(target=lambda: errors.extend(worker.stderr or ()), daemon=True)
+    reader.start()
+    try:
+        # The very first thing a worker writes is fail_exhausted_jobs(): it meets the lock, logs it
+        # and goes on waiting; the lock is let go only once it has.
+        deadline = time.monotonic() + MEETS_THE_LOCK_WITHIN
+        while not any("database is locked" in line for line in errors) and time.monotonic() < deadline:
+            assert worker.poll() is None, "".join(errors)
+            time.sleep(0.05)
+        assert any("database is locked" in line for line in errors), "".join(errors)
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        assert holder.wait(timeout=30) == 0
+    output, _ = worker.communicate(timeout=90)
+    reader.join(timeout=10)
+    assert worker.returncode == 0, "".join(errors)
+    assert f"job {job_id} abuse_echo: done" in output, "".join(errors)
     assert read_jobs(sqlite_env)[job_id]["status"] == "done"
 
 
