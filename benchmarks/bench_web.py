@@ -25,14 +25,18 @@ What it does, all on this machine and only against 127.0.0.1:
    register unfiltered, filtered (theme, country, salience band, not judged, search text in English
    and Dutch, combined), sorted by other columns, later pages, the view per supplier, and risk pages.
    The users of a kind rotate over its URLs. Each user starts at a random moment and waits 0.5–1.5 ×
-   ``--think-time`` seconds (a person reading the page) before the next request. Per kind and per URL:
+   ``--think-time`` seconds (a person reading the page) before the next request. Meanwhile one member
+   edits the register every ``--edit-every`` seconds (default 10; a risk's title, through the ORM),
+   so the kept page parts (``imvo.web.organisations.page_cache``) are rendered again after each edit:
+   the figures are those of a register in use, not of a cache that never misses; ``--no-page-cache``
+   renders every page every time (the server's ``IMVO_PAGE_CACHE_SECONDS=0``). Per kind and per URL:
    p50/p95 latency, throughput, against the target p95 < 200 ms (PASS/FAIL); the server's peak
    resident memory (``VmHWM`` of its processes); the load average of the machine during each run. For
    context, one user alone (the service time without queueing) and the users without think time
    (every user asks again the moment an answer arrives; the worst case). The load generator shares
    the machine's cores with the server (and with whatever else runs on it: read the load average).
-4. In-process (Django test client), the number of SQL queries per page kind
-   (``django.test.utils.CaptureQueriesContext``).
+4. In-process (Django test client), the number of SQL queries per page kind, rendered and when its
+   rendered part is kept (``django.test.utils.CaptureQueriesContext``).
 5. The browser flow for a ``--upload-rows`` supplier list (``benchmarks/synthetic.py``, cp1252 ``;``):
    a multipart POST with the form's CSRF token to the register's upload view on the running server
    (the same view and action as the browser), then the queued ``scan_suppliers`` job run by the real
@@ -565,22 +569,62 @@ def load(
     }
 
 
-def query_counts(owner: Any, pages: dict[str, str]) -> dict[str, int | str]:
-    """SQL queries per page, rendered in-process (second request: caches and session warm); a page
-    that fails is reported with its error (and its requests are counted as errors under load)."""
+def query_counts(owner: Any, pages: dict[str, str], *, page_cache: bool) -> dict[str, int | str]:
+    """SQL queries per page, in-process (second request: session warm, and the page's rendered part
+    kept when ``page_cache``); a page that fails is reported with its error (and its requests are
+    counted as errors under load)."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     client.force_login(owner)
     counts: dict[str, int | str] = {}
-    for name, path in pages.items():
-        client.get(path)
-        with CaptureQueriesContext(connection) as captured:
-            status = client.get(path).status_code
-        counts[name] = len(captured.captured_queries) if status == 200 else f"HTTP {status}"
+    with override_settings(**({} if page_cache else {"IMVO_PAGE_CACHE_SECONDS": 0})):
+        for name, path in pages.items():
+            client.get(path)
+            with CaptureQueriesContext(connection) as captured:
+                status = client.get(path).status_code
+            counts[name] = len(captured.captured_queries) if status == 200 else f"HTTP {status}"
     return counts
+
+
+class RegisterEditor:
+    """A member at work while the others read: every ``every`` seconds one risk of the register
+    changes (its title), which moves the organisation's data version, so every kept page part is
+    rendered again on its next request. Writes through the ORM, as the register's actions do."""
+
+    def __init__(self, risk_ids: list[int], every: float) -> None:
+        self.risk_ids = risk_ids
+        self.every = every
+        self.edits = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> RegisterEditor:
+        if self.every > 0 and self.risk_ids:
+            self._thread = threading.Thread(target=self._work, daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _work(self) -> None:
+        from django.db import connection
+
+        from imvo.web.register.models import Risk
+
+        pick = random.Random(2)
+        try:
+            while not self._stop.wait(self.every):
+                risk_id = pick.choice(self.risk_ids)
+                Risk.objects.filter(pk=risk_id).update(title=f"Risk {risk_id}, edited {self.edits + 1}")
+                self.edits += 1
+        finally:
+            connection.close()
 
 
 def seeded_register() -> dict[str, Any]:
@@ -737,6 +781,7 @@ def _median_of_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
         errors=sum(run["errors"] for run in runs),
         first_error=next((run["first_error"] for run in runs if run["first_error"]), []),
         runs_p95_ms=[run.get("p95_ms") for run in runs],
+        edits=[run.get("edits", 0) for run in runs],
         load_average=[run.get("load_average") for run in runs],
         met=median(measured, "p95_ms") < TARGET_P95_MS,
     )
@@ -752,18 +797,24 @@ def _median_of_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def measure(
-    base: str, kinds: dict[str, list[str]], cookies: list[str], args: argparse.Namespace, cpu: ServerCpu
+    base: str,
+    kinds: dict[str, list[str]],
+    cookies: list[str],
+    args: argparse.Namespace,
+    cpu: ServerCpu,
+    risk_ids: list[int],
 ) -> dict[str, dict[str, Any]]:
-    """Each kind under ``--users`` users (``--repeats`` times, medians), then one user alone and,
-    unless ``--stress-seconds 0``, the users without think time."""
+    """Each kind under ``--users`` users (``--repeats`` times, medians) while one member edits the
+    register every ``--edit-every`` seconds, then one user alone and, unless ``--stress-seconds 0``,
+    the users without think time."""
     for paths in kinds.values():
         load(base, paths, cookies, len(cookies) * 2, 10)  # warm-up: connections, templates, caches
     runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
     for _repeat in range(args.repeats):
         for kind, paths in kinds.items():
-            runs[kind].append(
-                load(base, paths, cookies, args.requests, args.seconds, args.think_time, cpu=cpu)
-            )
+            with RegisterEditor(risk_ids, args.edit_every) as editor:
+                run = load(base, paths, cookies, args.requests, args.seconds, args.think_time, cpu=cpu)
+            runs[kind].append({**run, "edits": editor.edits})
     latency = {kind: _median_of_runs(kind_runs) for kind, kind_runs in runs.items()}
     for kind, paths in kinds.items():
         # The service time without queueing: one user alone, back to back.
@@ -789,12 +840,22 @@ def print_report(result: dict[str, Any]) -> None:
         f"{result['repeats']} runs; load average {result['load_average']}; server peak memory "
         f"{result['server_peak_memory_mb']} MB"
     )
+    print(
+        f"page cache {'on' if result['page_cache'] else 'OFF'}; "
+        + (
+            f"the register edited every {result['edit_every_seconds']} s during each run"
+            if result["edit_every_seconds"]
+            else "nobody edits during the runs"
+        )
+        + "; queries: rendered / when kept"
+    )
     print(f"{header}  target p95 < {TARGET_P95_MS:.0f} ms")
     for name, row in result["pages"].items():
+        queries = f"{row['queries']} / {row['queries_when_kept']}"
         print(
             f"{name:<12} {row['requests']:>8} {row['errors']:>6} {row.get('p50_ms', '-'):>8} "
             f"{row.get('p95_ms', '-'):>8} {row.get('throughput_rps', '-'):>6} "
-            f"{row.get('cpu_ms_per_request', '-'):>10} {row['queries']:>7} "
+            f"{row.get('cpu_ms_per_request', '-'):>10} {queries:>7} "
             f"{row.get('single_user_p95_ms', '-'):>10} {row.get('no_think_p95_ms', '-'):>12}  "
             f"{'PASS' if row.get('met') else 'FAIL'}"
         )
@@ -840,6 +901,17 @@ def parse_arguments() -> argparse.Namespace:
         "--stress-seconds", type=float, default=10.0, help="per page kind without think time (0: skip)"
     )
     parser.add_argument("--only", nargs="*", default=[], help="measure only these page kinds")
+    parser.add_argument(
+        "--edit-every",
+        type=float,
+        default=10.0,
+        help="seconds between edits of the register during each run (0: nobody edits)",
+    )
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="render every page every time (IMVO_PAGE_CACHE_SECONDS=0)",
+    )
     parser.add_argument("--upload-rows", type=int, default=100_000, help="0 skips the upload benchmark")
     parser.add_argument("--admin-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--keep", action="store_true", help=f"keep the {BENCH_DATABASE} database afterwards")
@@ -869,7 +941,12 @@ def main() -> None:
         kinds = page_kinds(seeded["risk_ids"])
         if args.only:
             kinds = {kind: paths for kind, paths in kinds.items() if kind in args.only}
-        counts = query_counts(seeded["owner"], {kind: paths[0] for kind, paths in kinds.items()})
+        first_pages = {kind: paths[0] for kind, paths in kinds.items()}
+        counts = query_counts(seeded["owner"], first_pages, page_cache=False)
+        kept_counts = query_counts(seeded["owner"], first_pages, page_cache=True)
+        if args.no_page_cache:
+            # The server processes read it from the environment: every page rendered every time.
+            os.environ["IMVO_PAGE_CACHE_SECONDS"] = "0"
         from django.db import connections
 
         connections.close_all()
@@ -879,7 +956,7 @@ def main() -> None:
         cookies = session_cookies(seeded["users"][: args.users])
         connections.close_all()
         cpu = ServerCpu(server, database_url)
-        latency = measure(base, kinds, cookies, args, cpu)
+        latency = measure(base, kinds, cookies, args, cpu, seeded["risk_ids"])
         cpu.close()
         memory = peak_memory_mb(server)
         upload = upload_and_scan(base, cookies[0], args.upload_rows, var_dir) if args.upload_rows else None
@@ -906,7 +983,17 @@ def main() -> None:
         "seed_seconds": seeded["seed_seconds"],
         "load_average": Path("/proc/loadavg").read_text().split()[:3],
         "server_peak_memory_mb": memory,
-        "pages": {kind: {"path": kinds[kind][0], "queries": counts[kind], **latency[kind]} for kind in kinds},
+        "page_cache": not args.no_page_cache,
+        "edit_every_seconds": args.edit_every,
+        "pages": {
+            kind: {
+                "path": kinds[kind][0],
+                "queries": counts[kind],
+                "queries_when_kept": kept_counts[kind],
+                **latency[kind],
+            }
+            for kind in kinds
+        },
         "upload_and_scan": upload,
         "passed": all(latency[kind].get("met") for kind in kinds),
     }

@@ -20,6 +20,7 @@ from tests.web.conftest import (  # noqa: F401 - fixtures and the Django set-up 
     charlie,
     client_for,
     dave,
+    fresh_page_cache,
     other_organisation,
     personas,
     pytest_configure,

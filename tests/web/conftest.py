@@ -35,6 +35,15 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache() -> None:
+    """Each test starts with no rendered page parts kept: a rolled-back test's organisation id
+    and data version can come back in the next test (SQLite reuses ids after a rollback)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def acme(db: None) -> Any:
     from imvo.web.organisations.models import Organisation

@@ -165,6 +165,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# The overview's and the register's rendered parts, kept per server process until the
+# organisation's data changes (imvo.web.organisations.page_cache); entries are a few kB compressed.
+IMVO_PAGE_CACHE_SECONDS = int(os.environ.get("IMVO_PAGE_CACHE_SECONDS", "600"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "imvo-default"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "imvo-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("IMVO_PAGE_CACHE_ENTRIES", "2000"))},
+    },
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +22,18 @@ class OrganisationsConfig(AppConfig):
     )
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from imvo.web.organisations import signals
 
         signals.connect()
+        # After every migrate (once, when all apps' tables exist): the data versions' triggers.
+        post_migrate.connect(_install_data_version_triggers, sender=self, dispatch_uid="imvo-data-versions")
+
+
+def _install_data_version_triggers(sender: AppConfig, using: str, **kwargs: Any) -> None:
+    from django.db import connections
+
+    from imvo.web.organisations.data_version import install_triggers
+
+    install_triggers(connections[using])

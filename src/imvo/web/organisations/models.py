@@ -216,3 +216,24 @@ def roles_a_token_needs(token_role: str) -> frozenset[str]:
     """The membership roles whose holder may keep a token acting with ``token_role``: a token never
     does more than its maker's role."""
     return roles_at_least(token_role)
+
+
+class DataVersionLedger(models.Model):
+    """The ledger behind an organisation's data version (:mod:`imvo.web.organisations.data_version`).
+
+    Written only by database triggers. ``scope`` is an organisation's id, or 0 for data every
+    organisation's pages read (legal values, users). On PostgreSQL one row per scope and writing
+    transaction (``txid``), compacted now and then into one row whose ``weight`` is the sum; on
+    SQLite one row per scope whose weight counts the rows written.
+    """
+
+    scope = models.BigIntegerField()
+    txid = models.BigIntegerField(default=0)
+    weight = models.BigIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "txid"], name="one_data_change_per_scope_and_transaction"
+            )
+        ]

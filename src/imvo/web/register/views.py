@@ -9,7 +9,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -25,8 +26,10 @@ from django.http import (
     HttpResponseBase,
     HttpResponseRedirect,
     JsonResponse,
+    QueryDict,
 )
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +39,7 @@ from django_tables2 import RequestConfig  # type: ignore[import-untyped]
 from imvo.core.suppliers import InputError
 from imvo.web.audit.presentation import describe as describe_audit_events
 from imvo.web.organisations.access import Access, organisation_view
+from imvo.web.organisations.page_cache import cached_part
 from imvo.web.organisations.roles import Role
 from imvo.web.register import actions, exports, forms, mapping, overview, queries, resolve, scales
 from imvo.web.register.filters import FollowUpFilterSet, RiskFilterSet
@@ -72,7 +76,15 @@ def progress_view(request: HttpRequest, access: Access, org: str) -> HttpRespons
     if access.organisation.kind == "covenant":
         # A covenant's home is its covenant workspace; it keeps no register of its own.
         return redirect("covenants:overview", org=org)
-    return render(request, "register/progress.html", {"overview": overview.build_overview(access)})
+    body = cached_part(
+        access,
+        "overview",
+        "",
+        lambda: render_to_string(
+            "register/includes/overview_body.html", {"overview": overview.build_overview(access)}
+        ),
+    )
+    return render(request, "register/progress.html", {"overview_body": body})
 
 
 # --- Step 1 ---------------------------------------------------------------------------------------
@@ -384,60 +396,100 @@ def _partial(request: HttpRequest) -> bool:
     return bool(request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"))
 
 
+@dataclass(frozen=True)
+class QueryOnly:
+    """What a cached part may know of the request: its query string (part of the cache key)."""
+
+    GET: QueryDict
+
+
+def _register_part(
+    request: HttpRequest,
+    access: Access,
+    name: str,
+    templates: tuple[str, str],
+    build: Callable[[], dict[str, Any]],
+) -> HttpResponse:
+    """A view of the register: the results alone for an htmx filter request, else the whole page;
+    the part is rendered without the request and kept until the register changes (page_cache)."""
+    partial = _partial(request)
+    part_template, page_template = templates
+
+    def render_part() -> str:
+        context = {
+            **build(),
+            "current_organisation": access.organisation,
+            "current_membership": access.membership,
+            # The sort links (django-tables2's querystring tag) read the query, and only the query.
+            "request": QueryOnly(request.GET),
+        }
+        return render_to_string(part_template if partial else f"register/includes/{name}_body.html", context)
+
+    variant = f"{'results' if partial else 'page'}?{request.GET.urlencode()}"
+    html = cached_part(access, name, variant, render_part)
+    if partial:
+        return HttpResponse(html)
+    return render(request, page_template, {"body": html})
+
+
 @require_GET
 @organisation_view(Role.VIEWER)
 def risks_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
-    filterset = _risk_filterset(request, access)
-    counts = queries.likelihood_severity_counts(filterset.qs)
-    count = sum(counts.values())
-    table = RiskTable(filterset.qs, organisation_slug=org)
-    RequestConfig(request, paginate=False).configure(table)  # the order asked for
-    table.paginate(
-        paginator_class=_CountedPaginator,
-        per_page=RISKS_PER_PAGE,
-        page=_page_number(request, count),
-        known_count=count,
+    def build() -> dict[str, Any]:
+        filterset = _risk_filterset(request, access)
+        counts = queries.likelihood_severity_counts(filterset.qs)
+        count = sum(counts.values())
+        table = RiskTable(filterset.qs, organisation_slug=org)
+        RequestConfig(request, paginate=False).configure(table)  # the order asked for
+        table.paginate(
+            paginator_class=_CountedPaginator,
+            per_page=RISKS_PER_PAGE,
+            page=_page_number(request, count),
+            known_count=count,
+        )
+        return {
+            "filterset": filterset,
+            "table": table,
+            "page": table.page,
+            "heat_map": _heat_map(request, counts),
+            "country_theme": queries.country_theme_heat_map(filterset.qs),
+            "query": _query_without(request, "page"),
+            "filter_query": _query_without(request, "page", "sort"),
+            "sort": request.GET.get("sort", ""),
+            "view": "list",
+        }
+
+    return _register_part(
+        request, access, "risks", ("register/risk_table.html", "register/risks.html"), build
     )
-    context = {
-        "filterset": filterset,
-        "table": table,
-        "page": table.page,
-        "heat_map": _heat_map(request, counts),
-        "country_theme": queries.country_theme_heat_map(filterset.qs),
-        "query": _query_without(request, "page"),
-        "filter_query": _query_without(request, "page", "sort"),
-        "sort": request.GET.get("sort", ""),
-        "view": "list",
-    }
-    template = "register/risk_table.html" if _partial(request) else "register/risks.html"
-    return render(request, template, context)
 
 
 @require_GET
 @organisation_view(Role.VIEWER)
 def risks_by_supplier_view(request: HttpRequest, access: Access, org: str) -> HttpResponse:
     """One row per supplier with its risks (as filtered) grouped under it, most salient first."""
-    filterset = _risk_filterset(request, access)
-    page = Paginator(queries.supplier_groups(filterset.qs), ROWS_PER_PAGE // 4).get_page(
-        request.GET.get("page")
-    )
-    groups = list(page.object_list)
-    risks = queries.risks_of_suppliers(filterset.qs, [group["supplier_id"] for group in groups])
-    for group in groups:
-        group["risks"] = risks[group["supplier_id"]]
-        group["band"] = scales.salience_band(group["top_salience"])
-    context = {
-        "filterset": filterset,
-        "page": page,
-        "groups": groups,
-        "query": _query_without(request, "page"),
-        "filter_query": _query_without(request, "page", "sort"),
-        "view": "suppliers",
-    }
-    template = (
-        "register/risks_by_supplier_table.html" if _partial(request) else "register/risks_by_supplier.html"
-    )
-    return render(request, template, context)
+
+    def build() -> dict[str, Any]:
+        filterset = _risk_filterset(request, access)
+        page = Paginator(queries.supplier_groups(filterset.qs), ROWS_PER_PAGE // 4).get_page(
+            request.GET.get("page")
+        )
+        groups = list(page.object_list)
+        risks = queries.risks_of_suppliers(filterset.qs, [group["supplier_id"] for group in groups])
+        for group in groups:
+            group["risks"] = risks[group["supplier_id"]]
+            group["band"] = scales.salience_band(group["top_salience"])
+        return {
+            "filterset": filterset,
+            "page": page,
+            "groups": groups,
+            "query": _query_without(request, "page"),
+            "filter_query": _query_without(request, "page", "sort"),
+            "view": "suppliers",
+        }
+
+    templates = ("register/supplier_groups.html", "register/risks_by_supplier.html")
+    return _register_part(request, access, "risks_by_supplier", templates, build)
 
 
 @require_GET

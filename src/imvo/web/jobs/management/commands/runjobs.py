@@ -18,6 +18,10 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import InterfaceError, OperationalError
 
 from imvo.web.jobs.queue import Worker
+from imvo.web.organisations import data_version
+
+#: How often an idle worker folds the data versions' ledger (a row per writing transaction).
+COMPACT_LEDGER_EVERY_SECONDS = 600
 
 
 class Command(BaseCommand):
@@ -54,9 +58,13 @@ class Command(BaseCommand):
         done = 0
         self.stdout.write(f"worker {worker.worker_id} started")
         self.stdout.flush()  # visible at once under a supervisor that pipes the output
+        compacted_at = time.monotonic()
         while not stopping:
             try:
                 job = worker.run_once()
+                if job is None and time.monotonic() - compacted_at > COMPACT_LEDGER_EVERY_SECONDS:
+                    data_version.compact()  # when idle: the page versions' ledger stays small
+                    compacted_at = time.monotonic()
             except (OperationalError, InterfaceError) as error:
                 # "database is locked" (SQLite) or a lost connection: wait, then try again.
                 self.stderr.write(f"database unavailable: {error}")
