@@ -10,11 +10,12 @@ table that holds an organisation's data (installed after every ``migrate``, for 
 Data every organisation's pages read (legal values, users' names) count for every organisation
 (scope 0).
 
-- **PostgreSQL**: a statement trigger keeps one ``DataVersionLedger`` row per organisation and
-  writing transaction, whose weight counts that transaction's writing statements (so the version
-  moves within a transaction too); the version is the sum of the committed rows' weights. It is
-  transactional: a reader sees the new version exactly when it sees the new data; and since each
-  transaction writes only its own rows, writers never wait on one another for it.
+- **PostgreSQL**: a statement trigger inserts one ``DataVersionLedger`` row per organisation and
+  writing transaction (``ON CONFLICT DO NOTHING``); the version is the sum of the committed rows'
+  weights. It is transactional: a reader sees the new version exactly when it sees the new data;
+  and since each transaction writes only its own rows, writers never wait on one another for it.
+  Within one transaction the version moves with its first write only: pages are therefore never
+  kept from inside a transaction (:mod:`imvo.web.organisations.page_cache`).
   :func:`compact` folds an organisation's rows into one, keeping the sum.
 - **SQLite**: one writer at a time anyway; a row trigger adds 1 to the organisation's one row.
 
@@ -128,7 +129,9 @@ def _postgres_install(cursor: CursorWrapper, watched: Watched) -> None:
     function = f"imvo_dv_{watched.table}"[:63]
     note = f"INSERT INTO {LEDGER} (scope, txid, weight) "
     note += "SELECT DISTINCT scope, txid_current(), 1 FROM ({}) s "
-    note += f"ON CONFLICT (scope, txid) DO UPDATE SET weight = {LEDGER}.weight + 1;"
+    # DO NOTHING: a transaction's row is written once; updating it per statement would grow its
+    # version chain with every statement (quadratic for a loop of single-row statements).
+    note += "ON CONFLICT (scope, txid) DO NOTHING;"
     both = f"{_postgres_scopes(watched, 'new_rows')} UNION {_postgres_scopes(watched, 'old_rows')}"
     body = f"""
 CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -137,7 +140,7 @@ BEGIN
   ELSIF TG_OP = 'UPDATE' THEN {note.format(both)}
   ELSIF TG_OP = 'DELETE' THEN {note.format(_postgres_scopes(watched, "old_rows"))}
   ELSE INSERT INTO {LEDGER} (scope, txid, weight) VALUES ({INSTALL_WIDE}, txid_current(), 1)
-    ON CONFLICT (scope, txid) DO UPDATE SET weight = {LEDGER}.weight + 1;
+    ON CONFLICT (scope, txid) DO NOTHING;
   END IF;
   RETURN NULL;
 END $$;"""

@@ -8,6 +8,9 @@ the day (what is overdue changes at midnight), the language, the visitor's role 
 decides links and tiles) and the page's own variant (its query string). Parts hold no per-visitor
 secret: they are rendered without the request, so no CSRF token or session value can be in them.
 
+Nothing is kept or served from inside a transaction (``transaction.atomic``): what it reads may be
+its own uncommitted writes, which may yet be rolled back. The site's pages run outside one.
+
 Stored compressed in the ``pages`` cache (by default in each server process's memory, bounded in
 entries); ``IMVO_PAGE_CACHE_SECONDS=0`` turns the cache off.
 """
@@ -20,6 +23,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -50,7 +54,7 @@ def cached_part(access: Access, name: str, variant: str, render: Callable[[], st
     """The HTML ``render`` returns for this organisation, role, language, day and ``variant``,
     from the cache while the organisation's data has not changed."""
     seconds = settings.IMVO_PAGE_CACHE_SECONDS
-    if seconds <= 0:
+    if seconds <= 0 or connection.in_atomic_block:
         return mark_safe(render())  # noqa: S308 (HTML rendered by our templates)
     cache = caches[CACHE_ALIAS]
     key = part_key(access, name, variant)
