@@ -25,6 +25,8 @@ from imvo.core.suppliers.amounts import PLAIN_AMOUNT
 from imvo.core.suppliers.bulk import (
     PYTHON_WHITESPACE,
     RECORDS_TABLE,
+    CellChecks,
+    _file_facts,
     cells_query,
     load_clean_rows,
     plain_amount_sql,
@@ -177,6 +179,8 @@ CLEAN = "Leverancier;Land;Artikel;GN-code;Inkoopwaarde\r\nCacao BV;Ivoorkust;cac
         (CLEAN.replace("\r\n", "\r"), "utf-8"),
         (CLEAN.replace("Cacao BV", "Café “Noord” – € …"), "cp1252"),
         (CLEAN + 'Open "quote BV;Ghana;cocoa;;1\r\n', "utf-8"),  # a quote inside a cell is text
+        (CLEAN + "\u3000Thee BV;China;thee\u2007;;1", "utf-8"),  # Unicode spaces at cell edges
+        (CLEAN + "Thee BV;China;thee;;1 ", "utf-8"),  # a space before the end of the file
     ],
 )
 def test_clean_files_are_read_by_duckdb_with_the_same_result(tmp_path, text, encoding):
@@ -206,6 +210,87 @@ def test_files_with_anything_to_report_are_read_row_by_row(tmp_path, text, encod
     bulk, rows = _outcome(path, bulk=True), _outcome(path, bulk=False)
     assert bulk == rows
     assert bulk[0] == "problems" or bulk[-1] == "rows"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "checks"),
+    [
+        (CLEAN, "utf-8", CellChecks(strip=False, spans_lines=False)),
+        (CLEAN, "cp1252", CellChecks(strip=False, spans_lines=False)),
+        (
+            CLEAN + "Thee BV ;China;thee;;1\r\n",
+            "utf-8",
+            CellChecks(strip=True, spans_lines=False),
+        ),
+        (CLEAN + "Thee BV;China;thee;;1 ", "utf-8", CellChecks(strip=True, spans_lines=False)),
+        (
+            CLEAN + "Thee BV;\tChina;thee;;1\r\n",
+            "utf-8",
+            CellChecks(strip=True, spans_lines=False),
+        ),
+        (
+            CLEAN.replace(";", "\t") + "Thee BV\tChina\tthee\t\t1\r\n",
+            "utf-8",
+            CellChecks(strip=False, spans_lines=False),
+        ),
+        (
+            CLEAN + "Thee\u00a0BV;China;thee;;1\r\n",
+            "cp1252",
+            CellChecks(strip=True, spans_lines=False),
+        ),
+        (
+            CLEAN + "Thee BV;China;thee;;\u20091\r\n",
+            "utf-8",
+            CellChecks(strip=True, spans_lines=False),
+        ),
+        (
+            CLEAN + "Thee BV;China;thee;;-1\r\n",
+            "utf-8",
+            CellChecks(strip=False, spans_lines=False),
+        ),
+        (
+            CLEAN + 'Thee BV;China;"=1";;1\r\n',
+            "utf-8",
+            CellChecks(strip=False, spans_lines=True),
+        ),
+        (
+            CLEAN + '"Thee, BV";China;thee;;1\r\n',
+            "utf-8",
+            CellChecks(strip=False, spans_lines=True),
+        ),
+    ],
+)
+def test_the_bytes_tell_which_cell_checks_a_file_needs(tmp_path, text, encoding, checks):
+    # A check is left out of the SQL only when no cell of the file can fail it.
+    path = _write(tmp_path, text, encoding)
+    delimiter = "\t" if "\t" in text.splitlines()[0] else ";"
+    assert _file_facts(path, encoding, delimiter).cell_checks() == checks
+
+
+@pytest.mark.parametrize("edge", [b"; ", b" ;", b";\xe3\x80\x80"])
+@pytest.mark.parametrize("shift", [0, 1, 2])
+def test_whitespace_at_a_cell_edge_is_found_across_the_bytes_read_at_a_time(tmp_path, edge, shift):
+    # The file is looked at a megabyte at a time: an edge split between two reads still counts.
+    head = b"Leverancier;Land;Artikel\n"
+    row = b"Cacao BV;Ghana;cacaobonen\n"
+    body = head + row * ((1 << 20) // len(row))
+    body = body[: (1 << 20) - len(edge) + shift]
+    body = body[: body.rindex(b"\n") + 1] + b"x" * ((1 << 20) - len(edge) + shift - body.rindex(b"\n") - 1)
+    path = tmp_path / "grens.csv"
+    path.write_bytes(body + edge + b"Ghana;cacaobonen\n")
+    assert _file_facts(path, "utf-8", ";").cell_checks().strip
+
+
+def test_a_check_left_out_is_left_out_of_the_sql():
+    indexes = {"supplier": 1, "country": 2, "product": 3, "hs_code": 4, "spend": 5}
+    all_checks = cells_query(6, 6, indexes, "\n")
+    none = cells_query(6, 6, indexes, "\n", CellChecks(strip=False, spans_lines=False))
+    assert "$whitespace" in all_checks
+    assert "$whitespace" not in none
+    assert "contains(" in all_checks
+    assert "contains(" not in none
+    assert "unicode(right(" in all_checks
+    assert "unicode(right(" not in none
 
 
 _PLAIN = st.from_regex(PLAIN_AMOUNT, fullmatch=True)

@@ -122,3 +122,32 @@ def test_a_scan_with_products_matched_ahead_equals_one_without(tmp_path: Path) -
     with scan_file(source) as ahead, scan_file(source, bulk=False) as row_by_row:
         assert ahead.source.reader == "bulk"
         assert ahead.findings == row_by_row.findings
+
+
+@pytest.mark.parametrize("empty_rows", [False, True])
+def test_supplier_rows_are_written_in_file_order_with_their_own_answers(
+    tmp_path: Path, resolver: Resolver, empty_rows: bool
+) -> None:
+    """The supplier rows are exported without a sort: on a list large enough for DuckDB to read and
+    resolve on several threads, every row must still sit at its number with its own country code
+    and good (also when rows of empty cells are left out, which numbers the rows by a window)."""
+    places = {"Ghana": "GH", "Ivoorkust": "CI", "Atlantis": "", "Elfenbeinküste": "CI", "VR China": "CN"}
+    goods = {"cacaobonen": "Cocoa", "Kakaobohnen": "Cocoa", "xqzv": "", "katoen": "Cotton", "": ""}
+    path = tmp_path / "groot.csv"
+    expected = []
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("Leverancier;Land;Artikel\n")
+        for n in range(200_000):
+            place, good = list(places)[n % 5], list(goods)[(n // 5) % 5]
+            if empty_rows and n % 1000 == 7:
+                handle.write(";;\n")
+            handle.write(f"S{n};{place};{good}\n")
+            expected.append((len(expected) + 1, f"S{n}", places[place], goods[good]))
+    out = tmp_path / "register.parquet"
+    with scan_file(path, resolver=resolver) as result:
+        assert result.source.reader == "bulk"
+        write_register(result, out)
+    written = duckdb.connect().execute(
+        f"SELECT input_row, supplier, country, good FROM '{register_files(out)[1]}'"
+    ).fetchall()
+    assert written == expected

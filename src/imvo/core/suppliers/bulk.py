@@ -81,13 +81,31 @@ class BulkRows:
 
 @dataclass(frozen=True)
 class _FileFacts:
-    """What one pass over the raw bytes tells: line count and the bytes DuckDB would get wrong."""
+    """What one pass over the raw bytes tells: line count, the bytes DuckDB would get wrong, and
+    which of the row-by-row reader's cell checks can find anything in this file at all."""
 
     lines: int
     newline: str  # "\n", or "\r" for old Mac files
     has_controls: bool
     has_c1: bool
     lone_cr: bool = False  # a "\r" not followed by "\n" in a "\n" file
+    #: A quote: a cell may hold a line break (and rows may be merged by a stray quote).
+    has_quotes: bool = True
+    #: Whitespace next to a cell boundary, or any non-ASCII whitespace: a cell may need stripping.
+    edge_space: bool = True
+
+    def cell_checks(self) -> CellChecks:
+        return CellChecks(strip=self.edge_space, spans_lines=self.has_quotes)
+
+
+@dataclass(frozen=True)
+class CellChecks:
+    """The per-cell checks the SQL of :func:`cells_query` must make; one left out is one the bytes
+    proved can find nothing (all on by default). The formula check stays: in SQL it costs almost
+    nothing, on the bytes more than it saves."""
+
+    strip: bool = True
+    spans_lines: bool = True
 
 
 def _count(path: Path, byte: bytes) -> int:
@@ -95,11 +113,31 @@ def _count(path: Path, byte: bytes) -> int:
         return sum(chunk.count(byte) for chunk in iter(lambda: stream.read(_CHUNK), b""))
 
 
-def _file_facts(path: Path, encoding: str) -> _FileFacts:
+# Python's whitespace among ASCII bytes; the rest (NBSP, the Unicode spaces) are found by their
+# encoded bytes anywhere in the file, which is rare enough to need no precision.
+_ASCII_WHITESPACE = bytes(c for c in range(0x80) if chr(c).isspace())
+_WIDE_WHITESPACE = {
+    "single-byte": (b"\x85", b"\xa0"),
+    "utf-8": (b"\xc2\x85", b"\xc2\xa0", b"\xe1\x9a\x80", b"\xe2\x80", b"\xe2\x81\x9f", b"\xe3\x80\x80"),
+}
+
+
+def _edge_map(delimiter: str) -> bytes:
+    """A translation that turns every cell boundary (line break, quote, the delimiter) into "\n" and
+    every other ASCII whitespace byte into " ": whitespace at a cell's edge is then "\n " or " \n"."""
+    boundaries = b'\r\n"' + delimiter.encode("ascii")
+    spaces = bytes(c for c in _ASCII_WHITESPACE if c not in boundaries)
+    return bytes.maketrans(boundaries + spaces, b"\n" * len(boundaries) + b" " * len(spaces))
+
+
+def _file_facts(path: Path, encoding: str, delimiter: str) -> _FileFacts:
     lf = 0
-    has_controls = has_c1 = False
+    has_controls = has_c1 = has_quotes = edge_space = False
     check_c1 = encoding in ("cp1252", "latin-1")
-    last = b""
+    wide_spaces = _WIDE_WHITESPACE["single-byte" if check_c1 else "utf-8"]
+    edge_map = _edge_map(delimiter)
+    last = tail = b""
+    marked_last = b"\n"  # the file starts at a cell's edge
     # One deletion pass finds both kinds of byte; only a chunk holding some is looked at again.
     unwanted = _CONTROL_BYTES + _C1_BYTES if check_c1 else _CONTROL_BYTES
     cr = crlf = 0
@@ -113,12 +151,34 @@ def _file_facts(path: Path, encoding: str) -> _FileFacts:
             if len(chunk.translate(None, unwanted)) != len(chunk):
                 has_controls = has_controls or len(chunk.translate(None, _CONTROL_BYTES)) != len(chunk)
                 has_c1 = has_c1 or (check_c1 and len(chunk.translate(None, _C1_BYTES)) != len(chunk))
-            last = chunk[-1:]
+            has_quotes = has_quotes or b'"' in chunk
+            if not edge_space:
+                marked = chunk.translate(edge_map)
+                # A wide space's bytes may be split between two chunks: the last two bytes go along.
+                wide = tail + chunk
+                edge_space = (
+                    b"\n " in marked
+                    or b" \n" in marked
+                    or marked_last + marked[:1] in (b"\n ", b" \n")
+                    or any(w in wide for w in wide_spaces)
+                )
+                marked_last = marked[-1:]
+            last, tail = chunk[-1:], chunk[-2:]
+    # A last cell without a line break after it ends at the end of the file.
+    edge_space = edge_space or last.translate(edge_map) == b" "
     # Old Mac files end lines with a bare carriage return.
     newline, breaks = ("\n", lf) if lf else ("\r", _count(path, b"\r"))
     # A last line without a line break still is a line.
     lines = breaks + (1 if last and last != newline.encode() else 0)
-    return _FileFacts(lines, newline, has_controls, has_c1, lone_cr=newline == "\n" and cr > crlf)
+    return _FileFacts(
+        lines,
+        newline,
+        has_controls,
+        has_c1,
+        lone_cr=newline == "\n" and cr > crlf,
+        has_quotes=has_quotes,
+        edge_space=edge_space,
+    )
 
 
 _LINE = re.compile(rb"([^\r\n]*)(\r\n|\n|\r)")
@@ -166,7 +226,7 @@ def load_clean_rows(
         or (data_start := _data_start(supplier_file.path, supplier_file.header_end)) is None
     ):
         return None
-    facts = _file_facts(supplier_file.path, encoding)
+    facts = _file_facts(supplier_file.path, encoding, supplier_file.delimiter)
     # A carriage return that ends no line is a line break to the row-by-row reader (an empty row
     # where it starts a line, a split cell elsewhere) and none to DuckDB: that reader decides.
     if facts.has_controls or facts.lone_cr:
@@ -212,17 +272,21 @@ def _strip_sql(cell: str, first: str | None = None, last: str | None = None) -> 
     )
 
 
-def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: str) -> str:
+def cells_query(
+    fields: int, width: int, indexes: Mapping[str, int], newline: str, checks: CellChecks | None = None
+) -> str:
     """The SELECT that reads a supplier file with ``fields`` columns (``width`` of them named in the
     header; ``indexes`` maps field names to columns) into the records with the checks of the
     row-by-row reader as flags. A pure projection of ``read_csv``, so rows keep their file order
-    (``tests/core/test_bulk_reader.py`` checks the plan). Parameters: $path, $delimiter, $skip,
-    $encoding, $whitespace."""
+    (``tests/core/test_bulk_reader.py`` checks the plan). ``checks`` leaves out what the file's
+    bytes proved can find nothing (:class:`CellChecks`). Parameters: $path, $delimiter, $skip,
+    $encoding, and $whitespace when cells are stripped."""
+    checks = checks or CellChecks()
     # Raw cells of the fields, as the row-by-row reader sees them before stripping.
     used = [indexes[field] for field in _CHECKED_FIELDS if field in indexes]
 
     def stripped(i: int) -> str:
-        return _strip_sql(f"c{i}", f"f{i}", f"l{i}")
+        return _strip_sql(f"c{i}", f"f{i}", f"l{i}") if checks.strip else f"c{i}"
 
     def text(field: str) -> str:
         return stripped(indexes[field]) if field in indexes else "''"
@@ -233,6 +297,9 @@ def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: st
     blank = (
         f"CASE WHEN c{supplier} <> '' AND NOT {code_point_in(f'f{supplier}', PYTHON_WHITESPACE)} "
         f"THEN false ELSE {_strip_sql(whole)} = '' END"
+        # Without whitespace at any cell's edge, no cell is whitespace only.
+        if checks.strip
+        else f"{whole} = ''"
     )
     formula_start = " OR ".join(code_point_in(f"f{i}", "".join(FORMULA_PREFIXES)) for i in used)
     formula = " OR ".join(
@@ -257,12 +324,15 @@ def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: st
         f"AND length(c{i}) - length(replace(c{i}, $delimiter, '')) >= {needed})"
         for i in range(fields)
     )
-    spans_lines = "breaks > 0"
-    merged = f"CASE WHEN {spans_lines} THEN ({merged_cells}) ELSE false END"
+    # Without a quote in the file no cell holds a line break.
+    merged = f"CASE WHEN breaks > 0 THEN ({merged_cells}) ELSE false END" if checks.spans_lines else "false"
     spend = text("spend")
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(fields))
     # Each cell's first and last code point are computed once, in the middle projection.
-    ends = ", ".join(f"c{i}, unicode(c{i}) AS f{i}, unicode(right(c{i}, 1)) AS l{i}" for i in range(fields))
+    ends = ", ".join(
+        f"c{i}, unicode(c{i}) AS f{i}" + (f", unicode(right(c{i}, 1)) AS l{i}" if checks.strip else "")
+        for i in range(fields)
+    )
     return f"""
         SELECT {text("supplier")} AS supplier, {text("country")} AS country_given,
                {text("product")} AS product, {text("hs_code")} AS hs_code_given, {spend} AS spend_text,
@@ -271,7 +341,7 @@ def cells_query(fields: int, width: int, indexes: Mapping[str, int], newline: st
                CASE WHEN {formula_start} THEN ({formula}) ELSE false END AS formula,
                CASE WHEN greatest({", ".join(f"strlen(c{i})" for i in used)}) > {MAX_CELL_CHARS}
                     THEN ({too_long}) ELSE false END AS too_long,
-               {extra} AS extra, {breaks} AS breaks, {merged} AS merged
+               {extra} AS extra, {breaks if checks.spans_lines else "0"} AS breaks, {merged} AS merged
         FROM (
             SELECT {ends}
             FROM (
@@ -297,13 +367,16 @@ def _load(
         "delimiter": supplier_file.delimiter or ",",
         "encoding": encoding,
         "skip": supplier_file.header_end,
-        "whitespace": PYTHON_WHITESPACE,
     }
+    checks = facts.cell_checks()
+    if checks.strip:
+        params["whitespace"] = PYTHON_WHITESPACE
     query = cells_query(
         supplier_file.header_fields,
         len(supplier_file.headers),
         supplier_file.column_indexes,
         facts.newline,
+        checks,
     )
     connection.execute(f"CREATE TABLE {CELLS_TABLE} AS {query}", params)
     counts = connection.execute(
