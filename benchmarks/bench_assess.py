@@ -7,7 +7,10 @@ Reports, as a table and as JSON on the last line:
   - the expert-coded *train* split in ../shared/data/supply-chain-disclosures (skipped when absent;
     LegalBench's test splits are a held-out evaluation and are never read here), and
   - the project's own development set, tests/core/fixtures/assessment_devset/*.jsonl, per language
-    (en, nl, de) and over all languages. ``best_practice_<measure>`` is "Yes" when the statement
+    (en, nl, de) and over all languages, and separately for its newest batch (batch 4), which was
+    written and labelled before the engine was run on it: its first run is the held-out
+    estimate recorded in docs/assessment.md; rules fixed afterwards make later runs an upper
+    bound. ``best_practice_<measure>`` is "Yes" when the statement
     says the company does it (verdict ``found``); ``disclosed_<measure>`` when it addresses it at
     all (``found`` or ``explicitly_not_done``).
 * **Throughput** in statements per CPU second on one core (other load on the machine does not
@@ -46,6 +49,7 @@ FIXTURES = REPO / "tests" / "core" / "fixtures" / "disclosures"
 TARGET_STATEMENTS_PER_SECOND = 200.0
 TARGET_TEN_PAGES_PER_SECOND = 20.0
 BALANCED_ACCURACY_FLOOR = 0.85
+HELD_OUT_BATCH = 4  # the newest own batch, reported on its own (not held to the floor)
 # Running text at ~3,000 characters per page.
 CHARS_PER_PAGE = 3_000
 TYPICAL_PAGES = (2, 5, 10)
@@ -305,6 +309,17 @@ def main() -> int:
         "calibration_three_way": calibration(verdicts),
     }
     _print_tasks("own development set: balanced accuracy (yes/n)", {**languages, "all": per_task(everything)})
+
+    newest, _ = devset_outcomes([item for item in items if item.get("batch") == HELD_OUT_BATCH])
+    if newest:
+        batch_tables = {language: per_task(outcomes) for language, outcomes in sorted(newest.items())}
+        result[f"devset_batch{HELD_OUT_BATCH}"] = {
+            "items": {language: len(outcomes) // len(TASKS) for language, outcomes in newest.items()},
+            "per_language": batch_tables,
+        }
+        _print_tasks(
+            f"own set, batch {HELD_OUT_BATCH} only (first run recorded in docs/assessment.md)", batch_tables
+        )
 
     result["throughput"] = _throughput_section(texts, args.seconds)
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

@@ -633,3 +633,93 @@ def test_a_heading_line_changes_nothing(positive: tuple[str, str], heading: str)
     sentence = f"We {phrase}."
     assert verdict(f"{heading}\n\n{sentence}", criterion_id) is verdict(sentence, criterion_id)
     assert verdict(f"{heading}\n{sentence}", criterion_id) is verdict(sentence, criterion_id)
+
+
+# --- engine 2.1.0: patterns found by the held-out batch 4 (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wenn ein Zulieferer die vereinbarten Korrekturmaßnahmen nicht umsetzt, beenden wir die Zusammenarbeit.",
+        "Hält ein Zulieferer unsere Sozialstandards nicht ein, beenden wir die Geschäftsbeziehung.",
+        "Indien een leverancier de afspraken over dwangarbeid niet naleeft, beëindigen wij het contract.",
+    ],
+)
+def test_a_negation_in_a_fronted_conditional_clause_leaves_the_main_clause_affirmed(text: str) -> None:
+    assert verdict(text, ACCOUNTABILITY) is FOUND
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("De sociale audits zijn niet onaangekondigd en worden door onze eigen medewerkers gedaan.", AUDITS),
+        (
+            "Unsere Sozialaudits sind nicht unabhängig, sondern werden vom eigenen Einkauf durchgeführt.",
+            AUDITS,
+        ),
+        ("Wij auditen niet iedere leverancier op arbeidsomstandigheden, wel alle naaiateliers.", AUDITS),
+        ("Wir auditieren nicht alle Lieferanten auf Zwangsarbeit, aber jede Gerberei.", AUDITS),
+    ],
+)
+def test_a_negated_dutch_or_german_qualifier_or_quantifier_is_not_a_negated_practice(
+    text: str, criterion_id: str
+) -> None:
+    assert verdict(text, criterion_id) is FOUND
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("Next year, we will screen all new vendors for forced labour risk.", VERIFICATION),
+        ("From 2026 onwards the company will audit its tier-two suppliers for forced labour.", AUDITS),
+        ("Social audits of our suppliers might be introduced in a later phase.", AUDITS),
+        (
+            "Ab 2026 soll ein Sanktionsverfahren für Lieferanten, die gegen den Verhaltenskodex verstoßen, eingeführt werden.",
+            ACCOUNTABILITY,
+        ),
+    ],
+)
+def test_more_plans_are_plans(text: str, criterion_id: str) -> None:
+    assert verdict(text, criterion_id) is NOT_DONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are audited twice a year by several of our retail customers on labour standards.",
+        "Wij worden zelf door onze klanten geaudit op arbeidsomstandigheden.",
+        "Unser Unternehmen wird regelmäßig von Kunden zu Sozialstandards auditiert.",
+    ],
+)
+def test_audits_of_the_company_itself_are_not_supplier_audits(text: str) -> None:
+    assert verdict(text, AUDITS) is NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        (
+            "Das Lieferkettensorgfaltspflichtengesetz verpflichtet Unternehmen zu Risikoanalysen und Audits.",
+            VERIFICATION,
+        ),
+        ("De nieuwe Europese richtlijn verplicht bedrijven tot risicoanalyses in de keten.", VERIFICATION),
+        (
+            "A disclosure on audits should describe how auditors are selected and how often audits take place.",
+            AUDITS,
+        ),
+    ],
+)
+def test_descriptions_of_laws_and_of_good_disclosures_are_not_evidence(text: str, criterion_id: str) -> None:
+    assert verdict(text, criterion_id) is NOT_FOUND
+
+
+def test_german_training_compounds_count_only_with_a_relevant_purpose() -> None:
+    assert (
+        verdict(
+            "Alle Einkäufer absolvieren jährlich eine Pflichtschulung zu Zwangsarbeit in der Lieferkette.",
+            TRAINING,
+        )
+        is FOUND
+    )
+    assert verdict("Unser Lagerpersonal nimmt an Sicherheitsschulungen teil.", TRAINING) is NOT_FOUND

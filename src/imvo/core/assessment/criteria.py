@@ -193,10 +193,11 @@ NEGATOR_FALSE_FRIENDS = (
     r"trafficked|compulsory|illegal|underage)\W+(?:or\W+|and\W+|,\W*)?)+labou?r|slavery|(?:human\W+)?"
     r"trafficking|instances?|evidence|cases?|incidents?|violations?|findings?|indications?|reports?|issues?|"
     r"tolerance)\b"
-    r"|niet\W+(?:alleen|enkel|getolereerd|toegestaan|gevonden|aangetroffen)\b"
+    r"|niet\W+(?:alleen|enkel|getolereerd|toegestaan|gevonden|aangetroffen|alle|iedere?|elke?)\b"
+    r"|not\W+(?:all|every)\b"
     r"|geen\W+(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|slavernij|mensenhandel|gevallen|"
     r"aanwijzingen|schendingen)\b"
-    r"|nicht\W+(?:nur|zuletzt|toleriert|geduldet|erlaubt|gefunden|festgestellt)\b"
+    r"|nicht\W+(?:nur|zuletzt|toleriert|geduldet|erlaubt|gefunden|festgestellt|alle|jede[rsnm]?)\b"
     r"|kein\w*\W+(?:\w+-\W+(?:oder|und)\W+)?(?:kinderarbeit|zwangsarbeit|sklaverei|menschenhandel|hinweise|"
     r"fälle|verstöße)\b"
 )
@@ -220,6 +221,8 @@ QUALIFIER_NEGATION = (
     r"unannounced|announced|third[- ]part\w*|external\w*|outsourced|limited\W+to|only|just)\b)"
     r"|\W+(?:\w+\W+){0,2}?(?:door\W+(?:een\W+)?(?:derde|externe|onafhankelijke)|durch\W+(?:dritte|externe|"
     r"unabhängige)|von\W+(?:dritten|externen|unabhängigen))"
+    r"|\W+(?:(?:altijd|steeds|immer|stets|zwingend)\W+)?(?:(?:on)?aangekondigd\w*|onafhankelijk\w*|"
+    r"(?:un)?angekündigt\w*|unabhängig\w*)\b"
 )
 # Plans and intentions before the practice ("we plan to", "is developing", "van plan", "beabsichtigen").
 PLANNED_BEFORE = (
@@ -240,7 +243,10 @@ PLANNED_BEFORE = (
     r"starten|introduceren|uitvoeren|beginnen)\b|werken\W+aan\W+(?:de\W+)?(?:ontwikkeling|invoering|opzet)|"
     r"onderzoeken\W+of|volgend\W+jaar|vanaf\W+20\d\d|bezig\W+met\W+(?:het\W+)?(?:ontwikkelen|opzetten|"
     r"voorbereiden|invoeren)|gaan\W+(?:(?!en\b|of\b|moeten\b)\w+\W+){0,12}?(?:uitvoeren|invoeren|ontwikkelen|opzetten|starten|"
-    r"introduceren|beginnen)\b|ontwikkelen\W+(?:momenteel|op\W+dit\W+moment)|"
+    r"introduceren|beginnen|aan\W+de\W+slag)\b|ontwikkelen\W+(?:momenteel|op\W+dit\W+moment)|"
+    r"(?:will|shall)\W+(?:\w+\W+)?(?:train|audit|assess|map|screen|verify)\b|"
+    r"bis\W+(?:ende\W+|mitte\W+)?20\d\d|soll(?:en)?\W+(?:\w+\W+){0,12}?(?:eingerichtet|eingeführt|"
+    r"aufgebaut|entwickelt|umgesetzt|erarbeitet)\W+werden\b|"
     r"planen|beabsichtig\w*|erwäg\w*|überlegen|(?:werden|wird)\W+(?:(?!und\b|oder\b|müssen\b|sollen\b|können\b)"
     r"\w+\W+){0,10}?(?:durchführen|einführen|"
     r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
@@ -261,15 +267,16 @@ PLANNED_AFTER = (
     r"aufgebaut|vorbereitet)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung)|"
     r"(?:wordt|worden|wird|werden)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
     r"nächstes\W+jahr|im\W+nächsten\W+jahr|ab\W+20\d\d|vanaf\W+20\d\d)|soll(?:en)?\W+(?:\w+\W+){0,3}?"
-    r"(?:starten|beginnen|eingeführt\W+werden))\b"
+    r"(?:starten|beginnen|eingeführt\W+werden))\b|(?:could|might)\W+(?:\w+\W+)?be\W+(?:introduced|implemented|"
+    r"developed|rolled\W+out|launched|established|adopted|considered|added|extended)\b"
 )
 # Possibilities, not practice ("these steps may include audits"); a right reserved ("we may audit")
 # is practice and is not listed here.
 POSSIBILITY_MARKERS = (
     r"\b(?:may|might|could|can)\W+(?:also\W+)?(?:include|involve|consist|comprise|entail|encompass)\b|"
     r"\bmight\b|\bcould\b(?!\W+(?:result|lead))|\bmay\W+(?:\w+\W+)?consider\b|"
-    r"\bkunnen\W+(?:\w+\W+){0,3}?(?:omvatten|bestaan\W+uit|inhouden)\b|"
-    r"\bkönnen\W+(?:\w+\W+){0,3}?(?:umfassen|beinhalten|einschließen)\b"
+    r"\bkunnen\W+(?:\w+\W+){0,6}?(?:omvatten|bestaan\W+uit|inhouden)\b|"
+    r"\bkönnen\W+(?:\w+\W+){0,6}?(?:umfassen|beinhalten|einschließen)\b"
 )
 # A description of what a law requires is not evidence of what the company does.
 STATUTE_FRAMES = (
@@ -279,9 +286,10 @@ STATUTE_FRAMES = (
     r"compels?|provides\W+that)\b|\b(?:required|obliged|obligated|must|shall|need\W+to|have\W+to)\W+"
     r"(?:\w+\W+){0,3}?disclose\b|\bdisclos(?:e|es|ure|ures|ing)\W+(?:of\W+)?(?:\w+\W+){0,3}?"
     r"(?:to\W+what\W+extent|whether|the\W+extent|if\W+any)|\bthe\W+disclosure\W+shall\b|"
-    r"\bto\W+what\W+extent,?\W+if\W+any\b|\b(?:de|deze)\W+wet\W+(?:\w+\W+){0,3}?(?:verplicht|vereist|"
+    r"\bto\W+what\W+extent,?\W+if\W+any\b|\bdisclosures?\W+(?:\w+\W+){0,3}?should\W+(?:describe|state|explain|include|specify)\b|"
+    r"\b(?:de|deze|het)\W+(?:\w+\W+){0,3}?(?:wet\w*|richtlijn\w*|verordening\w*)\W+(?:\w+\W+){0,3}?(?:verplicht|vereist|"
     r"schrijft|eist|vraagt)\b|\bte\W+(?:melden|rapporteren|vermelden)\W+of\b|\bin\W+hoeverre\b|"
-    r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:gesetz|lksg|richtlinie|verordnung)\W+(?:\w+\W+){0,3}?"
+    r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:\w*gesetz|lksg|\w*richtlinie|\w*verordnung)\W+(?:\w+\W+){0,3}?"
     r"(?:verlangt|verpflichtet|fordert|schreibt|sieht\W+vor)\b|\boffenzulegen\b|\binwieweit\b"
 )
 # The statute's own wording of the five measures (Cal. Civ. Code § 1714.43(c)(1)-(5)); a passage
@@ -575,8 +583,11 @@ CRITERIA: tuple[Criterion, ...] = (
             r"department|team|reviewed|reviews|found|tested|confirmed)|\bcorporate\W+audit\W+department",
             # a record-keeping duty ("records … available for inspection") is not an inspection of a supplier
             r"\b(?:available|open|accessible)\W+(?:\w+\W+){0,2}?(?:for|to)\W+(?:review\W+and\W+)?inspection",
-            r"\b(?:audited|audits?|inspected)\W+(?:\w+\W+){0,2}?by\W+(?:our\W+)?customers|\bcustomers?'?\W+"
-            r"audits?|\brequired\W+by\W+(?:our\W+)?customers",
+            r"\b(?:audited|audits?|inspected)\W+(?:\w+\W+){0,4}?by\W+(?:\w+\W+){0,3}?customers|\bcustomers?'?\W+"
+            r"audits?|\brequired\W+by\W+(?:our\W+)?customers|\b(?:we|wij|wir)\W+(?:are|were|worden|werden)\W+"
+            r"(?:\w+\W+){0,8}?(?:audited|inspected|geaudit|geïnspecteerd|auditiert|geprüft)\b|"
+            r"\b(?:our\W+company|ons\W+bedrijf|unser\W+unternehmen)\W+(?:is|was|wordt|wird)\W+(?:\w+\W+){0,8}?"
+            r"(?:audited|geaudit|auditiert)\b",
             r"\bauditcommissie|\bjaarrekening|\baccountantsverklaring|\bcontrolerend\W+accountant",
             r"\bprüfungsausschuss|\babschlussprüf\w*|\bwirtschaftsprüf\w*|\bjahresabschluss",
         ),
@@ -909,7 +920,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"verdiepen)\W+(?:\S+\s+){0,4}?kennis",
             ),
             "de": (
-                r"\bschulung\w*|\bgeschult\b|\bschulen\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
+                r"\b(?:\w*(?:pflicht|rechts|compliance|ketten|nachhaltigkeits|sozial|einkaufs|präsenz|online|"
+                r"sensibilisierungs))?schulung\w*|\bgeschult\b|\bschulen\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
                 r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*",
                 r"\b(?:wissen|kenntnisse|bewusstsein)\W+(?:\S+\s+){0,6}?(?:erweitern|vertiefen|stärken|"
                 r"verbessern|schärfen)|\b(?:erweitern|vertiefen|stärken|schärfen)\W+(?:\S+\s+){0,4}?"

@@ -106,6 +106,7 @@ _CONTAINS = _words("contain contains contained include includes included have ha
 _DUTCH_RELATIVE = _words("die dat waarbij welke waarin")
 _GERMAN_RELATIVE = _words("die der das welche welcher welches denen deren dessen")
 _RELATIVE = _words("who that which whose die dat welke welche")
+_INVERTED_SUBJECTS = _words("wij wir ze zij sie")
 
 _FALSE_FRIEND = re.compile(NEGATOR_FALSE_FRIENDS, _FLAGS)
 _WIDE = re.compile(WIDE_NEGATORS, _FLAGS)
@@ -256,6 +257,8 @@ def _scope_step(tokens: Sequence[_Token], index: int, first: int, mode: str, lis
         following = _next_text(tokens, index)
         if following in _PRONOUNS or (mode in ("verbal", "np") and _starts_new_clause(tokens, index)):
             return _STOP
+        if mode != "planned" and _inverted_main_clause(tokens, index):
+            return _STOP
         return _NEW_ITEM
     if text == "/":
         return _NEW_ITEM
@@ -271,6 +274,13 @@ def _scope_step(tokens: Sequence[_Token], index: int, first: int, mode: str, lis
     if index > first and mode == "np" and (text in _NP_STOP or text in _AUX):
         return _STOP
     return _WORD
+
+
+def _inverted_main_clause(tokens: Sequence[_Token], index: int) -> bool:
+    """A comma followed by a verb and a pronoun opens the main clause after a fronted subordinate
+    clause ("Als een leverancier … niet nakomt, beëindigen wij …", "Behebt ein Lieferant … nicht …,
+    beenden wir …"): a negation in the subordinate clause does not reach it."""
+    return index + 2 < len(tokens) and tokens[index + 2].text in _INVERTED_SUBJECTS
 
 
 def _token_index_after(tokens: Sequence[_Token], offset: int) -> int:
@@ -322,6 +332,9 @@ def _marker_scopes(
     scopes = []
     for match in pattern.finditer(lowered):
         first = _token_index_after(tokens, match.end())
+        if first < len(tokens) and tokens[first].text == ",":
+            # a fronted adverbial reaches the clause after it ("Going forward, we will check …")
+            first += 1
         scopes.append((match.start(), _scope_end(tokens, first, "planned", len(lowered), lists)))
     return scopes
 
