@@ -175,3 +175,17 @@ def test_the_demo_command_names_the_covenant_it_seeds():
     from imvo.web.covenants.demo import DEMO_SLUG
 
     assert demo.COVENANT_SLUG == DEMO_SLUG
+
+
+def test_a_published_ruling_redacts_the_members_name_but_not_common_words(alice, client):
+    covenant = seed_covenant(alice)
+    link = RulingLink.objects.get(organisation=covenant)
+    case = link.case
+    assert case.statement_published_at is not None
+    name = link.party.name  # "Demo Kleding <n> B.V."
+    core = name.removesuffix(" B.V.")
+    case.public_statement = f"Een lid, {name}, verkoopt kleding van een leverancier. {core} rapporteert."
+    case.save(update_fields=["public_statement"])
+    page = client.get(reverse("covenants:public", kwargs={"covenant": covenant.slug})).content.decode()
+    assert "Een lid, […], verkoopt kleding van een leverancier. […] rapporteert." in page
+    assert core not in page

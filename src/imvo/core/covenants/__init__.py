@@ -19,10 +19,13 @@ from imvo.core.covenants.locations import (
     WORKERS_BANDS,
     Location,
     LocationRecord,
+    Publishable,
     locations_csv,
     locations_xlsx,
     merge_locations,
+    publishable,
 )
+from imvo.core.covenants.redaction import redact_company
 
 __all__ = [
     "MINIMUM_MEMBERS_PER_CELL",
@@ -32,9 +35,12 @@ __all__ = [
     "Contribution",
     "Location",
     "LocationRecord",
+    "Publishable",
     "aggregate",
     "filtered_aggregate",
     "locations_csv",
     "locations_xlsx",
     "merge_locations",
+    "publishable",
+    "redact_company",
 ]

@@ -10,6 +10,12 @@ files (``parent_company`` is the facility's own parent, which the covenant does 
 
 Cells are formula-injection safe: text a spreadsheet would run as a formula gets a leading apostrophe
 (:func:`imvo.core.export.neutralise_formula`).
+
+Which members' locations may be listed (:func:`publishable`, ``docs/covenants.md`` section 4): a named
+member appears next to every location it has, so the unnamed locations can only belong to the unnamed
+members. Those are listed only when there are none or at least the covenant's minimum of them;
+otherwise their locations are withheld, since one unnamed member (or two, one of whom knows its own)
+would be identified by elimination.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from imvo.core.covenants.aggregates import MINIMUM_MEMBERS_PER_CELL
 from imvo.core.export import neutralise_formula
 
 OS_HUB_COLUMNS: tuple[str, ...] = (
@@ -68,6 +75,36 @@ def _clean(value: str) -> str:
     """A cell as Open Supply Hub wants it (no quotation marks, no em dashes) and safe from formulas."""
     text = value.replace('"', "").replace("\u2014", "-").replace("\u2013", "-").strip()
     return neutralise_formula(text)
+
+
+@dataclass(frozen=True)
+class Publishable:
+    """The records that may go on the list, and what was held back (counts only, never who)."""
+
+    records: list[LocationRecord]
+    contributors: int  # members whose locations are on the list
+    unnamed_withheld: int  # members not named whose locations are withheld (0 or fewer than the minimum)
+
+
+def publishable(records: Iterable[LocationRecord], minimum: int) -> Publishable:
+    """The records that can be listed without tracing an unnamed location to one member.
+
+    A member is named (``member_name``) on all its records or on none. The members that are not named
+    are listed only when there are none or at least ``minimum`` of them; otherwise all their records
+    are withheld. (With one unnamed member every unnamed location is its; with two, each knows that
+    an unnamed location that is not its own is the other's.)
+    """
+    if minimum < MINIMUM_MEMBERS_PER_CELL:
+        raise ValueError(f"A list needs at least {MINIMUM_MEMBERS_PER_CELL} members, not {minimum}.")
+    rows = list(records)
+    named = {record.member for record in rows if record.member_name}
+    unnamed = {record.member for record in rows} - named
+    if 0 < len(unnamed) < minimum:
+        rows = [record for record in rows if record.member in named]
+        withheld = len(unnamed)
+    else:
+        withheld = 0
+    return Publishable(rows, contributors=len({record.member for record in rows}), unnamed_withheld=withheld)
 
 
 def merge_locations(records: Iterable[LocationRecord]) -> list[Location]:

@@ -22,6 +22,7 @@ from imvo.core.covenants import (
     aggregate,
     filtered_aggregate,
     merge_locations,
+    publishable,
 )
 from imvo.core.risk.themes import theme_label
 from imvo.web.covenants.models import LocationDetail
@@ -198,22 +199,27 @@ def _named(covenant: Organisation, member_id: int) -> bool:
 @dataclass
 class LocationList:
     published: bool
-    contributors: int
+    contributors: int  # members whose locations are on the list
     minimum: int
     locations: list[Location]
+    unnamed_withheld: int = 0  # members not named whose locations are held back (never who)
 
 
 def location_list(covenant: Organisation, *, preview: bool = False) -> LocationList:
     """The list as published: empty unless the secretariat published it and at least the minimum
-    number of members contribute (so no location can be traced to one member by the list alone).
-    ``preview`` (the secretariat's own page): the locations even before publication."""
+    number of members contribute, and without the locations of members that are not named while fewer
+    than the minimum of those contribute (:func:`imvo.core.covenants.publishable`), so no location can
+    be traced to one member by the list alone. ``preview`` (the secretariat's own page): the locations
+    the public list shows or would show, even before publication."""
     settings = covenant_of(covenant)
-    records = location_records(covenant)
-    contributors = len({record.member for record in records})
-    published = settings.locations_published_at is not None and contributors >= settings.minimum_members
+    listable = publishable(location_records(covenant), settings.minimum_members)
+    published = (
+        settings.locations_published_at is not None and listable.contributors >= settings.minimum_members
+    )
     return LocationList(
         published=published,
-        contributors=contributors,
+        contributors=listable.contributors,
         minimum=settings.minimum_members,
-        locations=merge_locations(records) if published or preview else [],
+        locations=merge_locations(listable.records) if published or preview else [],
+        unnamed_withheld=listable.unnamed_withheld,
     )

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from imvo.core.covenants import locations_csv, locations_xlsx
+from imvo.core.covenants import locations_csv, locations_xlsx, redact_company
 from imvo.core.grievances import redact
 from imvo.web.covenants import queries
 from imvo.web.covenants.models import DocumentStatus, MeetingDocument, RulingLink, WithholdingReason
@@ -33,9 +33,10 @@ def _rulings(covenant: Organisation) -> list[dict[str, Any]]:
         {
             "published_at": case.statement_published_at,
             "outcome": case.get_outcome_display(),
+            # The member's name as a whole (``redact_company``): its parts are often common words.
             "text": redact(
-                case.public_statement,
-                [case.complainant_name, case.complainant_organisation, members.get(case.pk, "")],
+                redact_company(case.public_statement, members.get(case.pk, "")),
+                [case.complainant_name, case.complainant_organisation],
             ),
         }
         for case in cases
