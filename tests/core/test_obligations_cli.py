@@ -145,3 +145,23 @@ def test_an_unsupported_language_is_a_usage_error(capsys):
         main([*BASE, "--language", "de"])
     assert exit_info.value.code == 2
     assert "--language" in capsys.readouterr().err
+
+
+def test_the_help_says_which_rules_apply(capsys):
+    """By default the shipped rules; the installation's approved values only with --installation."""
+    with pytest.raises(SystemExit) as exited:
+        main(["obligations", "--help"])
+    assert exited.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "By default the rules as shipped with imvo apply" in text
+    assert "legal values set and approved by this installation's administrators" in text
+    assert "are used only with --installation" in text
+    assert "--installation also apply the legal values this installation's administrators approved" in text
+    assert "without it only the shipped rules apply" in text
+
+
+def test_the_output_says_the_shipped_rules_were_applied(capsys):
+    assert main(BASE) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("Rules: as shipped with imvo (rule set ")
+    assert "--installation applies them" in first

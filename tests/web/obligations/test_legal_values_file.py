@@ -112,3 +112,23 @@ def test_the_file_page_lets_a_second_administrator_approve_all(tmp_path, ann, be
         == 302
     )
     assert set(LegalValueChange.objects.values_list("state", flat=True)) == {"approved"}
+
+
+def test_reloading_values_already_in_effect_changes_nothing_and_leaves_nothing_to_approve(
+    tmp_path, ann, ben, capsys
+):
+    path = write(tmp_path, GOOD)
+    assert main(["legal", "load", str(path), "--by", "ann@example.org"]) == 0
+    batch = str(LegalValueBatch.objects.get().pk)
+    assert main(["legal", "approve", "--batch", batch, "--by", "ben@example.org"]) == 0
+    events = LegalValueEvent.objects.count()
+    capsys.readouterr()
+    # Every row now gives the value in effect (A3 and B5 approved, A1 shipped as verified).
+    assert main(["legal", "load", str(path), "--by", "ann@example.org"]) == 0
+    out = capsys.readouterr().out
+    assert "values.csv: nothing changed: all 3 value(s) are already in effect" in out
+    assert "Nothing was stored and nothing waits for approval." in out
+    assert "approve --batch" not in out
+    assert LegalValueBatch.objects.count() == 1
+    assert not LegalValueChange.objects.filter(state="pending").exists()
+    assert LegalValueEvent.objects.count() == events

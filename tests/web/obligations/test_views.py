@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -270,3 +271,31 @@ def test_deadline_notes_are_translated():
             "6 maanden na inwerkingtreding (2027-01-01)"
         )
         assert deadline_note_text("something new") == "something new"
+
+
+def _wzk_outlook(page: str, start: str) -> str:
+    """The Wzk's outlook note and its sources as a Dutch page shows them (from the card or section)."""
+    section = page[page.index(start) :]
+    section = section[section.index('class="outlook"') :]
+    return section[: section.index("</details>")]
+
+
+def test_the_wzk_outlook_reads_in_dutch_with_its_sources(alice, client_for):
+    """A broader Dutch IMVO law is announced; the Wzk's entry into force awaits EU and national decisions."""
+    client = client_for(alice)
+    client.post(url("profile_edit"), PROFILE_POST)
+    outlook = load_ruleset().rule("nl-wzk").outlook
+    assert "bredere Nederlandse IMVO-wet aangekondigd" in outlook["nl"]
+    assert "wacht op Europese (de CSDDD en de omzetting daarvan) en nationale besluiten" in outlook["nl"]
+    overview = html.unescape(client.get(url("overview"), HTTP_ACCEPT_LANGUAGE="nl").content.decode())
+    basis = html.unescape(client.get(url("legal_basis"), HTTP_ACCEPT_LANGUAGE="nl").content.decode())
+    for page, start in ((overview, 'id="rule-nl-wzk"'), (basis, "Wet zorgplicht kinderarbeid")):
+        note = _wzk_outlook(page, start)
+        assert note.startswith('class="outlook"><strong>Vooruitblik:</strong>')
+        assert outlook["nl"] in note
+        assert outlook["en"] not in page  # the English note is not on the Dutch page
+        assert "<summary>Bronnen</summary>" in note
+        assert len(outlook["sources"]) >= 3
+        for source in outlook["sources"]:
+            assert f'<li lang="en">{source}</li>' in note  # a quoted English source is marked as such
+        assert "Kamerstuk 35 761" in note

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from imvo.core.obligations.messages import message
 from imvo.core.tabular import FileLimits, HeadedTable, InputError, InputProblem, read_table
 
 EU_MEMBER_STATES = frozenset(
@@ -244,7 +245,7 @@ def normalise_cn_code(text: str) -> tuple[str, bool]:
         cleaned = cleaned[2:]
     digits = _CN_SEPARATORS.sub("", cleaned)
     if not digits.isdigit() or not 2 <= len(digits) <= 10 or len(digits) % 2:
-        raise ValueError(f"{text!r} is not a CN code (2 to 10 digits, pairs)")
+        raise ValueError(message("imports.not_a_cn_code", text=text)[0])
     return digits, is_ex
 
 
@@ -303,17 +304,8 @@ def _read_records(table: HeadedTable) -> tuple[ImportRecord, ...]:
     header = [h.strip().lower() for h in table.headers]
     missing = [c for c in _IMPORT_COLUMNS if c not in header]
     if missing:
-        raise FactsError(
-            [
-                InputProblem(
-                    table.file,
-                    table.header_line,
-                    None,
-                    f"missing column(s): {', '.join(missing)}",
-                    ", ".join(_IMPORT_COLUMNS),
-                )
-            ]
-        )
+        params = {"columns": ", ".join(missing), "expected": ", ".join(_IMPORT_COLUMNS)}
+        raise FactsError([_problem(table.file, table.header_line, None, "file.missing_columns", **params)])
     log = table.problems
     records: list[ImportRecord] = []
     for line, _, cells in table.rows():
@@ -321,12 +313,25 @@ def _read_records(table: HeadedTable) -> tuple[ImportRecord, ...]:
         row_problems: list[InputProblem] = []
         record = _import_record(row, line, table.file, row_problems)
         for problem in row_problems:
-            log.add(problem.line, problem.column, problem.message, problem.accepted)
+            log.add(
+                problem.line,
+                problem.column,
+                problem.message,
+                problem.accepted,
+                code=problem.code,
+                params=problem.params,
+            )
         if record is not None:
             records.append(record)
     if log.problems:
         raise FactsError(log.finished())
     return tuple(records)
+
+
+def _problem(file: str, line: int | None, column: str | None, code: str, **params: Any) -> InputProblem:
+    """A coded problem of the import records (:mod:`imvo.core.obligations.messages`), in English."""
+    text, accepted = message(code, **params)
+    return InputProblem(file, line, column, text, accepted, code=code, params=params)
 
 
 def _import_record(
@@ -337,17 +342,17 @@ def _import_record(
     if re.fullmatch(r"\d{4}", year_text):
         year = int(year_text)
     else:
-        problems.append(InputProblem(file, line, "year", f"{year_text!r} is not a calendar year", "2025"))
+        problems.append(_problem(file, line, "year", "imports.not_a_year", text=year_text))
     cn_text = row.get("cn_code", "")
     cn_code = ""
     try:
         cn_code, _ = normalise_cn_code(cn_text)
-    except ValueError as error:
-        problems.append(InputProblem(file, line, "cn_code", str(error), "2609 00 00, 2609.00.00, 26090000"))
+    except ValueError:
+        problems.append(_problem(file, line, "cn_code", "imports.not_a_cn_code", text=cn_text))
     quantity = _decimal(row.get("quantity_kg", ""))
     if quantity is None or quantity < 0:
         problems.append(
-            InputProblem(file, line, "quantity_kg", f"{row.get('quantity_kg')!r} is not a mass ≥ 0 in kg")
+            _problem(file, line, "quantity_kg", "imports.not_a_mass", text=row.get("quantity_kg"))
         )
     origin_text = row.get("country_of_origin", "")
     origin: str | None = None
@@ -356,15 +361,17 @@ def _import_record(
             origin = origin_text.upper()
         else:
             problems.append(
-                InputProblem(file, line, "country_of_origin", f"{origin_text!r} is not an ISO code", "CD")
+                _problem(file, line, "country_of_origin", "imports.not_an_iso_code", text=origin_text)
             )
     taric = row.get("taric_subdivision") or None
     if taric is not None and not re.fullmatch(r"\d{2}", taric):
-        problems.append(InputProblem(file, line, "taric_subdivision", f"{taric!r} is not two digits", "10"))
+        problems.append(_problem(file, line, "taric_subdivision", "imports.not_two_digits", text=taric))
     gold_text = row.get("gold_concentration_percent", "")
     gold = _decimal(gold_text) if gold_text else None
     if gold_text and (gold is None or not 0 <= gold <= 100):
-        problems.append(InputProblem(file, line, "gold_concentration_percent", f"{gold_text!r} is not 0–100"))
+        problems.append(
+            _problem(file, line, "gold_concentration_percent", "imports.not_a_percentage", text=gold_text)
+        )
     if problems or quantity is None:
         return None
     return ImportRecord(

@@ -24,12 +24,13 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from imvo.core.obligations.cmr import AnnexLine
+from imvo.core.obligations.messages import message
 from imvo.core.obligations.model import Citation, OperatorEntry, OperatorValue, Rule, RuleValue
 from imvo.core.obligations.ruleset import RuleSet
 from imvo.core.tabular import FileLimits, HeadedTable, InputError, InputProblem, read_table
@@ -107,9 +108,20 @@ class LegalValueRow:
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong with one column of a proposed value: the English ``message`` the command line
+    prints, and its ``code`` and ``params`` for a screen in another language
+    (:func:`imvo.core.obligations.messages.problem_text`)."""
+
     column: str
     message: str
     accepted: str | None = None
+    code: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+def _problem(column: str, code: str, **params: Any) -> Problem:
+    text, accepted = message(code, **params)
+    return Problem(column, text, accepted, code, params)
 
 
 def _annex_value(line: AnnexLine) -> RuleValue:
@@ -161,7 +173,7 @@ def parse_value(text: str, unit: str) -> int | str:
         return date.fromisoformat(cleaned).isoformat()
     digits = _THOUSANDS.sub("", cleaned)
     if not digits.isdigit() or int(digits) <= 0:
-        raise ValueError(f"{text!r} is not a whole number above 0")
+        raise ValueError(message("legal.not_a_number", text=text)[0])
     return int(digits)
 
 
@@ -171,20 +183,20 @@ def _date(text: str, column: str, problems: list[Problem]) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        problems.append(Problem(column, f"{text!r} is not a date", "YYYY-MM-DD, e.g. 2028-01-01"))
+        problems.append(_problem(column, "legal.not_a_date", text=text))
         return None
 
 
 def _citation(fields: Mapping[str, str], problems: list[Problem]) -> Citation:
     for column in ("act", "article", "oj_reference", "url"):
         if not fields.get(column, "").strip():
-            problems.append(Problem(column, "is required: cite where the value was read", _HINTS[column]))
+            problems.append(_problem(column, f"legal.required.{column}"))
     for column, limit in MAX_LENGTHS.items():
         if len(fields.get(column, "")) > limit:
-            problems.append(Problem(column, f"is longer than {limit} characters"))
+            problems.append(_problem(column, "legal.too_long", limit=limit))
     url = fields.get("url", "").strip()
     if url and not re.fullmatch(r"https?://\S+", url):
-        problems.append(Problem("url", f"{url!r} is not a web address", "https://eur-lex.europa.eu/…"))
+        problems.append(_problem("url", "legal.not_a_web_address", url=url))
     return Citation(
         act=fields.get("act", "").strip(),
         article=fields.get("article", "").strip(),
@@ -193,26 +205,16 @@ def _citation(fields: Mapping[str, str], problems: list[Problem]) -> Citation:
     )
 
 
-_HINTS = {
-    "act": "Commission Delegated Regulation (EU) 2020/1588",
-    "article": "Annex, or Art. 2(1)(a)",
-    "oj_reference": "OJ L 360, 30.10.2020, p. 1–3",
-    "url": "https://eur-lex.europa.eu/eli/reg_del/2020/1588/oj",
-}
-
-
 def _period(
     target: ValueTarget, valid_from: date | None, valid_until: date | None, problems: list[Problem]
 ) -> None:
     """A dated value replaces the shipped value of exactly its period or adds one that overlaps none."""
     if valid_from and valid_until and valid_from > valid_until:
-        problems.append(Problem("valid_until", "is before valid_from"))
+        problems.append(_problem("valid_until", "legal.period_reversed", start="valid_from"))
         return
     if not target.dated:
         if valid_from or valid_until:
-            problems.append(
-                Problem("valid_from", "this value has no period: leave valid_from and valid_until empty")
-            )
+            problems.append(_problem("valid_from", "legal.no_period", start="valid_from", end="valid_until"))
         return
     if target.shipped_for(valid_from, valid_until) is not None:
         return
@@ -220,10 +222,11 @@ def _period(
     for shipped in target.shipped:
         if low <= (shipped.valid_until or date.max) and (shipped.valid_from or date.min) <= high:
             problems.append(
-                Problem(
+                _problem(
                     "valid_from",
-                    f"overlaps the period {shipped.valid_from or '…'} – {shipped.valid_until or '…'} of "
-                    "a shipped value: give exactly that period to replace it, or a period that overlaps none",
+                    "legal.period_overlaps",
+                    period_from=str(shipped.valid_from or "…"),
+                    period_until=str(shipped.valid_until or "…"),
                 )
             )
             return
@@ -238,20 +241,23 @@ def check_row(ruleset: RuleSet, fields: Mapping[str, str]) -> tuple[LegalValueRo
     target = next((t for t in targets if (t.rule_id, t.name) == (rule_id, name)), None)
     if rule_id not in rule_ids:
         problems.append(
-            Problem("rule_id", f"{rule_id!r} is not a rule with values to set", ", ".join(rule_ids))
+            _problem("rule_id", "legal.unknown_rule", rule_id=rule_id, rule_ids=", ".join(rule_ids))
         )
     elif target is None:
         names = [t.name for t in targets if t.rule_id == rule_id]
-        problems.append(Problem("name", f"{name!r} is not a value of {rule_id}", _accepted_names(names)))
+        problems.append(
+            _problem("name", "legal.unknown_name", name=name, rule_id=rule_id, names=_accepted_names(names))
+        )
     value: int | str | None = None
     if target is not None:
+        text = fields.get("value", "")
         try:
-            value = parse_value(fields.get("value", ""), target.unit)
-        except ValueError as error:
-            example = "2029-07-26" if target.unit == "date" else "5000"
-            problems.append(
-                Problem("value", str(error).replace("Invalid isoformat string", "not a date"), example)
-            )
+            value = parse_value(text, target.unit)
+        except ValueError:
+            if target.unit == "date":
+                problems.append(_problem("value", "legal.value_not_a_date", text=text.strip()))
+            else:
+                problems.append(_problem("value", "legal.not_a_number", text=text))
     valid_from = _date(fields.get("valid_from", ""), "valid_from", problems)
     valid_until = _date(fields.get("valid_until", ""), "valid_until", problems)
     citation = _citation(fields, problems)
@@ -266,12 +272,12 @@ def check_row(ruleset: RuleSet, fields: Mapping[str, str]) -> tuple[LegalValueRo
             and not override
         ):
             problems.append(
-                Problem(
+                _problem(
                     "override_verified",
-                    f"replaces the value shipped as verified ({shipped.value}; "
-                    f"{'; '.join(shipped.sources)}): set override_verified to yes to propose it anyway; it "
-                    "will be shown as an override",
-                    "yes",
+                    "legal.overrides_verified",
+                    value=shipped.value,
+                    sources="; ".join(shipped.sources),
+                    field="override_verified",
                 )
             )
     if problems or target is None or value is None:
@@ -318,14 +324,19 @@ def _read_rows(table: HeadedTable, ruleset: RuleSet) -> tuple[LegalValueRow, ...
     header = [h.strip().lower() for h in table.headers]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
+        params = {"columns": ", ".join(missing), "expected": ", ".join(COLUMNS + OPTIONAL_COLUMNS)}
+        text, accepted = message("file.missing_columns", **params)
         raise LegalValuesError(
             [
                 InputProblem(
                     table.file,
                     table.header_line,
                     None,
-                    f"missing column(s): {', '.join(missing)}",
-                    ", ".join(COLUMNS + OPTIONAL_COLUMNS),
+                    text,
+                    accepted,
+                    "error",
+                    "file.missing_columns",
+                    params,
                 )
             ]
         )
@@ -336,19 +347,28 @@ def _read_rows(table: HeadedTable, ruleset: RuleSet) -> tuple[LegalValueRow, ...
         fields = dict(zip(header, (cell.strip() for cell in cells), strict=True))
         row, problems = check_row(ruleset, fields)
         for problem in problems:
-            log.add(line, problem.column, problem.message, problem.accepted)
+            log.add(
+                line,
+                problem.column,
+                problem.message,
+                problem.accepted,
+                code=problem.code,
+                params=problem.params,
+            )
         if row is None:
             continue
         if row.key in seen:
-            log.add(line, "name", f"the same value and period as line {seen[row.key]}")
+            duplicate = _problem("name", "legal.duplicate", line=seen[row.key])
+            log.add(line, duplicate.column, duplicate.message, code=duplicate.code, params=duplicate.params)
             continue
         seen[row.key] = line
         rows.append(dataclasses.replace(row, line=line))
     if log.problems:
         raise LegalValuesError(log.finished())
     if not rows:
+        empty = _problem("", "legal.no_values")
         raise LegalValuesError(
-            [InputProblem(table.file, table.header_line, None, "the file holds no values", None)]
+            [InputProblem(table.file, table.header_line, None, empty.message, None, code=empty.code)]
         )
     return tuple(rows)
 

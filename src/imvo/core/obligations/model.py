@@ -137,6 +137,33 @@ class OperatorValue:
     def to_dict(self) -> JSONDict:
         return {**self.fingerprint(), "note": self.note, **self.entry.to_dict()}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OperatorValue:
+        """The value :meth:`to_dict` wrote (what it replaced is worked out again when it is applied)."""
+        citation = data.get("citation") or {}
+        entry = OperatorEntry(
+            citation=Citation(
+                act=str(citation.get("act", "")),
+                article=str(citation.get("article", "")),
+                oj_reference=str(citation.get("oj_reference", "")),
+                url=str(citation.get("url", "")),
+            ),
+            reference=str(data.get("reference", "")),
+            entered_by=str(data.get("entered_by", "")),
+            approved_by=str(data.get("approved_by", "")),
+            approved_on=str(data.get("approved_on", "")),
+        )
+        value = data["value"]
+        return cls(
+            rule_id=str(data["rule_id"]),
+            name=str(data["name"]),
+            value=value if isinstance(value, int) else str(value),
+            valid_from=_day(data.get("valid_from")),
+            valid_until=_day(data.get("valid_until")),
+            entry=entry,
+            note=str(data.get("note") or ""),
+        )
+
 
 @dataclass(frozen=True)
 class RuleValue:
@@ -475,3 +502,7 @@ class EvaluationResult:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
+
+
+def _day(text: Any) -> date | None:
+    return date.fromisoformat(str(text)) if text else None

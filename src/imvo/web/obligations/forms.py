@@ -11,10 +11,12 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from imvo.core.obligations import FactsError, ImportRecord, check_row, load_ruleset
+from imvo.core.obligations.messages import message as coded_message
+from imvo.core.obligations.messages import problem_text
 from imvo.core.suppliers.problems import InputProblem
 from imvo.web.country_choices import country_choices
 from imvo.web.obligations.imports_file import IMPORT_FILE_EXTENSIONS, read_import_file
@@ -193,13 +195,7 @@ class ImportUploadForm(forms.Form):
         # of the file, never cut.
         code_limit = ImportLine._meta.get_field("cn_code_as_given").max_length or 0
         self.problems = [
-            InputProblem(
-                file_name,
-                record.line,
-                "cn_code",
-                f"{record.cn_code_as_given!r} is longer than {code_limit} characters",
-                "2609 00 00, 2609.00.00, 26090000",
-            )
+            _cn_code_too_long(file_name, record, code_limit)
             for record in self.records
             if len(record.cn_code_as_given) > code_limit
         ]
@@ -210,6 +206,14 @@ class ImportUploadForm(forms.Form):
                 params={"count": len(self.problems)},
             )
         return upload
+
+
+def _cn_code_too_long(file_name: str, record: ImportRecord, limit: int) -> InputProblem:
+    params: dict[str, Any] = {"text": record.cn_code_as_given, "limit": limit}
+    text, accepted = coded_message("imports.cn_code_too_long", **params)
+    return InputProblem(
+        file_name, record.line, "cn_code", text, accepted, code="imports.cn_code_too_long", params=params
+    )
 
 
 # --- Legal values (installation administrators) --------------------------------------------------------
@@ -279,14 +283,15 @@ class LegalValueForm(forms.ModelForm):
             "override_verified": "yes" if cleaned.get("override_verified") else "",
         }
         self.row, problems = check_row(load_ruleset(), fields)
+        # The core's coded problems in the page's language, a column named by its field's label.
+        language = get_language() or "en"
+        names = {name: f"“{field.label}”" for name, field in self.fields.items()}
         for problem in problems:
             field = problem.column if problem.column in self.fields else None
             if field is not None and field in self.errors:
                 continue  # the field's own check already said what is wrong
-            message = (
-                problem.message if problem.accepted is None else f"{problem.message} ({problem.accepted})"
-            )
-            self.add_error(field, message)
+            message, accepted = problem_text(problem, language[:2], names)
+            self.add_error(field, f"{message} ({accepted})" if accepted else message)
         return cleaned
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path, PurePath
 
 from imvo.core.obligations import FactsError, ImportRecord, load_imports
+from imvo.core.obligations.messages import message
 from imvo.core.tabular import FileLimits, InputProblem
 
 IMPORT_FILE_EXTENSIONS = frozenset({".csv", ".txt", ".xlsx"})
@@ -47,12 +48,21 @@ MAX_QUANTITY_KG = Decimal(10) ** 16
 
 
 def _check_storable(name: str, records: tuple[ImportRecord, ...]) -> None:
-    problems = [
-        InputProblem(
-            name, record.line, "quantity_kg", f"{record.quantity_kg} kg is implausibly large", "< 10^16"
-        )
-        for record in records
-        if record.quantity_kg >= MAX_QUANTITY_KG
-    ]
+    problems = []
+    for record in records:
+        if record.quantity_kg >= MAX_QUANTITY_KG:
+            params = {"quantity": str(record.quantity_kg)}
+            text, accepted = message("imports.implausible_mass", **params)
+            problems.append(
+                InputProblem(
+                    name,
+                    record.line,
+                    "quantity_kg",
+                    text,
+                    accepted,
+                    code="imports.implausible_mass",
+                    params=params,
+                )
+            )
     if problems:
         raise FactsError(problems)

@@ -31,6 +31,7 @@ from imvo.core.obligations import (
     read_legal_values,
     value_targets,
 )
+from imvo.core.obligations.messages import message
 from imvo.core.tabular import InputProblem
 from imvo.web.audit.vocabulary import AuditAction
 from imvo.web.obligations import legal_queries, queries
@@ -325,7 +326,10 @@ def approve_batch(actor: Any, batch: LegalValueBatch, as_of: date | None = None)
 
 @dataclass(frozen=True)
 class LoadResult:
-    batch: LegalValueBatch
+    """What loading a file did; ``batch`` is ``None`` when every row gives the value already in effect
+    (nothing was stored, nothing waits for approval)."""
+
+    batch: LegalValueBatch | None
     proposed: list[LegalValueChange]
     unchanged: list[LegalValueRow]
 
@@ -340,24 +344,27 @@ def _is_unchanged(row: LegalValueRow, effective: Any) -> bool:
     return False
 
 
+def _waiting(file_name: str, row: LegalValueRow, change: int) -> InputProblem:
+    """A row of the file whose value already has a change waiting (coded, for a screen's language)."""
+    text, accepted = message("legal.waiting", change=change)
+    return InputProblem(
+        file_name, row.line, "name", text, accepted, code="legal.waiting", params={"change": change}
+    )
+
+
 def load_file(actor: Any, path: Path, file_name: str | None = None) -> LoadResult:
     """Check a legal values file and store its rows as proposals, all or nothing.
 
     Raises :class:`~imvo.core.obligations.LegalValuesError` listing every problem (the core's checks,
-    and rows whose value already has a change waiting for approval); then nothing is stored.
+    and rows whose value already has a change waiting for approval); then nothing is stored. When every
+    row gives the value already in effect nothing is stored either: no file record, no proposal.
     """
     _require_admin(actor)
     name = file_name or Path(path).name
     rows = read_legal_values(Path(path), load_ruleset(), file=name)
     with transaction.atomic():
         conflicts = [
-            InputProblem(
-                name,
-                row.line,
-                "name",
-                f"a change of this value is already waiting for approval (change {waiting.pk})",
-                None,
-            )
+            _waiting(name, row, waiting.pk)
             for row in rows
             if (waiting := legal_queries.pending_for(row.key)) is not None
         ]
@@ -365,6 +372,8 @@ def load_file(actor: Any, path: Path, file_name: str | None = None) -> LoadResul
             raise LegalValuesError(conflicts)
         effective = legal_queries.effective_ruleset()
         unchanged = [row for row in rows if _is_unchanged(row, effective)]
+        if len(unchanged) == len(rows):
+            return LoadResult(None, [], unchanged)
         batch = LegalValueBatch.objects.create(
             file_name=name[:255],
             loaded_by=actor,

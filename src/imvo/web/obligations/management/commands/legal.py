@@ -4,6 +4,8 @@
     legal load values.csv --by ann@example.org   store its rows as proposals of that administrator
     legal approve --batch 3 --by ben@example.org  a second administrator approves a loaded file
     legal list                                the values in effect and the proposals waiting
+    legal values                              the values in effect as JSON (for ``imvo obligations
+                                              --installation``, which applies them on the command line)
 
 Loading is the first pair of eyes: the rows take effect only when another administrator approves
 them (here, or on the /legal-values/ page). A file with any problem is refused whole.
@@ -11,6 +13,7 @@ them (here, or on the /legal-values/ page). A file with any problem is refused w
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from imvo.core.obligations import LegalValuesError, load_ruleset, read_legal_values
 from imvo.web.obligations import legal_actions, legal_queries
 from imvo.web.obligations.models import LegalValueBatch
+
+#: What ``legal values`` writes (``imvo obligations --installation`` checks it).
+VALUES_FORMAT = "imvo.legal-values/1"
 
 
 class Command(BaseCommand):
@@ -38,6 +44,9 @@ class Command(BaseCommand):
         approve.add_argument("--batch", type=int, required=True, help="the file's number (shown by load)")
         approve.add_argument("--by", required=True, help="e-mail address of the approving administrator")
         sub.add_parser("list", help="the values in effect and the proposals waiting")
+        sub.add_parser(
+            "values", help="the values in effect as JSON (read by imvo obligations --installation)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -47,6 +56,8 @@ class Command(BaseCommand):
             self._load(options["file"], self._admin(options["by"]))
         elif action == "approve":
             self._approve(options["batch"], self._admin(options["by"]))
+        elif action == "values":
+            self._values()
         else:
             self._list()
 
@@ -75,6 +86,12 @@ class Command(BaseCommand):
             raise self._problems(error) from None
         except legal_actions.LegalValueRefused as refused:
             raise CommandError(str(refused)) from None
+        if result.batch is None:
+            self.stdout.write(
+                f"{path.name}: nothing changed: all {len(result.unchanged)} value(s) are already in effect. "
+                "Nothing was stored and nothing waits for approval."
+            )
+            return
         self.stdout.write(
             f"{path.name}: file {result.batch.pk}: {len(result.proposed)} value(s) proposed, "
             f"{len(result.unchanged)} already in effect. They take effect once another administrator "
@@ -92,6 +109,12 @@ class Command(BaseCommand):
             raise CommandError(str(refused)) from None
         version = approved[-1].ruleset_after if approved else ""
         self.stdout.write(f"{len(approved)} value(s) approved; rule set {version}.")
+
+    def _values(self) -> None:
+        """The approved values in the core's form (:meth:`OperatorValue.to_dict`), one JSON document."""
+        values = legal_queries.operator_values(legal_queries.approved_changes())
+        document = {"format": VALUES_FORMAT, "values": [value.to_dict() for value in values]}
+        self.stdout.write(json.dumps(document, ensure_ascii=False, sort_keys=True))
 
     def _list(self) -> None:
         ruleset = legal_queries.effective_ruleset()
