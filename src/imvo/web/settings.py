@@ -165,6 +165,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# On SQLite a reviewed merge writes in one transaction and holds the database's only write lock while
+# it does: a list with more rows, or a register with more suppliers, is refused there (PostgreSQL
+# has no such limit). The default keeps the longest merge well under the 20 s busy timeout
+# (docs/security.md, issue 17 finding 7).
+IMVO_SQLITE_MAX_MERGE_ROWS = int(os.environ.get("IMVO_SQLITE_MAX_MERGE_ROWS", "10000"))
+
 # The overview's and the register's rendered parts, kept per server process until the
 # organisation's data changes (imvo.web.organisations.page_cache); entries are a few kB compressed.
 IMVO_PAGE_CACHE_SECONDS = int(os.environ.get("IMVO_PAGE_CACHE_SECONDS", "600"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from django.urls import reverse
@@ -25,6 +26,30 @@ from imvo.web.register.models import Scan, ScanStatus
 PROBLEMS_SHOWN = 10
 
 
+def scan_problem_text(problem: Mapping[str, Any]) -> tuple[str, str]:
+    """``(message, accepted)`` of a stored scan problem in the active language: the register's own
+    refusals here, the readers' problems as :func:`imvo.core.tabular.messages.problem_text` words them."""
+    from imvo.web.register.jobs import SQLITE_MERGE_TOO_LARGE
+
+    params = problem.get("params")
+    if problem.get("code") == SQLITE_MERGE_TOO_LARGE and isinstance(params, Mapping):
+        try:
+            values = {name: int(params[name]) for name in ("rows", "suppliers", "limit")}
+        except (KeyError, TypeError, ValueError):
+            return str(problem.get("message") or ""), str(problem.get("accepted") or "")
+        return (
+            _(
+                "The list is too large for the SQLite database of this installation: it has %(rows)s rows "
+                "and the register %(suppliers)s suppliers; a reviewed merge on SQLite takes at most "
+                "%(limit)s of either. PostgreSQL handles larger lists; the site's administrator can "
+                "change the limit with the setting IMVO_SQLITE_MAX_MERGE_ROWS."
+            )
+            % values,
+            _("at most %(limit)s rows in the list and suppliers in the register") % values,
+        )
+    return problem_text(problem, (get_language() or "en")[:2])
+
+
 def problem_line(problem: dict[str, Any]) -> str:
     """One input problem without the file (the stored name means nothing to anyone)."""
     where = []
@@ -32,7 +57,7 @@ def problem_line(problem: dict[str, Any]) -> str:
         where.append(_("line %(line)s") % {"line": problem["line"]})
     if problem.get("column"):
         where.append(_("column '%(column)s'") % {"column": problem["column"]})
-    text, accepted = problem_text(problem, (get_language() or "en")[:2])
+    text, accepted = scan_problem_text(problem)
     if where:
         text = f"{', '.join(where)}: {text}"
     if accepted:

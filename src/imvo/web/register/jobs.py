@@ -13,15 +13,28 @@ from decimal import Decimal, InvalidOperation
 from functools import partial
 from typing import Any
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from imvo.web.jobs.models import Job
 from imvo.web.jobs.queue import JobProgress, fence, job_handler
 from imvo.web.register import actions, rescan
-from imvo.web.register.models import Scan, ScanStatus
+from imvo.web.register.models import Scan, ScanStatus, Supplier
 
 MAX_SPEND = Decimal("99999999999999")  # fits DecimalField(max_digits=16, decimal_places=2)
+
+#: The problem code of a list refused because a reviewed merge of it would hold SQLite's write lock
+#: too long (issue 17, finding 7); :func:`imvo.web.register.job_display.scan_problem_text` words it.
+SQLITE_MERGE_TOO_LARGE = "sqlite_merge_too_large"
+
+
+def sqlite_merge_limit() -> int | None:
+    """Rows of a list (and suppliers of the register) a reviewed merge may have on SQLite, where it
+    holds the database's only write lock for its one transaction; None on other databases."""
+    if connection.vendor != "sqlite":
+        return None
+    return int(getattr(settings, "IMVO_SQLITE_MAX_MERGE_ROWS", 10_000))
 
 
 def spend_amount(value: float | None) -> Decimal | None:
@@ -84,6 +97,35 @@ def _scan(job: Job, progress: JobProgress | None) -> Any:
 def _refuse(scan: Scan, message: str, problems: list[dict[str, Any]]) -> None:
     actions.fail_scan(scan, message, problems)
     raise RuntimeError(f"{message} Nothing was added to the register.")
+
+
+def _refuse_merge_too_large_for_sqlite(scan: Scan, rows: int) -> None:
+    """Fail the scan when merging it on SQLite would block the site for too long (nothing written)."""
+    limit = sqlite_merge_limit()
+    if limit is None:
+        return
+    suppliers = Supplier.objects.filter(
+        organisation_id=scan.organisation_id, removed_scan_id__isnull=True
+    ).count()
+    if max(rows, suppliers) <= limit:
+        return
+    message = (
+        f"The list is too large for the SQLite database of this installation: it has {rows} rows and "
+        f"the register {suppliers} suppliers; a reviewed merge on SQLite takes at most {limit} of "
+        "either. PostgreSQL handles larger lists; the site's administrator can change the limit with "
+        "the setting IMVO_SQLITE_MAX_MERGE_ROWS."
+    )
+    problem = {
+        "file": scan.upload.original_name,
+        "line": None,
+        "column": None,
+        "message": message,
+        "accepted": f"at most {limit} rows in the list and suppliers in the register",
+        "severity": "error",
+        "code": SQLITE_MERGE_TOO_LARGE,
+        "params": {"rows": rows, "suppliers": suppliers, "limit": limit},
+    }
+    _refuse(scan, message, [problem])
 
 
 def _stage(scan: Scan, result: Any) -> rescan.StagedList:
@@ -193,6 +235,7 @@ def _preview_or_apply_first(job: Job, scan: Scan, result: Any) -> dict[str, Any]
             )
             return {"scan_id": scan.pk, "applied": counts}
         # Another list filled the register meanwhile: this one is previewed against it.
+    _refuse_merge_too_large_for_sqlite(scan, result.source.rows)
     preview = rescan.full_preview(staged, scan.organisation_id)
     with transaction.atomic():  # short: the preview is computed; one preview, by the job's owner
         fence(job)
@@ -210,6 +253,8 @@ def apply_scan(job: Job, progress: JobProgress) -> dict[str, Any]:
     mode = job.payload["mode"]
     scan, result = _scan(job, progress)
     with result:
+        # Previewed under a higher limit, or the register grew meanwhile: refused before any write.
+        _refuse_merge_too_large_for_sqlite(scan, result.source.rows)
         staged = rescan.stage(result)
         try:
             counts = actions.apply_scan_plan(

@@ -41,6 +41,10 @@ from imvo.web.register.models import (
 #: How many records of each kind the preview lists (the counts are always complete).
 PREVIEW_SAMPLE = 50
 
+#: Ids per ``pk__in`` lookup: SQLite allows at most 250 000 variables in one statement (32 766 in
+#: older builds), and a changed list of a large register names more ids than that (issue 17).
+LOOKUP_BATCH = 10_000
+
 #: Lengths of the register's columns that hold text copied from the supplier file: a longer cell is
 #: an input problem of its row, never cut to fit.
 FIELD_LIMITS = {
@@ -200,23 +204,30 @@ def register_is_empty(organisation_id: int) -> bool:
     return not Supplier.objects.filter(organisation_id=organisation_id).exists()
 
 
+def _batches(ids: set[int]) -> list[list[int]]:
+    ordered = sorted(ids)
+    return [ordered[start : start + LOOKUP_BATCH] for start in range(0, len(ordered), LOOKUP_BATCH)]
+
+
 def _names(organisation_id: int, plan: MergePlan) -> tuple[dict[int, str], dict[int, dict[str, Any]]]:
     supplier_refs = set(plan.removed_suppliers)
     risk_refs = {
         p.known.ref for p in plan.risks if p.known is not None and p.outcome != RiskOutcome.UNCHANGED
     }
     risk_refs |= {closure.known.ref for closure in plan.closures}
-    suppliers = dict(
-        Supplier.objects.filter(organisation_id=organisation_id, pk__in=supplier_refs).values_list(
-            "pk", "name"
+    suppliers: dict[int, str] = {}
+    risks: dict[int, dict[str, Any]] = {}
+    for batch in _batches(supplier_refs):
+        suppliers.update(
+            Supplier.objects.filter(organisation_id=organisation_id, pk__in=batch).values_list("pk", "name")
         )
-    )
-    risks: dict[int, dict[str, Any]] = {
-        row["pk"]: dict(row)
-        for row in Risk.objects.filter(organisation_id=organisation_id, pk__in=risk_refs).values(
-            "pk", "title", "supplier__name"
+    for batch in _batches(risk_refs):
+        risks.update(
+            (row["pk"], dict(row))
+            for row in Risk.objects.filter(organisation_id=organisation_id, pk__in=batch).values(
+                "pk", "title", "supplier__name"
+            )
         )
-    }
     return suppliers, risks
 
 

@@ -46,9 +46,9 @@ def _stored(problem: Any) -> Mapping[str, Any]:
 
 
 def _problem(problem: Any) -> tuple[str, str]:
-    from imvo.core.tabular.messages import problem_text
+    from imvo.web.register.job_display import scan_problem_text
 
-    return problem_text(_stored(problem), (get_language() or "en")[:2])
+    return scan_problem_text(_stored(problem))
 
 
 @register.filter
