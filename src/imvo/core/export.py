@@ -147,11 +147,9 @@ def _write_parquet(result: ScanResult, findings: Path, suppliers: Path) -> None:
         _COPY_OPTIONS[".parquet"],
     )
     with _atomic_path(suppliers) as temporary:
-        # The scanned rows are in file order already (the records paired by position with their
-        # answers, see scan._resolve): no sort.
         _copy(
             result,
-            f"SELECT {', '.join(SUPPLIER_ROW_COLUMNS)} FROM {SCANNED_ROWS}",  # noqa: S608
+            f"SELECT {', '.join(SUPPLIER_ROW_COLUMNS)} FROM {SCANNED_ROWS} ORDER BY input_row",  # noqa: S608
             temporary,
             _COPY_OPTIONS[".parquet"],
         )

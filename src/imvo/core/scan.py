@@ -211,7 +211,7 @@ class ScanResult:
             f"SELECT coalesce(sum(g.rows), 0) FROM {_ROW_GROUPS} g JOIN templates t USING (finding_group)"  # noqa: S608
         )[0]
         rows_by_status = self.query(
-            f"SELECT {_status_sql()} AS status, sum(r.rows) FROM {_ROW_GROUPS} r "  # noqa: S608
+            f"SELECT {_STATUS_SQL} AS status, sum(r.rows) FROM {_ROW_GROUPS} r "  # noqa: S608
             "JOIN products p USING (product_match) GROUP BY status"
         )
         findings_by_theme = self.query(
@@ -470,34 +470,26 @@ REGISTER_ORDER = "register_position"
 #: The view of the findings without their supplier rows' columns (:data:`FINDING_ROW_COLUMNS`).
 FINDING_ROWS = "finding_rows"
 
-
-def _status_sql(rows: str = "r", products: str = "p") -> str:
-    """SQL: a row's status, from its country code (in ``rows``) and its product match (``products``)."""
-    return f"""
-    CASE WHEN {rows}.country IS NULL THEN '{STATUS_UNMATCHED_COUNTRY}'
-         WHEN {products}.match_method = 'none' THEN '{STATUS_UNMATCHED_PRODUCT}'
-         WHEN {products}.needs_review THEN '{STATUS_NEEDS_REVIEW}'
+#: A row's status, from its country code (``r``) and its product match (``p``).
+_STATUS_SQL = f"""
+    CASE WHEN r.country IS NULL THEN '{STATUS_UNMATCHED_COUNTRY}'
+         WHEN p.match_method = 'none' THEN '{STATUS_UNMATCHED_PRODUCT}'
+         WHEN p.needs_review THEN '{STATUS_NEEDS_REVIEW}'
          ELSE '{STATUS_OK}' END
 """
-
-
 #: The table of the scanned rows counted per finding group, product match and country code (a few
 #: thousand rows): the summary and the heat map are computed from it.
 _ROW_GROUPS = "row_groups"
 
-
-def _review_reason_sql(rows: str = "r", products: str = "p") -> str:
-    """SQL: why a row needs review ("" when it does not), from ``rows`` and its product match."""
-    r, p = rows, products
-    return f"""
-    CASE WHEN {r}.country IS NULL
+_REVIEW_REASON = """
+    CASE WHEN r.country IS NULL
          THEN concat_ws('; ',
-                        CASE WHEN {r}.country_given = '' THEN 'country is empty'
-                             ELSE 'country "' || {r}.country_given || '" not recognised' END,
-                        nullif({p}.match_note::VARCHAR, ''))
-         WHEN {p}.match_method = 'none' OR {p}.needs_review
-         THEN coalesce(nullif({p}.match_note::VARCHAR, ''),
-                       CASE WHEN {r}.product = '' THEN 'product is empty'
+                        CASE WHEN r.country_given = '' THEN 'country is empty'
+                             ELSE 'country "' || r.country_given || '" not recognised' END,
+                        nullif(p.match_note::VARCHAR, ''))
+         WHEN p.match_method = 'none' OR p.needs_review
+         THEN coalesce(nullif(p.match_note::VARCHAR, ''),
+                       CASE WHEN r.product = '' THEN 'product is empty'
                             ELSE 'product not recognised' END)
          ELSE '' END
 """
@@ -550,7 +542,8 @@ def scan_file(
                 reader="rows" if loaded is None else "bulk",
             )
             warnings = list(supplier_file.warnings)
-        formula_columns = _build_register(connection, _resolve(connection, resolver))
+        _resolve(connection, resolver)
+        formula_columns = _build_register(connection, resolver)
     except BaseException:
         if connection is not None:
             connection.close()
@@ -650,11 +643,9 @@ def _load_rows_one_by_one(
     return count, supplier_file.skipped_empty_rows
 
 
-def _resolve(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> frozenset[str]:
-    """Resolve each distinct country, (product, HS code) and (country, good) once, load the lookup
-    tables (:func:`_create_lookup_tables`; their formula columns are returned), then give every
-    record its country code, product match, the match's columns and its finding group: the ``rows``
-    view, in file order."""
+def _resolve(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> None:
+    """Resolve each distinct country, (product, HS code) and (country, good) once, then give every
+    record its country code, product match and finding group: the ``rows`` table."""
     distinct_countries = f"SELECT DISTINCT country_given FROM {RECORDS_TABLE}"  # noqa: S608
     countries = [text for (text,) in connection.execute(distinct_countries).fetchall()]
     _create_from_lists(
@@ -694,48 +685,19 @@ def _resolve(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> froze
             "finding_group": ("BIGINT", [resolver.group(country, good) for country, good in combinations]),
         },
     )
-    formula_columns = _create_lookup_tables(connection, resolver)
-    # The answers of each record, in file order: a join does not keep the order, but a sort of these
-    # few numbers costs little, and the records' texts are then paired with them by position
-    # instead of being copied through the join and sorted too.
     connection.execute(
         f"""
-        CREATE TABLE row_answers AS
-        SELECT r.input_row, c.country, k.product_match, g.finding_group, r.spend,
-               {", ".join(f"p.{name}" for name in _MATCH_COLUMNS)}
+        CREATE TABLE rows AS
+        SELECT r.input_row, r.supplier, r.country_given, c.country, r.product, r.hs_code_given, r.spend,
+               r.tier, r.supplier_id, k.product_match, g.finding_group
         FROM {RECORDS_TABLE} r
         JOIN country_keys c USING (country_given)
         JOIN product_keys k USING (product, hs_code_given)
-        JOIN group_keys g ON g.country_key = coalesce(c.country, '') AND g.good_key = k.good_key
-        JOIN products p USING (product_match)
-        ORDER BY r.input_row;
+        JOIN group_keys g ON g.country_key = coalesce(c.country, '') AND g.good_key = k.good_key;
+        DROP VIEW {RECORDS_TABLE}; DROP TABLE {CELLS_TABLE};
         DROP TABLE country_keys; DROP TABLE product_keys; DROP TABLE group_keys;
-        CREATE VIEW rows AS
-        SELECT a.input_row, r.supplier, r.country_given, a.country, r.product, r.hs_code_given, a.spend,
-               r.tier, r.supplier_id, a.* EXCLUDE (input_row, country, spend)
-        FROM (
-            SELECT supplier, country_given, product, hs_code_given, tier, supplier_id FROM {RECORDS_TABLE}
-        ) r
-        POSITIONAL JOIN row_answers a
         """  # noqa: S608
     )
-    # Every record has exactly one answer (each key table holds every distinct key of the records);
-    # a pairing by position is only right when the counts agree.
-    (answers,) = _one_row(connection, "SELECT count(*) FROM row_answers")
-    (records,) = _one_row(connection, f"SELECT count(*) FROM {RECORDS_TABLE}")  # noqa: S608
-    if answers != records:
-        raise RuntimeError(f"{records} records but {answers} answers")
-    return frozenset(formula_columns)
-
-
-#: The columns of a product match that every supplier row carries (``row_answers``, from ``products``).
-_MATCH_COLUMNS = ("good", "hs_code", "match_method", "match_confidence", "needs_review", "match_note")
-
-
-def _one_row(connection: duckdb.DuckDBPyConnection, query: str) -> tuple[Any, ...]:
-    row = connection.execute(query).fetchone()
-    assert row is not None  # an aggregate without GROUP BY always returns a row
-    return row
 
 
 def _create_from_lists(
@@ -791,9 +753,14 @@ def _lookup_columns(resolver: Resolver) -> dict[str, dict[str, tuple[str, list[A
     }
 
 
-def _create_lookup_tables(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> set[str]:
-    """The ``products`` and ``templates`` tables, their text columns as ENUMs; return the register's
-    :attr:`ScanResult.formula_columns` as far as these tables decide them."""
+def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -> frozenset[str]:
+    """Load the lookup tables, rank the findings, and define the ``register`` view; return the
+    register's :attr:`ScanResult.formula_columns`.
+
+    Besides the inputs only the register's keys are materialised (``findings``: input row, finding
+    group and theme, in register order, so that a ranked row's number is its priority): evidence
+    texts stay in the small templates table and are joined in when the register is read or exported.
+    """
     formula_columns = set(_INPUT_TEXT_COLUMNS)
     for table, columns in _lookup_columns(resolver).items():
         _create_from_lists(connection, f"{table}_staged", columns)
@@ -802,7 +769,9 @@ def _create_lookup_tables(connection: duckdb.DuckDBPyConnection, resolver: Resol
             values = f"SELECT DISTINCT coalesce({name}, '') FROM {table}_staged"  # noqa: S608
             connection.execute(f"CREATE TYPE {table}_{name} AS ENUM ({values})")
             formula = code_point_in(f"unicode({name})", "".join(FORMULA_PREFIXES))
-            (starts,) = _one_row(connection, f"SELECT count(*) FROM {table}_staged WHERE {formula}")  # noqa: S608
+            (starts,) = connection.execute(
+                f"SELECT count(*) FROM {table}_staged WHERE {formula}"  # noqa: S608
+            ).fetchone() or (0,)
             if starts:
                 formula_columns.add(name)
         as_enums = ", ".join(f"coalesce({name}, '')::{table}_{name} AS {name}" for name in enums)
@@ -812,20 +781,9 @@ def _create_lookup_tables(connection: duckdb.DuckDBPyConnection, resolver: Resol
         )
     if "match_note" in formula_columns:
         formula_columns.add("review_reason")
-    return formula_columns
-
-
-def _build_register(connection: duckdb.DuckDBPyConnection, formula_columns: frozenset[str]) -> frozenset[str]:
-    """Rank the findings and define the ``register`` view; return the register's
-    :attr:`ScanResult.formula_columns` (``formula_columns``: those of the lookup tables).
-
-    Besides the inputs only the register's keys are materialised (``findings``: input row, finding
-    group and theme, in register order, so that a ranked row's number is its priority): evidence
-    texts stay in the small templates table and are joined in when the register is read or exported.
-    """
     connection.execute(
         f"CREATE TABLE {_ROW_GROUPS} AS "  # noqa: S608
-        "SELECT finding_group, product_match, country, count(*) AS rows FROM row_answers GROUP BY ALL"
+        "SELECT finding_group, product_match, country, count(*) AS rows FROM rows GROUP BY ALL"
     )
     # Every register row (supplier row × template) in register order. A table created from an
     # ordered query keeps that order (DuckDB preserves insertion order), so a ranked finding's
@@ -837,12 +795,12 @@ def _build_register(connection: duckdb.DuckDBPyConnection, formula_columns: froz
         """
         CREATE TABLE findings AS
         SELECT r.input_row, r.finding_group, t.theme_order, true AS ranked
-        FROM row_answers r JOIN templates t USING (finding_group)
+        FROM rows r JOIN templates t USING (finding_group)
         WHERE t.theme <> 'none'
         ORDER BY t.salience DESC, t.severity DESC, r.spend DESC NULLS LAST, r.input_row, t.theme_order;
         INSERT INTO findings
         SELECT r.input_row, r.finding_group, t.theme_order, false
-        FROM row_answers r JOIN templates t USING (finding_group)
+        FROM rows r JOIN templates t USING (finding_group)
         WHERE t.theme = 'none'
         ORDER BY r.input_row, t.theme_order
         """
@@ -850,11 +808,12 @@ def _build_register(connection: duckdb.DuckDBPyConnection, formula_columns: froz
     connection.execute(
         f"""
         CREATE VIEW {SCANNED_ROWS} AS
-        SELECT r.input_row, r.supplier, coalesce(r.country, '') AS country, r.product, r.good, r.hs_code,
-               {_status_sql("r", "r")} AS status, r.spend, r.tier, r.country_given, r.hs_code_given,
-               r.match_method, r.match_confidence, {_review_reason_sql("r", "r")} AS review_reason,
-               r.supplier_id, r.finding_group
-        FROM rows r;
+        SELECT r.input_row, r.supplier, coalesce(r.country, '') AS country, r.product, p.good, p.hs_code,
+               {_STATUS_SQL} AS status, r.spend, r.tier, r.country_given, r.hs_code_given,
+               p.match_method, p.match_confidence, {_REVIEW_REASON} AS review_reason, r.supplier_id,
+               r.finding_group
+        FROM rows r
+        JOIN products p USING (product_match);
         CREATE VIEW {FINDING_ROWS} AS
         SELECT f.input_row, t.theme, t.likelihood, t.severity, t.salience,
                CASE WHEN f.ranked THEN f.rowid + 1 END AS priority, t.evidence, t.source_url, t.dataset,
@@ -869,7 +828,7 @@ def _build_register(connection: duckdb.DuckDBPyConnection, formula_columns: froz
         JOIN {SCANNED_ROWS} s USING (input_row)
         """  # noqa: S608
     )
-    return formula_columns & TEXT_COLUMNS
+    return frozenset(formula_columns & TEXT_COLUMNS)
 
 
 # Our own CSV file of records: csv.writer's dialect with CRLF line ends, because csv.writer quotes a

@@ -405,9 +405,7 @@ def _load(
         raise _NotClean
     if irregular:
         _parse_irregular_amounts(connection)
-    # Both numberings keep the rows in file order (a window with an empty OVER clause numbers the
-    # rows in the order they come): the scan pairs the records with their answers by position.
-    numbering = "rowid + 1" if not blanks else "row_number() OVER ()"
+    numbering = "rowid + 1" if not blanks else "row_number() OVER (ORDER BY rowid)"
     connection.execute(
         f"""
         CREATE VIEW {RECORDS_TABLE} AS
