@@ -122,12 +122,15 @@ _WIDE_WHITESPACE = {
 }
 
 
-def _edge_map(delimiter: str) -> bytes:
-    """A translation that turns every cell boundary (line break, quote, the delimiter) into "\n" and
-    every other ASCII whitespace byte into " ": whitespace at a cell's edge is then "\n " or " \n"."""
+def _byte_classes(delimiter: str, unwanted: bytes) -> bytes:
+    """A translation that marks what the facts are about: ``unwanted`` bytes become NUL, every cell
+    boundary (line break, quote, the delimiter) "\n", and any other ASCII whitespace " ", so that
+    whitespace at a cell's edge is "\n " or " \n"."""
     boundaries = b'\r\n"' + delimiter.encode("ascii")
-    spaces = bytes(c for c in _ASCII_WHITESPACE if c not in boundaries)
-    return bytes.maketrans(boundaries + spaces, b"\n" * len(boundaries) + b" " * len(spaces))
+    spaces = bytes(c for c in _ASCII_WHITESPACE if c not in boundaries and c not in unwanted)
+    return bytes.maketrans(
+        unwanted + boundaries + spaces, b"\0" * len(unwanted) + b"\n" * len(boundaries) + b" " * len(spaces)
+    )
 
 
 def _file_facts(path: Path, encoding: str, delimiter: str) -> _FileFacts:
@@ -135,11 +138,12 @@ def _file_facts(path: Path, encoding: str, delimiter: str) -> _FileFacts:
     has_controls = has_c1 = has_quotes = edge_space = False
     check_c1 = encoding in ("cp1252", "latin-1")
     wide_spaces = _WIDE_WHITESPACE["single-byte" if check_c1 else "utf-8"]
-    edge_map = _edge_map(delimiter)
+    # One translation finds both kinds of unwanted byte (only a chunk holding some is looked at
+    # again) and the cell edges.
+    unwanted = _CONTROL_BYTES + _C1_BYTES if check_c1 else _CONTROL_BYTES
+    classes = _byte_classes(delimiter, unwanted)
     last = tail = b""
     marked_last = b"\n"  # the file starts at a cell's edge
-    # One deletion pass finds both kinds of byte; only a chunk holding some is looked at again.
-    unwanted = _CONTROL_BYTES + _C1_BYTES if check_c1 else _CONTROL_BYTES
     cr = crlf = 0
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):
@@ -148,24 +152,23 @@ def _file_facts(path: Path, encoding: str, delimiter: str) -> _FileFacts:
                 cr += chunk_cr
                 crlf += chunk.count(b"\r\n")
             crlf += last == b"\r" and chunk[:1] == b"\n"
-            if len(chunk.translate(None, unwanted)) != len(chunk):
+            marked = chunk.translate(classes)
+            if b"\0" in marked:
                 has_controls = has_controls or len(chunk.translate(None, _CONTROL_BYTES)) != len(chunk)
                 has_c1 = has_c1 or (check_c1 and len(chunk.translate(None, _C1_BYTES)) != len(chunk))
             has_quotes = has_quotes or b'"' in chunk
             if not edge_space:
-                marked = chunk.translate(edge_map)
-                # A wide space's bytes may be split between two chunks: the last two bytes go along.
-                wide = tail + chunk
                 edge_space = (
                     b"\n " in marked
                     or b" \n" in marked
                     or marked_last + marked[:1] in (b"\n ", b" \n")
-                    or any(w in wide for w in wide_spaces)
+                    or any(w in chunk for w in wide_spaces)
+                    # A wide space's bytes may be split between two chunks.
+                    or any(w in tail + chunk[:3] for w in wide_spaces)
                 )
-                marked_last = marked[-1:]
-            last, tail = chunk[-1:], chunk[-2:]
+            marked_last, last, tail = marked[-1:], chunk[-1:], chunk[-3:]
     # A last cell without a line break after it ends at the end of the file.
-    edge_space = edge_space or last.translate(edge_map) == b" "
+    edge_space = edge_space or marked_last == b" "
     # Old Mac files end lines with a bare carriage return.
     newline, breaks = ("\n", lf) if lf else ("\r", _count(path, b"\r"))
     # A last line without a line break still is a line.
