@@ -147,7 +147,9 @@ def test_supplier_rows_are_written_in_file_order_with_their_own_answers(
     with scan_file(path, resolver=resolver) as result:
         assert result.source.reader == "bulk"
         write_register(result, out)
-    written = duckdb.connect().execute(
-        f"SELECT input_row, supplier, country, good FROM '{register_files(out)[1]}'"
-    ).fetchall()
+    written = (
+        duckdb.connect()
+        .execute(f"SELECT input_row, supplier, country, good FROM '{register_files(out)[1]}'")
+        .fetchall()
+    )
     assert written == expected
