@@ -24,6 +24,10 @@ FLOOR = 0.85
 MEASURES = tuple(LEGALBENCH_MEASURES)
 TASKS = tuple(f"{kind}_{measure}" for kind in ("best_practice", "disclosed") for measure in MEASURES)
 LABELS = {"found", "not_done", "not_found"}
+# Batch 5 is the held-out batch: written and labelled before the engine was run on it, run once
+# (first run recorded in docs/assessment.md) and never used to develop the rules, so it is not a
+# regression floor; benchmarks/bench_assess.py reports it in its own table.
+HELD_OUT_BATCHES = {5}
 
 
 def _train_rows(folder: Path) -> list[tuple[str, str, bool]]:
@@ -100,7 +104,9 @@ def test_own_devset_covers_all_ten_tasks_with_both_answers_in_every_language() -
 
 @pytest.mark.parametrize("language", ["en", "nl", "de"])
 def test_own_devset_balanced_accuracy_floor_per_task(language: str) -> None:
-    items = [item for item in _devset() if item["lang"] == language]
+    items = [
+        item for item in _devset() if item["lang"] == language and item.get("batch") not in HELD_OUT_BATCHES
+    ]
     pairs: dict[str, list[tuple[bool, bool]]] = {task: [] for task in TASKS}
     for item in items:
         assessment = assess_text(str(item["text"]))
