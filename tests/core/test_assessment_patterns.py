@@ -723,3 +723,77 @@ def test_german_training_compounds_count_only_with_a_relevant_purpose() -> None:
         is FOUND
     )
     assert verdict("Unser Lagerpersonal nimmt an Sicherheitsschulungen teil.", TRAINING) is NOT_FOUND
+
+
+# --- engine 2.2.0: Dutch and German practices in plain verbs (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        (
+            "Wij gaan bij elke nieuwe leverancier na hoe groot het risico op kinderarbeid in zijn sector is.",
+            VERIFICATION,
+        ),
+        ("Wir werten die Angaben unserer Zulieferer zu Menschenrechtsrisiken jährlich aus.", VERIFICATION),
+        (
+            "Wir gleichen die Herkunftsländer unserer Rohstoffe mit einem Index für Zwangsarbeit ab.",
+            VERIFICATION,
+        ),
+        ("Onze inkopers bezoeken de leveranciers in Vietnam elk kwartaal.", AUDITS),
+        ("Wij controleren bij de leverancier steekproefsgewijs de loonadministratie op dwangarbeid.", AUDITS),
+        ("Die Einkäufer kontrollieren in den Betrieben der Lieferanten die Arbeitszeiten.", AUDITS),
+        (
+            "Leveranciers verbinden zich ertoe dat zij geen kinderarbeid inzetten, conform onze gedragscode.",
+            CERTIFICATION,
+        ),
+        ("Jeder Lieferant sichert vertraglich zu, Zwangsarbeit auszuschließen.", CERTIFICATION),
+        ("Verstöße von Zulieferern gegen den Kodex werden konsequent geahndet.", ACCOUNTABILITY),
+        (
+            "Een leverancier die onze gedragscode overtreedt, wordt van de leverancierslijst verwijderd.",
+            ACCOUNTABILITY,
+        ),
+        ("Alle inkopers volgen een module over mensenrechten in de keten.", TRAINING),
+        ("Unsere Einkäufer werden regelmäßig zu Menschenrechten in der Lieferkette fortgebildet.", TRAINING),
+    ],
+)
+def test_plain_verb_practices_in_dutch_and_german(text: str, criterion_id: str) -> None:
+    assert verdict(text, criterion_id) is FOUND
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("Wij gaan na of onze klanten op de sanctielijst staan.", VERIFICATION),
+        ("Wir gleichen unsere Kunden mit den Sanktionslisten der UN ab.", ACCOUNTABILITY),
+        ("De kwaliteitsafdeling controleert de fabriek op productfouten.", AUDITS),
+        ("Wir prüfen anhand von Länderdaten das Risiko von Zwangsarbeit bei neuen Lieferanten.", AUDITS),
+    ],
+)
+def test_plain_verbs_without_the_measures_subject_are_not_evidence(text: str, criterion_id: str) -> None:
+    assert verdict(text, criterion_id) is NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id"),
+    [
+        ("Eine Risikoanalyse oder Audits bei Zulieferern führen wir bisher nicht durch.", VERIFICATION),
+        (
+            "Onze keten wordt noch door een auditbureau noch door onszelf op risico's onderzocht.",
+            VERIFICATION,
+        ),
+    ],
+)
+def test_dutch_and_german_trailing_negation_over_a_fronted_list(text: str, criterion_id: str) -> None:
+    assert verdict(text, criterion_id) is NOT_DONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leveranciers die de gedragscode overtreden, krijgen geen nieuwe orders meer van ons.",
+        "Lieferanten, die gegen unseren Kodex verstoßen, erhalten keine neuen Aufträge mehr.",
+    ],
+)
+def test_no_new_orders_is_a_consequence_not_a_negation(text: str) -> None:
+    assert verdict(text, ACCOUNTABILITY) is FOUND

@@ -105,7 +105,7 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"zwangsarbeit", r"sklaverei", r"menschenhandel", r"arbeitsbedingungen", r"verhaltenskodex\w*",
     r"sorgfaltspflicht\w*", r"LkSG", r"einkauf\w*", r"beschaffung\w*", r"umwelt\w*", r"nachhaltig\w*",
     r"\w*risikoanaly\w*", r"sozial\w*", r"einkäufer\w*", r"produktionsstätte\w*", r"fabrik\w*",
-    r"werke",
+    r"werke", r"grundsatzerklärung\w*",
 )  # fmt: skip
 
 # What a supply-chain transparency statement is about: a short disclosure that names it is on topic
@@ -178,7 +178,7 @@ SOCIAL_PURPOSE = (
 VERBAL_NEGATORS = "not never cannot nor neither none nobody niet nooit niemand nicht nie niemals weder"
 # Negators whose scope is the noun phrase (or list of noun phrases) after them.
 NP_NEGATORS = "no geen kein keine keinen keinem keiner keines"
-TRAILING_NEGATORS = "niet nicht"
+TRAILING_NEGATORS = "niet nicht weder"
 TRAILING_NEGATOR_EXCEPTIONS = (
     "alleen enkel uitsluitend nur zuletzt toegestaan getolereerd geduldet toleriert erlaubt gestattet"
 )
@@ -195,6 +195,9 @@ NEGATOR_FALSE_FRIENDS = (
     r"tolerance)\b"
     r"|niet\W+(?:alleen|enkel|getolereerd|toegestaan|gevonden|aangetroffen|alle|iedere?|elke?)\b"
     r"|not\W+(?:all|every)\b"
+    r"|geen\W+gebruik\W+(?:te\W+)?(?:maken|maakt|gemaakt)\W+van\b"
+    r"|geen\W+nieuwe\W+(?:orders?|opdrachten|bestellingen)\W+(?:\S+\s+){0,2}?meer\b"
+    r"|kein\w*\W+neuen\W+(?:aufträge|bestellungen)\W+(?:\S+\s+){0,2}?mehr\b"
     r"|geen\W+(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|slavernij|mensenhandel|gevallen|"
     r"aanwijzingen|schendingen)\b"
     r"|nicht\W+(?:nur|zuletzt|toleriert|geduldet|erlaubt|gefunden|festgestellt|alle|jede[rsnm]?)\b"
@@ -210,7 +213,7 @@ WIDE_NEGATORS = (
     r"current\W+)?(?:plans?|programm?e?s?|process(?:es)?|systems?|polic(?:y|ies)|procedures?|mechanisms?|"
     r"resources|capacity)\b|niet\W+(?:mogelijk|haalbaar|nodig|noodzakelijk)|nog\W+niet|nog\W+geen|"
     r"geen\W+(?:formele\W+|specifieke\W+)?(?:plannen|programma|proces|systeem|beleid|procedures?)\b|"
-    r"nicht\W+(?:möglich|machbar|notwendig|erforderlich)|noch\W+nicht|noch\W+kein\w*|bisher\W+nicht|"
+    r"\bnoch\W+(?:\w+\W+){1,8}?noch\b|nicht\W+(?:möglich|machbar|notwendig|erforderlich)|noch\W+nicht|noch\W+kein\w*|bisher\W+nicht|"
     r"bislang\W+nicht|kein\w*\W+(?:formales?\W+|spezifisches?\W+)?(?:verfahren|prozess|system|programm)\b)"
 )
 # A negated qualifier right after a negation that follows the cue: the practice exists, only not in
@@ -397,6 +400,128 @@ ENDORSEMENT_VERBS = (
     r"unterstütz\w*|folgen|befolgen|halten\W+uns|basier\w*|ausgericht\w*|zugrunde)\b"
 )
 
+# --- Plain-verb practices in Dutch and German (engine 2.2.0) ----------------------------------
+# Companies describe a practice with ordinary verbs as often as with its noun ("wir gleichen … ab",
+# "onze inkopers bezoeken … en controleren", "werden geahndet"). A verb alone says little, so each
+# lexicon below is a clause-level cue whose sentence must also name what the statute's measure is
+# about (the supplier or site, and the risk or the standard). Separable verbs are matched as verb …
+# particle within the clause ("gleichen … ab", "werten … aus", "sehen … durch", "zoeken … uit").
+
+# Sites and suppliers a visit or check is aimed at.
+_SITE_NL = r"leverancier|fabriek|productielocatie|atelier|werkplaats|vestiging|plantage|producent|kwekerij"
+_SITE_DE = (
+    r"lieferant|zuliefer|\bwerke?\b|werken\b|fabrik|nähere|produktionsstätte|betrieb|standort|plantage|"
+    r"produzent"
+)
+# What an audit checks at the site: compliance and working conditions (not risks, which is verification).
+_AUDIT_OBJECT_NL = (
+    r"naleving|nageleefd|naleven|loon|lonen|loonstro\w*|werktijd\w*|uren\w*|huisvesting|"
+    r"arbeidsomstandigheden|personeelsdossier\w*|dwangarbeid|kinderarbeid|schuldslavernij|uitbuiting|"
+    r"gedragscode|leverancierscode|\bcode\b|mensenrechten|arbeidsrecht\w*|onaangekondigd"
+)
+_AUDIT_OBJECT_DE = (
+    r"einhaltung|einhalten|lohn|löhne|lohnabrechnung\w*|arbeitszeit\w*|unterkunft|unterkünfte|"
+    r"personalakte\w*|arbeitsbedingungen|zwangsarbeit|kinderarbeit|schuldknechtschaft|ausbeutung|"
+    r"verhaltenskodex|kodex|sozialstandard\w*|menschenrecht\w*|arbeitsrecht\w*|unangekündigt"
+)
+_AUDIT_VERBS_NL = (
+    r"\b(?:controleer\w*|controleren|gecontroleerd|controle|controles|inspecteer\w*|geïnspecteerd|"
+    r"doorlicht\w*|doorgelicht|kijken\W+(?:\S+\s+){0,10}?na|kijkt\W+(?:\S+\s+){0,10}?na|nagekeken|"
+    r"nemen\W+(?:\S+\s+){0,10}?door|neemt\W+(?:\S+\s+){0,10}?door|steekproef\w*)\b"
+)
+_AUDIT_VERBS_DE = (
+    r"\b(?:kontrollier\w*|kontrolle|kontrollen|überprüf\w*|prüfen|prüft|geprüft|durchsehen|"
+    r"durchgesehen|sehen\W+(?:\S+\s+){0,12}?(?:durch|an)|sieht\W+(?:\S+\s+){0,12}?(?:durch|an)|"
+    r"stichprob\w*)\b"
+)
+_VISIT_NL = r"\b(?:bezoek\w*|bezocht|ter\W+plaatse|ter\W+plekke|komt\W+(?:\S+\s+){0,8}?langs)\b"
+_VISIT_DE = r"\b(?:besuch\w*|besucht|besichtig\w*|vor\W+ort|fahren\W+(?:\S+\s+){0,4}?zu)\b"
+
+
+def _both(first: str, second: str, unless: str | None = None) -> str:
+    """A sentence-level condition: both patterns occur (and ``unless`` does not)."""
+    veto = rf"(?![\s\S]*(?:{unless}))" if unless else ""
+    return rf"^{veto}(?=[\s\S]*(?:{first}))(?=[\s\S]*(?:{second}))"
+
+
+# Verification: the sentence names suppliers or the chain and a risk or an indicator of one.
+_CHAIN_NL = r"leverancier|keten|herkomst|inkoop|\bland\w*|sector\w*|fabriek|grondstof\w*|katoen"
+_CHAIN_DE = (
+    r"lieferant|zuliefer|lieferkette|herkunft|einkauf|beschaffung|sortiment|länder|branche|rohstoff|baumwolle"
+)
+_RISK_NL = (
+    r"risico|kans\W+op|signalen|in\W+het\W+geding|schending\w*|misstand\w*|dwangarbeid|kinderarbeid|"
+    r"mensenrechten|arbeidsrecht\w*|uitbuiting|gedwongen\W+arbeid"
+)
+_RISK_DE = (
+    r"risik|zwangsarbeit|kinderarbeit|menschenrecht\w*|arbeitsrecht\w*|arbeitsbedingungen|sozialen\W+kriterien|"
+    r"ausbeutung|verletzung\w*|\bkriterien"
+)
+_VERIFY_VERBS_NL = (
+    r"\b(?:beoordel\w*|beoordeeld|toets\w*|getoetst|onderzoek\w*|onderzocht|bepalen|bepaalt|bepaald|"
+    r"nagaan|gaan\W+(?:\S+\s+){0,8}?na|zoek\w*\W+(?:\S+\s+){0,10}?uit|uitzoeken|uitgezocht|inschatten|"
+    r"schatten\W+(?:\S+\s+){0,8}?in|scoren|gescoord|screen\w*|gescreend|vergelijk\w*|vergeleken|"
+    r"leggen\W+(?:\S+\s+){0,10}?naast|naast\W+(?:\S+\s+){0,6}?gelegd)\b"
+)
+_VERIFY_VERBS_DE = (
+    r"\b(?:gleich\w*\W+(?:\S+\s+){0,14}?ab|abgleich\w*|abgeglichen|werte[nt]?\W+(?:\S+\s+){0,12}?aus|"
+    r"auswert\w*|ausgewertet|bewerte[nt]?|bewertet|bewertung\w*|einschätz\w*|schätzen\W+(?:\S+\s+){0,8}?ein|"
+    r"ermittel\w*|ermittelt|untersuch\w*|analysier\w*|ordnen\W+(?:\S+\s+){0,10}?zu|erheben|erhebt)\b"
+)
+# Accountability: the consequence itself, in plain verbs (removal from the supplier list, no new
+# orders, the relationship ended, violations "geahndet", people "zur Verantwortung gezogen").
+_CONSEQUENCE_NL = (
+    r"\b(?:schrappen|schrapt|geschrapt|verwijder\w*)\W+(?:\S+\s+){0,10}?(?:\w*lijst|\w*bestand|panel)\b|"
+    r"\bnieuwe\W+(?:orders?|opdrachten|bestellingen)\W+(?:\S+\s+){0,2}?meer\b|\bopdracht\w*\W+kwijt|"
+    r"\b(?:officiële\W+|schriftelijke\W+)?waarschuwing\w*|\bontslag\w*|\bbonus\W+(?:\S+\s+){0,2}?verliezen|"
+    r"\b(?:zeggen|zegt|stoppen|stopt|beëindig\w*|verbreken|verbreekt)\W+(?:\S+\s+){0,5}?(?:samenwerking|"
+    r"relatie|zakenrelatie|handelsrelatie)\b|\b(?:samenwerking|relatie)\w*\W+(?:\S+\s+){0,4}?"
+    r"(?:opgezegd|beëindigd|verbroken|gestopt)\b|\b\w*lijst\W+(?:\S+\s+){0,3}?(?:geschrapt|verwijderd)\b|\bter\W+verantwoording\W+(?:\S+\s+){0,3}?geroepen"
+)
+_CONSEQUENCE_DE = (
+    r"\b(?:geahndet|ahnden|ahndet|verfolgt)\b|\bzur\W+verantwortung\W+gezogen|\bneuen\W+(?:aufträge|"
+    r"bestellungen)\W+(?:\S+\s+){0,2}?mehr\b|\b(?:ausgelistet|auslisten|listen\W+(?:\S+\s+){0,8}?aus)\b|"
+    r"\b(?:abbruch|beendigung|aussetzung)\W+(?:der|des|unserer)\W+(?:\S+\s+){0,1}?(?:geschäftsbeziehung\w*|"
+    r"zusammenarbeit|vertrags|lieferbeziehung\w*)|\b(?:brechen|bricht)\W+(?:\S+\s+){0,6}?ab\b|"
+    r"\b(?:disziplinarisch\w*|arbeitsrechtlich\w*)\W+(?:\S+\s+){0,2}?(?:konsequenzen|folgen|maßnahmen)|"
+    r"\bmit\W+(?:\S+\s+){0,3}?konsequenzen\W+rechnen"
+)
+# ... and the failure it answers, which the sentence must name.
+_FAILURE_NL = (
+    r"overtred\w*|overtreding\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|naleven|nakomen|meldt|melden)|"
+    r"tekortschiet\w*|tekortkoming\w*|blijkt|vastgesteld|inbreuk\w*|kinderen\W+(?:\S+\s+){0,2}?werken|"
+    r"dwangarbeid|mensenrechten|gedragscode"
+)
+_FAILURE_DE = (
+    r"verstoß\w*|verstöß\w*|verstoßen|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|erfüllt|"
+    r"erfüllen)|ignorier\w*|festgestellt|stellen\W+(?:\S+\s+){0,4}?fest|zwangsarbeit|kinderarbeit|"
+    r"menschenrecht\w*|kodex"
+)
+# Certification in plain words: the supplier signs, undertakes, vouches or confirms.
+_CERTIFY_NL = (
+    r"\b(?:onderteken\w*|tekenen|tekent|getekend|handtekening)\W+(?:\S+\s+){0,8}?(?:\w*code|\w*verklaring\w*|"
+    r"\w*voorwaarden|\w*contract\w*|\w*overeenkomst\w*)|\b(?:\w*code|\w*verklaring\w*)\W+(?:\S+\s+){0,6}?"
+    r"(?:ondertekenen|ondertekend|getekend|tekenen)\b|\bhandtekening\W+(?:\S+\s+){0,2}?onder\b|"
+    r"\bverplicht\w*\W+(?:\S+\s+){0,2}?zich\b|\bverbind\w*\W+(?:\S+\s+){0,2}?zich\b|\binstaa?n?t?\W+voor\b|"
+    r"\bstaa?t?n?\W+(?:\S+\s+){0,3}?in\W+voor\b|\bbevestig\w*\W+(?:\S+\s+){0,6}?dat\b"
+)
+_CERTIFY_DE = (
+    r"\bverpflicht\w*\W+(?:\S+\s+){0,2}?sich\b|\bsich\W+(?:\S+\s+){0,3}?verpflicht\w*|"
+    r"\bsicher\w*\W+(?:\S+\s+){0,10}?zu\b|\bunterschrift\w*|\b(?:unterzeichn\w*|unterschreib\w*|"
+    r"unterschrieben)\W+(?:\S+\s+){0,8}?(?:\w*kodex\w*|\w*erklärung\w*|\w*bedingungen|\w*vertr\w*|"
+    r"\w*vereinbarung\w*)|\bbestätig\w*\W+(?:\S+\s+){0,6}?dass\b"
+)
+# What is certified: the law or the company's standards on slavery and forced labour.
+_CERTIFY_OBJECT_NL = (
+    r"dwangarbeid|gedwongen\W+arbeid|kinderarbeid|slavernij|mensenhandel|mensenrechten|gedragscode|"
+    r"leverancierscode|arbeidsomstandigheden|arbeidsnormen"
+)
+_CERTIFY_OBJECT_DE = (
+    r"zwangsarbeit|kinderarbeit|sklaverei|menschenhandel|menschenrecht\w*|verhaltenskodex|kodex|"
+    r"sozialstandard\w*|arbeitsbedingungen"
+)
+_SANCTIONS_LIST = r"\bsanctielijst\w*|\bsanktionslist\w*|\bsanctions?\W+(?:lists?|screening)"
+
 _ENDORSEMENT_NEAR = (
     r"(?:{verb})\W+(?:\S+\s+){{0,12}}?\S*(?:{fw})|(?:{fw})\S*\s+(?:\S+\s+){{0,10}}?\S*(?:{verb})"
 )
@@ -479,7 +604,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(r"\b(?:approval|qualification|vetting|onboarding|selection)\W+process\w*", weak=True),
             ),
             "nl": (
-                r"\brisico-?(?:analyse\w*|inventarisatie\w*|beoordeling\w*|evaluatie\w*|screening|scan\w*|kaart\w*|"
+                r"\b\w*risico-?(?:analyse\w*|inventarisatie\w*|beoordeling\w*|evaluatie\w*|screening|scan\w*|kaart\w*|"
                 r"profiel\w*|gebaseerde)",
                 r"\b(?:\w*risico'?s?)\W+(?:\S+\s+){0,8}?(?:in\W+kaart|geïdentificeerd|geidentificeerd|"
                 r"beoordeeld|geanalyseerd|onderzocht|vastgesteld|geëvalueerd)",
@@ -502,6 +627,8 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\bin\W+kaart\W+(?:gebracht|brengen|te\W+brengen)",
                     requires=r"keten|leverancier|risico",
                 ),
+                Cue(_VERIFY_VERBS_NL, requires=_both(_CHAIN_NL, _RISK_NL)),
+                r"\btoetsing\w*\W+(?:\S+\s+){0,3}?(?:\w*keten\w*|leveranciers)",
             ),
             "de": (
                 r"\b\w*risiko(?:analyse|bewertung|ermittlung|kartierung|einschätzung|scan)\w*",
@@ -512,8 +639,13 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"prüfen|untersuch\w*)\W+(?:\S+\s+){0,6}?\w*risik\w*",
                 Cue(r"\bsorgfaltspflicht\w*|\bdue[- ]diligence", weak=True),
                 r"\b(?:lieferanten|zulieferer)(?:bewertung|prüfung|screening|selbstauskunft|fragebogen)\w*",
-                r"\bselbstauskunft\w*|\büberprüf\w*\W+(?:\S+\s+){0,3}?(?:lieferkette|lieferanten)\w*|"
-                r"\b(?:lieferkette|lieferanten)\w*\W+(?:\S+\s+){0,6}?(?:zu\W+)?(?:überprüf\w*|geprüft)\b",
+                r"\bselbstauskunft\w*",
+                Cue(
+                    r"\büberprüf\w*\W+(?:\S+\s+){0,3}?(?:lieferkette|lieferanten)\w*|"
+                    r"\b(?:lieferkette|lieferanten)\w*\W+(?:\S+\s+){0,6}?(?:zu\W+)?(?:überprüf\w*|geprüft)\b",
+                    # checking compliance at the supplier's site is an audit, not verification
+                    requires=r"risik|\bwie\W+(?:sie|er|die)\b|^(?![\s\S]*(?:einhaltung|unangekündigt|vor\W+ort))",
+                ),
                 r"\b(?:gleichen|abgleich\w*|abgeglichen)\W+(?:\S+\s+){0,8}?(?:listen|index)\b|\blisten\W+"
                 r"(?:\S+\s+){0,8}?ab\b",
                 r"\b(?:eingestuft|einstufen|eingeteilt|kategorisiert|klassifiziert|priorisiert)\W+"
@@ -523,6 +655,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\bherkunft\w*|\brückverfolg\w*",
                     requires=r"lieferkette|lieferant|zuliefer|risik",
                 ),
+                Cue(_VERIFY_VERBS_DE, requires=_both(_CHAIN_DE, _RISK_DE)),
             ),
         },
         exclusions=(
@@ -531,6 +664,7 @@ CRITERIA: tuple[Criterion, ...] = (
             r"\b(?:krediet|markt|liquiditeits|rente|valuta)risico",
             r"\b(?:kredit|markt|liquiditäts|zins|währungs)risik",
             r"\bage\W+verif\w*|\bverif\w*\W+(?:\w+\W+){0,2}?(?:age|ages|identity|authenticity|fit|accuracy)\b",
+            _SANCTIONS_LIST,
         ),
         weak_cues=(r"verif", r"due\W+diligence", r"zorgvuldigheid", r"sorgfaltspflicht"),
         own_practice_only=True,
@@ -565,6 +699,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"leveranciers|productielocaties))",
                 r"\bcontroles?\W+(?:\S+\s+){0,3}?(?:bij|van)\W+(?:\S+\s+){0,2}?(?:leveranciers|fabrieken|"
                 r"productielocaties)",
+                Cue(_VISIT_NL, requires=_SITE_NL),
+                # checking compliance or conditions at suppliers; checking risks is verification
+                Cue(_AUDIT_VERBS_NL, requires=_both(_SITE_NL, _AUDIT_OBJECT_NL, unless=r"risico")),
             ),
             "de": (
                 r"\b\w*audit\w*",
@@ -574,6 +711,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"lieferant\w*|standort\w*)",
                 r"\b(?:kontroll\w*|prüfung\w*)\W+(?:\S+\s+){0,3}?(?:bei|der|von)\W+(?:\S+\s+){0,2}?"
                 r"(?:lieferanten|zulieferern|produktionsstätten)",
+                Cue(_VISIT_DE, requires=_SITE_DE),
+                Cue(
+                    _AUDIT_VERBS_DE,
+                    requires=_both(_SITE_DE, _AUDIT_OBJECT_DE, unless=r"risik|\bwie\W+(?:sie|er)\b"),
+                ),
             ),
         },
         exclusions=(
@@ -675,6 +817,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 ),
                 r"\b(?:ondertekenen|ondertekend|tekenen|getekend)\W+(?:\S+\s+){0,8}?\w*gedragscode|"
                 r"\w*gedragscode\w*\W+(?:\S+\s+){0,6}?(?:ondertekenen|ondertekend|tekenen|onderschrijven)",
+                Cue(_CERTIFY_NL, requires=_CERTIFY_OBJECT_NL),
             ),
             "de": (
                 r"\b(?:zertifizier\w*|bestätig\w*\W+(?:\S+\s+){0,3}?schriftlich|schriftlich\w*\W+(?:\S+\s+){0,3}?"
@@ -703,6 +846,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*)\W+(?:\S+\s+){0,5}?\w*kodex\w*|"
                 r"\w*kodex\w*\W+(?:\S+\s+){0,6}?(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*|"
                 r"vertragsbestandteil)",
+                Cue(_CERTIFY_DE, requires=_CERTIFY_OBJECT_DE),
             ),
         },
         exclusions=(
@@ -830,7 +974,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\bverbeterplan\w*|\bcorrigerende\W+maatregel\w*",
                     requires=r"niet\W+(?:na\W?te\W+leven|naleven|voldoen|nageleefd)|schend\w*|overtred\w*|"
-                    r"tekortkoming\w*|niet\W+naleven",
+                    r"tekortkoming\w*|niet\W+naleven|afwijking\w*",
                     consequence=True,
                 ),
                 Cue(
@@ -850,6 +994,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"(?:\S+\s+){0,2}?die\b",
                 r"\b(?:compliance\W?officer|compliance-?afdeling|afdeling\W+compliance|interne\W+(?:controle|"
                 r"procedures?|verantwoording))",
+                Cue(_CONSEQUENCE_NL, requires=_FAILURE_NL, consequence=True),
+                Cue(
+                    r"\b(?:disciplinaire\W+)?maatregel\w*",
+                    requires=r"overtred\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|naleven|nakomen|meldt)",
+                    consequence=True,
+                ),
             ),
             "de": (
                 Cue(
@@ -867,7 +1017,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 ),
                 Cue(
                     r"\bmaßnahmenplan\w*|\bkorrekturmaßnahme\w*|\bkorrekturplan\w*",
-                    requires=r"nicht\W+einhalt\w*|nicht\W+erfüll\w*|verstoß\w*|verstöß\w*|verletz\w*",
+                    requires=r"nicht\W+einhalt\w*|nicht\W+erfüll\w*|verstoß\w*|verstöß\w*|verletz\w*|mängel\w*|"
+                    r"abweichung\w*",
                     consequence=True,
                 ),
                 r"\b(?:menschenrechtsbeauftragte\w*|compliance-?(?:beauftragte\w*|abteilung|officer|team|"
@@ -884,8 +1035,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"beschäftigte\w*)\W+(?:\S+\s+){0,2}?die\b",
                 r"\b(?:mitarbeite\w*|beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,6}?"
                 r"(?:sind|werden)\W+(?:\S+\s+){0,3}?(?:verpflichtet|angehalten)",
+                Cue(_CONSEQUENCE_DE, requires=_FAILURE_DE, consequence=True),
             ),
         },
+        exclusions=(_SANCTIONS_LIST,),
         weak_cues=(r"responsib", r"verantwo", r"oversight", r"toezicht", r"board", r"committee"),
     ),
     Criterion(
@@ -915,14 +1068,28 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             "nl": (
                 r"\btraining(?:en|s)?\b|\btrainen\b|\bgetraind\b|\bopleiding\w*|\bcursus\w*|\be-?learning\w*|"
-                r"\bbewustwording\w*|\bworkshops?\b",
+                r"\bbewustwording\w*|\bworkshops?\b|\b(?:bijgeschoold|bijscholing\w*|scholing\w*|geschoold)\b",
+                Cue(r"\bmodules?\b", requires=r"\b(?:volg\w*|gevolgd|doorlopen|afronden|afgerond|maken)\b"),
+                Cue(
+                    r"\b(?:leren|leert|geleerd|inwerk\w*|instructie\w*|voorlichting\w*)\b",
+                    requires=r"herkennen|signalen|risico|dwangarbeid|mensenhandel|slavernij|uitbuiting|mensenrechten",
+                ),
                 r"\bkennis\W+(?:\S+\s+){0,6}?(?:vergroten|vergroot|verbeteren|verdiepen)|\b(?:vergroten|vergroot|"
                 r"verdiepen)\W+(?:\S+\s+){0,4}?kennis",
             ),
             "de": (
                 r"\b(?:\w*(?:pflicht|rechts|compliance|ketten|nachhaltigkeits|sozial|einkaufs|präsenz|online|"
                 r"sensibilisierungs))?schulung\w*|\bgeschult\b|\bschulen\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
-                r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*",
+                r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*|\b(?:weiter|fort)gebildet\b",
+                Cue(
+                    r"\bmodule?\b",
+                    requires=r"\b(?:absolvier\w*|durchlauf\w*|durchlaufen|teilnehm\w*|nehmen|bearbeit\w*)\b",
+                ),
+                Cue(
+                    r"\b(?:lernen|lernt|gelernt|einarbeitung\w*|unterricht\w*)\b",
+                    requires=r"erkennen|warnsignal\w*|risik|zwangsarbeit|menschenhandel|sklaverei|ausbeutung|"
+                    r"menschenrecht\w*",
+                ),
                 r"\b(?:wissen|kenntnisse|bewusstsein)\W+(?:\S+\s+){0,6}?(?:erweitern|vertiefen|stärken|"
                 r"verbessern|schärfen)|\b(?:erweitern|vertiefen|stärken|schärfen)\W+(?:\S+\s+){0,4}?"
                 r"(?:wissen|kenntnisse|bewusstsein)",

@@ -97,7 +97,8 @@ _PRONOUNS = _SUBJECTS - _words("our onze ons unsere unser unserer this these")
 _PRONOUNS_EN = _words("we it they he she i")
 _SUBORDINATE = _words(SUBORDINATORS)
 _VERBS_EN = _words(VERB_HINTS)
-_VERBS = _VERBS_EN | _words(VERB_HINTS_NL_DE)
+_VERBS_NL_DE = _words(VERB_HINTS_NL_DE)
+_VERBS = _VERBS_EN | _VERBS_NL_DE
 _VERBAL_NEG = _words(VERBAL_NEGATORS)
 _TRAILING = _words(TRAILING_NEGATORS)
 _TRAILING_EXCEPT = _words(TRAILING_NEGATOR_EXCEPTIONS)
@@ -212,12 +213,16 @@ def _next_text(tokens: Sequence[_Token], index: int) -> str:
     return tokens[index + 1].text if index + 1 < len(tokens) else ""
 
 
-def _starts_new_clause(tokens: Sequence[_Token], index: int) -> bool:
-    """Whether ``tokens[index]`` (a comma or a conjunction) begins a new clause with its own verb."""
+def _starts_new_clause(tokens: Sequence[_Token], index: int, language: str = "") -> bool:
+    """Whether ``tokens[index]`` (a comma or a conjunction) begins a new clause with its own verb.
+
+    With ``language`` "nl" or "de" only Dutch and German verbs count: "audits", "trainings" after
+    "oder"/"en" are nouns there ("Eine Risikoanalyse oder Audits … führen wir nicht durch")."""
     following = _next_text(tokens, index)
     if tokens[index].text == ",":
         return following in _SUBJECTS or following in _SUBORDINATE or following in _AUX
-    return following in _PRONOUNS or following in _VERBS or following in _AUX
+    verbs = _VERBS_NL_DE if language in ("nl", "de") else _VERBS
+    return following in _PRONOUNS or following in verbs or following in _AUX
 
 
 # What a token does to a scope being scanned.
@@ -370,7 +375,7 @@ def _trailing_step(
         return None, _next_comma(tokens, index + 1)
     if (
         text in _HARD_STOPS
-        or ((text == "," or text in _LIST) and _starts_new_clause(tokens, index))
+        or ((text == "," or text in _LIST) and _starts_new_clause(tokens, index, analysis.language))
         or (analysis.language == "nl" and text in _DUTCH_RELATIVE)
         or _FALSE_FRIEND.match(analysis.lowered, token.start)
     ):
@@ -522,8 +527,10 @@ def _title_like(words: Sequence[str]) -> bool:
 def analyse(sentence: str, language: str = "en") -> SentenceAnalysis:
     """The analysis of one passage (a sentence, or a heading with the sentence after it)."""
     lowered = sentence.lower() if len(sentence.lower()) == len(sentence) else _lower_same_length(sentence)
-    lists = _LIST_NL if language == "nl" else _LIST
     tokens = _tokens(lowered)
+    if language not in ("en", "nl", "de"):
+        language = _sentence_language(tokens, language)
+    lists = _LIST_NL if language == "nl" else _LIST
     ignored = _statute_spans(lowered)
     breaks = sorted(
         {token.start for token in tokens if token.text in _HARD_STOPS}
@@ -544,6 +551,25 @@ def analyse(sentence: str, language: str = "en") -> SentenceAnalysis:
         lowered=lowered,
         language=language,
     )
+
+
+_SENTENCE_MARKERS = {
+    "nl": _words("niet wij we onze het een zijn worden wordt van bij geen ook"),
+    "de": _words("nicht wir unsere unser der das ist sind werden wird bei kein keine auch und"),
+}
+
+
+def _sentence_language(tokens: Sequence[_Token], fallback: str) -> str:
+    """For a document too short to tell its language: Dutch or German when the sentence has at
+    least two of their function words and more than of the other, so that their word order
+    ("Audits führen wir nicht durch") is read."""
+    words = [token.text for token in tokens]
+    counts = {
+        language: sum(word in markers for word in words) for language, markers in _SENTENCE_MARKERS.items()
+    }
+    best = max(counts, key=lambda language: counts[language])
+    others = [count for language, count in counts.items() if language != best]
+    return best if counts[best] >= 2 and counts[best] > max(others) else fallback
 
 
 def _lower_same_length(text: str) -> str:
