@@ -105,3 +105,19 @@ def test_a_merge_within_the_limit_goes_on_and_a_lowered_limit_is_checked_again_w
     assert scan.status == ScanStatus.FAILED
     assert [problem["code"] for problem in scan.problems] == [jobs.SQLITE_MERGE_TOO_LARGE]
     assert register_of(acme) == before
+
+
+def test_the_refusal_writes_its_numbers_as_the_reader_does() -> None:
+    problem = {
+        "code": jobs.SQLITE_MERGE_TOO_LARGE,
+        "params": {"rows": 10001, "suppliers": 45, "limit": 10000},
+        "message": "",
+        "accepted": "",
+    }
+    with translation.override("nl"):
+        assert "10.001 regels" in problem_message(problem)
+        assert (
+            problem_accepted(problem) == "hoogstens 10.000 regels in de lijst en leveranciers in het register"
+        )
+    with translation.override("en"):
+        assert "10,001 rows" in problem_message(problem)

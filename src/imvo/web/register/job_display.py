@@ -30,11 +30,12 @@ def scan_problem_text(problem: Mapping[str, Any]) -> tuple[str, str]:
     """``(message, accepted)`` of a stored scan problem in the active language: the register's own
     refusals here, the readers' problems as :func:`imvo.core.tabular.messages.problem_text` words them."""
     from imvo.web.register.jobs import SQLITE_MERGE_TOO_LARGE
+    from imvo.web.register.overview import number
 
     params = problem.get("params")
     if problem.get("code") == SQLITE_MERGE_TOO_LARGE and isinstance(params, Mapping):
         try:
-            values = {name: int(params[name]) for name in ("rows", "suppliers", "limit")}
+            values = {name: number(int(params[name])) for name in ("rows", "suppliers", "limit")}
         except (KeyError, TypeError, ValueError):
             return str(problem.get("message") or ""), str(problem.get("accepted") or "")
         return (
