@@ -78,6 +78,7 @@ def test_an_import_file_with_problems_is_listed_in_dutch(alice, client_for):
         assert dutch in page
     for english in ("is not a", "is not two digits", "is not an ISO code"):
         assert english not in page
+    assert "Het bestand heeft 5 problemen; er is niets opgeslagen." in page
 
 
 def test_an_implausible_mass_and_a_long_cn_code_are_dutch_too(alice, client_for):
@@ -87,6 +88,7 @@ def test_an_implausible_mass_and_a_long_cn_code_are_dutch_too(alice, client_for)
     upload = SimpleUploadedFile("imports.csv", huge.encode(), content_type="text/csv")
     page = html.unescape(client.post(url("imports_upload"), {"file": upload}).content.decode())
     assert "10000000000000000 kg is onwaarschijnlijk groot" in page
+    assert "Het bestand heeft 1 probleem; er is niets opgeslagen." in page
     assert "implausibly" not in page
     long_code = "year,cn_code,quantity_kg,country_of_origin\n2025," + "26 09 00 00" + " " * 40 + "00,10,CD\n"
     upload = SimpleUploadedFile("imports.csv", long_code.encode(), content_type="text/csv")

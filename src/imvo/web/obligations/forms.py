@@ -187,10 +187,7 @@ class ImportUploadForm(forms.Form):
             self.records = read_import_file(file_name, upload.read())
         except FactsError as error:
             self.problems = error.problems
-            raise ValidationError(
-                _("The file has %(count)s problem(s); nothing was stored."),
-                params={"count": len(error.problems)},
-            ) from error
+            raise _nothing_stored(len(error.problems)) from error
         # Every value is stored as written: a CN code written longer than the column holds is a problem
         # of the file, never cut.
         code_limit = ImportLine._meta.get_field("cn_code_as_given").max_length or 0
@@ -201,11 +198,19 @@ class ImportUploadForm(forms.Form):
         ]
         if self.problems:
             self.records = ()
-            raise ValidationError(
-                _("The file has %(count)s problem(s); nothing was stored."),
-                params={"count": len(self.problems)},
-            )
+            raise _nothing_stored(len(self.problems))
         return upload
+
+
+def _nothing_stored(count: int) -> ValidationError:
+    return ValidationError(
+        ngettext(
+            "The file has %(count)s problem; nothing was stored.",
+            "The file has %(count)s problems; nothing was stored.",
+            count,
+        ),
+        params={"count": count},
+    )
 
 
 def _cn_code_too_long(file_name: str, record: ImportRecord, limit: int) -> InputProblem:
