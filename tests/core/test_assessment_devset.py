@@ -24,10 +24,11 @@ FLOOR = 0.85
 MEASURES = tuple(LEGALBENCH_MEASURES)
 TASKS = tuple(f"{kind}_{measure}" for kind in ("best_practice", "disclosed") for measure in MEASURES)
 LABELS = {"found", "not_done", "not_found"}
-# Batch 5 is the held-out batch: written and labelled before the engine was run on it, run once
-# (first run recorded in docs/assessment.md) and never used to develop the rules, so it is not a
-# regression floor; benchmarks/bench_assess.py reports it in its own table.
-HELD_OUT_BATCHES = {5}
+# Batch 6 is the held-out batch: written and labelled by a separate writer before the engine (2.3.0)
+# was run on it, run once (first run recorded in docs/assessment.md) and never used to develop the
+# rules, so it is not a regression floor; benchmarks/bench_assess.py reports it in its own table.
+# Batch 5 was held out until its first run with 2.2.0; 2.3.0 was developed on it, so it is a floor.
+HELD_OUT_BATCHES = {6}
 
 
 def _train_rows(folder: Path) -> list[tuple[str, str, bool]]:

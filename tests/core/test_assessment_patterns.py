@@ -797,3 +797,119 @@ def test_dutch_and_german_trailing_negation_over_a_fronted_list(text: str, crite
 )
 def test_no_new_orders_is_a_consequence_not_a_negation(text: str) -> None:
     assert verdict(text, ACCOUNTABILITY) is FOUND
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id", "expected"),
+    [
+        (
+            "Twice a year our sourcing team walks through each cut-and-sew workshop and talks with workers about their hours and wages.",
+            AUDITS,
+            FOUND,
+        ),
+        (
+            "Our buyers drop in on supplier plants without warning to check working hours and pay slips.",
+            AUDITS,
+            FOUND,
+        ),
+        (
+            "An outside firm we hire shows up at our suppliers' mills unannounced and examines time records for excessive overtime.",
+            AUDITS,
+            FOUND,
+        ),
+        (
+            "Before we place a first order we look at the supplier's country, sector and workforce to gauge the likelihood of forced labour.",
+            VERIFICATION,
+            FOUND,
+        ),
+        (
+            "We compare our vendor list with NGO and press reports of trafficking to decide which vendors need a closer look.",
+            VERIFICATION,
+            FOUND,
+        ),
+        (
+            "We trace the origin of the cotton in our yarn with laboratory tests to keep out fibre from regions with forced labour.",
+            VERIFICATION,
+            FOUND,
+        ),
+        (
+            "Vendors caught using child labour are struck off our approved supplier list.",
+            ACCOUNTABILITY,
+            FOUND,
+        ),
+        (
+            "Managers who ignore signs of trafficking at a supplier are held to account.",
+            ACCOUNTABILITY,
+            FOUND,
+        ),
+        # the same verbs without the measure's object or with another measure's object
+        ("We check that every new supplier has signed our code of conduct.", AUDITS, NOT_FOUND),
+        ("We look at country risk indices for forced labour when choosing suppliers.", AUDITS, NOT_FOUND),
+        (
+            "Staff who turn a blind eye to red flags of trafficking at a supplier face disciplinary action.",
+            VERIFICATION,
+            NOT_FOUND,
+        ),
+        ("We may in future ask suppliers to sign an anti-slavery declaration.", CERTIFICATION, NOT_DONE),
+    ],
+)
+def test_plain_verb_practices_in_english(text: str, criterion_id: str, expected: Verdict) -> None:
+    assert verdict(text, criterion_id) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our purchase contracts give us the right to audit supplier factories for forced labour at any time.",
+        "In onze contracten staat dat wij de fabrieken van leveranciers onaangekondigd mogen controleren op kinderarbeid.",
+        "In unseren Lieferverträgen behalten wir uns das Recht vor, Produktionsstätten jederzeit auf Kinderarbeit zu kontrollieren.",
+    ],
+)
+def test_a_contract_that_only_grants_audit_rights_is_not_a_certification(text: str) -> None:
+    assert verdict(text, CERTIFICATION) is NOT_FOUND
+    assert verdict(text, AUDITS) is FOUND
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id", "expected"),
+    [
+        (
+            "Alle Lieferanten verpflichten sich vertraglich, auf Kinderarbeit zu verzichten.",
+            CERTIFICATION,
+            FOUND,
+        ),
+        ("Auf Lieferantenaudits verzichten wir derzeit aus Kostengründen.", AUDITS, NOT_DONE),
+        ("Leveranciers verklaren schriftelijk dat zij geen gedwongen arbeid inzetten.", CERTIFICATION, FOUND),
+        ("Wij vragen leveranciers een CO2-verklaring te ondertekenen.", CERTIFICATION, NOT_FOUND),
+        ("Lieferanten unterschreiben bei uns eine RoHS-Konformitätserklärung.", CERTIFICATION, NOT_FOUND),
+        (
+            "Het is de bedoeling dat er een sanctiebeleid komt voor leveranciers die kinderarbeid toelaten.",
+            ACCOUNTABILITY,
+            NOT_DONE,
+        ),
+        (
+            "De komende jaren willen wij onze leveranciers vragen schriftelijk te bevestigen dat zij onze gedragscode naleven.",
+            CERTIFICATION,
+            NOT_DONE,
+        ),
+        (
+            "Für das kommende Geschäftsjahr planen wir Audits bei Lieferanten in Risikoländern.",
+            AUDITS,
+            NOT_DONE,
+        ),
+        (
+            "Wir lassen Lieferanten in Risikoländern durch ein Prüfunternehmen auf die Einhaltung unseres Verhaltenskodex kontrollieren.",
+            AUDITS,
+            FOUND,
+        ),
+        (
+            "Vor der Freigabe prüfen wir anhand von Länder- und Branchenindizes, wie hoch das Risiko von Zwangsarbeit bei einem Lieferanten ist.",
+            VERIFICATION,
+            FOUND,
+        ),
+    ],
+)
+def test_dutch_and_german_commitments_refusals_plans_and_purposes(
+    text: str, criterion_id: str, expected: Verdict
+) -> None:
+    assert verdict(text, criterion_id) is expected

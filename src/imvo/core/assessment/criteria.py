@@ -95,7 +95,7 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"smeta", r"amfori", r"bsci", r"sedex", r"sa\W?8000", r"fair\W?trade", r"rainforest\W+alliance",
     r"ethical\W+trad\w*", r"recruitment\W+fees?", r"abhilfe\w*", r"wiedergutmachung\w*", r"genoegdoening",
     # nl
-    r"mensenrechten\w*", r"leverancier\w*", r"\w*keten\w*", r"kinderarbeid", r"dwangarbeid",
+    r"mensenrechten\w*", r"\w*leverancier\w*", r"\w*keten\w*", r"kinderarbeid", r"dwangarbeid",
     r"arbeidsomstandigheden", r"arbeidsnormen", r"gedragscode\w*", r"imvo", r"mvo", r"maatschappelijk\w*",
     r"inkoop\w*", r"fabriek\w*", r"zorgvuldigheid\w*", r"OESO", r"milieu\w*", r"duurzaam\w*",
     r"\w*risicoanaly\w*", r"mensenhandel", r"slavernij", r"uitbuiting",
@@ -159,7 +159,9 @@ OTHER_PURPOSE = (
     r"product\W+knowledge|kwaliteit\w*|productkwaliteit|productveiligheid|voedselveiligheid|douane|"
     r"financi\w+|energie\w*|beveiliging|informatiebeveiliging|\w*qualität\w*|produktsicherheit|"
     r"lebensmittelsicherheit|informationssicherheit|datenschutz|zoll\w*|finanz\w*|kundenservice|"
-    r"verkauf\w*|(?:veiligheid|sicherheit)\W+(?:en|und)\W+(?:kwaliteit|qualität))\b"
+    r"verkauf\w*|(?:veiligheid|sicherheit)\W+(?:en|und)\W+(?:kwaliteit|qualität)|co2|carbon|emissions?|"
+    r"uitstoot|reach-\w+|rohs|svhc|declarations?\W+of\W+conformity|\w*konformitätserklärung\w*|"
+    r"conformiteitsverklaring\w*)\b"
 )
 # ... which does not apply when the sentence is also about labour, slavery or human rights.
 SOCIAL_PURPOSE = (
@@ -178,7 +180,7 @@ SOCIAL_PURPOSE = (
 VERBAL_NEGATORS = "not never cannot nor neither none nobody niet nooit niemand nicht nie niemals weder"
 # Negators whose scope is the noun phrase (or list of noun phrases) after them.
 NP_NEGATORS = "no geen kein keine keinen keinem keiner keines"
-TRAILING_NEGATORS = "niet nicht weder"
+TRAILING_NEGATORS = "niet nicht weder verzichten verzichtet"
 TRAILING_NEGATOR_EXCEPTIONS = (
     "alleen enkel uitsluitend nur zuletzt toegestaan getolereerd geduldet toleriert erlaubt gestattet"
 )
@@ -198,10 +200,12 @@ NEGATOR_FALSE_FRIENDS = (
     r"|geen\W+gebruik\W+(?:te\W+)?(?:maken|maakt|gemaakt)\W+van\b"
     r"|geen\W+nieuwe\W+(?:orders?|opdrachten|bestellingen)\W+(?:\S+\s+){0,2}?meer\b"
     r"|kein\w*\W+neuen\W+(?:aufträge|bestellungen)\W+(?:\S+\s+){0,2}?mehr\b"
-    r"|geen\W+(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|slavernij|mensenhandel|gevallen|"
+    r"|geen\W+(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|gedwongen\W+arbeid|slavernij|mensenhandel|"
+    r"uitbuiting|gevallen|"
     r"aanwijzingen|schendingen)\b"
     r"|nicht\W+(?:nur|zuletzt|toleriert|geduldet|erlaubt|gefunden|festgestellt|alle|jede[rsnm]?)\b"
-    r"|kein\w*\W+(?:\w+-\W+(?:oder|und)\W+)?(?:kinderarbeit|zwangsarbeit|sklaverei|menschenhandel|hinweise|"
+    r"|kein\w*\W+(?:\w+-\W+(?:oder|und)\W+)?(?:kinderarbeit|zwangsarbeit|erzwungene\W+arbeit|sklaverei|"
+    r"menschenhandel|ausbeutung|hinweise|"
     r"fälle|verstöße)\b"
 )
 # Negations whose scope is the rest of the clause ("it is not feasible ... to verify or audit").
@@ -238,10 +242,12 @@ PLANNED_BEFORE = (
     r"(?:will|shall|would)\W+(?:\w+\W+)?(?:introduce|implement|develop|adopt|launch|start|begin|"
     r"roll\W+out|establish|set\W+up|create|put\W+in\W+place|formali[sz]e|commence|initiate|pilot|consider|"
     r"explore|look\W+into)\b|will\W+assist\W+(?:\w+\W+){0,2}?(?:with|in)|development\W+of|"
-    r"in\W+the\W+(?:near\W+)?future|going\W+forward|in\W+the\W+coming\W+(?:year|months|period)|"
+    r"in\W+(?:the\W+)?(?:near\W+)?future|going\W+forward|in\W+the\W+coming\W+(?:year|months|period)|"
     r"next\W+(?:year|financial\W+year|fiscal\W+year|reporting\W+period)|by\W+(?:the\W+end\W+of\W+)?"
     r"(?:fiscal\W+)?20\d\d|over\W+the\W+(?:next|coming)\W+\w+|"
-    r"van\W+plan|overwegen|willen\W+(?:\w+\W+){0,6}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
+    r"van\W+plan|(?:het\W+is\W+)?de\W+bedoeling\W+(?:is\W+)?(?:dat|om)|in\W+het\W+(?:nieuwe|komende|volgende)\W+"
+    r"(?:boek|kalender)?jaar|de\W+komende\W+(?:jaren|maanden|periode)|(?:onderzoeken|bekijken|verkennen)\W+"
+    r"(?:\w+\W+){0,2}?mogelijkhe\w*|overwegen|willen\W+(?:\w+\W+){0,6}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
     r"opzetten|starten|introduceren|beginnen)\b|zullen\W+(?:\w+\W+){0,10}?(?:invoeren|ontwikkelen|opzetten|"
     r"starten|introduceren|uitvoeren|beginnen)\b|werken\W+aan\W+(?:de\W+)?(?:ontwikkeling|invoering|opzet)|"
     r"onderzoeken\W+of|volgend\W+jaar|vanaf\W+20\d\d|bezig\W+met\W+(?:het\W+)?(?:ontwikkelen|opzetten|"
@@ -253,7 +259,8 @@ PLANNED_BEFORE = (
     r"planen|beabsichtig\w*|erwäg\w*|überlegen|(?:werden|wird)\W+(?:(?!und\b|oder\b|müssen\b|sollen\b|können\b)"
     r"\w+\W+){0,10}?(?:durchführen|einführen|"
     r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
-    r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+nächsten\W+jahr|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,6}?"
+    r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+nächsten\W+jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
+    r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,6}?"
     r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen)\b|prüfen\W+(?:derzeit\W+|aktuell\W+)?,?\W*ob|"
     r"arbeiten\W+an\W+der\W+(?:entwicklung|einführung)|im\W+kommenden\W+jahr|künftig|zukünftig|ab\W+20\d\d)"
 )
@@ -400,7 +407,7 @@ ENDORSEMENT_VERBS = (
     r"unterstütz\w*|folgen|befolgen|halten\W+uns|basier\w*|ausgericht\w*|zugrunde)\b"
 )
 
-# --- Plain-verb practices in Dutch and German (engine 2.2.0) ----------------------------------
+# --- Plain-verb practices (Dutch and German: engine 2.2.0; English: 2.3.0) -----------------------
 # Companies describe a practice with ordinary verbs as often as with its noun ("wir gleichen … ab",
 # "onze inkopers bezoeken … en controleren", "werden geahndet"). A verb alone says little, so each
 # lexicon below is a clause-level cue whose sentence must also name what the statute's measure is
@@ -408,6 +415,11 @@ ENDORSEMENT_VERBS = (
 # particle within the clause ("gleichen … ab", "werten … aus", "sehen … durch", "zoeken … uit").
 
 # Sites and suppliers a visit or check is aimed at.
+_SITE_EN = (
+    r"\bsuppliers?\b|\bvendors?\b|factor(?:y|ies)|\bsites?\b|\bplants?\b|\bmills?\b|\bfarms?\b|"
+    r"\bworkshops?\b|\bpremises\b|facilit(?:y|ies)|production\W+(?:floors?|lines?)|dormitor(?:y|ies)|"
+    r"plantations?|\bestates?\b|\bworkplaces?\b"
+)
 _SITE_NL = r"leverancier|fabriek|productielocatie|atelier|werkplaats|vestiging|plantage|producent|kwekerij"
 _SITE_DE = (
     r"lieferant|zuliefer|\bwerke?\b|werken\b|fabrik|nähere|produktionsstätte|betrieb|standort|plantage|"
@@ -423,6 +435,34 @@ _AUDIT_OBJECT_DE = (
     r"einhaltung|einhalten|lohn|löhne|lohnabrechnung\w*|arbeitszeit\w*|unterkunft|unterkünfte|"
     r"personalakte\w*|arbeitsbedingungen|zwangsarbeit|kinderarbeit|schuldknechtschaft|ausbeutung|"
     r"verhaltenskodex|kodex|sozialstandard\w*|menschenrecht\w*|arbeitsrecht\w*|unangekündigt"
+)
+_AUDIT_OBJECT_EN = (
+    r"\bcompl(?:y|ies|iance|iant)\b|\blive\W+up\W+to|\bpayroll|\bwages?\b|\bpay\W?slips?|\bworking\W+hours|"
+    r"\bhours\W+worked|\btime\W+(?:records|cards|sheets)|\bovertime|\bhousing|\bdormitor|\bworking\W+conditions|"
+    r"\bpersonnel\W+(?:files|records)|\bforced\W+(?:or\W+\w+\W+)?labou?r|\bbonded|\bchild\W+labou?r|"
+    r"\bdebt\W+bondage|\btraffick|\bslavery|\bexploitation|\bcode\b|\bstandards\b|\bhuman\W+rights|"
+    r"\blabou?r\W+(?:rights|practices|conditions|laws?)|\bunannounced|\bwithout\W+(?:prior\W+|advance\W+)?"
+    r"(?:notice|warning)|\bsigns\W+of|\bred\W+flags?|\bindicators?\W+of"
+)
+_AUDIT_VERBS_EN = (
+    r"\b(?:walk\w*\W+(?:\S+\s+){0,3}?(?:floors?|lines?|through|around)|tour\w*|turn\w*\W+up|show\w*\W+up|"
+    r"drop\w*\W+in|spot[- ]check\w*|check\w*|examin\w*|interview\w*|(?:speak|speaks|spoke|talk|talks|"
+    r"talked)\W+(?:\S+\s+){0,3}?(?:to|with)\W+(?:\S+\s+){0,2}?workers|review\w*\W+(?:\S+\s+){0,4}?"
+    r"(?:payroll|wage|time|personnel|employment|working)\W+(?:\S+\s+){0,1}?(?:records|files|documents|"
+    r"hours)|look\w*\W+(?:\S+\s+){0,3}?for\W+(?:\S+\s+){0,2}?(?:signs|evidence|indicators|red\W+flags))\b"
+)
+_VISIT_EN = (
+    r"\b(?:visit\w*|travel\w*\W+to|go\W+to|goes\W+to|went\W+to|on\W+(?:the\W+)?(?:ground|spot)|in\W+person|"
+    r"turn\w*\W+up|show\w*\W+up)\b"
+)
+_ON_SITE_EN = (
+    r"\bon-?site|\bunannounced|\bwithout\W+(?:prior\W+|advance\W+)?notice|\bproduction\W+floor|"
+    r"\binterview\w*\W+(?:\S+\s+){0,3}?workers|\bpayroll|\bvisit\w*"
+)
+# Checking risks is verification; "high-risk factories" only say which sites are audited.
+_NOT_AN_AUDIT_EN = (
+    r"(?<!high-)(?<!high\s)(?<!higher-)(?<!higher\s)\brisks?\b(?!-)|\blikelihood|\bagainst\W+(?:\S+\s+){0,6}?(?:lists?|index|indices|reports|databases?)|"
+    r"\bsign(?:s|ed|ing)?\b(?!\W+of\b)|\backnowledg\w*"
 )
 _AUDIT_VERBS_NL = (
     r"\b(?:controleer\w*|controleren|gecontroleerd|controle|controles|inspecteer\w*|geïnspecteerd|"
@@ -456,6 +496,23 @@ _RISK_NL = (
 _RISK_DE = (
     r"risik|zwangsarbeit|kinderarbeit|menschenrecht\w*|arbeitsrecht\w*|arbeitsbedingungen|sozialen\W+kriterien|"
     r"ausbeutung|verletzung\w*|\bkriterien"
+)
+_CHAIN_EN = (
+    r"\bsuppl(?:y|ier)\w*|\bvendors?\b|\bsourcing|\bprocurement|\borigin\b|\bcountr(?:y|ies)|\bregions?\b|"
+    r"\bsectors?\b|\braw\W+materials?|\bcommodit\w*|\bcotton|\bfactor(?:y|ies)|\brecruitment|\binputs?\b|"
+    r"\bwhere\W+(?:it|they)\W+(?:operate|operates|source|sources)"
+)
+_RISK_EN = (
+    r"\brisk|\blikelihood|\btraffick|\bforced\W+(?:or\W+\w+\W+)?labou?r|\bslavery|\bchild\W+labou?r|"
+    r"\bbonded|\babuses?\b|\bred\W+flags?|\bindicators?\W+(?:of|for)\b|\bhuman\W+rights|\bexploitation|"
+    r"\brecruitment\W+fees|\bpaid\W+(?:\S+\s+){0,2}?fees|\bviolations?\b|\bsigns\W+of"
+)
+_VERIFY_VERBS_EN = (
+    r"\b(?:look\w*\W+(?:\S+\s+){0,3}?at\b(?!\W+\w+ing\b)|scor(?:e|es|ed|ing)|cross-?check\w*|compar\w*|"
+    r"check\w*\W+(?:\S+\s+){0,6}?against|(?<!red\s)flag(?:s|ged|ging)?|go(?:es)?\W+(?:\S+\s+){0,3}?through|"
+    r"went\W+through|test\w*|trac(?:e|es|ed|ing)|research\w*|gaug\w*|estimat\w*|weigh\w*|map|maps|mapped|"
+    r"mapping|screen\w*|vet|vets|vetted|vetting|study|studies|studied|ask\w*\W+(?:\S+\s+){0,4}?(?:about|"
+    r"whether|how|to\W+(?:disclose|tell|report|describe)))\b"
 )
 _VERIFY_VERBS_NL = (
     r"\b(?:beoordel\w*|beoordeeld|toets\w*|getoetst|onderzoek\w*|onderzocht|bepalen|bepaalt|bepaald|"
@@ -519,6 +576,16 @@ _CERTIFY_OBJECT_NL = (
 _CERTIFY_OBJECT_DE = (
     r"zwangsarbeit|kinderarbeit|sklaverei|menschenhandel|menschenrecht\w*|verhaltenskodex|kodex|"
     r"sozialstandard\w*|arbeitsbedingungen"
+)
+# A contract that only grants the right to audit is (c)(2), not a certification by the supplier.
+_AUDIT_RIGHT_ONLY = (
+    r"(?=[\s\S]*(?:\bright\W+to\W+(?:\S+\s+){0,2}?(?:audit|inspect|visit)|\bmogen\W+(?:\S+\s+){0,3}?"
+    r"(?:controleren|auditen|inspecteren|bezoeken)\b|\b(?:controleren|auditen|inspecteren|bezoeken)\W+"
+    r"(?:\S+\s+){0,2}?mogen\b|\brecht\W+(?:\S+\s+){0,3}?(?:om\W+)?(?:\S+\s+){0,6}?(?:te\W+)?(?:controleren|"
+    r"auditen|inspecteren)\b|\b(?:recht\W+vor|vorbehalten)\b[\s\S]*\b(?:zu\W+)?(?:überprüfen|prüfen|"
+    r"kontrollieren|auditieren)\b))(?![\s\S]*(?:\bcertif|\bcomply|\bcompliance|\badhere|\bsign|\bconfirm|"
+    r"verplicht|onderteken|bevestig|naleving|naleven|voldoen|verpflicht|einzuhalten|einhaltung|unterzeichn|"
+    r"unterschreib|bestätig))"
 )
 _SANCTIONS_LIST = r"\bsanctielijst\w*|\bsanktionslist\w*|\bsanctions?\W+(?:lists?|screening)"
 
@@ -602,6 +669,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"report|\b(?:review\w*|check\w*|screen\w*|compar\w*)\W+(?:\S+\s+){0,4}?against\W+"
                 r"(?:\S+\s+){0,6}?(?:list|lists|index|indices|database)\b",
                 Cue(r"\b(?:approval|qualification|vetting|onboarding|selection)\W+process\w*", weak=True),
+                # plain verbs ("we look at where it operates", "cross-check … against NGO reports"); a
+                # check at the supplier's site is an audit
+                Cue(_VERIFY_VERBS_EN, requires=_both(_CHAIN_EN, _RISK_EN, unless=_ON_SITE_EN)),
             ),
             "nl": (
                 r"\b\w*risico-?(?:analyse\w*|inventarisatie\w*|beoordeling\w*|evaluatie\w*|screening|scan\w*|kaart\w*|"
@@ -656,6 +726,11 @@ CRITERIA: tuple[Criterion, ...] = (
                     requires=r"lieferkette|lieferant|zuliefer|risik",
                 ),
                 Cue(_VERIFY_VERBS_DE, requires=_both(_CHAIN_DE, _RISK_DE)),
+                # "prüfen wir …, wie hoch das Risiko … ist"; checking compliance on site is an audit
+                Cue(
+                    r"\b(?:prüf(?:en|t|te|ten)|geprüft)\b",
+                    requires=_both(_CHAIN_DE, r"risik", unless=r"einhalt\w*|unangekündigt|vor\W+ort|audit"),
+                ),
             ),
         },
         exclusions=(
@@ -692,6 +767,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"(?:factories|suppliers|facilities|sites))",
                 r"\b(?:SMETA|amfori|BSCI|SA\W?8000|WRAP|RBA\W+VAP|Sedex\W+audit|validated\W+audit\W+process)\b",
                 r"\bthird[- ]party\W+monitor\w*|\bmonitoring\W+firms?",
+                # plain verbs at the site ("walk the production floor", "turn up at supplier sites");
+                # checking risks or a signature is verification or certification
+                Cue(_VISIT_EN, requires=_both(_SITE_EN, _AUDIT_OBJECT_EN, unless=_NOT_AN_AUDIT_EN)),
+                Cue(_AUDIT_VERBS_EN, requires=_both(_SITE_EN, _AUDIT_OBJECT_EN, unless=_NOT_AN_AUDIT_EN)),
             ),
             "nl": (
                 r"\b\w*audit\w*",
@@ -701,7 +780,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"productielocaties)",
                 Cue(_VISIT_NL, requires=_SITE_NL),
                 # checking compliance or conditions at suppliers; checking risks is verification
-                Cue(_AUDIT_VERBS_NL, requires=_both(_SITE_NL, _AUDIT_OBJECT_NL, unless=r"risico")),
+                Cue(_AUDIT_VERBS_NL, requires=_both(_SITE_NL, _AUDIT_OBJECT_NL, unless=r"risico(?:'s|s)?\b")),
             ),
             "de": (
                 r"\b\w*audit\w*",
@@ -714,7 +793,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(_VISIT_DE, requires=_SITE_DE),
                 Cue(
                     _AUDIT_VERBS_DE,
-                    requires=_both(_SITE_DE, _AUDIT_OBJECT_DE, unless=r"risik|\bwie\W+(?:sie|er)\b"),
+                    requires=_both(
+                        _SITE_DE, _AUDIT_OBJECT_DE, unless=r"risik(?:o|os|en)\b|\bwie\W+(?:sie|er)\b"
+                    ),
                 ),
             ),
         },
@@ -769,9 +850,9 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\b(?:contracts?|contractual(?:ly)?|agreements?|purchase\W+orders?|terms\W+(?:and|&)\W+"
                     r"conditions|terms\W+of\W+(?:purchase|business|trade|engagement)|conditions\W+of\W+"
                     r"(?:purchase|business)|clauses?|provisions|legally\W+binding)\b",
-                    requires=r"\b(?:compl\w+|adher\w+|abide|conform\w*|codes?|standards?|laws?|legal|"
-                    r"regulations?|polic\w+|principles|guidelines|prohibit\w*|slaver\w*|traffick\w*|forced|"
-                    r"human\W+rights|labou?r)\b",
+                    requires=r"^(?!" + _AUDIT_RIGHT_ONLY + r")[\s\S]*\b(?:compl\w+|adher\w+|abide|conform\w*|"
+                    r"codes?|standards?|laws?|legal|regulations?|polic\w+|principles|guidelines|prohibit\w*|"
+                    r"slaver\w*|traffick\w*|forced|human\W+rights|labou?r)\b",
                     unless_before=r"(?:terminat\w*|cancel\w*|renew|end|breach\w*|violat\w*|refuse\w*)\W+"
                     r"(?:\w+\W+){0,3}$",
                     unless_after=r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)",
@@ -811,8 +892,11 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\b(?:\w*contract(?:en|ueel|uele|voorwaarden|afspraken|bepaling\w*)?|\w*overeenkomst\w*|"
                     r"inkoopvoorwaarden|leveringsvoorwaarden|algemene\W+voorwaarden|inkooporder\w*|"
                     r"voorwaarde\w*|clausule\w*|bepalingen)\b",
-                    requires=r"naleving|naleven|na\W+te\W+leven|voldoen|gedragscode|normen|wet\w*|beleid|"
-                    r"verbied\w*|dwangarbeid|kinderarbeid|slavernij|mensenhandel|mensenrechten",
+                    requires=r"^(?!"
+                    + _AUDIT_RIGHT_ONLY
+                    + r")[\s\S]*(?:naleving|naleven|na\W+te\W+leven|voldoen|"
+                    r"gedragscode|normen|wet\w*|beleid|verbied\w*|dwangarbeid|kinderarbeid|slavernij|mensenhandel|"
+                    r"mensenrechten)",
                     unless_before=r"(?:beëindig\w*|opzeg\w*|ontbind\w*|zeggen|zegt)\W+(?:\w+\W+){0,3}$",
                 ),
                 r"\b(?:ondertekenen|ondertekend|tekenen|getekend)\W+(?:\S+\s+){0,8}?\w*gedragscode|"
@@ -827,9 +911,13 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"einkaufsbedingungen|lieferbedingungen|beschaffungsbedingungen|vereinbarung\w*|"
                     r"klausel\w*|bedingung\w*\W+(?:\w+\W+){0,2}?(?:bestellung|auftrag\w*|zusammenarbeit|"
                     r"geschäftsbeziehung))\b",
-                    requires=r"einhalt\w*|einzuhalten|gesetz\w*|kodex|standards|richtlinie\w*|zwangsarbeit|"
-                    r"kinderarbeit|sklaverei|menschenhandel|menschenrecht\w*|verbot\w*|verpflicht\w*",
-                    unless_before=r"(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\w+\W+){0,3}$",
+                    requires=r"^(?!"
+                    + _AUDIT_RIGHT_ONLY
+                    + r")[\s\S]*(?:einhalt\w*|einzuhalten|gesetz\w*|kodex|"
+                    r"standards|richtlinie\w*|zwangsarbeit|kinderarbeit|sklaverei|menschenhandel|menschenrecht\w*|"
+                    r"verbot\w*|verpflicht\w*)",
+                    # "vor Vertragsabschluss" says when, not what is agreed
+                    unless_before=r"(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\w+\W+){0,3}$|\bvor\W+$",
                 ),
                 Cue(
                     r"\b\w*erklärung\w*",
@@ -894,7 +982,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"(?:employees|staff|personnel|buyers|managers)",
                 r"\b(?:procedures?|process|mechanisms?)\W+(?:\S+\s+){0,3}?for\W+(?:\S+\s+){0,2}?(?:employees|"
                 r"staff|personnel|contractors|associates)\W+(?:\S+\s+){0,2}?(?:who|that)\W+(?:\S+\s+){0,3}?"
-                r"(?:fail|violate|breach|do\W+not|don't)",
+                r"(?:fail|violate|breach|break|ignore|disregard|flout|do\W+not|don't)",
                 r"\b(?:requir\w*|oblig\w*)\W+(?:all\W+|our\W+|its\W+|of\W+)*(?:employees|staff|personnel|buyers|"
                 r"managers|associates|workforce|colleagues)\W+(?:\S+\s+){0,3}?to\W+(?:comply|adhere|abide|follow|"
                 r"acknowledge|certify|report)",
@@ -914,12 +1002,18 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"(?:orders?|contracts?|business|relationships?|agreements?)\b|\b(?:cease|stop|discontinue)\W+"
                     r"(?:\S+\s+){0,2}?(?:doing\W+business|working\W+with|sourcing\W+from|purchasing\W+from)|"
                     r"\bno\W+longer\W+(?:be\W+)?(?:used|do\W+business|work\W+with|source|purchase)\b|"
-                    r"\bremoved?\W+from\W+(?:\S+\s+){0,2}?(?:approved\W+)?(?:vendor|supplier|factory)\W+"
-                    r"(?:list|base|pool)|\blose\W+(?:\S+\s+){0,2}?business\b|\bsubject\W+to\W+(?:termination|"
+                    r"\b(?:(?:removed?|dropped|delisted|excluded|barred|banned)\W+from|struck\W+off|taken\W+off)\W+"
+                    r"(?:\S+\s+){0,2}?(?:approved\W+|preferred\W+)?(?:vendor|supplier|factory)\W+"
+                    r"(?:list|base|pool|panel|register|database)|\blose\W+(?:\S+\s+){0,2}?business\b|\bsubject\W+to\W+(?:termination|"
                     r"sanctions?|penalties|corrective\W+action)|\brisk\W+(?:the\W+)?(?:cancellation|termination)",
                     consequence=True,
                 ),
-                Cue(r"\bheld\W+accountable|\bhold\w*\W+(?:\S+\s+){0,4}?accountable", consequence=True),
+                Cue(
+                    r"\bheld\W+(?:accountable|to\W+account)|\bhold\w*\W+(?:\S+\s+){0,4}?(?:accountable|to\W+account)|"
+                    r"\bdisciplinary\W+code|\bconsequences?\W+for\W+(?:\S+\s+){0,4}?(?:who|that)\W+(?:\S+\s+){0,2}?"
+                    r"(?:fail|breach|violate|break|ignore|do\W+not|don't)",
+                    consequence=True,
+                ),
                 Cue(
                     r"\b(?:fail\w*|violat\w*|breach\w*|non-?complian\w*|non-?conformance)\W+(?:\S+\s+){0,12}?"
                     r"(?:result\w*\W+in|lead\w*\W+to|subject\w*\W+to|grounds\W+for|consequences?|sanctions?|"
@@ -961,7 +1055,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\bdisciplinaire\W+(?:maatregel\w*|sancties?|gevolgen|procedure\w*)|\barbeidsrechtelijke\W+"
                     r"maatregel\w*|\b(?:tot\W+en\W+met|leiden\W+tot|leidt\W+tot)\W+(?:\S+\s+){0,2}?ontslag\b|"
-                    r"\bop\W+staande\W+voet|\bontslagen\b|\bsancties?\b|\bsanctioneren|\bter\W+verantwoording\W+"
+                    r"\bop\W+staande\W+voet|\bontslagen\b|\bsancti(?:es?|ebeleid|eregeling)\b|\bsanctioneren|\bter\W+verantwoording\W+"
                     r"(?:geroepen|roepen)|\baangesproken\b",
                     consequence=True,
                 ),

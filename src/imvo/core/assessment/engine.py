@@ -52,7 +52,7 @@ from imvo.core.assessment.scope import Polarity as Polarity
 from imvo.core.assessment.scope import SentenceAnalysis, analyse, passage_is_heading
 from imvo.core.assessment.scope import polarity_of as polarity_of
 
-ENGINE_VERSION = "imvo-assess 2.2.0"
+ENGINE_VERSION = "imvo-assess 2.3.0"
 
 _MAX_CITATIONS = 3
 _FLAGS = re.IGNORECASE | re.UNICODE

@@ -101,6 +101,7 @@ _VERBS_NL_DE = _words(VERB_HINTS_NL_DE)
 _VERBS = _VERBS_EN | _VERBS_NL_DE
 _VERBAL_NEG = _words(VERBAL_NEGATORS)
 _TRAILING = _words(TRAILING_NEGATORS)
+_REFUSALS = frozenset(("verzichten", "verzichtet"))
 _TRAILING_EXCEPT = _words(TRAILING_NEGATOR_EXCEPTIONS)
 _HARD_STOPS = frozenset({";", ":", "?", "!", "."}) | _CONTRAST
 _CONTAINS = _words("contain contains contained include includes included have has had are is were was")
@@ -379,6 +380,9 @@ def _trailing_step(
         or (analysis.language == "nl" and text in _DUTCH_RELATIVE)
         or _FALSE_FRIEND.match(analysis.lowered, token.start)
     ):
+        return False, index
+    if text in _REFUSALS and previous == "zu":
+        # "verpflichten sich, auf Zwangsarbeit zu verzichten": the refusal is what they commit to
         return False, index
     if text in _TRAILING or (text in _NP_NEG and text not in ("no", "none")):
         # Dutch and German put the negation after the verb and its object.
