@@ -86,7 +86,8 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"human[- ]rights?", r"slavery", r"traffick\w*", r"forced\W+labou?r", r"child\W+labou?r",
     r"bonded\W+labou?r", r"labou?r\W+(?:standards?|practices?|rights?|conditions?)", r"working\W+conditions?",
     r"supply\W+chains?", r"suppl(?:y|ier)\w*", r"vendors?", r"sourcing", r"procurement", r"purchasing",
-    r"buyers?", r"factor(?:y|ies)", r"contractors?", r"business\W+partners?",
+    r"buyers?", r"factor(?:y|ies)", r"(?:sub-?)?contractors?", r"business\W+partners?",
+    r"contract\W+manufactur\w*", r"labou?r\W+(?:brokers?|agenc(?:y|ies)|recruiters?)",
     r"code\W+of\W+(?:business\W+)?conduct",
     r"due\W+diligence", r"responsible\W+business", r"ethic\w*", r"social\W+(?:compliance|standards?|audits?)",
     r"OECD", r"UNGPs?", r"guiding\W+principles", r"environment\w*", r"sustainab\w*",
@@ -213,7 +214,8 @@ WIDE_NEGATORS = (
     r"\b(?:not\W+(?:feasible|possible|practical|practicable|necessary|required|deemed\W+necessary|"
     r"appropriate|able\W+to|in\W+a\W+position)|(?:do|does|did)\W+not\W+(?:believe|consider|think|deem|"
     r"see\W+the\W+need|(?:\w+\W+)?(?:found|find|deemed?|considered)\W+it\W+(?:necessary|feasible|appropriate|"
-    r"practical|practicable|needed))|unable\W+to|has\W+yet\W+to|have\W+yet\W+to|no\W+(?:formal\W+|specific\W+|such\W+|"
+    r"practical|practicable|needed))|(?:have|has|had)\W+not\W+(?:\w+\W+)?(?:found|deemed|considered)\W+it\W+"
+    r"(?:necessary|feasible|appropriate|needed)|unable\W+to|has\W+yet\W+to|have\W+yet\W+to|no\W+(?:formal\W+|specific\W+|such\W+|"
     r"current\W+)?(?:plans?|programm?e?s?|process(?:es)?|systems?|polic(?:y|ies)|procedures?|mechanisms?|"
     r"resources|capacity)\b|niet\W+(?:mogelijk|haalbaar|nodig|noodzakelijk)|nog\W+niet|nog\W+geen|"
     r"geen\W+(?:formele\W+|specifieke\W+)?(?:plannen|programma|proces|systeem|beleid|procedures?)\b|"
@@ -582,10 +584,9 @@ _AUDIT_RIGHT_ONLY = (
     r"(?=[\s\S]*(?:\bright\W+to\W+(?:\S+\s+){0,2}?(?:audit|inspect|visit)|\bmogen\W+(?:\S+\s+){0,3}?"
     r"(?:controleren|auditen|inspecteren|bezoeken)\b|\b(?:controleren|auditen|inspecteren|bezoeken)\W+"
     r"(?:\S+\s+){0,2}?mogen\b|\brecht\W+(?:\S+\s+){0,3}?(?:om\W+)?(?:\S+\s+){0,6}?(?:te\W+)?(?:controleren|"
-    r"auditen|inspecteren)\b|\b(?:recht\W+vor|vorbehalten)\b[\s\S]*\b(?:zu\W+)?(?:überprüfen|prüfen|"
-    r"kontrollieren|auditieren)\b))(?![\s\S]*(?:\bcertif|\bcomply|\bcompliance|\badhere|\bsign|\bconfirm|"
-    r"verplicht|onderteken|bevestig|naleving|naleven|voldoen|verpflicht|einzuhalten|einhaltung|unterzeichn|"
-    r"unterschreib|bestätig))"
+    r"auditen|inspecteren)\b|\b(?:recht\W+(?:vor|ein)|vorbehalten)\b[\s\S]*\b(?:zu\W+)?(?:überprüfen|"
+    r"prüfen|kontrollieren|auditieren)\b))(?![\s\S]*(?:\bcertif|\badhere|\bsign|\bconfirm|verplicht|onderteken|"
+    r"bevestig|verpflicht|einzuhalten|unterzeichn|unterschreib|bestätig))"
 )
 _SANCTIONS_LIST = r"\bsanctielijst\w*|\bsanktionslist\w*|\bsanctions?\W+(?:lists?|screening)"
 
@@ -803,7 +804,8 @@ CRITERIA: tuple[Criterion, ...] = (
             r"\baudit\W+(?:and\W+risk\W+)?committee|\b(?:external|independent|statutory)\W+auditors?'?s?\W+"
             r"(?:report|opinion)|\bfinancial\W+statements?|\bannual\W+accounts|\baccounts\W+were\W+audited|"
             r"\b(?:annual\W+report|report)\W+(?:\w+\W+){0,2}?audited|\binternal\W+audit\W+(?:function|"
-            r"department|team|reviewed|reviews|found|tested|confirmed)|\bcorporate\W+audit\W+department",
+            r"department|team|reviewed|reviews|found|tested|confirmed)(?![\s\S]*\baudits?\W+of\W+(?:\w+\W+){0,2}?suppliers)|"
+            r"\bcorporate\W+audit\W+department|\binternal\W+audit\W+plans?|\baudit\W+and\W+risk\W+(?:team|function)",
             # a record-keeping duty ("records … available for inspection") is not an inspection of a supplier
             r"\b(?:available|open|accessible)\W+(?:\w+\W+){0,2}?(?:for|to)\W+(?:review\W+and\W+)?inspection",
             r"\b(?:audited|audits?|inspected)\W+(?:\w+\W+){0,4}?by\W+(?:\w+\W+){0,3}?customers|\bcustomers?'?\W+"
@@ -838,7 +840,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\bcertifications?\b",
                     # of compliance, from suppliers, or one measure in a list of the statute's measures
-                    requires=r"\bcompl|\bcertif\w*\W+(?:that|of)\b|certif\w*\W+from\b|\baudit|\bverif|\btrain",
+                    requires=r"\bcompl|\bcertif\w*\W+(?:that|of)\b|certif\w*\W+from\b|\bcertification\W+requirements?|"
+                    r"\baudit|\bverif|\btrain",
                 ),
                 Cue(
                     r"\b(?:attest\w*|warrant(?:s|ed|ing|y|ies)?|represent(?:s|ed)?\W+(?:and\W+warrant\w*\W+)?that|"
@@ -847,13 +850,13 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:confirm|acknowledg)\w*\W+(?:\S+\s+){0,3}?in\W+writing|\bwritten\W+(?:confirmations?|"
                 r"assurances?|declarations?|commitments?|certifications?)",
                 Cue(
-                    r"\b(?:contracts?|contractual(?:ly)?|agreements?|purchase\W+orders?|terms\W+(?:and|&)\W+"
+                    r"\b(?:contracts?|contracting|contractual(?:ly)?|agreements?|purchase\W+orders?|terms\W+(?:and|&)\W+"
                     r"conditions|terms\W+of\W+(?:purchase|business|trade|engagement)|conditions\W+of\W+"
                     r"(?:purchase|business)|clauses?|provisions|legally\W+binding)\b",
                     requires=r"^(?!" + _AUDIT_RIGHT_ONLY + r")[\s\S]*\b(?:compl\w+|adher\w+|abide|conform\w*|"
                     r"codes?|standards?|laws?|legal|regulations?|polic\w+|principles|guidelines|prohibit\w*|"
                     r"slaver\w*|traffick\w*|forced|human\W+rights|labou?r)\b",
-                    unless_before=r"(?:terminat\w*|cancel\w*|renew|end|breach\w*|violat\w*|refuse\w*)\W+"
+                    unless_before=r"(?:terminat\w*|cancel\w*|suspen\w*|renew|end|breach\w*|violat\w*|refuse\w*)\W+"
                     r"(?:\w+\W+){0,3}$",
                     unless_after=r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)",
                 ),
@@ -863,6 +866,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:requir\w*|oblig\w*|mandat\w*|must|condition)\W+(?:\S+\s+){0,6}?(?:comply|compliance|"
                 r"adhere|adherence|abide|conform|agree|accept|sign|acknowledge)\W+(?:\S+\s+){0,4}?(?:code|"
                 r"standards|polic(?:y|ies)|principles|guidelines|terms|requirements)\b",
+                r"\b(?:have|had|must|required|obliged)\W+(?:to\W+)?(?:\S+\s+){0,2}?(?:commit|pledge|undertake|"
+                r"promise)\w*\W+to\b|\b(?:suppliers?|vendors?|they)\W+(?:\S+\s+){0,2}?(?:commit|commits|pledge|"
+                r"pledges|promise|promises|undertake|undertakes)\W+to\b",
                 r"\bconditions?\W+of\W+(?:doing\W+business|(?:every|each|any|all|our)\W+(?:\w+\W+){0,2}?"
                 r"(?:purchase|orders?|contracts?|business|relationships?))|\bmandatory\W+for\W+(?:all\W+)?"
                 r"(?:our\W+)?(?:suppliers|vendors)",
@@ -1105,7 +1111,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 ),
                 Cue(
                     r"\b(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\S+\s+){0,4}?(?:geschäftsbeziehung\w*|zusammenarbeit|"
-                    r"vertrag\w*|lieferbeziehung\w*)|\b(?:geschäftsbeziehung\w*|zusammenarbeit|vertrag\w*|"
+                    r"vertrag\w*|lieferbeziehung\w*)|\b(?:geschäftsbeziehung\w*|zusammenarbeit|vertrag\w*|verträge|"
                     r"lieferbeziehung\w*)\W+(?:\S+\s+){0,4}?(?:beend\w*|gekündigt|kündigen|ausgesetzt)",
                     consequence=True,
                 ),
@@ -1173,7 +1179,7 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             "de": (
                 r"\b(?:\w*(?:pflicht|rechts|compliance|ketten|nachhaltigkeits|sozial|einkaufs|präsenz|online|"
-                r"sensibilisierungs))?schulung\w*|\bgeschult\b|\bschulen\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
+                r"sensibilisierungs))?schulung\w*|\bgeschult\b|\bschulen\b|\bschult\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
                 r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*|\b(?:weiter|fort)gebildet\b",
                 Cue(
                     r"\bmodule?\b",

@@ -109,6 +109,7 @@ _DUTCH_RELATIVE = _words("die dat waarbij welke waarin")
 _GERMAN_RELATIVE = _words("die der das welche welcher welches denen deren dessen")
 _RELATIVE = _words("who that which whose die dat welke welche")
 _INVERTED_SUBJECTS = _words("wij wir ze zij sie")
+_FRONTING = _words("while whilst although though whereas if because since as even")
 
 _FALSE_FRIEND = re.compile(NEGATOR_FALSE_FRIENDS, _FLAGS)
 _WIDE = re.compile(WIDE_NEGATORS, _FLAGS)
@@ -257,15 +258,7 @@ def _scope_step(tokens: Sequence[_Token], index: int, first: int, mode: str, lis
         # "wir planen jedoch, …": a contrast word right after the operator is an adverb of it
         return _NEW_ITEM if index == first and text in _CONTRAST else _STOP
     if text == ",":
-        # A new subject ends every scope; a subordinate clause ends all but the wide and planned
-        # ones ("it is not possible, given our size, to audit"; "wir planen, unsere Einkäufer zu
-        # schulen").
-        following = _next_text(tokens, index)
-        if following in _PRONOUNS or (mode in ("verbal", "np") and _starts_new_clause(tokens, index)):
-            return _STOP
-        if mode != "planned" and _inverted_main_clause(tokens, index):
-            return _STOP
-        return _NEW_ITEM
+        return _comma_step(tokens, index, mode)
     if text == "/":
         return _NEW_ITEM
     if text in lists:
@@ -280,6 +273,21 @@ def _scope_step(tokens: Sequence[_Token], index: int, first: int, mode: str, lis
     if index > first and mode == "np" and (text in _NP_STOP or text in _AUX):
         return _STOP
     return _WORD
+
+
+def _comma_step(tokens: Sequence[_Token], index: int, mode: str) -> str:
+    """A new subject ends every scope; a subordinate clause ends all but the wide and planned ones
+    ("it is not possible, given our size, to audit"; "wir planen, unsere Einkäufer zu schulen")."""
+    following = _next_text(tokens, index)
+    if following in _PRONOUNS or (mode in ("verbal", "np") and _starts_new_clause(tokens, index)):
+        return _STOP
+    if mode == "wide" and following in _SUBJECTS and tokens[0].text in _FRONTING:
+        # "While it is not possible to audit every vendor, our team inspects …": the main clause
+        # after a fronted subordinate clause is not in its scope
+        return _STOP
+    if mode != "planned" and _inverted_main_clause(tokens, index):
+        return _STOP
+    return _NEW_ITEM
 
 
 def _inverted_main_clause(tokens: Sequence[_Token], index: int) -> bool:
