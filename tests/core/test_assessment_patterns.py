@@ -913,3 +913,63 @@ def test_dutch_and_german_commitments_refusals_plans_and_purposes(
     text: str, criterion_id: str, expected: Verdict
 ) -> None:
     assert verdict(text, criterion_id) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id", "expected"),
+    [
+        # consequences in plain verbs
+        ("Suppliers found using bonded labour lose their approved status.", ACCOUNTABILITY, FOUND),
+        ("We stop buying from any supplier where forced labour is confirmed.", ACCOUNTABILITY, FOUND),
+        ("Factories that refuse to remediate child labour are phased out.", ACCOUNTABILITY, FOUND),
+        (
+            "A breach of our anti-trafficking rules by agency workers ends their assignment.",
+            ACCOUNTABILITY,
+            FOUND,
+        ),
+        ("Leveranciers die kinderarbeid toestaan, faseren wij uit.", ACCOUNTABILITY, FOUND),
+        ("Bij schending van onze gedragscode kunnen wij de overeenkomst opzeggen.", ACCOUNTABILITY, FOUND),
+        (
+            "Bei Verstößen gegen das Verbot der Kinderarbeit nehmen wir den Betrieb aus dem Lieferantenpool.",
+            ACCOUNTABILITY,
+            FOUND,
+        ),
+        ("Betriebe mit Befunden zu Zwangsarbeit erhalten keine neuen Aufträge.", ACCOUNTABILITY, FOUND),
+        # the absence of a consequence, and the contract that lacks one, are not a certification
+        ("Our supplier contracts contain no termination right for forced labour.", CERTIFICATION, NOT_FOUND),
+        (
+            "Verstöße gegen unseren Kodex haben für Lieferanten keine vertraglichen Konsequenzen.",
+            ACCOUNTABILITY,
+            NOT_DONE,
+        ),
+        (
+            "Verstöße gegen unseren Kodex haben für Lieferanten keine vertraglichen Konsequenzen.",
+            CERTIFICATION,
+            NOT_FOUND,
+        ),
+        (
+            "In onze contracten met leveranciers staat geen ontbindingsclausule voor kinderarbeid.",
+            CERTIFICATION,
+            NOT_FOUND,
+        ),
+        # a questionnaire about the risk is verification; one confirming compliance is not
+        (
+            "Suppliers fill in a questionnaire covering recruitment fees and working hours before we buy.",
+            VERIFICATION,
+            FOUND,
+        ),
+        (
+            "Each supplier completes a compliance questionnaire confirming that it does not use forced labour.",
+            VERIFICATION,
+            NOT_FOUND,
+        ),
+        ("Direct suppliers renew their anti-slavery certification every year.", CERTIFICATION, FOUND),
+        # audits of the company by its customers, and suppliers' audits of their own suppliers
+        ("Our customers audit our plants against their codes on forced labour.", AUDITS, NOT_FOUND),
+        ("Suppliers must audit their own sub-suppliers for child labour.", AUDITS, NOT_FOUND),
+    ],
+)
+def test_consequences_questionnaires_and_whose_audit_in_plain_words(
+    text: str, criterion_id: str, expected: Verdict
+) -> None:
+    assert verdict(text, criterion_id) is expected

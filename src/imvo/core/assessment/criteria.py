@@ -199,8 +199,8 @@ NEGATOR_FALSE_FRIENDS = (
     r"|niet\W+(?:alleen|enkel|getolereerd|toegestaan|gevonden|aangetroffen|alle|iedere?|elke?)\b"
     r"|not\W+(?:all|every)\b"
     r"|geen\W+gebruik\W+(?:te\W+)?(?:maken|maakt|gemaakt)\W+van\b"
-    r"|geen\W+nieuwe\W+(?:orders?|opdrachten|bestellingen)\W+(?:\S+\s+){0,2}?meer\b"
-    r"|kein\w*\W+neuen\W+(?:aufträge|bestellungen)\W+(?:\S+\s+){0,2}?mehr\b"
+    r"|geen\W+nieuwe\W+(?:orders?|opdrachten|bestellingen)\b"
+    r"|kein\w*\W+neuen\W+(?:aufträge|bestellungen)\b"
     r"|geen\W+(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|gedwongen\W+arbeid|slavernij|mensenhandel|"
     r"uitbuiting|gevallen|"
     r"aanwijzingen|schendingen)\b"
@@ -531,7 +531,11 @@ _VERIFY_VERBS_DE = (
 # orders, the relationship ended, violations "geahndet", people "zur Verantwortung gezogen").
 _CONSEQUENCE_NL = (
     r"\b(?:schrappen|schrapt|geschrapt|verwijder\w*)\W+(?:\S+\s+){0,10}?(?:\w*lijst|\w*bestand|panel)\b|"
-    r"\bnieuwe\W+(?:orders?|opdrachten|bestellingen)\W+(?:\S+\s+){0,2}?meer\b|\bopdracht\w*\W+kwijt|"
+    r"\bfaseren\W+(?:\S+\s+){0,4}?uit\b|\buit(?:faseren|gefaseerd)\b|\buit\W+te\W+sluiten\b(?!\W+dat\b)|\buitsluiten\b(?!\W+dat\b)|"
+    r"\buitgesloten\b|\bstoppen\W+(?:we|wij)\b|\b(?:we|wij)\W+stoppen\W+(?:de\W+)?(?:samenwerking|inkoop|met)\b|"
+    r"\bbeëindiging\W+van\W+(?:het\W+|de\W+)?(?:dienstverband|opdracht|samenwerking|contract|relatie)\b|"
+    r"\bcontractuele\W+gevolgen|\bontbindingsclausule\w*|"
+    r"\bnieuwe\W+(?:orders?|opdrachten|bestellingen)\b|\bopdracht\w*\W+kwijt|"
     r"\b(?:officiële\W+|schriftelijke\W+)?waarschuwing\w*|\bontslag\w*|\bbonus\W+(?:\S+\s+){0,2}?verliezen|"
     r"\b(?:zeggen|zegt|stoppen|stopt|beëindig\w*|verbreken|verbreekt)\W+(?:\S+\s+){0,5}?(?:samenwerking|"
     r"relatie|zakenrelatie|handelsrelatie)\b|\b(?:samenwerking|relatie)\w*\W+(?:\S+\s+){0,4}?"
@@ -539,7 +543,8 @@ _CONSEQUENCE_NL = (
 )
 _CONSEQUENCE_DE = (
     r"\b(?:geahndet|ahnden|ahndet|verfolgt)\b|\bzur\W+verantwortung\W+gezogen|\bneuen\W+(?:aufträge|"
-    r"bestellungen)\W+(?:\S+\s+){0,2}?mehr\b|\b(?:ausgelistet|auslisten|listen\W+(?:\S+\s+){0,8}?aus)\b|"
+    r"bestellungen)\b|\beinsatz\W+(?:\S+\s+){0,2}?beendet|\baus\W+dem\W+(?:lieferanten)?pool\b|\bkündigung\W+"
+    r"(?:\S+\s+){0,3}?vor\b|\bvertragliche\w*\W+(?:konsequenzen|folgen)|\b(?:ausgelistet|auslisten|listen\W+(?:\S+\s+){0,8}?aus)\b|"
     r"\b(?:abbruch|beendigung|aussetzung)\W+(?:der|des|unserer)\W+(?:\S+\s+){0,1}?(?:geschäftsbeziehung\w*|"
     r"zusammenarbeit|vertrags|lieferbeziehung\w*)|\b(?:brechen|bricht)\W+(?:\S+\s+){0,6}?ab\b|"
     r"\b(?:disziplinarisch\w*|arbeitsrechtlich\w*)\W+(?:\S+\s+){0,2}?(?:konsequenzen|folgen|maßnahmen)|"
@@ -549,7 +554,7 @@ _CONSEQUENCE_DE = (
 _FAILURE_NL = (
     r"overtred\w*|overtreding\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|naleven|nakomen|meldt|melden)|"
     r"tekortschiet\w*|tekortkoming\w*|blijkt|vastgesteld|inbreuk\w*|kinderen\W+(?:\S+\s+){0,2}?werken|"
-    r"dwangarbeid|mensenrechten|gedragscode"
+    r"dwangarbeid|kinderarbeid|uitbuiting|mensenrechten|gedragscode"
 )
 _FAILURE_DE = (
     r"verstoß\w*|verstöß\w*|verstoßen|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|erfüllt|"
@@ -653,6 +658,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"questionnaires?|surveys?|risk\w*|vetting|pre-?qualification)",
                 r"\bself-?assessment\W+questionnaires?|\bSAQs?\b|\bquestionnaires?\W+on\W+(?:their\W+)?"
                 r"(?:labou?r|social|human\W+rights|working)",
+                # a questionnaire about the risk itself (a questionnaire confirming compliance is (c)(3))
+                r"\brisk\W+questionnaires?|\b(?:questionnaires?|self-?assessments?|surveys?)\W+(?:\S+\s+){0,3}?"
+                r"(?:covering|on|about|regarding|asking\W+about)\W+(?:\S+\s+){0,3}?(?:labou?r|recruitment|working|"
+                r"human\W+rights|social|wages|hours|passports?|forced)",
                 r"\b(?:map|mapped|mapping|trac(?:e|ed|ing)|traceability)\W+(?:\S+\s+){0,6}?(?:supply\W+chains?|"
                 r"suppliers|origin|tiers?)",
                 r"\b(?:categori[sz]|classif|segment|rank|rate|rating)\w*\W+(?:\S+\s+){0,6}?(?:by|according\W+to|"
@@ -813,6 +822,11 @@ CRITERIA: tuple[Criterion, ...] = (
             r"(?:\w+\W+){0,8}?(?:audited|inspected|geaudit|geïnspecteerd|auditiert|geprüft)\b|"
             r"\b(?:our\W+company|ons\W+bedrijf|unser\W+unternehmen)\W+(?:is|was|wordt|wird)\W+(?:\w+\W+){0,8}?"
             r"(?:audited|geaudit|auditiert)\b",
+            r"\bcustomers?\W+(?:\S+\s+){0,8}?(?:audit|inspect)\w*\W+(?:\S+\s+){0,2}?(?:our|us)\b|\bklanten\W+"
+            r"(?:\S+\s+){0,8}?audits?\W+(?:\S+\s+){0,4}?(?:onze|ons)\b|\bvon\W+(?:unseren\W+)?kunden\W+(?:\S+\s+){0,2}?"
+            r"auditiert",
+            # suppliers auditing their own suppliers is a duty of theirs
+            r"\baudit\w*\W+(?:their|its)\W+own\W+(?:sub-?)?suppliers",
             r"\bauditcommissie|\bjaarrekening|\baccountantsverklaring|\bcontrolerend\W+accountant",
             r"\bprüfungsausschuss|\babschlussprüf\w*|\bwirtschaftsprüf\w*|\bjahresabschluss",
         ),
@@ -847,6 +861,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\b(?:attest\w*|warrant(?:s|ed|ing|y|ies)?|represent(?:s|ed)?\W+(?:and\W+warrant\w*\W+)?that|"
                     r"representations?\W+and\W+warrant\w*)\b",
                 ),
+                r"\b(?:anti-?slavery|anti-?trafficking|slavery|trafficking)\W+certifications?\b|"
                 r"\b(?:confirm|acknowledg)\w*\W+(?:\S+\s+){0,3}?in\W+writing|\bwritten\W+(?:confirmations?|"
                 r"assurances?|declarations?|commitments?|certifications?)",
                 Cue(
@@ -858,7 +873,8 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"slaver\w*|traffick\w*|forced|human\W+rights|labou?r)\b",
                     unless_before=r"(?:terminat\w*|cancel\w*|suspen\w*|renew|end|breach\w*|violat\w*|refuse\w*)\W+"
                     r"(?:\w+\W+){0,3}$",
-                    unless_after=r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)",
+                    unless_after=r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)|\W+(?:\w+\W+){0,3}?"
+                    r"termination\W+(?:rights?|clauses?)",
                 ),
                 r"\b(?:sign|signs|signed|signing|acknowledge\w*|accept\w*|agree\w*\W+to)\W+(?:\S+\s+){0,5}?"
                 r"(?:code|agreements?|declarations?|forms?|polic(?:y|ies)|standards|principles|terms|"
@@ -904,6 +920,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"gedragscode|normen|wet\w*|beleid|verbied\w*|dwangarbeid|kinderarbeid|slavernij|mensenhandel|"
                     r"mensenrechten)",
                     unless_before=r"(?:beëindig\w*|opzeg\w*|ontbind\w*|zeggen|zegt)\W+(?:\w+\W+){0,3}$",
+                    unless_after=r"\W+(?:\w+\W+){0,5}?(?:ontbindingsclausule\w*|gevolgen)\b",
                 ),
                 r"\b(?:ondertekenen|ondertekend|tekenen|getekend)\W+(?:\S+\s+){0,8}?\w*gedragscode|"
                 r"\w*gedragscode\w*\W+(?:\S+\s+){0,6}?(?:ondertekenen|ondertekend|tekenen|onderschrijven)",
@@ -924,6 +941,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"verbot\w*|verpflicht\w*)",
                     # "vor Vertragsabschluss" says when, not what is agreed
                     unless_before=r"(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\w+\W+){0,3}$|\bvor\W+$",
+                    unless_after=r"\W+(?:\w+\W+){0,1}?(?:konsequenzen|folgen|kündigung\w*)\b",
                 ),
                 Cue(
                     r"\b\w*erklärung\w*",
@@ -994,7 +1012,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"acknowledge|certify|report)",
                 Cue(
                     r"\bdisciplin(?:ed|ing)\b|\bsubject\W+to\W+discipline|\bdisciplinary\W+(?:action|measures?|"
-                    r"sanctions?|procedures?|process|consequences?|steps|policy)|\bup\W+to\W+and\W+including\W+"
+                    r"sanctions?|procedures?|process|consequences?|steps|policy|rules|code)|\bup\W+to\W+and\W+including\W+"
                     r"(?:termination|dismissal)|\btermination\W+of\W+(?:their\W+)?employment|\b(?:dismissal|"
                     r"reprimand\w*)\b|\b(?:will|may|shall|can|could)\W+be\W+(?:terminated|fired|dismissed)\b|"
                     r"\bgross\W+misconduct\b",
@@ -1005,12 +1023,17 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"orders?|engagements?|assignments?|partnerships?)\b|\b(?:relationships?|contracts?|"
                     r"agreements?|orders?|engagements?)\W+(?:\S+\s+){0,5}?(?:terminated|cancell?ed|ended|"
                     r"suspended|discontinued)\b|\b(?:cancel\w*|suspend\w*|discontinu\w*|end|ends|ended|ending)\W+(?:\S+\s+){0,3}?"
-                    r"(?:orders?|contracts?|business|relationships?|agreements?)\b|\b(?:cease|stop|discontinue)\W+"
-                    r"(?:\S+\s+){0,2}?(?:doing\W+business|working\W+with|sourcing\W+from|purchasing\W+from)|"
+                    r"(?:orders?|contracts?|business|relationships?|agreements?|assignments?|engagements?)\b|"
+                    r"\b(?:cease|ceases|stop|stops|stopped|discontinue)\W+(?:\S+\s+){0,2}?(?:doing\W+business|working\W+"
+                    r"with|sourcing|purchasing|buying|ordering|trading)\b|\b(?:drop|drops|dropped|dropping|phase\W+out|"
+                    r"phases\W+out|phased\W+out)\W+(?:\S+\s+){0,2}?(?:suppliers?|vendors?|factories|factory|mills?|"
+                    r"smelters?|them)\b|\b(?:are|is|be|been)\W+(?:\w+\W+)?(?:suspended|delisted|blacklisted|phased\W+out|"
+                    r"disqualified)\b|\bremoved\W+from\W+(?:\S+\s+){0,2}?(?:supply\W+chains?|sourcing|supplier\W+base)|"
+                    r"\blos(?:e|es|t|ing)\W+(?:\S+\s+){0,2}?(?:approved\W+status|approval|accreditation)\b|"
                     r"\bno\W+longer\W+(?:be\W+)?(?:used|do\W+business|work\W+with|source|purchase)\b|"
                     r"\b(?:(?:removed?|dropped|delisted|excluded|barred|banned)\W+from|struck\W+off|taken\W+off)\W+"
                     r"(?:\S+\s+){0,2}?(?:approved\W+|preferred\W+)?(?:vendor|supplier|factory)\W+"
-                    r"(?:list|base|pool|panel|register|database)|\blose\W+(?:\S+\s+){0,2}?business\b|\bsubject\W+to\W+(?:termination|"
+                    r"(?:list|base|pool|panel|register|database)|\blos(?:e|es|t|ing)\W+(?:\S+\s+){0,2}?business\b|\bsubject\W+to\W+(?:termination|"
                     r"sanctions?|penalties|corrective\W+action)|\brisk\W+(?:the\W+)?(?:cancellation|termination)",
                     consequence=True,
                 ),
@@ -1068,7 +1091,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\b(?:beëindig\w*|opzeg\w*|ontbind\w*)\W+(?:\S+\s+){0,4}?(?:samenwerking|relatie|contract\w*|"
                     r"overeenkomst\w*)|\b(?:samenwerking|relatie|contract\w*|overeenkomst\w*)\W+(?:\S+\s+){0,4}?"
-                    r"(?:beëindig\w*|opgezegd|ontbonden)|\bzeggen\W+(?:\S+\s+){0,4}?(?:contract|overeenkomst)\W+op\b",
+                    r"(?:beëindig\w*|opgezegd|opzeggen|ontbonden|ontbinden)|\bzeggen\W+(?:\S+\s+){0,4}?(?:contract|overeenkomst)\W+op\b",
                     consequence=True,
                 ),
                 Cue(

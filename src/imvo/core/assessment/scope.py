@@ -80,6 +80,21 @@ class Polarity(StrEnum):
     PLANNED = "planned"
 
 
+def lowercase_pattern(pattern: str) -> str:
+    """The pattern with its literals in lower case; escapes (``\\W``, ``\\S``) are kept as written."""
+    parts: list[str] = []
+    escaped = False
+    for char in pattern:
+        parts.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(parts)
+
+
+def lowered_pattern(pattern: str) -> re.Pattern[str]:
+    """``pattern`` for lower-cased text: Python's re matches much faster without IGNORECASE."""
+    return re.compile(lowercase_pattern(pattern), re.UNICODE)
+
+
 def _words(pattern: str) -> frozenset[str]:
     return frozenset(pattern.split())
 
@@ -111,13 +126,13 @@ _RELATIVE = _words("who that which whose die dat welke welche")
 _INVERTED_SUBJECTS = _words("wij wir ze zij sie")
 _FRONTING = _words("while whilst although though whereas if because since as even")
 
-_FALSE_FRIEND = re.compile(NEGATOR_FALSE_FRIENDS, _FLAGS)
-_WIDE = re.compile(WIDE_NEGATORS, _FLAGS)
-_PLANNED_BEFORE = re.compile(PLANNED_BEFORE, _FLAGS)
-_PLANNED_AFTER = re.compile(PLANNED_AFTER, _FLAGS)
-_POSSIBLE = re.compile(POSSIBILITY_MARKERS, _FLAGS)
-_QUALIFIER = re.compile(QUALIFIER_NEGATION, _FLAGS)
-_STATUTE_FRAME = re.compile(STATUTE_FRAMES, _FLAGS)
+_FALSE_FRIEND = lowered_pattern(NEGATOR_FALSE_FRIENDS)
+_WIDE = lowered_pattern(WIDE_NEGATORS)
+_PLANNED_BEFORE = lowered_pattern(PLANNED_BEFORE)
+_PLANNED_AFTER = lowered_pattern(PLANNED_AFTER)
+_POSSIBLE = lowered_pattern(POSSIBILITY_MARKERS)
+_QUALIFIER = lowered_pattern(QUALIFIER_NEGATION)
+_STATUTE_FRAME = lowered_pattern(STATUTE_FRAMES)
 _STATUTE_PHRASE = re.compile(STATUTE_PHRASES, _FLAGS)
 _STATUTE_START = re.compile(STATUTE_HEADING_START, _FLAGS)
 _PREDICATE = re.compile(PREDICATE_WORDS, _FLAGS)
