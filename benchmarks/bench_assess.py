@@ -7,10 +7,10 @@ Reports, as a table and as JSON on the last line:
   - the expert-coded *train* split in ../shared/data/supply-chain-disclosures (skipped when absent;
     LegalBench's test splits are a held-out evaluation and are never read here), and
   - the project's own development set, tests/core/fixtures/assessment_devset/*.jsonl, per language
-    (en, nl, de) and over all languages (batches 1-6), and separately for batches 4, 5 and 6, which
+    (en, nl, de) and over all languages (batches 1-6), and separately for batches 4 to 7, which
     were written and labelled before the engine was run on them: their first runs are the held-out
-    estimates recorded in docs/assessment.md; rules fixed after each first run make the later runs
-    of that batch an upper bound.
+    estimates recorded in docs/assessment.md; rules fixed after the first runs of batches 4 to 6 make
+    their later runs an upper bound; batch 7 is held out (never used to develop the rules).
     ``best_practice_<measure>`` is "Yes" when the statement says the company does it (verdict
     ``found``); ``disclosed_<measure>`` when it addresses it at all (``found`` or
     ``explicitly_not_done``).
@@ -51,10 +51,10 @@ TARGET_STATEMENTS_PER_SECOND = 200.0
 TARGET_TEN_PAGES_PER_SECOND = 20.0
 BALANCED_ACCURACY_FLOOR = 0.85
 # Own batches reported on their own: 4, 5 and 6, each run once before the rules were fixed on it (the
-# first runs are the held-out estimates in docs/assessment.md; later runs are upper bounds). A batch
-# listed in HELD_OUT_BATCHES is kept out of the "own set" tables.
-REPORTED_BATCHES = (4, 5, 6)
-HELD_OUT_BATCHES: frozenset[int] = frozenset()
+# first runs are held-out estimates in docs/assessment.md; later runs are upper bounds), and 7, held
+# out (run once with 2.3.1, never used to develop the rules, so kept out of the "own set" tables).
+REPORTED_BATCHES = (4, 5, 6, 7)
+HELD_OUT_BATCHES = frozenset({7})
 # Running text at ~3,000 characters per page.
 CHARS_PER_PAGE = 3_000
 TYPICAL_PAGES = (2, 5, 10)

@@ -24,10 +24,11 @@ FLOOR = 0.85
 MEASURES = tuple(LEGALBENCH_MEASURES)
 TASKS = tuple(f"{kind}_{measure}" for kind in ("best_practice", "disclosed") for measure in MEASURES)
 LABELS = {"found", "not_done", "not_found"}
-# No batch is held out now: batches 4, 5 and 6 were each written and labelled before the engine was run
-# on them, run once (first runs recorded in docs/assessment.md), and then used to develop the rules,
-# so each is a regression floor; a new held-out estimate needs a new batch.
-HELD_OUT_BATCHES: set[int] = set()
+# Batch 7 is the held-out batch: written and labelled by a separate writer before engine 2.3.1 was run
+# on it, run once (first run recorded in docs/assessment.md) and not used to develop the rules, so it
+# is not a regression floor; benchmarks/bench_assess.py reports it in its own table. Batches 4, 5 and 6
+# were each run once before the rules were fixed on them and are floors now.
+HELD_OUT_BATCHES = {7}
 
 
 def _train_rows(folder: Path) -> list[tuple[str, str, bool]]:
