@@ -973,3 +973,70 @@ def test_consequences_questionnaires_and_whose_audit_in_plain_words(
     text: str, criterion_id: str, expected: Verdict
 ) -> None:
     assert verdict(text, criterion_id) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion_id", "expected"),
+    [
+        (
+            "Our sourcing staff learn in yearly sessions how to recognise signs of forced labour.",
+            TRAINING,
+            FOUND,
+        ),
+        ("If we learn that a supplier uses child labour, we end the relationship.", TRAINING, NOT_FOUND),
+        (
+            "We visit every workshop we buy from twice a year to check working conditions for forced labour.",
+            TRAINING,
+            NOT_FOUND,
+        ),
+        (
+            "We visit every workshop we buy from twice a year to check working conditions for forced labour.",
+            AUDITS,
+            FOUND,
+        ),
+        (
+            "We require suppliers to sign our code, we train our buyers on trafficking risks and we audit high-risk sites.",
+            TRAINING,
+            FOUND,
+        ),
+        (
+            "Onze inkopers gaan onaangekondigd langs bij de fabrieken om te kijken of er kinderarbeid is.",
+            AUDITS,
+            FOUND,
+        ),
+        (
+            "Bij de keuze van leveranciers wegen we mee hoe groot het risico op dwangarbeid in hun land is.",
+            VERIFICATION,
+            FOUND,
+        ),
+        (
+            "Leveranciers die niet meewerken aan herstel van misstanden, faseren we uit.",
+            ACCOUNTABILITY,
+            FOUND,
+        ),
+        (
+            "Einmal im Jahr fahren wir zu unserer Weberei und schauen uns die Arbeitsbedingungen an.",
+            AUDITS,
+            FOUND,
+        ),
+        (
+            "Lieferanten, die an der Abhilfe nicht mitwirken, erhalten keine neuen Aufträge.",
+            ACCOUNTABILITY,
+            FOUND,
+        ),
+        (
+            "Neue Lieferanten füllen einen Fragebogen zu Anwerbegebühren und Arbeitszeiten aus.",
+            VERIFICATION,
+            FOUND,
+        ),
+        (
+            "Unsere Lieferanten unterschreiben den Supplier Code of Conduct, der Zwangsarbeit verbietet.",
+            CERTIFICATION,
+            FOUND,
+        ),
+    ],
+)
+def test_learning_staff_visits_weighing_and_questionnaires_in_three_languages(
+    text: str, criterion_id: str, expected: Verdict
+) -> None:
+    assert verdict(text, criterion_id) is expected

@@ -106,7 +106,7 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"zwangsarbeit", r"sklaverei", r"menschenhandel", r"arbeitsbedingungen", r"verhaltenskodex\w*",
     r"sorgfaltspflicht\w*", r"LkSG", r"einkauf\w*", r"beschaffung\w*", r"umwelt\w*", r"nachhaltig\w*",
     r"\w*risikoanaly\w*", r"sozial\w*", r"einkäufer\w*", r"produktionsstätte\w*", r"fabrik\w*",
-    r"werke", r"grundsatzerklärung\w*",
+    r"werke", r"grundsatzerklärung\w*", r"ausbeutung", r"leiharbeit\w*",
 )  # fmt: skip
 
 # What a supply-chain transparency statement is about: a short disclosure that names it is on topic
@@ -425,7 +425,7 @@ _SITE_EN = (
 _SITE_NL = r"leverancier|fabriek|productielocatie|atelier|werkplaats|vestiging|plantage|producent|kwekerij"
 _SITE_DE = (
     r"lieferant|zuliefer|\bwerke?\b|werken\b|fabrik|nähere|produktionsstätte|betrieb|standort|plantage|"
-    r"produzent"
+    r"produzent|weberei|spinnerei|gerberei|werkstatt|werkstätte|manufaktur"
 )
 # What an audit checks at the site: compliance and working conditions (not risks, which is verification).
 _AUDIT_OBJECT_NL = (
@@ -476,7 +476,10 @@ _AUDIT_VERBS_DE = (
     r"durchgesehen|sehen\W+(?:\S+\s+){0,12}?(?:durch|an)|sieht\W+(?:\S+\s+){0,12}?(?:durch|an)|"
     r"stichprob\w*)\b"
 )
-_VISIT_NL = r"\b(?:bezoek\w*|bezocht|ter\W+plaatse|ter\W+plekke|komt\W+(?:\S+\s+){0,8}?langs)\b"
+_VISIT_NL = (
+    r"\b(?:bezoek\w*|bezocht|ter\W+plaatse|ter\W+plekke|(?:komt|komen|kwam|kwamen|gaan|gaat|ging|gingen)\W+"
+    r"(?:\S+\s+){0,8}?langs)\b"
+)
 _VISIT_DE = r"\b(?:besuch\w*|besucht|besichtig\w*|vor\W+ort|fahren\W+(?:\S+\s+){0,4}?zu)\b"
 
 
@@ -520,7 +523,8 @@ _VERIFY_VERBS_NL = (
     r"\b(?:beoordel\w*|beoordeeld|toets\w*|getoetst|onderzoek\w*|onderzocht|bepalen|bepaalt|bepaald|"
     r"nagaan|gaan\W+(?:\S+\s+){0,8}?na|zoek\w*\W+(?:\S+\s+){0,10}?uit|uitzoeken|uitgezocht|inschatten|"
     r"schatten\W+(?:\S+\s+){0,8}?in|scoren|gescoord|screen\w*|gescreend|vergelijk\w*|vergeleken|"
-    r"leggen\W+(?:\S+\s+){0,10}?naast|naast\W+(?:\S+\s+){0,6}?gelegd)\b"
+    r"leggen\W+(?:\S+\s+){0,10}?naast|naast\W+(?:\S+\s+){0,6}?gelegd|wegen\W+(?:\S+\s+){0,8}?mee|meewegen|"
+    r"meegewogen)\b"
 )
 _VERIFY_VERBS_DE = (
     r"\b(?:gleich\w*\W+(?:\S+\s+){0,14}?ab|abgleich\w*|abgeglichen|werte[nt]?\W+(?:\S+\s+){0,12}?aus|"
@@ -554,12 +558,13 @@ _CONSEQUENCE_DE = (
 _FAILURE_NL = (
     r"overtred\w*|overtreding\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|naleven|nakomen|meldt|melden)|"
     r"tekortschiet\w*|tekortkoming\w*|blijkt|vastgesteld|inbreuk\w*|kinderen\W+(?:\S+\s+){0,2}?werken|"
-    r"dwangarbeid|kinderarbeid|uitbuiting|mensenrechten|gedragscode"
+    r"dwangarbeid|kinderarbeid|uitbuiting|mensenrechten|gedragscode|niet\W+(?:\S+\s+){0,2}?(?:meewerk\w*|"
+    r"verbeter\w*)|herstel\w*"
 )
 _FAILURE_DE = (
     r"verstoß\w*|verstöß\w*|verstoßen|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|erfüllt|"
     r"erfüllen)|ignorier\w*|festgestellt|stellen\W+(?:\S+\s+){0,4}?fest|zwangsarbeit|kinderarbeit|"
-    r"menschenrecht\w*|kodex"
+    r"menschenrecht\w*|kodex|nicht\W+(?:\S+\s+){0,2}?mitwirk\w*|befund\w*|mängel\w*|abhilfe"
 )
 # Certification in plain words: the supplier signs, undertakes, vouches or confirms.
 _CERTIFY_NL = (
@@ -684,7 +689,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(_VERIFY_VERBS_EN, requires=_both(_CHAIN_EN, _RISK_EN, unless=_ON_SITE_EN)),
             ),
             "nl": (
-                r"\b\w*risico-?(?:analyse\w*|inventarisatie\w*|beoordeling\w*|evaluatie\w*|screening|scan\w*|kaart\w*|"
+                r"\b\w*risico-?(?:analyse\w*|inventarisatie\w*|indeling\w*|beoordeling\w*|evaluatie\w*|screening|scan\w*|kaart\w*|"
                 r"profiel\w*|gebaseerde)",
                 r"\b(?:\w*risico'?s?)\W+(?:\S+\s+){0,8}?(?:in\W+kaart|geïdentificeerd|geidentificeerd|"
                 r"beoordeeld|geanalyseerd|onderzocht|vastgesteld|geëvalueerd)",
@@ -694,7 +699,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bketen(?:analyse|risico\w*|onderzoek)\w*",
                 Cue(r"\b(?:gepaste\W+)?zorgvuldigheid\w*|\bdue\W+diligence", weak=True),
                 r"\bleveranciers?(?:beoordeling|screening|evaluatie|vragenlijst)\w*",
-                r"\bzelfevaluatie\w*|\bverifi(?:ëren|eren|catie|eert|eerd)\b|\bgeverifieerd\b",
+                r"\bzelfevaluatie\w*|\bzelfbeoordeling\w*|\bverifi(?:ëren|eren|catie|eert|eerd)\b|\bgeverifieerd\b",
                 r"\b(?:toetsen|getoetst|vergelijken|vergeleken)\W+(?:\S+\s+){0,6}?(?:lijst\w*|index)\b",
                 r"\b(?:ingedeeld|indelen|gecategoriseerd|categoriseren|geclassificeerd|gerangschikt|"
                 r"geprioriteerd|prioriteren)\W+(?:\S+\s+){0,6}?\w*risico|\w*risico\S*\W+(?:\S+\s+){0,6}?"
@@ -720,6 +725,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(r"\bsorgfaltspflicht\w*|\bdue[- ]diligence", weak=True),
                 r"\b(?:lieferanten|zulieferer)(?:bewertung|prüfung|screening|selbstauskunft|fragebogen)\w*",
                 r"\bselbstauskunft\w*",
+                # a questionnaire about the risk itself (one confirming compliance is a certification)
+                r"\bfragebog\w*\W+(?:\S+\s+){0,2}?(?:zu|zur|zum|über)\W+(?:\S+\s+){0,3}?(?:anwerb\w*|arbeits\w*|"
+                r"lohn\w*|löhne\w*|zwangsarbeit|kinderarbeit|menschenrecht\w*|sozial\w*|ausweis\w*)",
                 Cue(
                     r"\büberprüf\w*\W+(?:\S+\s+){0,3}?(?:lieferkette|lieferanten)\w*|"
                     r"\b(?:lieferkette|lieferanten)\w*\W+(?:\S+\s+){0,6}?(?:zu\W+)?(?:überprüf\w*|geprüft)\b",
@@ -955,7 +963,8 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\bbestätigung\w*|\bbestätigen\b",
                     requires=r"lieferant|zuliefer|einhalt|schriftlich",
                 ),
-                r"\b(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*)\W+(?:\S+\s+){0,5}?\w*kodex\w*|"
+                r"\b(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*)\W+(?:\S+\s+){0,5}?(?:\w*kodex\w*|code\W+of\W+"
+                r"conduct)|"
                 r"\w*kodex\w*\W+(?:\S+\s+){0,6}?(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*|"
                 r"vertragsbestandteil)",
                 Cue(_CERTIFY_DE, requires=_CERTIFY_OBJECT_DE),
@@ -1181,7 +1190,20 @@ CRITERIA: tuple[Criterion, ...] = (
             "en": (
                 r"\btrain(?:s|ed|ing|ings)?\b",
                 r"\be-?learning\w*|\bawareness\W+(?:sessions?|programm?e?s?|raising|campaigns?|workshops?|"
-                r"courses?)|\bworkshops?\b|\bwebinars?\b|\bcoach(?:ed|es|ing)\b",
+                r"courses?)|\bwebinars?\b|\bcoach(?:ed|es|ing)\b|\bclassroom\W+(?:sessions?|training)",
+                # a workshop can also be where goods are made ("we visit every workshop we buy from")
+                Cue(
+                    r"\bworkshops?\b",
+                    unless_before=r"\b(?:visit\w*|each|every|supplier'?s?|partner|sewing|small|family)\W+(?:\w+\W+){0,1}$",
+                    unless_after=r"\W+(?:owners?|we\W+buy|where|that\W+(?:make|produce))\b",
+                ),
+                Cue(
+                    # staff who learn ("if we learn that …" finds out; customers learning is not training)
+                    r"\b(?:buyers|staff|employees|managers|teams?|merchandisers|colleagues|personnel)\W+"
+                    r"(?:\S+\s+){0,3}?(?:learn|learns|learned|learnt)\b(?!\W+that\b)",
+                    requires=r"recogni[sz]|\bspot|\bsigns\b|\brisks?\b|forced|traffick|slavery|exploitation|"
+                    r"recruitment\W+fees",
+                ),
                 r"\b(?:increas|improv|build|deepen|expand)\w*\W+(?:\S+\s+){0,4}?knowledge\b",
                 r"\beducat(?:e|es|ed|ing)\W+(?:\S+\s+){0,4}?(?:employees|staff|buyers|managers|teams?|"
                 r"suppliers|vendors|personnel)",

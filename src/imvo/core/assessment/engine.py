@@ -59,7 +59,7 @@ from imvo.core.assessment.scope import (
 )
 from imvo.core.assessment.scope import polarity_of as polarity_of
 
-ENGINE_VERSION = "imvo-assess 2.3.1"
+ENGINE_VERSION = "imvo-assess 2.3.2"
 
 _MAX_CITATIONS = 3
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -291,7 +291,7 @@ _IMPOSED_REACH_CHARS = 160
 # "we expect suppliers to comply with our standards *and may* audit them": the company acts again.
 _NEW_PREDICATE = re.compile(
     r"\b(?:and|en|und)\W+(?:we|wij|wir|it|they|also|ook|auch|may|will|can|shall|must|should|would|could|"
-    r"might|kunnen|zullen|können|werden)\b",
+    r"might|kunnen|zullen|können|werden)\b|,\s*(?:we|wij|wir)\b",
     _FLAGS,
 )
 _HARD_BREAK = lowered_pattern(r"[;:]|\b(?:but|however|whereas|while|maar|echter|aber|jedoch|sondern)\b")

@@ -124,6 +124,7 @@ _DUTCH_RELATIVE = _words("die dat waarbij welke waarin")
 _GERMAN_RELATIVE = _words("die der das welche welcher welches denen deren dessen")
 _RELATIVE = _words("who that which whose die dat welke welche")
 _INVERTED_SUBJECTS = _words("wij wir ze zij sie")
+_GERMAN_RELATIVE_REACH = 8
 _FRONTING = _words("while whilst although though whereas if because since as even")
 
 _FALSE_FRIEND = lowered_pattern(NEGATOR_FALSE_FRIENDS)
@@ -352,6 +353,18 @@ def _conditional(tokens: Sequence[_Token], index: int, language: str) -> bool:
             return True
         if language == "de" and word in _GERMAN_RELATIVE and after_comma:
             return True
+    # A German relative clause puts its verb last, so its negation may stand further from the
+    # pronoun ("Lieferanten, die an der Abhilfe nicht mitwirken, …").
+    if language == "de":
+        for position in range(index - 1, max(0, index - _GERMAN_RELATIVE_REACH) - 1, -1):
+            if tokens[position].text == ",":
+                return False
+            if (
+                tokens[position].text in _GERMAN_RELATIVE
+                and position > 0
+                and tokens[position - 1].text == ","
+            ):
+                return True
     return False
 
 
