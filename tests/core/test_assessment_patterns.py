@@ -1040,3 +1040,21 @@ def test_learning_staff_visits_weighing_and_questionnaires_in_three_languages(
     text: str, criterion_id: str, expected: Verdict
 ) -> None:
     assert verdict(text, criterion_id) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "During the next financial year we will start asking suppliers to certify compliance with anti-slavery laws.",
+            NOT_DONE,
+        ),
+        (
+            "Each year our suppliers confirm in the same questionnaire that they comply with the forced-labour laws of their countries.",
+            FOUND,
+        ),
+        ("Buyers are trained to recognise signs of forced labour before a contract is signed.", NOT_FOUND),
+    ],
+)
+def test_certification_by_confirmation_and_what_only_looks_like_it(text: str, expected: Verdict) -> None:
+    assert verdict(text, CERTIFICATION) is expected

@@ -155,10 +155,10 @@ OTHER_PURPOSE = (
     r"\b(?:quality|product\W+safety|food\W+safety|safety\W+of\W+(?:our\W+)?products|consumer\W+safety|"
     r"good\W+manufacturing|gmp|haccp|brcgs?|iso\W?\d{3,5}|technical\W+specifications?|specifications|"
     r"customs|c-?tpat|(?:supply\W+chain|cargo|information|data|it)\W+security|security\W+(?:audits?|"
-    r"standards?|requirements?|certification|reviews?)|cyber\w*|data\W+protection|privacy|financial|"
+    r"standards?|requirements?|certification|reviews?)|cyber\w*|data\W+protection|privacy|financial(?!\W+(?:year|period))|"
     r"accounting|tax|energy|authenticity|(?:internal|financial|procurement|payroll)\W+controls|tariff|import\W+documentation|sales|customer\W+service|"
     r"product\W+knowledge|kwaliteit\w*|productkwaliteit|productveiligheid|voedselveiligheid|douane|"
-    r"financi\w+|energie\w*|beveiliging|informatiebeveiliging|\w*qualität\w*|produktsicherheit|"
+    r"financi\w+(?!\W+(?:year|period|jaar))|energie\w*|beveiliging|informatiebeveiliging|\w*qualität\w*|produktsicherheit|"
     r"lebensmittelsicherheit|informationssicherheit|datenschutz|zoll\w*|finanz\w*|kundenservice|"
     r"verkauf\w*|(?:veiligheid|sicherheit)\W+(?:en|und)\W+(?:kwaliteit|qualität)|co2|carbon|emissions?|"
     r"uitstoot|reach-\w+|rohs|svhc|declarations?\W+of\W+conformity|\w*konformitätserklärung\w*|"
@@ -870,6 +870,9 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"representations?\W+and\W+warrant\w*)\b",
                 ),
                 r"\b(?:anti-?slavery|anti-?trafficking|slavery|trafficking)\W+certifications?\b|"
+                r"\b(?:suppliers?|vendors?|manufacturers?|factories|they)\W+(?:\S+\s+){0,3}?(?:confirm|confirms|"
+                r"confirmed|declare|declares|declared)\W+(?:\S+\s+){0,3}?that\W+(?:\S+\s+){0,4}?(?:compl\w+|adhere\w*|"
+                r"abide\w*|observe\w*|(?:do|does)\W+not\W+use)|"
                 r"\b(?:confirm|acknowledg)\w*\W+(?:\S+\s+){0,3}?in\W+writing|\bwritten\W+(?:confirmations?|"
                 r"assurances?|declarations?|commitments?|certifications?)",
                 Cue(
@@ -879,12 +882,13 @@ CRITERIA: tuple[Criterion, ...] = (
                     requires=r"^(?!" + _AUDIT_RIGHT_ONLY + r")[\s\S]*\b(?:compl\w+|adher\w+|abide|conform\w*|"
                     r"codes?|standards?|laws?|legal|regulations?|polic\w+|principles|guidelines|prohibit\w*|"
                     r"slaver\w*|traffick\w*|forced|human\W+rights|labou?r)\b",
-                    unless_before=r"(?:terminat\w*|cancel\w*|suspen\w*|renew|end|breach\w*|violat\w*|refuse\w*)\W+"
+                    unless_before=r"\bbefore\W+(?:an?\W+|the\W+)?$|(?:terminat\w*|cancel\w*|suspen\w*|renew|end|breach\w*|"
+                    r"violat\w*|refuse\w*)\W+"
                     r"(?:\w+\W+){0,3}$",
                     unless_after=r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)|\W+(?:\w+\W+){0,3}?"
                     r"termination\W+(?:rights?|clauses?)",
                 ),
-                r"\b(?:sign|signs|signed|signing|acknowledge\w*|accept\w*|agree\w*\W+to)\W+(?:\S+\s+){0,5}?"
+                r"\b(?:sign|signs(?!\W+of\b)|signed|signing|acknowledge\w*|accept\w*|agree\w*\W+to)\W+(?:\S+\s+){0,5}?"
                 r"(?:code|agreements?|declarations?|forms?|polic(?:y|ies)|standards|principles|terms|"
                 r"guidelines|contracts?|certificat\w*)\b",
                 r"\b(?:requir\w*|oblig\w*|mandat\w*|must|condition)\W+(?:\S+\s+){0,6}?(?:comply|compliance|"
