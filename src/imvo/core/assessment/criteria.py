@@ -181,7 +181,10 @@ SOCIAL_PURPOSE = (
 VERBAL_NEGATORS = "not never cannot nor neither none nobody niet nooit niemand nicht nie niemals weder"
 # Negators whose scope is the noun phrase (or list of noun phrases) after them.
 NP_NEGATORS = "no geen kein keine keinen keinem keiner keines"
-TRAILING_NEGATORS = "niet nicht weder verzichten verzichtet"
+# German verbs of refusal that negate like a trailing "nicht" ("auf Audits verzichten wir"), except as
+# the content of a commitment ("verpflichten sich, auf Zwangsarbeit zu verzichten").
+REFUSAL_VERBS = "verzichten verzichtet"
+TRAILING_NEGATORS = "niet nicht weder " + REFUSAL_VERBS
 TRAILING_NEGATOR_EXCEPTIONS = (
     "alleen enkel uitsluitend nur zuletzt toegestaan getolereerd geduldet toleriert erlaubt gestattet"
 )

@@ -53,7 +53,6 @@ from imvo.core.assessment.scope import Polarity as Polarity
 from imvo.core.assessment.scope import (
     SentenceAnalysis,
     analyse,
-    lowercase_pattern,
     lowered_pattern,
     passage_is_heading,
 )
@@ -219,8 +218,8 @@ class _CompiledCriterion:
 
 
 def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    parts = [f"(?:{lowercase_pattern(pattern)})" for pattern in patterns]
-    return re.compile("|".join(parts), re.UNICODE) if parts else None
+    parts = [f"(?:{pattern})" for pattern in patterns]
+    return lowered_pattern("|".join(parts)) if parts else None
 
 
 def _lowercase_same_length(text: str) -> str:
@@ -236,14 +235,10 @@ def _compile_cue(cue: str | Cue) -> _CompiledCue:
     if isinstance(cue, str):
         cue = Cue(cue)
     return _CompiledCue(
-        pattern=re.compile(lowercase_pattern(cue.pattern), re.UNICODE),
-        requires=re.compile(lowercase_pattern(cue.requires), re.UNICODE) if cue.requires else None,
-        unless_before=re.compile(lowercase_pattern(cue.unless_before), re.UNICODE)
-        if cue.unless_before
-        else None,
-        unless_after=re.compile(lowercase_pattern(cue.unless_after), re.UNICODE)
-        if cue.unless_after
-        else None,
+        pattern=lowered_pattern(cue.pattern),
+        requires=lowered_pattern(cue.requires) if cue.requires else None,
+        unless_before=lowered_pattern(cue.unless_before) if cue.unless_before else None,
+        unless_after=lowered_pattern(cue.unless_after) if cue.unless_after else None,
         weak=cue.weak,
         consequence=cue.consequence,
     )
@@ -267,7 +262,7 @@ def _compile(criterion: Criterion) -> _CompiledCriterion:
 
 
 _COMPILED: Mapping[str, _CompiledCriterion] = {criterion.id: _compile(criterion) for criterion in CRITERIA}
-_CONTEXT = re.compile(lowercase_pattern(r"\b(?:" + "|".join(CONTEXT_PATTERNS) + r")"), re.UNICODE)
+_CONTEXT = lowered_pattern(r"\b(?:" + "|".join(CONTEXT_PATTERNS) + r")")
 _CODE_RULE = lowered_pattern(CODE_RULE_MODALS)
 _CORE_TOPIC = lowered_pattern(CORE_TOPIC)
 _SHORT_DOCUMENT_PASSAGES = 80
@@ -289,10 +284,9 @@ _PURPOSE_CHARS_AFTER = 45
 _IMPOSED_REACH_WORDS = 10
 _IMPOSED_REACH_CHARS = 160
 # "we expect suppliers to comply with our standards *and may* audit them": the company acts again.
-_NEW_PREDICATE = re.compile(
+_NEW_PREDICATE = lowered_pattern(
     r"\b(?:and|en|und)\W+(?:we|wij|wir|it|they|also|ook|auch|may|will|can|shall|must|should|would|could|"
-    r"might|kunnen|zullen|können|werden)\b|,\s*(?:we|wij|wir)\b",
-    _FLAGS,
+    r"might|kunnen|zullen|können|werden)\b|,\s*(?:we|wij|wir)\b"
 )
 _HARD_BREAK = lowered_pattern(r"[;:]|\b(?:but|however|whereas|while|maar|echter|aber|jedoch|sondern)\b")
 

@@ -52,6 +52,7 @@ from imvo.core.assessment.criteria import (
     POSSIBILITY_MARKERS,
     PREDICATE_WORDS,
     QUALIFIER_NEGATION,
+    REFUSAL_VERBS,
     STATUTE_FRAMES,
     STATUTE_HEADING_START,
     STATUTE_PHRASES,
@@ -80,7 +81,7 @@ class Polarity(StrEnum):
     PLANNED = "planned"
 
 
-def lowercase_pattern(pattern: str) -> str:
+def _lowercase_pattern(pattern: str) -> str:
     """The pattern with its literals in lower case; escapes (``\\W``, ``\\S``) are kept as written."""
     parts: list[str] = []
     escaped = False
@@ -92,7 +93,7 @@ def lowercase_pattern(pattern: str) -> str:
 
 def lowered_pattern(pattern: str) -> re.Pattern[str]:
     """``pattern`` for lower-cased text: Python's re matches much faster without IGNORECASE."""
-    return re.compile(lowercase_pattern(pattern), re.UNICODE)
+    return re.compile(_lowercase_pattern(pattern), re.UNICODE)
 
 
 def _words(pattern: str) -> frozenset[str]:
@@ -116,7 +117,7 @@ _VERBS_NL_DE = _words(VERB_HINTS_NL_DE)
 _VERBS = _VERBS_EN | _VERBS_NL_DE
 _VERBAL_NEG = _words(VERBAL_NEGATORS)
 _TRAILING = _words(TRAILING_NEGATORS)
-_REFUSALS = frozenset(("verzichten", "verzichtet"))
+_REFUSALS = _words(REFUSAL_VERBS)
 _TRAILING_EXCEPT = _words(TRAILING_NEGATOR_EXCEPTIONS)
 _HARD_STOPS = frozenset({";", ":", "?", "!", "."}) | _CONTRAST
 _CONTAINS = _words("contain contains contained include includes included have has had are is were was")
@@ -125,6 +126,7 @@ _GERMAN_RELATIVE = _words("die der das welche welcher welches denen deren dessen
 _RELATIVE = _words("who that which whose die dat welke welche")
 _INVERTED_SUBJECTS = _words("wij wir ze zij sie")
 _GERMAN_RELATIVE_REACH = 8
+_GERMAN_RELATIVE_WORDS = _GERMAN_RELATIVE | _RELATIVE
 _FRONTING = _words("while whilst although though whereas if because since as even")
 
 _FALSE_FRIEND = lowered_pattern(NEGATOR_FALSE_FRIENDS)
@@ -346,26 +348,20 @@ def _conditional(tokens: Sequence[_Token], index: int, language: str) -> bool:
 
     German "die", "der", "das" are relative pronouns only after a comma; otherwise articles.
     """
-    for position in range(max(0, index - 3), index):
-        word = tokens[position].text
-        after_comma = position > 0 and tokens[position - 1].text == ","
-        if word in _RELATIVE and (language != "de" or after_comma):
-            return True
-        if language == "de" and word in _GERMAN_RELATIVE and after_comma:
-            return True
-    # A German relative clause puts its verb last, so its negation may stand further from the
-    # pronoun ("Lieferanten, die an der Abhilfe nicht mitwirken, …").
     if language == "de":
+        # A German relative clause follows a comma and puts its verb last, so its negation may stand
+        # further from the pronoun ("Lieferanten, die an der Abhilfe nicht mitwirken, …").
         for position in range(index - 1, max(0, index - _GERMAN_RELATIVE_REACH) - 1, -1):
             if tokens[position].text == ",":
                 return False
             if (
-                tokens[position].text in _GERMAN_RELATIVE
+                tokens[position].text in _GERMAN_RELATIVE_WORDS
                 and position > 0
                 and tokens[position - 1].text == ","
             ):
                 return True
-    return False
+        return False
+    return any(tokens[position].text in _RELATIVE for position in range(max(0, index - 3), index))
 
 
 def _marker_scopes(
