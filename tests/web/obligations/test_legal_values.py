@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -232,3 +233,14 @@ def test_an_organisation_user_is_never_asked_to_supply_a_legal_value(acme, alice
     assert "supply" not in legal_value_items
     assert "fill it in</a>" not in legal_value_items
     assert "legal value not confirmed" not in page
+
+
+def test_the_form_names_the_values_unit_in_the_users_language(ann, client_for):
+    client = client_for(ann)
+    page = propose_url("de-lksg", "employees_in_germany_minimum")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+    dutch = client.get(page).content.decode()
+    assert "eenheid: werknemers" in dutch
+    assert "employees</p>" not in dutch
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "unit: employees" in client.get(page).content.decode()

@@ -56,7 +56,7 @@ def _target_view(target: Any, language: str) -> dict[str, Any]:
         "rule_id": target.rule_id,
         "name": target.name,
         "label": label,
-        "unit": target.unit,
+        "unit": presentation.unit_label(target.unit),
         "shipped": [presentation.legal_value_row(value, language) for value in target.shipped],
         "verified": any(value.status == "confirmed" and value.value is not None for value in target.shipped),
         "dated": target.dated,

@@ -65,6 +65,12 @@ def basis_labels() -> dict[str, str]:
     }
 
 
+def unit_label(unit: str) -> str:
+    """A legal value's unit in the user's language; symbols (EUR, kg, %) stay as they are."""
+    labels = {"employees": _("employees"), "months": _("months"), "date": _("date"), "rule": _("rule")}
+    return labels.get(unit, unit)
+
+
 def provisional_note() -> str:
     return _(
         "Provisional: this answer rests on a legal value that secondary sources report and that has not "
