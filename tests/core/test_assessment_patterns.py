@@ -862,6 +862,25 @@ PLAIN_WORDING: list[tuple[str, str, Verdict]] = [
     ("During the next financial year we will start asking suppliers to certify compliance with anti-slavery laws.", CERTIFICATION, NOT_DONE),
     ("Each year our suppliers confirm in the same questionnaire that they comply with the forced-labour laws of their countries.", CERTIFICATION, FOUND),
     ("Buyers are trained to recognise signs of forced labour before a contract is signed.", CERTIFICATION, NOT_FOUND),
+    # procedures for violations, consequences said to be absent, relative clauses, plans (2.3.4)
+    ("We have a written procedure for handling breaches of our anti-slavery policy by staff.", ACCOUNTABILITY, FOUND),
+    ("We have no separate procedure for dealing with violations of our forced-labour standard.", ACCOUNTABILITY, NOT_DONE),
+    ("There are procedures for reporting suspected violations of our trafficking policy.", ACCOUNTABILITY, FOUND),
+    ("So far, suppliers that violated our code on child labour have gone unpunished.", ACCOUNTABILITY, NOT_DONE),
+    ("Voor schendingen van onze code tegen kinderarbeid hebben wij een vaste procedure met sancties.", ACCOUNTABILITY, FOUND),
+    ("Een aparte procedure voor overtredingen van ons mensenrechtenbeleid bestaat niet.", ACCOUNTABILITY, NOT_DONE),
+    ("Overtredingen van onze gedragscode door leveranciers bleven tot nu toe zonder gevolgen.", ACCOUNTABILITY, NOT_DONE),
+    ("Een inkoper die signalen van kinderarbeid niet doorgeeft, krijgt een officiële waarschuwing.", ACCOUNTABILITY, FOUND),
+    ("Wij werken aan een sanctieregeling voor leveranciers die mensenrechten schenden.", ACCOUNTABILITY, NOT_DONE),
+    ("Für Verstöße gegen unseren Kodex zu Zwangsarbeit gibt es ein festgelegtes Verfahren mit abgestuften Sanktionen.", ACCOUNTABILITY, FOUND),
+    ("Ein eigenes Verfahren bei Verstößen gegen unsere Menschenrechtsrichtlinie haben wir nicht.", ACCOUNTABILITY, NOT_DONE),
+    ("Verletzungen unseres Lieferantenkodex zu Kinderarbeit blieben bisher folgenlos.", ACCOUNTABILITY, NOT_DONE),
+    ("Abgestufte Sanktionen für Lieferanten, die Kinderarbeit dulden, sind für das Jahr 2027 geplant.", ACCOUNTABILITY, NOT_DONE),
+    ("Ein Verfahren für Einkäufer, die Hinweise auf Zwangsarbeit ignorieren, gibt es allerdings noch nicht.", ACCOUNTABILITY, NOT_DONE),
+    ("Wir arbeiten an einem Sanktionskonzept für Lieferanten, die gegen Menschenrechte verstoßen.", ACCOUNTABILITY, NOT_DONE),
+    ("Die Risikoanalyse übernimmt unser eigenes Compliance-Team.", ACCOUNTABILITY, NOT_FOUND),
+    ("Die Anforderungen des § 1714.43(c)(4) betreffen interne Verfahren für Beschäftigte, die gegen Standards zu Sklaverei verstoßen.", ACCOUNTABILITY, NOT_FOUND),
+    ("Wij weten niet welke spinnerijen onze weverijen gebruiken en hebben ook niet in kaart gebracht of daar dwangarbeid een risico is.", VERIFICATION, NOT_DONE),
 ]
 # fmt: on
 

@@ -225,6 +225,11 @@ WIDE_NEGATORS = (
     r"\bnoch\W+(?:\w+\W+){1,8}?noch\b|nicht\W+(?:möglich|machbar|notwendig|erforderlich)|noch\W+nicht|noch\W+kein\w*|bisher\W+nicht|"
     r"bislang\W+nicht|kein\w*\W+(?:formales?\W+|spezifisches?\W+)?(?:verfahren|prozess|system|programm)\b)"
 )
+# Consequences said to be absent: the cue that names them is negated.
+ABSENT_CONSEQUENCE = (
+    r"\b(?:without|ohne|zonder)\W+(?:\w+\W+)?(?:consequences?|sanctions?|penalt(?:y|ies)|folgen|konsequenzen|"
+    r"sanktionen|gevolgen|consequenties|sancties)\b|\b(?:unpunished|ungeahndet|folgenlos|sanktionslos|ongestraft)\b"
+)
 # A negated qualifier right after a negation that follows the cue: the practice exists, only not in
 # that form ("the verification was not conducted by a third party", "audits are not unannounced").
 QUALIFIER_NEGATION = (
@@ -267,7 +272,10 @@ PLANNED_BEFORE = (
     r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+nächsten\W+jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
     r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,6}?"
     r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen)\b|prüfen\W+(?:derzeit\W+|aktuell\W+)?,?\W*ob|"
-    r"arbeiten\W+an\W+der\W+(?:entwicklung|einführung)|im\W+kommenden\W+jahr|künftig|zukünftig|ab\W+20\d\d)"
+    r"arbeiten\W+an\W+der\W+(?:entwicklung|einführung)|"
+    r"werken\W+(?:\w+\W+){0,2}?aan\W+(?:een|het|de)\W+(?:\w+\W+)?\w*(?:beleid|procedures?|regeling|systeem|programma|"
+    r"aanpak|kader|plan)\b|arbeiten\W+(?:\w+\W+){0,2}?an\W+(?:einem|einer|einen)\W+(?:\w+\W+)?\w*(?:richtlinie|"
+    r"verfahren|katalog|konzept|system|programm|prozess|regelung)\b|im\W+kommenden\W+jahr|künftig|zukünftig|ab\W+20\d\d)"
 )
 # Plans stated after the practice ("training ... is planned for 2025", "wird ... eingeführt").
 PLANNED_AFTER = (
@@ -305,7 +313,12 @@ STATUTE_FRAMES = (
     r"\b(?:de|deze|het)\W+(?:\w+\W+){0,3}?(?:wet\w*|richtlijn\w*|verordening\w*)\W+(?:\w+\W+){0,3}?(?:verplicht|vereist|"
     r"schrijft|eist|vraagt)\b|\bte\W+(?:melden|rapporteren|vermelden)\W+of\b|\bin\W+hoeverre\b|"
     r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:\w*gesetz|lksg|\w*richtlinie|\w*verordnung)\W+(?:\w+\W+){0,3}?"
-    r"(?:verlangt|verpflichtet|fordert|schreibt|sieht\W+vor)\b|\boffenzulegen\b|\binwieweit\b"
+    r"(?:verlangt|verpflichtet|fordert|schreibt|sieht\W+vor)\b|\boffenzulegen\b|\binwieweit\b|"
+    # "The requirements of § 1714.43(c)(5) concern …", "Die Anforderungen des § … betreffen …"
+    r"\bthe\W+requirements?\W+(?:of|under|in)\W+(?:§|section|the\W+(?:act|law|statute))|"
+    r"\b(?:de\W+)?(?:eisen|vereisten|verplichtingen)\W+(?:van|uit|volgens)\W+(?:§|artikel|de\W+wet)|"
+    r"\b(?:die\W+)?(?:anforderungen|vorgaben|pflichten)\W+(?:des|der|nach|gemäß|aus)\W+(?:§|abschnitt|"
+    r"\w*gesetz\w*|lksg)"
 )
 # The statute's own wording of the five measures (Cal. Civ. Code § 1714.43(c)(1)-(5)); a passage
 # that starts like a heading or like the statute's list and repeats it is not evidence.
@@ -1053,6 +1066,14 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"sanctions?|penalties|corrective\W+action)|\brisk\W+(?:the\W+)?(?:cancellation|termination)",
                     consequence=True,
                 ),
+                r"\b(?:procedures?|process(?:es)?|mechanisms?)\W+(?:\S+\s+){0,2}?(?:for|on)\W+(?:(?:dealing|handling)"
+                r"\W+with\W+|addressing\W+)?(?:(?!report)\S+\s+){0,2}?(?:violations?|breach(?:es)?|non-?complian\w*|"
+                r"misconduct|infringements?)\b",
+                Cue(
+                    r"\b(?:without\W+(?:any\W+)?(?:consequences?|sanctions?|penalt(?:y|ies))|unpunished)\b",
+                    requires=r"\bfail|\bviolat|\bbreach|non-?complian|not\W+(?:meet|comply)",
+                    consequence=True,
+                ),
                 Cue(
                     r"\bheld\W+(?:accountable|to\W+account)|\bhold\w*\W+(?:\S+\s+){0,4}?(?:accountable|to\W+account)|"
                     r"\bdisciplinary\W+code|\bconsequences?\W+for\W+(?:\S+\s+){0,4}?(?:who|that)\W+(?:\S+\s+){0,2}?"
@@ -1120,6 +1141,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\b(?:verantwoordelijk\w*|eindverantwoordelijk\w*|toezicht|verantwoording)\W+(?:\S+\s+){0,6}?"
                     r"(?:mensenrechten|imvo|mvo|due\W+diligence|zorgvuldigheid|duurzaamheid|naleving|gedragscode|"
                     r"keten\w*|beleid|mensenhandel|dwangarbeid|risicoanalyse\w*|opvolging)",
+                    unless_before=r"(?:met|hebben|dragen)\W+(?:directe\W+|rechtstreekse\W+)?$",
                     weak=True,
                 ),
                 Cue(
@@ -1134,6 +1156,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:compliance\W?officer|compliance-?afdeling|afdeling\W+compliance|interne\W+(?:controle|"
                 r"procedures?|verantwoording))",
                 Cue(_CONSEQUENCE_NL, requires=_FAILURE_NL, consequence=True),
+                r"\bprocedure\w*\W+(?:\S+\s+){0,3}?(?:voor|bij|rond)\W+(?:(?!meld)\S+\s+){0,3}?(?:overtreding\w*|"
+                r"schending\w*|inbreuk\w*)",
+                Cue(
+                    r"\b(?:zonder\W+(?:\w+\W+)?(?:gevolgen|consequenties|sancties)|consequenties|ongestraft)\b",
+                    requires=r"overtred\w*|overtreding\w*|schend\w*|inbreuk\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|"
+                    r"naleven|nakomen)",
+                    consequence=True,
+                ),
                 Cue(
                     r"\b(?:disciplinaire\W+)?maatregel\w*",
                     requires=r"overtred\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|naleven|nakomen|meldt)",
@@ -1160,21 +1190,39 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"abweichung\w*",
                     consequence=True,
                 ),
-                r"\b(?:menschenrechtsbeauftragte\w*|compliance-?(?:beauftragte\w*|abteilung|officer|team|"
-                r"management\w*))",
+                r"\bmenschenrechtsbeauftragte\w*",
+                # A compliance team that only does the checking ("durch unser eigenes Compliance-Team")
+                # is not accountability; one that oversees or is responsible is.
+                Cue(
+                    r"\bcompliance-?(?:beauftragte\w*|abteilung|officer|team|management\w*)\W+(?:\S+\s+){0,6}?"
+                    r"(?:überwach\w*|verantwortlich|zuständig|kontrolliert|ahndet|sanktioniert)",
+                    weak=True,
+                ),
                 Cue(
                     r"\b(?:verantwort\w*|gesamtverantwortung|zuständig\w*|überwach\w*|aufsicht)\W+(?:\S+\s+){0,6}?"
                     r"(?:menschenrecht\w*|sorgfaltspflicht\w*|lksg|nachhaltigkeit|lieferkette\w*|verhaltenskodex|"
                     r"compliance|richtlinie\w*|grundsätze\w*|risikomanagement|risikoanalyse|ergebnisse)|"
                     r"\b(?:ist|sind)\W+für\W+(?:\S+\s+){0,8}?(?:verantwortlich|zuständig)",
+                    # "Mitarbeitende mit direkter Verantwortung für das Lieferkettenmanagement" says who
+                    # is trained, not who is accountable
+                    unless_before=r"(?:mit|haben|tragen)\W+(?:direkter\W+|unmittelbarer\W+|besonderer\W+)?$",
                     weak=True,
                 ),
                 r"\binterne\w*\W+(?:verantwortlichkeit\w*|kontroll\w*|verfahren|richtlinie\w*)",
                 r"\bverfahren\W+(?:\S+\s+){0,3}?für\W+(?:\S+\s+){0,2}?(?:mitarbeitende\w*|mitarbeiter\w*|"
-                r"beschäftigte\w*)\W+(?:\S+\s+){0,2}?die\b",
+                r"beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,2}?die\b",
                 r"\b(?:mitarbeite\w*|beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,6}?"
                 r"(?:sind|werden)\W+(?:\S+\s+){0,3}?(?:verpflichtet|angehalten)",
                 Cue(_CONSEQUENCE_DE, requires=_FAILURE_DE, consequence=True),
+                r"\bverfahren\W+(?:\S+\s+){0,3}?(?:für|bei|zu|zum\W+umgang\W+mit)\W+(?:(?!meld)\S+\s+){0,2}?"
+                r"(?:verstöße\w*|verstößen|verletzung\w*)",
+                Cue(
+                    r"\b(?:ohne\W+(?:\w+\W+)?(?:folgen|konsequenzen|sanktionen)|konsequenzen|folgenlos|sanktionslos|"
+                    r"ungeahndet)\b",
+                    requires=r"verstoß\w*|verstöß\w*|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|"
+                    r"erfüllt|erfüllen)",
+                    consequence=True,
+                ),
             ),
         },
         exclusions=(_SANCTIONS_LIST,),

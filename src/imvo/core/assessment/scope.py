@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from imvo.core.assessment.criteria import (
+    ABSENT_CONSEQUENCE,
     AUXILIARIES,
     CONTRAST_WORDS,
     LIST_WORDS,
@@ -73,6 +74,8 @@ _NP_ITEM_TOKENS = 4
 _PLANNED_AFTER_CHARS = 120
 _TRAILING_REACH_TOKENS = 16
 _RELATIVE_REACH_TOKENS = 6
+# How far before a consequence cue "without" / "ohne" / "zonder" may stand ("without any sanctions").
+_ABSENT_REACH_CHARS = 24
 
 
 class Polarity(StrEnum):
@@ -125,11 +128,18 @@ _DUTCH_RELATIVE = _words("die dat waarbij welke waarin")
 _GERMAN_RELATIVE = _words("die der das welche welcher welches denen deren dessen")
 _RELATIVE = _words("who that which whose die dat welke welche")
 _INVERTED_SUBJECTS = _words("wij wir ze zij sie")
-_GERMAN_RELATIVE_REACH = 8
+_VERB_FINAL_RELATIVE_REACH = 8
 _GERMAN_RELATIVE_WORDS = _GERMAN_RELATIVE | _RELATIVE
+# Relative pronouns that open a verb-final clause ("Lieferanten, die …", "een medewerker die … niet
+# meldt,"); Dutch "dat" is left out: it is just as often "that" introducing what is said.
+_VERB_FINAL_RELATIVE = _GERMAN_RELATIVE | _words("die welke")
+# Contrast adverbs that stand inside a Dutch or German clause ("existiert jedoch noch nicht"),
+# unlike a conjunction that starts a new one.
+_CONTRAST_ADVERBS = _words("echter jedoch allerdings hingegen dagegen")
 _FRONTING = _words("while whilst although though whereas if because since as even")
 
 _FALSE_FRIEND = lowered_pattern(NEGATOR_FALSE_FRIENDS)
+_ABSENT_CONSEQUENCE = lowered_pattern(ABSENT_CONSEQUENCE)
 _WIDE = lowered_pattern(WIDE_NEGATORS)
 _PLANNED_BEFORE = lowered_pattern(PLANNED_BEFORE)
 _PLANNED_AFTER = lowered_pattern(PLANNED_AFTER)
@@ -197,6 +207,7 @@ class SentenceAnalysis:
             _covers(self.negated, cue_start)
             or _trailing_negation(self, cue_start, cue_end)
             or self._negated_inside(cue_start, cue_end)
+            or (consequence and self._consequence_absent(cue_start, cue_end))
         ):
             return Polarity.NEGATED
         if _covers(self.planned, cue_start) or self._planned_after(cue_start):
@@ -205,12 +216,37 @@ class SentenceAnalysis:
             return Polarity.PLANNED
         return Polarity.AFFIRMED
 
+    def _consequence_absent(self, cue_start: int, cue_end: int) -> bool:
+        # "Verstöße bleiben ohne Folgen", "violations have gone unpunished": named to say they lack.
+        return bool(
+            _ABSENT_CONSEQUENCE.search(self.lowered, max(0, cue_start - _ABSENT_REACH_CHARS), cue_end)
+        )
+
     def _planned_after(self, cue_start: int) -> bool:
         # "Training for buyers is planned for 2025", "Schulungen … sind für 2025 geplant".
         _, clause_end = self.clause(cue_start)
-        return bool(
-            _PLANNED_AFTER.search(self.lowered, cue_start, min(clause_end, cue_start + _PLANNED_AFTER_CHARS))
-        )
+        skipped, clause_end = self._past_relative_clause(clause_end)
+        reach = cue_start + skipped + _PLANNED_AFTER_CHARS
+        return bool(_PLANNED_AFTER.search(self.lowered, cue_start, min(clause_end, reach)))
+
+    def _past_relative_clause(self, clause_end: int) -> tuple[int, int]:
+        """When the clause break at ``clause_end`` only opens an embedded Dutch or German relative
+        clause ("Ein Sanktionskatalog für Lieferanten, die … verstoßen, ist für 2027 vorgesehen"):
+        the length of that relative clause and the end of the clause that continues after it
+        (otherwise 0 and ``clause_end``)."""
+        index = _token_index_after(self.tokens, clause_end)
+        if (
+            self.language not in ("nl", "de")
+            or index >= len(self.tokens)
+            or self.tokens[index].text != ","
+            or _next_text(self.tokens, index) not in _VERB_FINAL_RELATIVE
+        ):
+            return 0, clause_end
+        resumed = _next_comma(self.tokens, index + 1)
+        if resumed >= len(self.tokens):
+            return 0, clause_end
+        resumed_start = self.tokens[resumed].start
+        return resumed_start - clause_end, self.clause(resumed_start)[1]
 
     def _negated_inside(self, cue_start: int, cue_end: int) -> bool:
         # Multi-word cues can enclose the negation ("OESO-richtlijnen nog niet onderschreven").
@@ -348,20 +384,35 @@ def _conditional(tokens: Sequence[_Token], index: int, language: str) -> bool:
 
     German "die", "der", "das" are relative pronouns only after a comma; otherwise articles.
     """
-    if language == "de":
-        # A German relative clause follows a comma and puts its verb last, so its negation may stand
-        # further from the pronoun ("Lieferanten, die an der Abhilfe nicht mitwirken, …").
-        for position in range(index - 1, max(0, index - _GERMAN_RELATIVE_REACH) - 1, -1):
-            if tokens[position].text == ",":
-                return False
-            if (
-                tokens[position].text in _GERMAN_RELATIVE_WORDS
-                and position > 0
-                and tokens[position - 1].text == ","
+    if language in ("de", "nl"):
+        # A Dutch or German relative clause puts its verb last, so its negation may stand further
+        # from the pronoun ("Lieferanten, die an der Abhilfe nicht mitwirken, …", "een medewerker die
+        # vermoedens … niet meldt, …"). German marks it with a comma; Dutch often does not.
+        for position in range(index - 1, max(0, index - _VERB_FINAL_RELATIVE_REACH) - 1, -1):
+            if tokens[position].text == "," or (
+                tokens[position].text in _LIST and _starts_new_clause(tokens, position, language)
             ):
+                return False  # "… en hebben ook niet onderzocht": a clause of its own
+            if _opens_relative_clause(tokens, position, language):
                 return True
         return False
     return any(tokens[position].text in _RELATIVE for position in range(max(0, index - 3), index))
+
+
+def _opens_relative_clause(tokens: Sequence[_Token], position: int, language: str) -> bool:
+    text = tokens[position].text
+    if position == 0:
+        return False
+    if language == "de":
+        return text in _GERMAN_RELATIVE_WORDS and tokens[position - 1].text == ","
+    # Dutch "die" after a noun, not after a verb or at the start ("die leveranciers …" is "those")
+    previous = tokens[position - 1]
+    return (
+        text in ("die", "welke")
+        and previous.text.isalpha()
+        and previous.text not in _VERBS_NL_DE | _AUX
+        and not _is_negator(previous)  # "wij weten niet welke …" asks, it does not qualify
+    )
 
 
 def _marker_scopes(
@@ -406,6 +457,8 @@ def _trailing_step(
     if text == "," and analysis.language == "de" and _next_text(tokens, index) in _GERMAN_RELATIVE:
         # An embedded relative clause ("Verfahren, die … verstoßen, gibt es nicht"): skip it.
         return None, _next_comma(tokens, index + 1)
+    if text in _CONTRAST_ADVERBS and analysis.language in ("nl", "de") and previous not in (",", ""):
+        return None, index + 1  # "ein Verfahren … existiert jedoch noch nicht"
     if (
         text in _HARD_STOPS
         or ((text == "," or text in _LIST) and _starts_new_clause(tokens, index, analysis.language))
