@@ -267,6 +267,7 @@ _HIGH_BYTE = re.compile(b"[\x80-\xff]")
 # typographic sign (’ “ … €) directly followed by another non-ASCII character, which Western text
 # hardly ever has; accented letters (0xC0-0xFF) alone never form it.
 _HIGH_PAIR = re.compile(b"[\x81-\x9f][\x80-\xff]")
+_FIRST_PLANE_BYTES = bytes(range(0x81, 0xA0))
 _SHIFT_JIS_SAMPLE = 8 * _CHUNK
 _SHIFT_JIS_MIN_PAIRS = 3
 
@@ -321,6 +322,10 @@ def _looks_like_shift_jis(path: Path) -> bool:
         data = stream.read(_SHIFT_JIS_SAMPLE)
         if stream.read(1):  # judge whole lines only: a cut could split a two-byte character
             data = data[: data.rfind(b"\n") + 1] or data
+    # Each pair starts with a byte of the first plane: counting those is ten times faster than the
+    # search, and most Western files have none.
+    if len(data) - len(data.translate(None, _FIRST_PLANE_BYTES)) < _SHIFT_JIS_MIN_PAIRS:
+        return False
     # Japanese text is mostly such pairs; in Western text they are a rare "l’É" among many accents.
     pairs = len(_HIGH_PAIR.findall(data))
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
