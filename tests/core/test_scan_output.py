@@ -153,3 +153,26 @@ def test_supplier_rows_are_written_in_file_order_with_their_own_answers(
         .fetchall()
     )
     assert written == expected
+
+
+def test_a_large_register_is_written_in_priority_order(tmp_path: Path, resolver: Resolver) -> None:
+    """The findings file is read in the order it is stored in: with enough rows for DuckDB to work
+    in parallel (several row groups), priorities still run 1, 2, 3 … and unranked rows follow."""
+    lines = EXAMPLE.read_text(encoding="cp1252").splitlines()
+    header, rows = lines[0], lines[1:]
+    source = tmp_path / "many.csv"
+    copies = 300_000 // len(rows) + 1
+    source.write_text("\n".join([header] + rows * copies) + "\n", encoding="cp1252")
+    with scan_file(source, resolver=resolver) as result:
+        written = write_register(result, tmp_path / "register.parquet")
+        ranked = (
+            result.summary.register_rows
+            - result.query("SELECT count(*) FROM findings WHERE NOT ranked")[0][0]
+        )
+    findings_file, _ = register_files(written)
+    priorities = [
+        p for (p,) in duckdb.connect().execute(f"SELECT priority FROM '{findings_file}'").fetchall()
+    ]
+    assert len(priorities) > 500_000
+    assert priorities[:ranked] == list(range(1, ranked + 1))
+    assert set(priorities[ranked:]) <= {None}

@@ -467,8 +467,30 @@ DUCKDB_MEMORY_LIMIT = "1GB"
 #: The register's order: ranked findings first (priority 1 on top), then unranked rows by input row
 #: (the order of the ``findings`` table, see :func:`_build_register`).
 REGISTER_ORDER = "register_position"
-#: The view of the findings without their supplier rows' columns (:data:`FINDING_ROW_COLUMNS`).
+#: The view of the findings without their supplier rows' columns (:data:`FINDING_ROW_COLUMNS`), in
+#: register order (a scan of the ``findings`` table, which is stored in that order).
 FINDING_ROWS = "finding_rows"
+#: The template columns each row of the ``findings`` table carries.
+_FINDING_TEMPLATE_COLUMNS = (
+    "finding_group",
+    "theme_order",
+    "theme",
+    "likelihood",
+    "severity",
+    "salience",
+    "evidence",
+    "source_url",
+    "dataset",
+    "edition",
+    "record_id",
+    "basis",
+    "severity_scale",
+    "severity_scope",
+    "severity_irremediability",
+    "input_good",
+    "input_country",
+    "evidence_data",
+)
 
 #: A row's status, from its country code (``r``) and its product match (``p``).
 _STATUS_SQL = f"""
@@ -790,20 +812,22 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
     # priority is its row number: a parallel sort instead of row_number() over one window, which
     # runs on a single thread and took five times as long; exports read the rows in that order.
     # (Ranked and unranked rows are sorted apart: a CASE in the sort key makes the sort three times
-    # slower.)
+    # slower.) The rows carry their template's columns (small integers and ENUMs), so that reading
+    # them in register order needs no join, which would lose that order and take a second sort.
+    template_columns = ", ".join(f"t.{name}" for name in _FINDING_TEMPLATE_COLUMNS)
     connection.execute(
-        """
+        f"""
         CREATE TABLE findings AS
-        SELECT r.input_row, r.finding_group, t.theme_order, true AS ranked
+        SELECT r.input_row, true AS ranked, {template_columns}
         FROM rows r JOIN templates t USING (finding_group)
         WHERE t.theme <> 'none'
         ORDER BY t.salience DESC, t.severity DESC, r.spend DESC NULLS LAST, r.input_row, t.theme_order;
         INSERT INTO findings
-        SELECT r.input_row, r.finding_group, t.theme_order, false
+        SELECT r.input_row, false, {template_columns}
         FROM rows r JOIN templates t USING (finding_group)
         WHERE t.theme = 'none'
         ORDER BY r.input_row, t.theme_order
-        """
+        """  # noqa: S608
     )
     connection.execute(
         f"""
@@ -815,13 +839,12 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
         FROM rows r
         JOIN products p USING (product_match);
         CREATE VIEW {FINDING_ROWS} AS
-        SELECT f.input_row, t.theme, t.likelihood, t.severity, t.salience,
-               CASE WHEN f.ranked THEN f.rowid + 1 END AS priority, t.evidence, t.source_url, t.dataset,
-               t.edition, t.record_id, t.basis, t.severity_scale, t.severity_scope,
-               t.severity_irremediability, t.input_good, t.input_country, t.evidence_data, t.theme_order,
+        SELECT f.input_row, f.theme, f.likelihood, f.severity, f.salience,
+               CASE WHEN f.ranked THEN f.rowid + 1 END AS priority, f.evidence, f.source_url, f.dataset,
+               f.edition, f.record_id, f.basis, f.severity_scale, f.severity_scope,
+               f.severity_irremediability, f.input_good, f.input_country, f.evidence_data, f.theme_order,
                f.rowid AS register_position
-        FROM findings f
-        JOIN templates t ON t.finding_group = f.finding_group AND t.theme_order = f.theme_order;
+        FROM findings f;
         CREATE VIEW register AS
         SELECT s.* EXCLUDE (finding_group), f.* EXCLUDE (input_row)
         FROM {FINDING_ROWS} f
