@@ -120,9 +120,11 @@ CORE_TOPIC = (
 # Who the company itself is, to tell its own practice from requirements imposed on suppliers.
 SUPPLIER_WORDS = (
     r"\b(?:suppliers?|vendors?|business\W+partners?|manufacturers?|factories|factory|sub-?contractors?|"
-    r"contractors?|(?:manufacturing|production)\W+(?:facilities|sites)|sellers?"
-    r"|leverancier\w*|toeleverancier\w*|zakenpartners?|fabrieken|leverings\w*|\w*lieferant\w*|zuliefer\w*|"
-    r"geschäftspartner\w*|werke)\b"
+    r"contractors?|(?:manufacturing|production)\W+(?:facilities|sites)|sellers?|traders?|mills|growers?|"
+    r"cooperatives?|leverancier\w*|toeleverancier\w*|zakenpartners?|fabrieken|leverings\w*|producent\w*|"
+    r"fabrikant\w*|handelaars?|handelaren|ateliers?|coöperaties?|\w*lieferant\w*|zuliefer\w*|"
+    r"geschäftspartner\w*|werke|auftragnehmer\w*|händler\w*|hersteller\w*|produzenten|betriebe|"
+    r"\w*webereien|\w*fabriken|kooperativen|makers?)\b"
 )
 
 # Rules in a supplier code of conduct appended to a statement ("training shall be provided to all
@@ -178,13 +180,15 @@ SOCIAL_PURPOSE = (
 # Word lists are space-separated lower-case tokens; patterns are regular expressions.
 
 # Negators whose scope is the rest of the clause (through lists), and trailing Dutch/German ones.
-VERBAL_NEGATORS = "not never cannot nor neither none nobody niet nooit niemand nicht nie niemals weder"
+VERBAL_NEGATORS = (
+    "not never cannot nor neither none nobody niet niets nooit niemand nicht nichts nie niemals weder"
+)
 # Negators whose scope is the noun phrase (or list of noun phrases) after them.
 NP_NEGATORS = "no geen kein keine keinen keinem keiner keines"
 # German verbs of refusal that negate like a trailing "nicht" ("auf Audits verzichten wir"), except as
 # the content of a commitment ("verpflichten sich, auf Zwangsarbeit zu verzichten").
 REFUSAL_VERBS = "verzichten verzichtet"
-TRAILING_NEGATORS = "niet nicht weder " + REFUSAL_VERBS
+TRAILING_NEGATORS = "niet nooit nicht nie niemals weder ontbreekt ontbreken fehlt fehlen " + REFUSAL_VERBS
 TRAILING_NEGATOR_EXCEPTIONS = (
     "alleen enkel uitsluitend nur zuletzt toegestaan getolereerd geduldet toleriert erlaubt gestattet"
 )
@@ -240,6 +244,7 @@ QUALIFIER_NEGATION = (
     r"unabhängige)|von\W+(?:dritten|externen|unabhängigen))"
     r"|\W+(?:(?:altijd|steeds|immer|stets|zwingend)\W+)?(?:(?:on)?aangekondigd\w*|onafhankelijk\w*|"
     r"(?:un)?angekündigt\w*|unabhängig\w*)\b"
+    r"|\W+(?:sufficiently|adequately|ausreichend|hinreichend|voldoende)\b"
 )
 # Plans and intentions before the practice ("we plan to", "is developing", "van plan", "beabsichtigen").
 PLANNED_BEFORE = (
@@ -255,7 +260,8 @@ PLANNED_BEFORE = (
     r"in\W+(?:the\W+)?(?:near\W+)?future|going\W+forward|in\W+the\W+coming\W+(?:year|months|period)|"
     r"next\W+(?:year|financial\W+year|fiscal\W+year|reporting\W+period)|by\W+(?:the\W+end\W+of\W+)?"
     r"(?:fiscal\W+)?20\d\d|over\W+the\W+(?:next|coming)\W+\w+|"
-    r"van\W+plan|(?:het\W+is\W+)?de\W+bedoeling\W+(?:is\W+)?(?:dat|om)|in\W+het\W+(?:nieuwe|komende|volgende)\W+"
+    r"van\W+plan|voornemens|(?:in|vanaf)\W+20\d\d\W+(?:starten|beginnen|gaan)\W+(?:wij|we)\b|starten\W+(?:wij|we)\W+met|"
+    r"(?:would|'d)\W+like\W+to|next\W+season|with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|(?:het\W+is\W+)?de\W+bedoeling\W+(?:is\W+)?(?:dat|om)|in\W+het\W+(?:nieuwe|komende|volgende)\W+"
     r"(?:boek|kalender)?jaar|de\W+komende\W+(?:jaren|maanden|periode)|(?:onderzoeken|bekijken|verkennen)\W+"
     r"(?:\w+\W+){0,2}?mogelijkhe\w*|overwegen|willen\W+(?:\w+\W+){0,6}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
     r"opzetten|starten|introduceren|beginnen)\b|zullen\W+(?:\w+\W+){0,10}?(?:invoeren|ontwikkelen|opzetten|"
@@ -271,11 +277,17 @@ PLANNED_BEFORE = (
     r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
     r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+nächsten\W+jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
     r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,6}?"
-    r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen)\b|prüfen\W+(?:derzeit\W+|aktuell\W+)?,?\W*ob|"
-    r"arbeiten\W+an\W+der\W+(?:entwicklung|einführung)|"
-    r"werken\W+(?:\w+\W+){0,2}?aan\W+(?:een|het|de)\W+(?:\w+\W+)?\w*(?:beleid|procedures?|regeling|systeem|programma|"
-    r"aanpak|kader|plan)\b|arbeiten\W+(?:\w+\W+){0,2}?an\W+(?:einem|einer|einen)\W+(?:\w+\W+)?\w*(?:richtlinie|"
-    r"verfahren|katalog|konzept|system|programm|prozess|regelung)\b|im\W+kommenden\W+jahr|künftig|zukünftig|ab\W+20\d\d)"
+    r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen|erstellen|erarbeiten|aufsetzen|starten|beginnen)\b|"
+    r"ab\W+(?:dem\W+)?(?:geschäfts|berichts|kalender)?jahr\W+20\d\d|(?:ab|vanaf)\W+(?:dem\W+|het\W+)?(?:herbst|"
+    r"frühjahr|frühling|sommer|winter|najaar|voorjaar|zomer|januar\w*|februar\w*|märz|maart|april|mai|mei|"
+    r"juni|juli|august\w*|september|oktober|november|dezember|december)\b|prüfen\W+(?:derzeit\W+|aktuell\W+)?,?\W*ob|"
+    r"arbeiten\W+an\W+der\W+(?:entwicklung|einführung)|(?:ist|wird|sind)\W+(?:\w+\W+){0,3}?(?:geplant|vorgesehen|"
+    r"beabsichtigt)\W*,|mittelfristig|langfristig|streben\W+(?:\w+\W+){0,2}?an\b|op\W+(?:middel)?lange\W+termijn|"
+    r"in\W+the\W+(?:medium|long)\W+term|"
+    r"(?:(?:wij|we)\W+(?:\w+\W+){0,2}?werken|werken\W+(?:wij|we))\W+(?:\w+\W+){0,2}?aan\W+(?:een|het|de)\W+(?:\w+\W+)?"
+    r"\w*(?:beleid|procedures?|regeling|systeem|programma|aanpak|kader|plan)\b|(?:wir\W+(?:\w+\W+){0,2}?arbeiten|"
+    r"arbeiten\W+wir)\W+(?:\w+\W+){0,2}?an\W+(?:einem|einer|einen)\W+(?:\w+\W+)?\w*(?:richtlinie|verfahren|katalog|"
+    r"konzept|system|programm|prozess|regelung)\b|in\W+de\W+toekomst|in\W+zukunft|im\W+kommenden\W+jahr|künftig|zukünftig|ab\W+20\d\d)"
 )
 # Plans stated after the practice ("training ... is planned for 2025", "wird ... eingeführt").
 PLANNED_AFTER = (
@@ -287,7 +299,8 @@ PLANNED_AFTER = (
     r"(?:in|under)\W+(?:development|preparation|planning|ontwikkeling|voorbereiding)|"
     r"(?:staat|staan|is|zijn|wordt|worden)\W+(?:\w+\W+){0,3}?(?:gepland|voorzien|ontwikkeld|voorbereid|"
     r"ingevoerd)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,5}?(?:geplant|vorgesehen|eingeführt|entwickelt|"
-    r"aufgebaut|vorbereitet)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung)|"
+    r"aufgebaut|vorbereitet|erarbeitet|ausgearbeitet|konzipiert)|(?:steht|stehen)\W+(?:\w+\W+){0,2}?aus|"
+    r"with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung)|"
     r"(?:wordt|worden|wird|werden)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
     r"nächstes\W+jahr|im\W+nächsten\W+jahr|ab\W+20\d\d|vanaf\W+20\d\d)|soll(?:en)?\W+(?:\w+\W+){0,3}?"
     r"(?:starten|beginnen|eingeführt\W+werden))\b|(?:could|might)\W+(?:\w+\W+)?be\W+(?:introduced|implemented|"
@@ -312,8 +325,11 @@ STATUTE_FRAMES = (
     r"\bto\W+what\W+extent,?\W+if\W+any\b|\bdisclosures?\W+(?:\w+\W+){0,3}?should\W+(?:describe|state|explain|include|specify)\b|"
     r"\b(?:de|deze|het)\W+(?:\w+\W+){0,3}?(?:wet\w*|richtlijn\w*|verordening\w*)\W+(?:\w+\W+){0,3}?(?:verplicht|vereist|"
     r"schrijft|eist|vraagt)\b|\bte\W+(?:melden|rapporteren|vermelden)\W+of\b|\bin\W+hoeverre\b|"
+    r"\bvolgens\W+(?:de\W+|het\W+)?(?:\w+\W+){0,2}?(?:wet\w*|wetsartikel)\W+(?:\w+\W+){0,4}?(?:vermeld|gemeld|"
+    r"gerapporteerd)|\b(?:worden|wordt)\W+vermeld\W+of\b|"
     r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:\w*gesetz|lksg|\w*richtlinie|\w*verordnung)\W+(?:\w+\W+){0,3}?"
     r"(?:verlangt|verpflichtet|fordert|schreibt|sieht\W+vor)\b|\boffenzulegen\b|\binwieweit\b|"
+    r"\b(?:ist|sind)\W+anzugeben\b|\banzugeben\W*,?\W*ob\b|"
     # "The requirements of § 1714.43(c)(5) concern …", "Die Anforderungen des § … betreffen …"
     r"\bthe\W+requirements?\W+(?:of|under|in)\W+(?:§|section|the\W+(?:act|law|statute))|"
     r"\b(?:de\W+)?(?:eisen|vereisten|verplichtingen)\W+(?:van|uit|volgens)\W+(?:§|artikel|de\W+wet)|"
@@ -559,7 +575,10 @@ _CONSEQUENCE_NL = (
     r"\b(?:officiële\W+|schriftelijke\W+)?waarschuwing\w*|\bontslag\w*|\bbonus\W+(?:\S+\s+){0,2}?verliezen|"
     r"\b(?:zeggen|zegt|stoppen|stopt|beëindig\w*|verbreken|verbreekt)\W+(?:\S+\s+){0,5}?(?:samenwerking|"
     r"relatie|zakenrelatie|handelsrelatie)\b|\b(?:samenwerking|relatie)\w*\W+(?:\S+\s+){0,4}?"
-    r"(?:opgezegd|beëindigd|verbroken|gestopt)\b|\b\w*lijst\W+(?:\S+\s+){0,3}?(?:geschrapt|verwijderd)\b|\bter\W+verantwoording\W+(?:\S+\s+){0,3}?geroepen"
+    r"(?:opgezegd|beëindigd|verbroken|gestopt)\b|\b\w*lijst\W+(?:\S+\s+){0,3}?(?:geschrapt|verwijderd|gehaald)\b|\bter\W+verantwoording\W+(?:\S+\s+){0,3}?geroepen|"
+    r"\b(?:zetten|zet)\W+(?:\S+\s+){0,4}?(?:\w*relatie|samenwerking|\w*contract\w*|orders?|bestellingen|inkoop)\W+"
+    r"(?:\S+\s+){0,2}?stop\b|\bstopgezet\b|\bverlie\w*\W+(?:\S+\s+){0,3}?(?:status|orders?|opdrachten|\w*contract\w*|"
+    r"bestellingen)\b|\bop\W+non-?actief\b|\bdisciplinair\b"
 )
 _CONSEQUENCE_DE = (
     r"\b(?:geahndet|ahnden|ahndet|verfolgt)\b|\bzur\W+verantwortung\W+gezogen|\bneuen\W+(?:aufträge|"
@@ -568,19 +587,24 @@ _CONSEQUENCE_DE = (
     r"\b(?:abbruch|beendigung|aussetzung)\W+(?:der|des|unserer)\W+(?:\S+\s+){0,1}?(?:geschäftsbeziehung\w*|"
     r"zusammenarbeit|vertrags|lieferbeziehung\w*)|\b(?:brechen|bricht)\W+(?:\S+\s+){0,6}?ab\b|"
     r"\b(?:disziplinarisch\w*|arbeitsrechtlich\w*)\W+(?:\S+\s+){0,2}?(?:konsequenzen|folgen|maßnahmen)|"
-    r"\bmit\W+(?:\S+\s+){0,3}?konsequenzen\W+rechnen"
+    r"\bmit\W+(?:\S+\s+){0,3}?konsequenzen\W+rechnen|\b(?:setzen|setzt)\W+(?:\S+\s+){0,4}?(?:bestellungen|aufträge|"
+    r"zusammenarbeit|geschäftsbeziehung\w*|lieferungen)\W+(?:\S+\s+){0,3}?aus\b|\b(?:\w*sperre|gesperrt|sperren|"
+    r"sperrt)\b|\bkeine\W+(?:\S+\s+){0,2}?(?:aufträge|bestellungen)\W+mehr\b|\b(?:streichen|streicht|gestrichen)\W+"
+    r"(?:\S+\s+){0,8}?\w*liste\b|\b\w*liste\W+(?:\S+\s+){0,3}?(?:zu\W+)?(?:streichen|gestrichen)\b|\bbis\W+zur\W+"
+    r"(?:fristlosen\W+)?(?:kündigung|entlassung)\b|\b(?:fliegt|fliegen)\W+(?:\S+\s+){0,2}?raus\b"
 )
 # ... and the failure it answers, which the sentence must name.
 _FAILURE_NL = (
     r"overtred\w*|overtreding\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|naleven|nakomen|meldt|melden)|"
     r"tekortschiet\w*|tekortkoming\w*|blijkt|vastgesteld|inbreuk\w*|kinderen\W+(?:\S+\s+){0,2}?werken|"
     r"dwangarbeid|kinderarbeid|uitbuiting|mensenrechten|gedragscode|niet\W+(?:\S+\s+){0,2}?(?:meewerk\w*|"
-    r"verbeter\w*)|herstel\w*"
+    r"verbeter\w*)|herstel\w*|in\W+de\W+fout|gebeurt\W+(?:er\W+)?niets"
 )
 _FAILURE_DE = (
     r"verstoß\w*|verstöß\w*|verstoßen|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|erfüllt|"
     r"erfüllen)|ignorier\w*|festgestellt|stellen\W+(?:\S+\s+){0,4}?fest|zwangsarbeit|kinderarbeit|"
-    r"menschenrecht\w*|kodex|nicht\W+(?:\S+\s+){0,2}?mitwirk\w*|befund\w*|mängel\w*|abhilfe"
+    r"menschenrecht\w*|kodex|nicht\W+(?:\S+\s+){0,2}?mitwirk\w*|befund\w*|\bmängel\w*|abhilfe|"
+    r"kinder\W+(?:\S+\s+){0,2}?arbeiten|(?:geschieht|passiert)\W+nichts"
 )
 # Certification in plain words: the supplier signs, undertakes, vouches or confirms.
 _CERTIFY_NL = (
@@ -730,6 +754,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 ),
                 Cue(_VERIFY_VERBS_NL, requires=_both(_CHAIN_NL, _RISK_NL)),
                 r"\btoetsing\w*\W+(?:\S+\s+){0,3}?(?:\w*keten\w*|leveranciers)",
+                # screening for risks; screening for compliance by an auditor is an audit
+                Cue(
+                    r"\b(?:inventarisatie\w*|doorlicht\w*|doorgelicht|ketenkaart\w*)\b",
+                    requires=_both(_RISK_NL, _RISK_NL, unless=r"naleving|audit\w*"),
+                ),
             ),
             "de": (
                 r"\b\w*risiko(?:analyse|bewertung|ermittlung|kartierung|einschätzung|scan)\w*",
@@ -741,6 +770,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(r"\bsorgfaltspflicht\w*|\bdue[- ]diligence", weak=True),
                 r"\b(?:lieferanten|zulieferer)(?:bewertung|prüfung|screening|selbstauskunft|fragebogen)\w*",
                 r"\bselbstauskunft\w*",
+                r"\b(?:verifizierung|verifikation)\W+(?:\S+\s+){0,4}?(?:\w*lieferkette\w*|lieferanten|zulieferer)",
+                Cue(
+                    r"\b(?:kartier\w*|screening\w*|überwacht|überwachen)\b",
+                    # watching over compliance is oversight, not a search for risks
+                    requires=_both(_CHAIN_DE, r"risik", unless=r"einhalt\w*"),
+                ),
                 # a questionnaire about the risk itself (one confirming compliance is a certification)
                 r"\bfragebog\w*\W+(?:\S+\s+){0,2}?(?:zu|zur|zum|über)\W+(?:\S+\s+){0,3}?(?:anwerb\w*|arbeits\w*|"
                 r"lohn\w*|löhne\w*|zwangsarbeit|kinderarbeit|menschenrecht\w*|sozial\w*|ausweis\w*)",
@@ -1070,6 +1105,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\W+with\W+|addressing\W+)?(?:(?!report)\S+\s+){0,2}?(?:violations?|breach(?:es)?|non-?complian\w*|"
                 r"misconduct|infringements?)\b",
                 Cue(
+                    r"\b(?:sanctions?|penalt(?:y|ies)|consequences)\W+(?:\S+\s+){0,4}?(?:for|on)\W+(?:\S+\s+){0,4}?"
+                    r"(?:who|that)\W+(?:\S+\s+){0,2}?(?:fail|breach|violate|break|ignore|do\W+not|don't)",
+                    consequence=True,
+                ),
+                Cue(
                     r"\b(?:without\W+(?:any\W+)?(?:consequences?|sanctions?|penalt(?:y|ies))|unpunished)\b",
                     requires=r"\bfail|\bviolat|\bbreach|non-?complian|not\W+(?:meet|comply)",
                     consequence=True,
@@ -1126,8 +1166,8 @@ CRITERIA: tuple[Criterion, ...] = (
                     consequence=True,
                 ),
                 Cue(
-                    r"\b(?:beëindig\w*|opzeg\w*|ontbind\w*)\W+(?:\S+\s+){0,4}?(?:samenwerking|relatie|contract\w*|"
-                    r"overeenkomst\w*)|\b(?:samenwerking|relatie|contract\w*|overeenkomst\w*)\W+(?:\S+\s+){0,4}?"
+                    r"\b(?:beëindig\w*|opzeg\w*|ontbind\w*|opschort\w*)\W+(?:\S+\s+){0,4}?(?:samenwerking|\w*relatie\w*|\w*contract\w*|"
+                    r"\w*overeenkomst\w*)|\b(?:samenwerking|\w*relatie\w*|\w*contract\w*|\w*overeenkomst\w*)\W+(?:\S+\s+){0,8}?"
                     r"(?:beëindig\w*|opgezegd|opzeggen|ontbonden|ontbinden)|\bzeggen\W+(?:\S+\s+){0,4}?(?:contract|overeenkomst)\W+op\b",
                     consequence=True,
                 ),
@@ -1156,11 +1196,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:compliance\W?officer|compliance-?afdeling|afdeling\W+compliance|interne\W+(?:controle|"
                 r"procedures?|verantwoording))",
                 Cue(_CONSEQUENCE_NL, requires=_FAILURE_NL, consequence=True),
-                r"\bprocedure\w*\W+(?:\S+\s+){0,3}?(?:voor|bij|rond)\W+(?:(?!meld)\S+\s+){0,3}?(?:overtreding\w*|"
-                r"schending\w*|inbreuk\w*)",
+                r"\bprocedure\w*\W+(?:\S+\s+){0,3}?(?:voor|bij|rond|om)\W+(?:(?!meld)\S+\s+){0,3}?(?:overtreding\w*|"
+                r"schending\w*|inbreuk\w*|misstand\w*|in\W+te\W+grijpen|op\W+te\W+treden)",
+                Cue(r"\baan\W+te\W+spreken\b|\baanspreken\b", requires=_FAILURE_NL, consequence=True),
                 Cue(
                     r"\b(?:zonder\W+(?:\w+\W+)?(?:gevolgen|consequenties|sancties)|consequenties|ongestraft)\b",
-                    requires=r"overtred\w*|overtreding\w*|schend\w*|inbreuk\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|"
+                    requires=r"overtred\w*|overtreding\w*|schend\w*|inbreuk\w*|niet\W+(?:\S+\s+){0,6}?(?:houden|"
                     r"naleven|nakomen)",
                     consequence=True,
                 ),
@@ -1180,8 +1221,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 ),
                 Cue(
                     r"\b(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\S+\s+){0,4}?(?:geschäftsbeziehung\w*|zusammenarbeit|"
-                    r"vertrag\w*|lieferbeziehung\w*)|\b(?:geschäftsbeziehung\w*|zusammenarbeit|vertrag\w*|verträge|"
-                    r"lieferbeziehung\w*)\W+(?:\S+\s+){0,4}?(?:beend\w*|gekündigt|kündigen|ausgesetzt)",
+                    r"\w*vertrag\w*|\w*verträge|lieferbeziehung\w*)|\b(?:geschäftsbeziehung\w*|zusammenarbeit|"
+                    r"\w*vertrag\w*|\w*verträge|lieferbeziehung\w*|bestellungen|aufträge)\W+(?:\S+\s+){0,8}?"
+                    r"(?:beend\w*|gekündigt|kündigen|ausgesetzt)",
                     consequence=True,
                 ),
                 Cue(
@@ -1190,11 +1232,12 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"abweichung\w*",
                     consequence=True,
                 ),
-                r"\bmenschenrechtsbeauftragte\w*",
-                # A compliance team that only does the checking ("durch unser eigenes Compliance-Team")
-                # is not accountability; one that oversees or is responsible is.
+                # A human-rights officer or compliance team that only checks, trains or reports
+                # ("durch unser eigenes Compliance-Team") is not accountability; one that oversees or is
+                # responsible is.
                 Cue(
-                    r"\bcompliance-?(?:beauftragte\w*|abteilung|officer|team|management\w*)\W+(?:\S+\s+){0,6}?"
+                    r"\b(?:menschenrechtsbeauftragte\w*|compliance-?(?:beauftragte\w*|abteilung|officer|team|"
+                    r"management\w*))\W+(?:\S+\s+){0,8}?"
                     r"(?:überwach\w*|verantwortlich|zuständig|kontrolliert|ahndet|sanktioniert)",
                     weak=True,
                 ),
@@ -1227,6 +1270,8 @@ CRITERIA: tuple[Criterion, ...] = (
         },
         exclusions=(_SANCTIONS_LIST,),
         weak_cues=(r"responsib", r"verantwo", r"oversight", r"toezicht", r"board", r"committee"),
+        # a supplier blocked for late deliveries or quality defects is not held to account for slavery
+        purpose_checked=True,
     ),
     Criterion(
         id="training",
@@ -1280,9 +1325,10 @@ CRITERIA: tuple[Criterion, ...] = (
             "de": (
                 r"\b(?:\w*(?:pflicht|rechts|compliance|ketten|nachhaltigkeits|sozial|einkaufs|präsenz|online|"
                 r"sensibilisierungs))?schulung\w*|\bgeschult\b|\bschulen\b|\bschult\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
-                r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*|\b(?:weiter|fort)gebildet\b",
+                r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*|\bunterwiesen\b|"
+                r"\b(?:weiter|fort)gebildet\b|\bbilden\W+(?:\S+\s+){0,10}?weiter\b|\bseminar\w*",
                 Cue(
-                    r"\bmodule?\b",
+                    r"\b\w*module?\b",
                     requires=r"\b(?:absolvier\w*|durchlauf\w*|durchlaufen|teilnehm\w*|nehmen|bearbeit\w*)\b",
                 ),
                 Cue(

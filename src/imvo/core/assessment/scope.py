@@ -128,7 +128,15 @@ _DUTCH_RELATIVE = _words("die dat waarbij welke waarin")
 _GERMAN_RELATIVE = _words("die der das welche welcher welches denen deren dessen")
 _RELATIVE = _words("who that which whose die dat welke welche")
 _INVERTED_SUBJECTS = _words("wij wir ze zij sie")
-_VERB_FINAL_RELATIVE_REACH = 8
+# Dutch words that open a relative clause ("dat" is also "that" introducing what is said: left out).
+_DUTCH_RELATIVE_OPENERS = _words("die welke waarmee waarbij waarin waarvoor waardoor waarop")
+# Prepositions before a relative pronoun ("…, nach der …", "…, bei denen …", "…, bij wie …").
+_RELATIVE_PREPOSITIONS = _words("nach bei mit von für in an auf aus zu über unter bij met van voor op aan")
+# Words that open a main clause after a fronted condition, before its verb.
+_RESUMING = _words("dan dann so")
+# What opens a clause embedded in a German one, to be read past.
+_EMBEDDED_GERMAN = _GERMAN_RELATIVE | {"dass"}
+_VERB_FINAL_RELATIVE_REACH = 12
 _GERMAN_RELATIVE_WORDS = _GERMAN_RELATIVE | _RELATIVE
 # Relative pronouns that open a verb-final clause ("Lieferanten, die …", "een medewerker die … niet
 # meldt,"); Dutch "dat" is left out: it is just as often "that" introducing what is said.
@@ -224,7 +232,11 @@ class SentenceAnalysis:
 
     def _planned_after(self, cue_start: int) -> bool:
         # "Training for buyers is planned for 2025", "Schulungen … sind für 2025 geplant".
-        _, clause_end = self.clause(cue_start)
+        clause_start, clause_end = self.clause(cue_start)
+        if self._in_embedded_relative(clause_start, cue_start):
+            # "Eine Regelung, nach der Lieferanten … gesperrt werden, wird derzeit erarbeitet": what the
+            # relative clause describes is planned by the main clause around it.
+            clause_end = self.clause(clause_end)[1]
         skipped, clause_end = self._past_relative_clause(clause_end)
         reach = cue_start + skipped + _PLANNED_AFTER_CHARS
         return bool(_PLANNED_AFTER.search(self.lowered, cue_start, min(clause_end, reach)))
@@ -234,19 +246,39 @@ class SentenceAnalysis:
         clause ("Ein Sanktionskatalog für Lieferanten, die … verstoßen, ist für 2027 vorgesehen"):
         the length of that relative clause and the end of the clause that continues after it
         (otherwise 0 and ``clause_end``)."""
-        index = _token_index_after(self.tokens, clause_end)
-        if (
-            self.language not in ("nl", "de")
-            or index >= len(self.tokens)
-            or self.tokens[index].text != ","
-            or _next_text(self.tokens, index) not in _VERB_FINAL_RELATIVE
-        ):
+        if not self._opens_embedded_relative(clause_end):
             return 0, clause_end
+        index = _token_index_after(self.tokens, clause_end)
         resumed = _next_comma(self.tokens, index + 1)
         if resumed >= len(self.tokens):
             return 0, clause_end
         resumed_start = self.tokens[resumed].start
         return resumed_start - clause_end, self.clause(resumed_start)[1]
+
+    def _in_embedded_relative(self, clause_start: int, cue_start: int) -> bool:
+        first = _token_index_after(self.tokens, clause_start)
+        last = _token_index_after(self.tokens, cue_start)
+        return any(
+            (self.tokens[index].text == "," and self._opens_embedded_relative(self.tokens[index].start))
+            # Dutch sets no comma before the pronoun: "Een regeling waarmee … worden uitgesloten, …"
+            or (
+                self.language == "nl"
+                and self.tokens[index].text in _DUTCH_RELATIVE_OPENERS
+                and _opens_relative_clause(self.tokens, index, "nl")
+            )
+            for index in range(first, last)
+        )
+
+    def _opens_embedded_relative(self, offset: int) -> bool:
+        """Whether a Dutch or German relative clause begins at the comma at ``offset`` (its pronoun
+        right after it, or after a preposition: "…, nach der …", "…, bij wie …")."""
+        index = _token_index_after(self.tokens, offset)
+        if self.language not in ("nl", "de") or index >= len(self.tokens) or self.tokens[index].text != ",":
+            return False
+        following = _next_text(self.tokens, index)
+        if following in _RELATIVE_PREPOSITIONS:
+            following = _next_text(self.tokens, index + 1)
+        return following in _VERB_FINAL_RELATIVE
 
     def _negated_inside(self, cue_start: int, cue_end: int) -> bool:
         # Multi-word cues can enclose the negation ("OESO-richtlijnen nog niet onderschreven").
@@ -309,8 +341,10 @@ def _scope_end(tokens: Sequence[_Token], first: int, mode: str, limit: int, list
 def _scope_step(tokens: Sequence[_Token], index: int, first: int, mode: str, lists: frozenset[str]) -> str:
     text = tokens[index].text
     if text in _HARD_STOPS:
-        # "wir planen jedoch, …": a contrast word right after the operator is an adverb of it
-        return _NEW_ITEM if index == first and text in _CONTRAST else _STOP
+        # "wir planen jedoch, …", "we do not, however, require …": a contrast word right after the
+        # operator is an adverb of it
+        adverb = index == first or (index == first + 1 and tokens[first].text == ",")
+        return _NEW_ITEM if adverb and text in _CONTRAST else _STOP
     if text == ",":
         return _comma_step(tokens, index, mode)
     if text == "/":
@@ -348,6 +382,8 @@ def _inverted_main_clause(tokens: Sequence[_Token], index: int) -> bool:
     """A comma followed by a verb and a pronoun opens the main clause after a fronted subordinate
     clause ("Als een leverancier … niet nakomt, beëindigen wij …", "Behebt ein Lieferant … nicht …,
     beenden wir …"): a negation in the subordinate clause does not reach it."""
+    if index + 1 < len(tokens) and tokens[index + 1].text in _RESUMING:
+        index += 1  # "Blijkt …, dan beëindigen wij …", "…, so beenden wir …"
     return index + 2 < len(tokens) and tokens[index + 2].text in _INVERTED_SUBJECTS
 
 
@@ -408,7 +444,7 @@ def _opens_relative_clause(tokens: Sequence[_Token], position: int, language: st
     # Dutch "die" after a noun, not after a verb or at the start ("die leveranciers …" is "those")
     previous = tokens[position - 1]
     return (
-        text in ("die", "welke")
+        text in _DUTCH_RELATIVE_OPENERS
         and previous.text.isalpha()
         and previous.text not in _VERBS_NL_DE | _AUX
         and not _is_negator(previous)  # "wij weten niet welke …" asks, it does not qualify
@@ -454,9 +490,12 @@ def _trailing_step(
     tokens = analysis.tokens
     token = tokens[index]
     text = token.text
-    if text == "," and analysis.language == "de" and _next_text(tokens, index) in _GERMAN_RELATIVE:
-        # An embedded relative clause ("Verfahren, die … verstoßen, gibt es nicht"): skip it.
+    if text == "," and analysis.language == "de" and _next_text(tokens, index) in _EMBEDDED_GERMAN:
+        # An embedded relative or "dass" clause ("Verfahren, die … verstoßen, gibt es nicht", "Eine
+        # Zertifizierung, dass …, wird nicht gefordert"): skip it.
         return None, _next_comma(tokens, index + 1)
+    if text == "abgesehen" and _next_text(tokens, index) != "von":
+        return True, index  # "Von Audits … haben wir bislang abgesehen" (but "abgesehen von" is "apart from")
     if text in _CONTRAST_ADVERBS and analysis.language in ("nl", "de") and previous not in (",", ""):
         return None, index + 1  # "ein Verfahren … existiert jedoch noch nicht"
     if (
