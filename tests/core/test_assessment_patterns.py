@@ -912,6 +912,22 @@ PLAIN_WORDING: list[tuple[str, str, Verdict]] = [
     ("Für 2027 ist geplant, die Geschäftsführung zu Zwangsarbeit in Lieferketten zu schulen.", TRAINING, NOT_DONE),
     ("Eine Schulung des Einkaufs zu Kinderarbeit steht noch aus.", TRAINING, NOT_DONE),
     ("Nach dem Gesetz ist anzugeben, ob Einkäufer zu Sklaverei geschult werden.", TRAINING, NOT_FOUND),
+    # clause shapes, indicators as topic, language of short sentences, signed statements (2.3.6)
+    ("Wij bezoeken onze leveranciers in Marokko onaangekondigd om na te gaan of er geen kinderen werken.", AUDITS, FOUND),
+    ("Sancties voor onze inkopers, die signalen van kinderarbeid negeren, ontbreken tot nu toe.", ACCOUNTABILITY, NOT_DONE),
+    ("Drie kwekerijen zijn vorig jaar uit ons leveranciersbestand verwijderd omdat zij kinderarbeid toelieten.", ACCOUNTABILITY, FOUND),
+    ("Een leverancier die kinderarbeid toestaat, krijgt van ons geen opdrachten meer.", ACCOUNTABILITY, FOUND),
+    ("Het gebruik van dwangarbeid is grond voor directe ontbinding van de raamovereenkomst.", ACCOUNTABILITY, FOUND),
+    ("Die Kündigung des Liefervertrags ist als letztes Mittel vorgesehen, wenn ein Zulieferer Zwangsarbeit nicht beendet.", ACCOUNTABILITY, FOUND),
+    ("Einkäufer, die Warnzeichen für Menschenhandel übergehen, können abgemahnt oder entlassen werden.", ACCOUNTABILITY, FOUND),
+    ("Bei Verstößen gegen das Verbot von Kinderarbeit steht uns ein Sonderkündigungsrecht zu.", ACCOUNTABILITY, FOUND),
+    ("Wir wollen für Lieferanten, die gegen die menschenrechtlichen Vorgaben unseres Kodex verstoßen, einen Sanktionskatalog einführen.", ACCOUNTABILITY, NOT_DONE),
+    ("Die Näherei in Tunesien haben wir 2024 vor Ort besichtigt und dabei Arbeitszeiten, Löhne und einbehaltene Pässe geprüft.", AUDITS, FOUND),
+    ("Volgens de nieuwe Europese richtlijn moeten bedrijven hun leveranciers laten verklaren dat zij geen dwangarbeid inzetten.", CERTIFICATION, NOT_FOUND),
+    ("Every grower we buy from has signed a statement confirming that no forced or child labour is used on the farm.", CERTIFICATION, FOUND),
+    ("Our direct suppliers recertify every two years that their materials comply with anti-trafficking laws.", CERTIFICATION, FOUND),
+    ("Iedere teler moet een verklaring ondertekenen dat hij zich houdt aan de arbeidswetgeving en geen kinderarbeid toelaat.", CERTIFICATION, FOUND),
+    ("De tien leveranciers met het hoogste risico op dwangarbeid zullen volgend jaar worden geaudit.", AUDITS, NOT_DONE),
 ]
 # fmt: on
 

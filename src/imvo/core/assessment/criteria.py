@@ -107,6 +107,10 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"sorgfaltspflicht\w*", r"LkSG", r"einkauf\w*", r"beschaffung\w*", r"umwelt\w*", r"nachhaltig\w*",
     r"\w*risikoanaly\w*", r"sozial\w*", r"einkäufer\w*", r"produktionsstätte\w*", r"fabrik\w*",
     r"werke", r"grundsatzerklärung\w*", r"ausbeutung", r"leiharbeit\w*",
+    # indicators of forced and child labour named without the words
+    r"passports?", r"identity\W+documents?", r"minors", r"underage", r"paspoort\w*", r"minderjarig\w*",
+    r"identiteitsbewijs\w*", r"\w*reisepäss\w*", r"päss(?:e|en)", r"ausweis\w*", r"minderjährig\w*",
+    r"anwerbegebühr\w*", r"wervingskosten", r"arbeidsmigrant\w*", r"arbeitsmigrant\w*", r"migrant\W+workers?",
 )  # fmt: skip
 
 # What a supply-chain transparency statement is about: a short disclosure that names it is on topic
@@ -124,7 +128,7 @@ SUPPLIER_WORDS = (
     r"cooperatives?|leverancier\w*|toeleverancier\w*|zakenpartners?|fabrieken|leverings\w*|producent\w*|"
     r"fabrikant\w*|handelaars?|handelaren|ateliers?|coöperaties?|\w*lieferant\w*|zuliefer\w*|"
     r"geschäftspartner\w*|werke|auftragnehmer\w*|händler\w*|hersteller\w*|produzenten|betriebe|"
-    r"\w*webereien|\w*fabriken|kooperativen|makers?)\b"
+    r"\w*webereien|\w*fabriken|kooperativen|makers?|kwekers?|telers?|farmers?|erzeuger)\b"
 )
 
 # Rules in a supplier code of conduct appended to a statement ("training shall be provided to all
@@ -276,7 +280,7 @@ PLANNED_BEFORE = (
     r"\w+\W+){0,10}?(?:durchführen|einführen|"
     r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
     r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+nächsten\W+jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
-    r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,6}?"
+    r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,12}?"
     r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen|erstellen|erarbeiten|aufsetzen|starten|beginnen)\b|"
     r"ab\W+(?:dem\W+)?(?:geschäfts|berichts|kalender)?jahr\W+20\d\d|(?:ab|vanaf)\W+(?:dem\W+|het\W+)?(?:herbst|"
     r"frühjahr|frühling|sommer|winter|najaar|voorjaar|zomer|januar\w*|februar\w*|märz|maart|april|mai|mei|"
@@ -295,11 +299,13 @@ PLANNED_AFTER = (
     r"envisaged|foreseen|under\W+development|under\W+consideration|being\W+(?:developed|designed|drafted|"
     r"prepared|considered|piloted|rolled\W+out)|expected\W+to\W+be\W+(?:rolled\W+out|introduced|"
     r"implemented|launched|completed))|will\W+be\W+(?:introduced|implemented|developed|rolled\W+out|"
-    r"launched|established|created|adopted|put\W+in\W+place|used|formali[sz]ed|started|piloted)|"
+    r"launched|established|created|adopted|put\W+in\W+place|used|formali[sz]ed|started|piloted|audited|"
+    r"assessed|screened|visited|inspected|trained)|(?:zal|zullen)\W+(?:\w+\W+){0,4}?(?:worden|gaan)\b|"
     r"(?:in|under)\W+(?:development|preparation|planning|ontwikkeling|voorbereiding)|"
     r"(?:staat|staan|is|zijn|wordt|worden)\W+(?:\w+\W+){0,3}?(?:gepland|voorzien|ontwikkeld|voorbereid|"
-    r"ingevoerd)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,5}?(?:geplant|vorgesehen|eingeführt|entwickelt|"
-    r"aufgebaut|vorbereitet|erarbeitet|ausgearbeitet|konzipiert)|(?:steht|stehen)\W+(?:\w+\W+){0,2}?aus|"
+    r"ingevoerd)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,5}?(?:geplant|eingeführt|entwickelt|"
+    r"aufgebaut|vorbereitet|erarbeitet|ausgearbeitet|konzipiert)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,3}?"
+    r"(?:20\d\d|\w*jahr|künftig|zukünftig|später|demnächst|mittelfristig|langfristig)\W+(?:\w+\W+){0,2}?vorgesehen|(?:steht|stehen)\W+(?:\w+\W+){0,2}?aus|"
     r"with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung)|"
     r"(?:wordt|worden|wird|werden)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
     r"nächstes\W+jahr|im\W+nächsten\W+jahr|ab\W+20\d\d|vanaf\W+20\d\d)|soll(?:en)?\W+(?:\w+\W+){0,3}?"
@@ -325,8 +331,9 @@ STATUTE_FRAMES = (
     r"\bto\W+what\W+extent,?\W+if\W+any\b|\bdisclosures?\W+(?:\w+\W+){0,3}?should\W+(?:describe|state|explain|include|specify)\b|"
     r"\b(?:de|deze|het)\W+(?:\w+\W+){0,3}?(?:wet\w*|richtlijn\w*|verordening\w*)\W+(?:\w+\W+){0,3}?(?:verplicht|vereist|"
     r"schrijft|eist|vraagt)\b|\bte\W+(?:melden|rapporteren|vermelden)\W+of\b|\bin\W+hoeverre\b|"
-    r"\bvolgens\W+(?:de\W+|het\W+)?(?:\w+\W+){0,2}?(?:wet\w*|wetsartikel)\W+(?:\w+\W+){0,4}?(?:vermeld|gemeld|"
-    r"gerapporteerd)|\b(?:worden|wordt)\W+vermeld\W+of\b|"
+    r"\bvolgens\W+(?:de\W+|het\W+)?(?:\w+\W+){0,2}?(?:wet\w*|wetsartikel|richtlijn\w*|verordening\w*)\W+"
+    r"(?:\w+\W+){0,4}?(?:vermeld|gemeld|gerapporteerd|moeten|moet|dienen)|\b(?:laut|gemäß)\W+(?:der\W+|dem\W+)?"
+    r"(?:\w+\W+){0,2}?(?:\w*gesetz\w*|\w*richtlinie|\w*verordnung|lksg)\W+(?:\w+\W+){0,3}?(?:müssen|muss)\b|\b(?:worden|wordt)\W+vermeld\W+of\b|"
     r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:\w*gesetz|lksg|\w*richtlinie|\w*verordnung)\W+(?:\w+\W+){0,3}?"
     r"(?:verlangt|verpflichtet|fordert|schreibt|sieht\W+vor)\b|\boffenzulegen\b|\binwieweit\b|"
     r"\b(?:ist|sind)\W+anzugeben\b|\banzugeben\W*,?\W*ob\b|"
@@ -575,7 +582,9 @@ _CONSEQUENCE_NL = (
     r"\b(?:officiële\W+|schriftelijke\W+)?waarschuwing\w*|\bontslag\w*|\bbonus\W+(?:\S+\s+){0,2}?verliezen|"
     r"\b(?:zeggen|zegt|stoppen|stopt|beëindig\w*|verbreken|verbreekt)\W+(?:\S+\s+){0,5}?(?:samenwerking|"
     r"relatie|zakenrelatie|handelsrelatie)\b|\b(?:samenwerking|relatie)\w*\W+(?:\S+\s+){0,4}?"
-    r"(?:opgezegd|beëindigd|verbroken|gestopt)\b|\b\w*lijst\W+(?:\S+\s+){0,3}?(?:geschrapt|verwijderd|gehaald)\b|\bter\W+verantwoording\W+(?:\S+\s+){0,3}?geroepen|"
+    r"(?:opgezegd|beëindigd|verbroken|gestopt)\b|\b\w*(?:lijst|bestand)\W+(?:\S+\s+){0,3}?(?:geschrapt|verwijderd|gehaald)\b|"
+    r"\bgeen\W+(?:\S+\s+){0,2}?(?:orders?|opdrachten|bestellingen)\W+meer\b|\bgrond\W+voor\W+(?:\S+\s+){0,2}?"
+    r"(?:ontbinding|beëindiging|opzegging)\b|\bter\W+verantwoording\W+(?:\S+\s+){0,3}?geroepen|"
     r"\b(?:zetten|zet)\W+(?:\S+\s+){0,4}?(?:\w*relatie|samenwerking|\w*contract\w*|orders?|bestellingen|inkoop)\W+"
     r"(?:\S+\s+){0,2}?stop\b|\bstopgezet\b|\bverlie\w*\W+(?:\S+\s+){0,3}?(?:status|orders?|opdrachten|\w*contract\w*|"
     r"bestellingen)\b|\bop\W+non-?actief\b|\bdisciplinair\b"
@@ -591,7 +600,8 @@ _CONSEQUENCE_DE = (
     r"zusammenarbeit|geschäftsbeziehung\w*|lieferungen)\W+(?:\S+\s+){0,3}?aus\b|\b(?:\w*sperre|gesperrt|sperren|"
     r"sperrt)\b|\bkeine\W+(?:\S+\s+){0,2}?(?:aufträge|bestellungen)\W+mehr\b|\b(?:streichen|streicht|gestrichen)\W+"
     r"(?:\S+\s+){0,8}?\w*liste\b|\b\w*liste\W+(?:\S+\s+){0,3}?(?:zu\W+)?(?:streichen|gestrichen)\b|\bbis\W+zur\W+"
-    r"(?:fristlosen\W+)?(?:kündigung|entlassung)\b|\b(?:fliegt|fliegen)\W+(?:\S+\s+){0,2}?raus\b"
+    r"(?:fristlosen\W+)?(?:kündigung|entlassung)\b|\b(?:fliegt|fliegen)\W+(?:\S+\s+){0,2}?raus\b|"
+    r"\babgemahnt\b|\babmahnen\b|\b(?:entlassen|gekündigt)\W+werden\b|\b\w*kündigungsrecht\w*"
 )
 # ... and the failure it answers, which the sentence must name.
 _FAILURE_NL = (
@@ -604,7 +614,8 @@ _FAILURE_DE = (
     r"verstoß\w*|verstöß\w*|verstoßen|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|erfüllt|"
     r"erfüllen)|ignorier\w*|festgestellt|stellen\W+(?:\S+\s+){0,4}?fest|zwangsarbeit|kinderarbeit|"
     r"menschenrecht\w*|kodex|nicht\W+(?:\S+\s+){0,2}?mitwirk\w*|befund\w*|\bmängel\w*|abhilfe|"
-    r"kinder\W+(?:\S+\s+){0,2}?arbeiten|(?:geschieht|passiert)\W+nichts"
+    r"kinder\W+(?:\S+\s+){0,2}?arbeiten|(?:geschieht|passiert)\W+nichts|andernfalls|ansonsten|menschenhandel|"
+    r"sklaverei|übergeh\w*|übergangen|missacht\w*"
 )
 # Certification in plain words: the supplier signs, undertakes, vouches or confirms.
 _CERTIFY_NL = (
@@ -622,8 +633,8 @@ _CERTIFY_DE = (
 )
 # What is certified: the law or the company's standards on slavery and forced labour.
 _CERTIFY_OBJECT_NL = (
-    r"dwangarbeid|gedwongen\W+arbeid|kinderarbeid|slavernij|mensenhandel|mensenrechten|gedragscode|"
-    r"leverancierscode|arbeidsomstandigheden|arbeidsnormen"
+    r"dwangarbeid|gedwongen\W+arbeid\w*|kinderarbeid|slavernij|mensenhandel|mensenrechten|gedragscode|"
+    r"leverancierscode|arbeidsomstandigheden|arbeidsnormen|arbeidswet\w*"
 )
 _CERTIFY_OBJECT_DE = (
     r"zwangsarbeit|kinderarbeit|sklaverei|menschenhandel|menschenrecht\w*|verhaltenskodex|kodex|"
@@ -909,7 +920,7 @@ CRITERIA: tuple[Criterion, ...] = (
         oecd_step="3 cease, prevent and mitigate",
         cues={
             "en": (
-                r"\bcertif(?:y|ies|ying)\b|\bcertified\W+(?:in\W+writing\W+)?(?:that|its|their|compliance)",
+                r"\b(?:re-?)?certif(?:y|ies|ying)\b|\bcertified\W+(?:in\W+writing\W+)?(?:that|its|their|compliance)",
                 Cue(
                     r"\bcertifications?\b",
                     # of compliance, from suppliers, or one measure in a list of the statute's measures
@@ -941,7 +952,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 ),
                 r"\b(?:sign|signs(?!\W+of\b)|signed|signing|acknowledge\w*|accept\w*|agree\w*\W+to)\W+(?:\S+\s+){0,5}?"
                 r"(?:code|agreements?|declarations?|forms?|polic(?:y|ies)|standards|principles|terms|"
-                r"guidelines|contracts?|certificat\w*)\b",
+                r"guidelines|contracts?|certificat\w*|pledges?)\b",
+                # a signed statement about slavery (not "this statement", which is the disclosure itself)
+                Cue(
+                    r"\b(?:sign|signs(?!\W+of\b)|signed|signing)\W+(?:\S+\s+){0,3}?statements?\b",
+                    requires=r"\bconfirm\w*|slavery|forced|child\W+labou?r|traffick\w*",
+                ),
                 r"\b(?:requir\w*|oblig\w*|mandat\w*|must|condition)\W+(?:\S+\s+){0,6}?(?:comply|compliance|"
                 r"adhere|adherence|abide|conform|agree|accept|sign|acknowledge)\W+(?:\S+\s+){0,4}?(?:code|"
                 r"standards|polic(?:y|ies)|principles|guidelines|terms|requirements)\b",
@@ -1037,7 +1053,8 @@ CRITERIA: tuple[Criterion, ...] = (
         # (or one of the statute's measures listed together: "no audits, certification or training").
         subject_required=SUPPLIER_WORDS
         + r"|\bpurchase\W+orders?|\bterms\W+(?:and\W+conditions\W+)?of\W+purchase|"
-        r"\binkoop\w*|\beinkauf\w*|\bbeschaffung\w*|\bbestellung\w*|\bliefervertr\w*|\bsupply\W+"
+        r"\b\w*inkoop\w*|\beinkauf\w*|\bbeschaffung\w*|\bbestellung\w*|\bliefervertr\w*|\baanbesteding\w*|"
+        r"\bausschreibung\w*|\btenders?\b|\bsupply\W+"
         r"(?:contracts?|agreements?)|\baudit\w*|\bverif\w*|\btrain\w*|"
         r"\bschulung\w*",
         purpose_checked=True,
@@ -1257,7 +1274,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:mitarbeite\w*|beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,6}?"
                 r"(?:sind|werden)\W+(?:\S+\s+){0,3}?(?:verpflichtet|angehalten)",
                 Cue(_CONSEQUENCE_DE, requires=_FAILURE_DE, consequence=True),
-                r"\bverfahren\W+(?:\S+\s+){0,3}?(?:für|bei|zu|zum\W+umgang\W+mit)\W+(?:(?!meld)\S+\s+){0,2}?"
+                r"\bverfahren\W+(?:\S+\s+){0,3}?(?:für|bei|zu|zum\W+umgang\W+mit)\W+(?:(?!meld)\S+\s+){0,3}?"
                 r"(?:verstöße\w*|verstößen|verletzung\w*)",
                 Cue(
                     r"\b(?:ohne\W+(?:\w+\W+)?(?:folgen|konsequenzen|sanktionen)|konsequenzen|folgenlos|sanktionslos|"

@@ -58,7 +58,7 @@ from imvo.core.assessment.scope import (
 )
 from imvo.core.assessment.scope import polarity_of as polarity_of
 
-ENGINE_VERSION = "imvo-assess 2.3.5"
+ENGINE_VERSION = "imvo-assess 2.3.6"
 
 _MAX_CITATIONS = 3
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -293,11 +293,54 @@ _HARD_BREAK = lowered_pattern(r"[;:]|\b(?:but|however|whereas|while|maar|echter|
 # Function words per language; counting them over the words of a lower-cased sample is one pass,
 # several times faster than one case-insensitive search per language.
 _LANGUAGE_MARKERS: Mapping[str, frozenset[str]] = {
-    "en": frozenset(["the", "and", "of", "to", "our", "we", "with", "is", "are", "that", "for"]),
-    "nl": frozenset(["de", "het", "een", "en", "van", "wij", "onze", "zijn", "met", "voor", "niet", "dat"]),
-    "de": frozenset(
-        ["der", "die", "das", "und", "wir", "unser", "unsere", "mit", "für", "nicht", "ist", "sind", "von"]
+    "en": frozenset(
+        ["the", "and", "of", "to", "our", "we", "with", "is", "are", "that", "for", "this", "have"]
     ),
+    "nl": frozenset(
+        [
+            "de",
+            "het",
+            "een",
+            "en",
+            "van",
+            "wij",
+            "onze",
+            "zijn",
+            "met",
+            "voor",
+            "niet",
+            "dat",
+            "geen",
+            "bij",
+            "is",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "wir",
+            "unser",
+            "unsere",
+            "mit",
+            "für",
+            "nicht",
+            "ist",
+            "sind",
+            "von",
+            "keine",
+        ]
+    ),
+}
+# The markers only one language has: Dutch "of" is "or" and "is" is Dutch too, so a short Dutch
+# sentence can count as many English markers as Dutch ones; a tie goes to the language with more of
+# its own.
+_OWN_MARKERS: Mapping[str, frozenset[str]] = {
+    language: markers.difference(*(other for name, other in _LANGUAGE_MARKERS.items() if name != language))
+    | (frozenset(["of"]) if language == "nl" else frozenset())
+    for language, markers in _LANGUAGE_MARKERS.items()
 }
 
 
@@ -308,10 +351,11 @@ def detect_language(text: str) -> str:
     """
     words = collections.Counter(_WORD.findall(text[:20_000].lower()))
     counts = {
-        language: sum(words[word] for word in markers) for language, markers in _LANGUAGE_MARKERS.items()
+        language: (sum(words[word] for word in markers), sum(words[word] for word in _OWN_MARKERS[language]))
+        for language, markers in _LANGUAGE_MARKERS.items()
     }
     best = max(counts, key=lambda language: counts[language])
-    return best if counts[best] >= 3 else "und"
+    return best if counts[best][0] >= 3 else "und"
 
 
 def _imposed_on_suppliers(

@@ -490,18 +490,16 @@ def _trailing_step(
     tokens = analysis.tokens
     token = tokens[index]
     text = token.text
-    if text == "," and analysis.language == "de" and _next_text(tokens, index) in _EMBEDDED_GERMAN:
-        # An embedded relative or "dass" clause ("Verfahren, die … verstoßen, gibt es nicht", "Eine
-        # Zertifizierung, dass …, wird nicht gefordert"): skip it.
-        return None, _next_comma(tokens, index + 1)
-    if text == "abgesehen" and _next_text(tokens, index) != "von":
-        return True, index  # "Von Audits … haben wir bislang abgesehen" (but "abgesehen von" is "apart from")
-    if text in _CONTRAST_ADVERBS and analysis.language in ("nl", "de") and previous not in (",", ""):
-        return None, index + 1  # "ein Verfahren … existiert jedoch noch nicht"
+    if analysis.language in ("nl", "de") and (step := _verb_final_step(analysis, index, first, previous)):
+        return step
     if (
         text in _HARD_STOPS
         or ((text == "," or text in _LIST) and _starts_new_clause(tokens, index, analysis.language))
-        or (analysis.language == "nl" and text in _DUTCH_RELATIVE)
+        or (
+            analysis.language == "nl"
+            and text in _DUTCH_RELATIVE
+            and not _dutch_relative_after(tokens, index - 1)
+        )
         or _FALSE_FRIEND.match(analysis.lowered, token.start)
     ):
         return False, index
@@ -516,6 +514,41 @@ def _trailing_step(
     if analysis.language not in ("nl", "de"):
         return _english_trailing(analysis, index, index - first, previous), index + 1
     return None, index + 1
+
+
+def _verb_final_step(
+    analysis: SentenceAnalysis, index: int, first: int, previous: str
+) -> tuple[bool | None, int] | None:
+    """The Dutch and German clause shapes a trailing negation is read past or stops at; None when
+    ``tokens[index]`` is none of them."""
+    tokens = analysis.tokens
+    text = tokens[index].text
+    if text == "," and analysis.language == "de" and _next_text(tokens, index) in _EMBEDDED_GERMAN:
+        # An embedded relative or "dass" clause ("Verfahren, die … verstoßen, gibt es nicht", "Eine
+        # Zertifizierung, dass …, wird nicht gefordert"): skip it.
+        return None, _next_comma(tokens, index + 1)
+    if text == "," and analysis.language == "nl" and _dutch_relative_after(tokens, index):
+        # "Een sanctieregeling voor leveranciers, die zich niet … houden, ontbreekt": skip the clause
+        return None, _next_comma(tokens, index + 1)
+    if text == "abgesehen" and _next_text(tokens, index) != "von":
+        return True, index  # "Von Audits … haben wir bislang abgesehen" (but "abgesehen von" is "apart from")
+    if text in _CONTRAST_ADVERBS and previous not in (",", ""):
+        return None, index + 1  # "ein Verfahren … existiert jedoch noch nicht"
+    if text in ("om", "um") and index > first:
+        # a purpose clause ("… om te controleren of er geen dwangarbeid is") holds its own negation
+        return False, index
+    return None
+
+
+def _dutch_relative_after(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether a Dutch relative clause that ends with a comma opens right after ``tokens[index]``
+    ("…, die zich niet aan … houden, ontbreekt"): the clause after it continues the sentence."""
+    if index + 1 >= len(tokens) or tokens[index + 1].text not in _DUTCH_RELATIVE_OPENERS:
+        return False
+    if not _opens_relative_clause(tokens, index + 1, "nl") and tokens[index].text != ",":
+        return False
+    closing = _next_comma(tokens, index + 2)
+    return 0 < closing < len(tokens) and tokens[closing - 1].text == ","
 
 
 def _english_trailing(analysis: SentenceAnalysis, index: int, distance: int, previous: str) -> bool | None:
