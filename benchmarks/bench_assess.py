@@ -50,11 +50,12 @@ FIXTURES = REPO / "tests" / "core" / "fixtures" / "disclosures"
 TARGET_STATEMENTS_PER_SECOND = 200.0
 TARGET_TEN_PAGES_PER_SECOND = 20.0
 BALANCED_ACCURACY_FLOOR = 0.85
-# Own batches reported on their own: 4, 5, 6 and 8, each run once before the rules were fixed on it
-# (the first runs are held-out estimates in docs/assessment.md; later runs are upper bounds), and 7,
-# held out (first run with 2.3.1; never used to develop the rules, so kept out of the "own set" tables).
+# Own batches reported on their own: 4, 5, 6, 8 and 9, each run once before the rules were fixed on
+# it (the first runs are held-out estimates in docs/assessment.md; later runs are upper bounds), and 7
+# and 10, held out (first runs with 2.3.1 and 2.3.6; never used to develop the rules, so kept out of
+# the "own set" tables).
 REPORTED_BATCHES = (4, 5, 6, 7, 8, 9, 10)
-HELD_OUT_BATCHES = frozenset({7, 9, 10})
+HELD_OUT_BATCHES = frozenset({7, 10})
 # Running text at ~3,000 characters per page.
 CHARS_PER_PAGE = 3_000
 TYPICAL_PAGES = (2, 5, 10)
