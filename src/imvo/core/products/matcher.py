@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, cast
 
 from rapidfuzz import fuzz, process
 
@@ -29,7 +29,7 @@ from imvo.core.products.catalogue import (
     load_processed_goods,
 )
 from imvo.core.products.hs_codes import HsCode, InvalidHsCode, check_hs_code, hs2022_codes
-from imvo.core.products.names import StemSet, segments, stem, words
+from imvo.core.products.names import StemSet, stem, words, words_and_segments
 from imvo.core.risk import parameters
 
 __all__ = [
@@ -61,6 +61,8 @@ _MIN_CORRECTED_WORD = 5
 # near miss of a synonym of the modifier's good ("kakaobohnen", 0.95).
 _COMPOUND_NEAR_MISS = 90.0
 _MIN_HEAD_ALONE = 5
+# The first part of a compound, known or dropped, has at least three letters.
+_MIN_MODIFIER = 3
 # The whole-name fuzzy fallback also requires the first letters to agree: "chocolade repen" is 0.74
 # like "cocabladeren", "cigarettes" 0.71 like "carpets".
 _FUZZY_SAME_PREFIX = 3
@@ -187,6 +189,18 @@ class _Word:
 
 
 @dataclass(frozen=True, slots=True)
+class _PhraseChoice:
+    """The best phrase of a segment."""
+
+    start: int
+    size: int  # its number of words
+    bases: tuple[str, ...]
+    key: str  # the catalogue phrase it matched
+    corrected: bool  # a word of it is a corrected misspelling
+    read: str  # its words as read (corrected)
+
+
+@dataclass(slots=True)  # not frozen: that is built several times slower, and this once per product
 class _NameMatch:
     bases: tuple[str, ...]
     method: MatchMethod
@@ -273,6 +287,8 @@ class ProductMatcher:
         # A supplier list has a few dozen distinct codes, and many products share their goods.
         self._checked_codes: dict[str, HsCode | InvalidHsCode] = {}
         self._goods_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._phrase_choices: dict[tuple[tuple[str, bool] | None, ...], _PhraseChoice | None] = {}
+        self._agreed_code_results: dict[tuple[str, bool, tuple[str, ...]], ProductMatch | None] = {}
         self._cache: dict[tuple[str, str], ProductMatch] = {}
 
     # ----------------------------------------------------------------------------------- building
@@ -440,19 +456,22 @@ class ProductMatcher:
         return tuple(may_be), False
 
     def _from_name(self, name: _NameMatch | None, code: HsCode | None, note: str) -> ProductMatch:
-        code_fields = self._code_fields(code)
+        hs_code, hs_heading, hs_label = self._code_fields(code)
         if name is None:
-            return ProductMatch((), "", *code_fields, "none", 0.0, False, _join(note, "no listed good found"))
+            return ProductMatch(
+                (), "", hs_code, hs_heading, hs_label, "none", 0.0, False, _join(note, "no listed good found")
+            )
+        # By position: a frozen dataclass is built much faster so than by keyword (once per product).
         return ProductMatch(
-            goods=self._goods_of_bases(name.bases),
-            good=name.bases[0],
-            hs_code=code_fields[0],
-            hs_heading=code_fields[1],
-            hs_label=code_fields[2],
-            method=name.method,
-            confidence=name.confidence,
-            needs_review=name.needs_review or name.confidence < REVIEW_BELOW,
-            note=_join(note, self._describe(name)),
+            self._goods_of_bases(name.bases),
+            name.bases[0],
+            hs_code,
+            hs_heading,
+            hs_label,
+            name.method,
+            name.confidence,
+            name.needs_review or name.confidence < REVIEW_BELOW,
+            _join(note, self._describe(name)),
         )
 
     def _code_fields(self, code: HsCode | None) -> tuple[str, str, str]:
@@ -474,12 +493,10 @@ class ProductMatcher:
 
     def _from_code(self, code: HsCode, name: _NameMatch | None) -> ProductMatch:
         code_bases, is_listed = self._code_bases(code)
-        label = self._label(code)
-        shown = f"HS {code.hs_part}" + (f" ({_shorten(label)})" if label else "")
-        if code.restored_leading_zero:
-            shown += " (leading zero restored)"
         if code_bases and is_listed:
-            return self._from_listed_code(code, code_bases, name, shown)
+            agreed = None if name is None else self._agreed_code_result(code, code_bases, name.bases)
+            return agreed or self._from_listed_code(code, code_bases, name)
+        shown = self._shown(code)
         if code_bases:  # the code is shorter than the listed codes under it
             if name is not None and self._agree(name.bases, code_bases):
                 note = f"{shown} covers {' / '.join(name.bases)}, as the name says"
@@ -490,17 +507,41 @@ class ProductMatcher:
             return self._code_result(code, code_bases, False, True, note)
         if name is not None and (result := self._from_name_beside_code(code, name, shown)) is not None:
             return result
+        label = self._label(code)
         return ProductMatch(
             (), "", code.code, code.heading, label, "hs_code", 1.0, False, f"{shown}: no listed good"
         )
 
+    def _shown(self, code: HsCode) -> str:
+        label = self._label(code)
+        shown = f"HS {code.hs_part}" + (f" ({_shorten(label)})" if label else "")
+        return shown + " (leading zero restored)" if code.restored_leading_zero else shown
+
+    def _agreed_code_result(
+        self, code: HsCode, code_bases: tuple[str, ...], name_bases: tuple[str, ...]
+    ) -> ProductMatch | None:
+        """The result of a listed code whose goods the name agrees with, else None.
+
+        It depends on the code and the named goods only: the many spellings of a product share it.
+        """
+        key = (code.code, code.restored_leading_zero, name_bases)
+        if key in self._agreed_code_results:
+            return self._agreed_code_results[key]
+        result = None
+        if self._agree(name_bases, code_bases):
+            bases = _combine(name_bases, code_bases)
+            note = f"{self._shown(code)} and name agree -> {' / '.join(bases)}"
+            result = self._code_result(code, bases, True, False, note)
+        if len(self._agreed_code_results) >= _CACHE_LIMIT:
+            self._agreed_code_results.clear()
+        self._agreed_code_results[key] = result
+        return result
+
     def _from_listed_code(
-        self, code: HsCode, code_bases: tuple[str, ...], name: _NameMatch | None, shown: str
+        self, code: HsCode, code_bases: tuple[str, ...], name: _NameMatch | None
     ) -> ProductMatch:
-        if name is not None and self._agree(name.bases, code_bases):
-            bases = _combine(name.bases, code_bases)
-            note = f"{shown} and name agree -> {' / '.join(bases)}"
-            return self._code_result(code, bases, True, False, note)
+        """A listed code that the name does not agree with."""
+        shown = self._shown(code)
         if name is not None and name.confidence >= REVIEW_BELOW:
             note = (
                 f"{shown} -> {' / '.join(code_bases)}, but the name {name.phrase!r} says "
@@ -555,10 +596,8 @@ class ProductMatcher:
     # ------------------------------------------------------------------------------- name matching
 
     def _match_name(self, product: str) -> _NameMatch | None:
-        try:
+        if product in self._name_matches:
             return self._name_matches[product]
-        except KeyError:
-            pass
         found = self._find_name(product)
         if len(self._name_matches) < _CACHE_LIMIT:
             self._name_matches[product] = found
@@ -567,20 +606,28 @@ class ProductMatcher:
     def _find_name(self, product: str) -> _NameMatch | None:
         if not product or not product.strip():
             return None
-        product_words = words(product)
-        for key, table in (
-            (" ".join(product_words), self._surface_keys),
-            ("~" + " ".join(map(stem, product_words)), self._stem_keys),
-        ):
-            if key in self._exact_keys:
-                return _NameMatch(
-                    table[key.removeprefix("~")], "exact", 1.0, " ".join(product_words), key.removeprefix("~")
-                )
-        for segment in segments(product):
-            found = self._match_segment(segment)
+        product_words, product_segments = words_and_segments(product)
+        found = self._exact_match(product_words)
+        if found is not None:
+            return found
+        prepared: list[_Word | None] = []
+        for segment in product_segments:
+            prepared = self._prepare(segment)
+            found = self._match_segment(prepared)
             if found is not None:
                 return found
-        return self._match_whole(product)
+        # The words of a name of one segment have just been read.
+        return self._match_whole(product_words, prepared if product_segments == [product_words] else None)
+
+    def _exact_match(self, product_words: list[str]) -> _NameMatch | None:
+        """The match of a product named exactly as a good, or None."""
+        name = " ".join(product_words)
+        if name in self._exact_keys:
+            return _NameMatch(self._surface_keys[name], "exact", 1.0, name, name)
+        key = " ".join(map(stem, product_words))
+        if "~" + key in self._exact_keys:
+            return _NameMatch(self._stem_keys[key], "exact", 1.0, name, key)
+        return None
 
     def _lookup(self, phrase: Sequence[_Word]) -> tuple[tuple[str, ...], str] | None:
         if len(phrase) == 1:
@@ -618,54 +665,53 @@ class ProductMatcher:
         fragments = self._false_friend_fragments
         false_friend_fragment = False
         for word in segment:
-            prepared.extend(self._read_word(word))
-            false_friend_fragment = false_friend_fragment or word in fragments or stem(word) in fragments
+            word_stem = stem(word)
+            prepared.extend(self._read_word(word, word_stem))
+            false_friend_fragment = false_friend_fragment or word in fragments or word_stem in fragments
         return self._mask_false_friends(prepared) if false_friend_fragment else prepared
 
-    def _read_word(self, word: str) -> list[_Word]:
-        word_stem = stem(word)
+    def _read_word(self, word: str, word_stem: str) -> tuple[_Word, ...]:
         if word in self._surface_vocabulary or word_stem in self._stem_vocabulary:
-            return [_Word(word, word_stem, word)]
+            return (_Word(word, word_stem, word),)
         split = self._split_compound(word)
         if split:
             return split
         correction = self._correct(word)
         if correction is not None:
             corrected, _score = correction
-            return [_Word(corrected, stem(corrected), word, corrected=True)]
-        return [_Word(word, word_stem, word)]
+            return (_Word(corrected, stem(corrected), word, corrected=True),)
+        return (_Word(word, word_stem, word),)
 
-    def _split_compound(self, word: str) -> list[_Word]:
+    def _split_compound(self, word: str) -> tuple[_Word, ...]:
         """ "kakaobohnen" -> kakao + bohnen; "rohkaffee" -> kaffee (the head decides, as in NL/DE)."""
         best = self._compound_cut(word)
         if best is None:
-            return []
+            return ()
         modifier_known, cut = best
         modifier, head = word[:cut], word[cut:]
         if modifier_known and modifier not in self._surface_vocabulary and modifier.endswith("s"):
             modifier = modifier if stem(modifier) in self._stem_vocabulary else modifier[:-1]
         head_word = _Word(head, stem(head), word, compound_modifier=modifier if modifier_known else "")
         if not modifier_known:
-            return [head_word]
-        return [_Word(modifier, stem(modifier), word), head_word]
+            return (head_word,)
+        return (_Word(modifier, stem(modifier), word), head_word)
 
     def _compound_cut(self, word: str) -> tuple[bool, int] | None:
         """Where to cut a compound, and whether its modifier is known: the longest known head with a known
         modifier, else the longest known head that can stand alone."""
         best: tuple[bool, int] | None = None
-        for cut in self._vocabulary_filter.held_suffixes(word, 2, len(word) - 2):
+        for cut in self._vocabulary_filter.held_suffixes(word, _MIN_MODIFIER, len(word) - 2):
             head = word[cut:]
             if head not in self._surface_vocabulary and stem(head) not in self._stem_vocabulary:
                 continue
             modifier = word[:cut]
-            if len(modifier) >= 3 and (
-                self._is_known(modifier)
-                or (modifier.endswith("s") and modifier[:-1] in self._surface_vocabulary)
+            if self._is_known(modifier) or (
+                modifier.endswith("s") and modifier[:-1] in self._surface_vocabulary
             ):
                 return True, cut  # later cuts have shorter heads
             # An unknown modifier is dropped, so the head alone must be a real word: "rohkaffee" ->
             # kaffee, but "bekers" (cups) must not become "kers" (cherries).
-            if best is None and len(head) >= _MIN_HEAD_ALONE and cut >= 3:
+            if best is None and len(head) >= _MIN_HEAD_ALONE:
                 best = (False, cut)
         return best
 
@@ -694,12 +740,19 @@ class ProductMatcher:
         return result
 
     def _mask_false_friends(self, prepared: list[_Word | None]) -> list[_Word | None]:
+        # The words of a false friend (or their stems) are fragments of it: only runs of words that are
+        # fragments of one can be one.
+        fragments = self._false_friend_fragments
+        in_friend = [
+            word is not None and (word.original in fragments or stem(word.original) in fragments)
+            for word in prepared
+        ]
         masked = list(prepared)
         for size in range(min(len(prepared), 3), 0, -1):
             for start in range(len(prepared) - size + 1):
-                phrase = prepared[start : start + size]
-                if any(word is None for word in phrase):
+                if not all(in_friend[start : start + size]):
                     continue
+                phrase = prepared[start : start + size]
                 originals = [word.original for word in phrase if word is not None]
                 keys = {" ".join(dict.fromkeys(originals)), "".join(dict.fromkeys(originals))}
                 stems = " ".join(stem(o) for o in dict.fromkeys(originals))
@@ -708,9 +761,13 @@ class ProductMatcher:
                         masked[index] = None
         return masked
 
-    def _best_phrase(self, prepared: list[_Word | None]) -> tuple[list[_Word], tuple[str, ...], str] | None:
+    def _best_phrase(self, prepared: list[_Word | None]) -> _PhraseChoice | None:
         """The longest known phrase of the segment, uncorrected words first, the latest on a tie."""
-        best: tuple[tuple[int, int, int], list[_Word], tuple[str, ...], str] | None = None
+        # The choice depends on what the words read as, which the misspellings of a product share.
+        reading = tuple([None if word is None else (word.surface, word.corrected) for word in prepared])
+        if reading in self._phrase_choices:
+            return self._phrase_choices[reading]
+        best: tuple[tuple[int, int, int], _PhraseChoice] | None = None
         for start in range(len(prepared)):
             phrase: list[_Word] = []
             corrected = False
@@ -724,30 +781,35 @@ class ProductMatcher:
                     continue
                 rank = (len(phrase), int(not corrected), start)
                 if best is None or rank > best[0]:
-                    best = (rank, list(phrase), found[0], found[1])
-        return None if best is None else best[1:]
+                    read = " ".join([word.surface for word in phrase])
+                    best = (rank, _PhraseChoice(start, len(phrase), found[0], found[1], corrected, read))
+        choice = None if best is None else best[1]
+        if len(self._phrase_choices) >= _CACHE_LIMIT:
+            self._phrase_choices.clear()
+        self._phrase_choices[reading] = choice
+        return choice
 
-    def _match_segment(self, segment: list[str]) -> _NameMatch | None:
-        best = self._best_phrase(self._prepare(segment))
-        if best is None:
+    def _match_segment(self, prepared: list[_Word | None]) -> _NameMatch | None:
+        choice = self._best_phrase(prepared)
+        if choice is None:
             return None
-        phrase, bases, key = best
+        # A chosen phrase has no false friend (None).
+        phrase = cast("list[_Word]", prepared[choice.start : choice.start + choice.size])
         written = (
             phrase[0].original
             if len(phrase) == 1
-            else " ".join(dict.fromkeys(word.original for word in phrase))
+            else " ".join(dict.fromkeys([word.original for word in phrase]))
         )
-        if any(word.corrected for word in phrase):
-            matched = " ".join(word.surface for word in phrase)
-            score = fuzz.ratio(written, matched) / 100
+        if choice.corrected:
+            score = fuzz.ratio(written, choice.read) / 100
             if score < FUZZY_MINIMUM:
                 return None
-            return _NameMatch(bases, "fuzzy", round(score, 3), written, matched)
+            return _NameMatch(choice.bases, "fuzzy", round(score, 3), written, choice.read)
         if len(phrase) == 1 and phrase[0].compound_modifier:
-            compound = self._compound(phrase[0], bases, written, key)
+            compound = self._compound(phrase[0], choice.bases, written, choice.key)
             if compound is not None:
                 return compound
-        return _NameMatch(bases, "synonym", 1.0, written, key)
+        return _NameMatch(choice.bases, "synonym", 1.0, written, choice.key)
 
     def _compound(self, head: _Word, bases: tuple[str, ...], written: str, key: str) -> _NameMatch | None:
         """A compound read by its last part whose first part names another good: a near miss of a
@@ -766,19 +828,23 @@ class ProductMatcher:
         )
         return _NameMatch(bases, "synonym", 1.0, written, key, needs_review=True, note=note)
 
-    def _match_whole(self, product: str) -> _NameMatch | None:
-        query = " ".join(words(product))
+    def _match_whole(
+        self, product_words: list[str], prepared: list[_Word | None] | None
+    ) -> _NameMatch | None:
+        """The fuzzy match of the whole name; ``prepared`` are its words as read, if they have been."""
+        query = " ".join(product_words)
         if query in self._whole_name_matches:
             return self._whole_name_matches[query]
-        result = self._find_whole(query)
+        result = self._find_whole(query, prepared)
         if len(self._whole_name_matches) < _CACHE_LIMIT:
             self._whole_name_matches[query] = result
         return result
 
-    def _find_whole(self, query: str) -> _NameMatch | None:
+    def _find_whole(self, query: str, prepared: list[_Word | None] | None) -> _NameMatch | None:
         if len(query) <= _MIN_CORRECTABLE_LENGTH:
             return None
-        prepared = self._prepare(query.split())
+        if prepared is None:
+            prepared = self._prepare(query.split())
         if any(word is None for word in prepared):
             return None  # a false friend ("goldfish") is not a near miss of a good
         found = self._fuzzy_targets.closest(query, FUZZY_MINIMUM * 100)
@@ -804,6 +870,10 @@ class _FuzzyTargets:
             self._by_prefix.setdefault(target[:prefix_length], []).append(target)
             self._by_length.setdefault((target[:prefix_length], len(target)), []).append(target)
         self._targets = frozenset(target for group in self._by_prefix.values() for target in group)
+        # The lengths of the targets of each prefix, in their order.
+        self._lengths = {
+            prefix: [len(target) for target in group] for prefix, group in self._by_prefix.items()
+        }
         self._reachable: dict[tuple[str, int, float], list[str]] = {}
         self._one_off: dict[tuple[str, int], list[str]] = {}
 
@@ -829,10 +899,12 @@ class _FuzzyTargets:
         equal length takes two edits, a length that differs more as many). Among the targets one letter
         longer or shorter, those score above two edits in the shorter total; the others score below.
         """
+        if query in self._targets:
+            return query, 100.0
         size = len(query)
         found = process.extractOne(
             query,
-            [query] if query in self._targets else self._one_letter_off(query[: self._prefix_length], size),
+            self._one_letter_off(query[: self._prefix_length], size),
             scorer=fuzz.ratio,
             score_cutoff=max(score_cutoff, 100 * (1 - 2 / (2 * size - 1))),
         )
@@ -859,10 +931,16 @@ class _FuzzyTargets:
         candidates = self._reachable.get(key)
         if candidates is None:
             size = len(query)
+            lengths = self._lengths.get(prefix, [])
+            # Whether a target of that length can reach the score needed, decided once per length.
+            reachable = {
+                length: 200 * min(size, length) >= (needed - _LENGTH_SLACK) * (size + length)
+                for length in set(lengths)
+            }
             candidates = [
                 target
-                for target in self._by_prefix.get(prefix, [])
-                if 200 * min(size, len(target)) >= (needed - _LENGTH_SLACK) * (size + len(target))
+                for target, length in zip(self._by_prefix.get(prefix, []), lengths, strict=True)
+                if reachable[length]
             ]
             if len(self._reachable) >= _CACHE_LIMIT:
                 self._reachable.clear()

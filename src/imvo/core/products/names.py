@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["STOP_WORDS", "StemSet", "fold", "segments", "stem", "words"]
+__all__ = ["STOP_WORDS", "StemSet", "fold", "segments", "stem", "words", "words_and_segments"]
 
 # Function words of EN/NL/DE that never name a good. "the" is safe to drop: Dutch "thee" (tea) is
 # matched before stemming turns it into "the".
@@ -73,8 +73,9 @@ _APOSTROPHES = re.compile(r"['’`´]")
 # Such a word is one from its start or from a punctuation mark on (the lookbehind spares the regex a
 # failing search from every letter of every other word; the matches are the same).
 _SEGMENT_BOUNDARY = re.compile(r"[,;()\[\]{}/|+&:]|(?<![^\s,;()\[\]{}/|+&:])\S*\d\S*")
+# Without one of these characters a text has no segment boundary (most product names are one segment).
+_BOUNDARY_CHARACTER = re.compile(r"[,;()\[\]{}/|+&:\d]")
 _WORD = re.compile(r"[a-z]+")
-_DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 _PLURAL_ENDINGS = ("es", "en", "s", "e", "n")
 _ENDING_LETTERS = frozenset(ending[-1] for ending in _PLURAL_ENDINGS)
 _MIN_STEM = 3
@@ -82,11 +83,12 @@ _MIN_STEM = 3
 _MAX_STEM_CUT = 2 * max(map(len, _PLURAL_ENDINGS))
 
 
-@lru_cache(maxsize=256)  # a product name is folded for its words, then again for its segments
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "Kakaobohnen" -> "kakaobohnen", "Açaí" -> "acai"."""
     if text.isascii():
-        return _APOSTROPHES.sub("", text.casefold())
+        folded = text.casefold()
+        # Looking for the two ASCII apostrophes is much cheaper than a substitution that finds none.
+        return _APOSTROPHES.sub("", folded) if "'" in folded or "`" in folded else folded
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _APOSTROPHES.sub("", without_marks)
@@ -94,15 +96,32 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text`` without stop words (digits and punctuation dropped)."""
-    return [word for word in _WORD.findall(fold(text)) if word not in STOP_WORDS]
+    return _words_of(fold(text))
 
 
 def segments(text: str) -> list[list[str]]:
     """The folded words of ``text`` grouped into segments, empty segments dropped."""
-    parts = _SEGMENT_BOUNDARY.split(fold(text))
+    return _segments_of(fold(text))
+
+
+def words_and_segments(text: str) -> tuple[list[str], list[list[str]]]:
+    """The :func:`words` and :func:`segments` of ``text``, folded once: the words of a name without
+    segment boundaries (most names) are its one segment."""
+    folded = fold(text)
+    text_words = _words_of(folded)
+    if _BOUNDARY_CHARACTER.search(folded) is None:
+        return text_words, [list(text_words)] if text_words else []
+    return text_words, _segments_of(folded)
+
+
+def _words_of(folded: str) -> list[str]:
+    return [word for word in _WORD.findall(folded) if word not in STOP_WORDS]
+
+
+def _segments_of(folded: str) -> list[list[str]]:
     result = []
-    for part in parts:
-        part_words = [word for word in _WORD.findall(part) if word not in STOP_WORDS]
+    for part in _SEGMENT_BOUNDARY.split(folded):
+        part_words = _words_of(part)
         if part_words:
             result.append(part_words)
     return result
@@ -118,7 +137,7 @@ def stem(word: str) -> str:
     if len(word) <= _MIN_STEM:
         return word
     # Most words have no doubled vowel, and looking is much cheaper than substituting.
-    result = _DOUBLE_VOWEL.sub(r"\1", word) if _has_double_vowel(word) else word
+    result = _collapse_double_vowels(word) if _has_double_vowel(word) else word
     if result.endswith("ies") and len(result) > _MIN_STEM + 2:
         result = result[:-3] + "y"
     for _ in range(2):
@@ -165,16 +184,29 @@ class StemSet:
 
     def held_suffixes(self, word: str, first: int, last: int) -> list[int]:
         """The cuts in ``range(first, last)`` at which :meth:`may_hold` the rest of ``word``."""
-        if _has_double_vowel(word):
-            return [cut for cut in range(first, last) if self.may_hold(word[cut:])]
-        # The rest of a word without doubled vowels has none either, and what may_hold looks up is
-        # word[cut : max(cut + 3, end)]: the same end up to a cut, then three letters.
+        # Without doubled vowels, may_hold looks up word[cut : max(cut + 3, end)], and a prefix of three
+        # letters or more begins with one of three: most cuts fail on those three letters already.
         prefixes, end = self._prefixes, len(word) - _MAX_STEM_CUT
-        middle = min(max(first, end - _MIN_STEM + 1), last)
-        return [cut for cut in range(first, middle) if word[cut:end] in prefixes] + [
-            cut for cut in range(middle, last) if word[cut : cut + _MIN_STEM] in prefixes
-        ]
+        held = [cut for cut in range(first, last) if word[cut : cut + _MIN_STEM] in prefixes]
+        if held and end - _MIN_STEM > first:
+            held = [cut for cut in held if cut + _MIN_STEM >= end or word[cut:end] in prefixes]
+        if not _has_double_vowel(word):
+            return held
+        # may_hold holds a rest with a doubled vowel: every rest from the last one's beginning or before.
+        last_double = _last_double_vowel(word)
+        return [*range(first, min(last_double + 1, last)), *(cut for cut in held if cut > last_double)]
 
 
 def _has_double_vowel(word: str) -> bool:
-    return "aa" in word or "ee" in word or "oo" in word or "uu" in word  # what _DOUBLE_VOWEL finds
+    return "aa" in word or "ee" in word or "oo" in word or "uu" in word
+
+
+def _collapse_double_vowels(word: str) -> str:
+    """ "boonen" -> "bonen": what re.sub(r"([aeou])\1", r"\1", word) gives, without a regex template
+    parsed on every call."""
+    return word.replace("aa", "a").replace("ee", "e").replace("oo", "o").replace("uu", "u")
+
+
+def _last_double_vowel(word: str) -> int:
+    """Where the last doubled vowel of ``word`` begins (-1 if it has none)."""
+    return max(word.rfind("aa"), word.rfind("ee"), word.rfind("oo"), word.rfind("uu"))
