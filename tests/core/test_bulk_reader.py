@@ -138,6 +138,14 @@ def _outcome(path: Path, bulk: bool) -> tuple[object, ...]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=supplier_files())
+# A line break at the edge of a quoted cell, which both readers strip (found by hypothesis).
+@example(
+    file=(
+        b"Leveranciers 2024\r\rLeverancier;Land;Artikel;GN-code;Inkoopwaarde;Schakel\r"
+        b'Leverancier BV;;"cacao\r";;;cacao',
+        "utf-8",
+    )
+)
 # A carriage return starting a data line: an empty row to the row-by-row reader (found by hypothesis).
 @example(
     file=(

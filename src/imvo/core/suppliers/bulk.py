@@ -275,6 +275,12 @@ def _strip_sql(cell: str, first: str | None = None, last: str | None = None) -> 
     )
 
 
+def _strip_line_breaks_sql(cell: str) -> str:
+    """SQL: ``cell`` stripped as Python's ``str.strip()`` does when it holds a line break, else as it is."""
+    breaks = f"contains({cell}, chr(13)) OR contains({cell}, chr(10))"
+    return f"CASE WHEN {breaks} THEN trim({cell}, $whitespace) ELSE {cell} END"
+
+
 def cells_query(
     fields: int, width: int, indexes: Mapping[str, int], newline: str, checks: CellChecks | None = None
 ) -> str:
@@ -283,13 +289,17 @@ def cells_query(
     row-by-row reader as flags. A pure projection of ``read_csv``, so rows keep their file order
     (``tests/core/test_bulk_reader.py`` checks the plan). ``checks`` leaves out what the file's
     bytes proved can find nothing (:class:`CellChecks`). Parameters: $path, $delimiter, $skip,
-    $encoding, and $whitespace when cells are stripped."""
+    $encoding, and $whitespace when cells are stripped or may span lines."""
     checks = checks or CellChecks()
     # Raw cells of the fields, as the row-by-row reader sees them before stripping.
     used = [indexes[field] for field in _CHECKED_FIELDS if field in indexes]
 
     def stripped(i: int) -> str:
-        return _strip_sql(f"c{i}", f"f{i}", f"l{i}") if checks.strip else f"c{i}"
+        if checks.strip:
+            return _strip_sql(f"c{i}", f"f{i}", f"l{i}")
+        # A quoted cell may hold a line break, which the bytes cannot tell from a cell boundary: it may
+        # stand at the cell's edge ("cacao\r"), where the row-by-row reader strips it.
+        return _strip_line_breaks_sql(f"c{i}") if checks.spans_lines else f"c{i}"
 
     def text(field: str) -> str:
         return stripped(indexes[field]) if field in indexes else "''"
@@ -302,6 +312,8 @@ def cells_query(
         f"THEN false ELSE {_strip_sql(whole)} = '' END"
         # Without whitespace at any cell's edge, no cell is whitespace only.
         if checks.strip
+        else f"{_strip_line_breaks_sql(whole)} = ''"
+        if checks.spans_lines
         else f"{whole} = ''"
     )
     formula_start = " OR ".join(code_point_in(f"f{i}", "".join(FORMULA_PREFIXES)) for i in used)
@@ -372,7 +384,7 @@ def _load(
         "skip": supplier_file.header_end,
     }
     checks = facts.cell_checks()
-    if checks.strip:
+    if checks.strip or checks.spans_lines:
         params["whitespace"] = PYTHON_WHITESPACE
     query = cells_query(
         supplier_file.header_fields,
