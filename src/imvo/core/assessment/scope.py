@@ -138,9 +138,8 @@ _RESUMING = _words("dan dann so")
 _EMBEDDED_GERMAN = _GERMAN_RELATIVE | {"dass"}
 _VERB_FINAL_RELATIVE_REACH = 12
 _GERMAN_RELATIVE_WORDS = _GERMAN_RELATIVE | _RELATIVE
-# Relative pronouns that open a verb-final clause ("Lieferanten, die …", "een medewerker die … niet
-# meldt,"); Dutch "dat" is left out: it is just as often "that" introducing what is said.
-_VERB_FINAL_RELATIVE = _GERMAN_RELATIVE | _words("die welke")
+# What opens a verb-final relative clause after a comma ("Lieferanten, die …", "…, waarmee …").
+_VERB_FINAL_RELATIVE = _GERMAN_RELATIVE | _DUTCH_RELATIVE_OPENERS
 # Contrast adverbs that stand inside a Dutch or German clause ("existiert jedoch noch nicht"),
 # unlike a conjunction that starts a new one.
 _CONTRAST_ADVERBS = _words("echter jedoch allerdings hingegen dagegen")
