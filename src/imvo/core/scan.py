@@ -470,27 +470,6 @@ REGISTER_ORDER = "register_position"
 #: The view of the findings without their supplier rows' columns (:data:`FINDING_ROW_COLUMNS`), in
 #: register order (a scan of the ``findings`` table, which is stored in that order).
 FINDING_ROWS = "finding_rows"
-#: The template columns each row of the ``findings`` table carries.
-_FINDING_TEMPLATE_COLUMNS = (
-    "finding_group",
-    "theme_order",
-    "theme",
-    "likelihood",
-    "severity",
-    "salience",
-    "evidence",
-    "source_url",
-    "dataset",
-    "edition",
-    "record_id",
-    "basis",
-    "severity_scale",
-    "severity_scope",
-    "severity_irremediability",
-    "input_good",
-    "input_country",
-    "evidence_data",
-)
 
 #: A row's status, from its country code (``r``) and its product match (``p``).
 _STATUS_SQL = f"""
@@ -814,20 +793,19 @@ def _build_register(connection: duckdb.DuckDBPyConnection, resolver: Resolver) -
     # (Ranked and unranked rows are sorted apart: a CASE in the sort key makes the sort three times
     # slower.) The rows carry their template's columns (small integers and ENUMs), so that reading
     # them in register order needs no join, which would lose that order and take a second sort.
-    template_columns = ", ".join(f"t.{name}" for name in _FINDING_TEMPLATE_COLUMNS)
     connection.execute(
-        f"""
+        """
         CREATE TABLE findings AS
-        SELECT r.input_row, true AS ranked, {template_columns}
+        SELECT r.input_row, true AS ranked, t.*
         FROM rows r JOIN templates t USING (finding_group)
         WHERE t.theme <> 'none'
         ORDER BY t.salience DESC, t.severity DESC, r.spend DESC NULLS LAST, r.input_row, t.theme_order;
         INSERT INTO findings
-        SELECT r.input_row, false, {template_columns}
+        SELECT r.input_row, false, t.*
         FROM rows r JOIN templates t USING (finding_group)
         WHERE t.theme = 'none'
         ORDER BY r.input_row, t.theme_order
-        """  # noqa: S608
+        """
     )
     connection.execute(
         f"""
