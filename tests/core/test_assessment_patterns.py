@@ -928,6 +928,77 @@ PLAIN_WORDING: list[tuple[str, str, Verdict]] = [
     ("Our direct suppliers recertify every two years that their materials comply with anti-trafficking laws.", CERTIFICATION, FOUND),
     ("Iedere teler moet een verklaring ondertekenen dat hij zich houdt aan de arbeidswetgeving en geen kinderarbeid toelaat.", CERTIFICATION, FOUND),
     ("De tien leveranciers met het hoogste risico op dwangarbeid zullen volgend jaar worden geaudit.", AUDITS, NOT_DONE),
+    # another stated purpose: corruption, hygiene, customs origin, ISO; read over three words however long (2.3.7)
+    ("All buyers complete an anti-bribery training every year.", TRAINING, NOT_FOUND),
+    ("Alle inkopers volgen jaarlijks een training over slavernij in de keten.", TRAINING, FOUND),
+    ("Inkopers die ons anticorruptiebeleid overtreden, krijgen een officiële waarschuwing.", ACCOUNTABILITY, NOT_FOUND),
+    ("Buyers who breach our anti-corruption rules face disciplinary action.", ACCOUNTABILITY, NOT_FOUND),
+    ("Buyers who breach our rules on forced labour face disciplinary action.", ACCOUNTABILITY, FOUND),
+    ("Onze vleesleveranciers worden door de afdeling voedselveiligheid op hygiëne geaudit.", AUDITS, NOT_FOUND),
+    ("Unsere Zulieferer für Verpackungen werden durch das Team Qualitätsmanagement zweimal jährlich auditiert.", AUDITS, NOT_FOUND),
+    ("Unsere Zulieferer für Verpackungen werden durch das Team Sozialstandards zweimal jährlich auf Zwangsarbeit auditiert.", AUDITS, FOUND),
+    ("Für jede Sendung legen die Lieferanten eine Lieferantenerklärung zum präferenziellen Ursprung vor.", CERTIFICATION, NOT_FOUND),
+    ("With each invoice our vendors send a certificate of origin and a signed declaration that no child labour was used.", CERTIFICATION, FOUND),
+    ("Onze drukkerijen hebben een ISO-certificering, en bij bezoeken bekijken wij de werktijden van de drukkers.", CERTIFICATION, NOT_FOUND),
+    # plans: on the schedule, being worked on, a year ahead, a plan introducing a list (2.3.7)
+    ("Een e-learning over uitbuiting voor onze inkopers staat voor volgend voorjaar op de planning.", TRAINING, NOT_DONE),
+    ("Er wordt op dit moment gewerkt aan een procedure voor overtredingen van onze gedragscode door leveranciers.", ACCOUNTABILITY, NOT_DONE),
+    ("Ein Verfahren für Verstöße von Lieferanten gegen das Verbot der Kinderarbeit ist in Ausarbeitung.", ACCOUNTABILITY, NOT_DONE),
+    ("Ab dem kommenden Berichtsjahr führen wir für alle Zulieferer eine Risikoanalyse zu Menschenhandel durch.", VERIFICATION, NOT_DONE),
+    ("Binnenkort gaan wij onze telers contractueel vragen te bevestigen dat zij geen kinderarbeid toestaan.", CERTIFICATION, NOT_DONE),
+    ("Next year our priorities are to: screen all tier-one suppliers for forced-labour risk; train our sourcing team.", TRAINING, NOT_DONE),
+    ("Next year our priorities are to: screen all tier-one suppliers for forced-labour risk; train our sourcing team.", VERIFICATION, NOT_DONE),
+    ("Unser Aktionsplan 2026 umfasst: Schulungen der Einkäufer zu Zwangsarbeit; Audits bei Hochrisikolieferanten.", AUDITS, NOT_DONE),
+    ("Bis Mitte 2024 hatten alle Zulieferer unseren Kodex gegen Kinderarbeit unterschrieben.", CERTIFICATION, FOUND),
+    ("By the end of 2023, every factory had signed our anti-slavery declaration.", CERTIFICATION, FOUND),
+    ("By the end of 2026, every factory will sign our anti-slavery declaration.", CERTIFICATION, NOT_DONE),
+    # negation: "weder … noch" with the verb after, conditions and afterthoughts after the cue (2.3.7)
+    ("Weder unsere Einkäufer noch das Management sind zu Menschenhandel geschult worden.", TRAINING, NOT_DONE),
+    ("Weder werden Fabriken besucht, noch werden Schulungen zu Zwangsarbeit angeboten.", TRAINING, NOT_DONE),
+    ("Wir tolerieren weder Zwangsarbeit noch Kinderarbeit und besuchen unsere Zulieferer unangekündigt.", AUDITS, FOUND),
+    ("Wir haben keinen Verhaltenskodex für Lieferanten, schulen aber jedes Jahr unsere Einkäufer zu Zwangsarbeit.", TRAINING, FOUND),
+    ("Wij beëindigen het contract met een leverancier als er na een waarschuwing geen verbetering zichtbaar is.", ACCOUNTABILITY, FOUND),
+    ("Twee kwekers zijn geschorst nadat zij hun herstelplan tegen kinderarbeid niet hadden uitgevoerd.", ACCOUNTABILITY, FOUND),
+    ("Als een teler niets aan de kinderarbeid op zijn bedrijf verandert, nemen wij afscheid van hem.", ACCOUNTABILITY, FOUND),
+    ("Die Bewertung der Menschenrechtsrisiken unserer Lieferanten erfolgt intern, nicht durch einen externen Dienstleister.", VERIFICATION, FOUND),
+    ("Die Bewertung der Menschenrechtsrisiken unserer Lieferanten erfolgt nicht.", VERIFICATION, NOT_DONE),
+    ("Wij laten de fabrieken van onze leveranciers, al dan niet onaangekondigd, controleren op kinderarbeid.", AUDITS, FOUND),
+    ("Whether or not announced, audits of our tanneries for child labour take place twice a year.", AUDITS, FOUND),
+    # consequences and certification in more words; subcontractors and labour agencies as suppliers (2.3.7)
+    ("Three vendors were delisted after forced labour was found at their mills.", ACCOUNTABILITY, FOUND),
+    ("Stellt sich heraus, dass ein Zulieferer Zwangsarbeit zulässt, stellen wir die Belieferung ein.", ACCOUNTABILITY, FOUND),
+    ("Bei Verstößen gegen das Verbot der Kinderarbeit trennen wir uns von dem betreffenden Händler.", ACCOUNTABILITY, FOUND),
+    ("Ein Zulieferer, der Kinder beschäftigt, wird von künftigen Ausschreibungen ausgeschlossen.", ACCOUNTABILITY, FOUND),
+    ("Wij hebben geen sanctiesysteem en geen escalatieprocedure voor schendingen door leveranciers.", ACCOUNTABILITY, NOT_DONE),
+    ("Een producent die de gedragscode schendt, verliest de opdracht.", ACCOUNTABILITY, FOUND),
+    ("De leverancier staat ervoor in dat de goederen zonder dwangarbeid zijn gemaakt.", CERTIFICATION, FOUND),
+    ("Den Verhaltenskodex, der Zwangsarbeit und Menschenhandel verbietet, haben inzwischen alle Lieferanten unterschrieben.", CERTIFICATION, FOUND),
+    ("Our sales contracts include a representation by each vendor that it complies with anti-trafficking laws, and a right for us to audit.", CERTIFICATION, FOUND),
+    ("Alle Subunternehmer müssen schriftlich bestätigen, dass sie die Gesetze gegen Zwangsarbeit einhalten.", CERTIFICATION, FOUND),
+    ("Elk uitzendbureau tekent een verklaring dat het de wetgeving tegen mensenhandel naleeft.", CERTIFICATION, FOUND),
+    ("Each labour agency we use has signed our code against forced labour.", CERTIFICATION, FOUND),
+    ("Contractors who ignore the provisions of our policy on trafficking are held accountable.", CERTIFICATION, NOT_FOUND),
+    ("In 2024 zijn twee contracten met leveranciers ontbonden wegens kinderarbeid in hun werkplaatsen.", CERTIFICATION, NOT_FOUND),
+    ("Die Verträge mit unseren Lieferanten geben uns ein Kündigungsrecht, falls Zwangsarbeit festgestellt wird.", CERTIFICATION, NOT_FOUND),
+    ("Die Verträge mit unseren Lieferanten geben uns ein Kündigungsrecht, falls Zwangsarbeit festgestellt wird.", ACCOUNTABILITY, FOUND),
+    # training words; questionnaires about the risk (2.3.7)
+    ("Onze planners zijn nog niet opgeleid in het herkennen van uitbuiting in de keten.", TRAINING, NOT_DONE),
+    ("Elk kwartaal organiseren wij een kennissessie over dwangarbeid voor de inkoopafdeling.", TRAINING, FOUND),
+    ("Eine Qualifizierung unserer Einkäufer zu Kinderarbeit ist bislang nicht erfolgt.", TRAINING, NOT_DONE),
+    ("Die Qualifizierung neuer Lieferanten erfolgt über unser Einkaufsportal.", TRAINING, NOT_FOUND),
+    ("Für die Mitarbeitenden im Einkauf gibt es ein Modul zu Menschenhandel.", TRAINING, FOUND),
+    ("Nieuwe leveranciers vullen een vragenlijst in over arbeidsomstandigheden en wervingskosten.", VERIFICATION, FOUND),
+    # look-alikes: customers auditing us, suppliers' own suppliers, a supplier's commitment, tender prompts (2.3.7)
+    ("Mehrere Kunden kontrollieren unsere Werke jährlich auf die Einhaltung ihrer Sozialstandards.", AUDITS, NOT_FOUND),
+    ("Onze klanten controleren onze fabrieken jaarlijks op de naleving van hun gedragscode.", AUDITS, NOT_FOUND),
+    ("Lieferanten müssen sicherstellen, dass ihre eigenen Vorlieferanten keine Kinder einsetzen, und diese Vorlieferanten selbst kontrollieren.", AUDITS, NOT_FOUND),
+    ("Die Zulieferer verpflichten sich, ihre Belegschaft zu Arbeitnehmerrechten zu schulen.", TRAINING, NOT_FOUND),
+    ("Bitte beschreiben Sie Ihre Audits und Schulungen zu Zwangsarbeit.", AUDITS, NOT_FOUND),
+    ("Please describe the training your buyers receive on trafficking.", TRAINING, NOT_FOUND),
+    ("Wir prüfen gerade, ob wir unseren Kodex um eine Pflicht zur Einhaltung der Gesetze gegen Zwangsarbeit erweitern.", AUDITS, NOT_FOUND),
+    ("Wir prüfen bei jedem Besuch, ob unsere Lieferanten die Gesetze gegen Zwangsarbeit einhalten.", AUDITS, FOUND),
+    ("Unser Jahresabschluss wird vom Wirtschaftsprüfer geprüft; zusätzlich beauftragen wir Sozialaudits bei den Nähereien.", AUDITS, FOUND),
+    ("Unser Jahresabschluss wird jährlich von einem Wirtschaftsprüfer auditiert.", AUDITS, NOT_FOUND),
 ]
 # fmt: on
 
@@ -950,3 +1021,23 @@ def test_plain_wording_of_practices_consequences_and_look_alikes(
 def test_a_contract_that_only_grants_audit_rights_is_not_a_certification(text: str) -> None:
     assert verdict(text, CERTIFICATION) is NOT_FOUND
     assert verdict(text, AUDITS) is FOUND
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two mills were removed from our supplier list last spring. Both had earlier signed our declaration that they comply with anti-slavery laws.",
+        "Wij beoordelen onze leveranciers op risico's. Een schriftelijke bevestiging van naleving van de wet tegen kinderarbeid vragen wij niet.",
+        "Alle Zulieferer wurden bewertet. Sämtliche neuen Verträge enthalten Zusicherungen zur Einhaltung der Gesetze gegen Zwangsarbeit.",
+    ],
+)
+def test_the_suppliers_a_certification_concerns_may_be_named_in_the_sentence_before(text: str) -> None:
+    # (2.3.7) certification needs the sentence to be about suppliers; "both", "wij" and "Verträge"
+    # refer back to the suppliers of the sentence before
+    assert verdict(text, CERTIFICATION) is not NOT_FOUND
+
+
+def test_an_endorsement_still_needs_its_own_subject() -> None:
+    text = "We source cotton from 40 mills. The OECD Guidelines were updated in 2023."
+    assert verdict(text, LEGALBENCH_MEASURES["verification"]) is NOT_FOUND
+    assert verdict(text, "oecd_endorsement") is NOT_FOUND

@@ -71,6 +71,9 @@ class Criterion:
     weak_cues: tuple[str, ...] = field(default=())
     # When set, the sentence must also name who acts (to tell an endorsement from a mention).
     subject_required: str | None = None
+    # Whether that subject may be named in the sentence before instead ("Two suppliers were delisted.
+    # Both had signed our declaration …"): true when it says what the sentence is about, not who acts.
+    subject_carries_over: bool = False
     # When set, only sentences matching it are searched for cues (a cheap necessary condition).
     prerequisite: str | None = None
     # Whether a cue with another stated purpose (quality, product safety, customs security) is vetoed.
@@ -128,7 +131,10 @@ SUPPLIER_WORDS = (
     r"cooperatives?|leverancier\w*|toeleverancier\w*|zakenpartners?|fabrieken|leverings\w*|producent\w*|"
     r"fabrikant\w*|handelaars?|handelaren|ateliers?|coöperaties?|\w*lieferant\w*|zuliefer\w*|"
     r"geschäftspartner\w*|werke|auftragnehmer\w*|händler\w*|hersteller\w*|produzenten|betriebe|"
-    r"\w*webereien|\w*fabriken|kooperativen|makers?|kwekers?|telers?|farmers?|erzeuger)\b"
+    r"\w*webereien|\w*fabriken|kooperativen|makers?|kwekers?|telers?|farmers?|erzeuger|workshops?|"
+    # subcontractors and the agencies that supply labour
+    r"onderaannemer\w*|subunternehmer\w*|uitzendbureau\w*|(?:labou?r|staffing|recruitment)\W+agenc(?:y|ies)|"
+    r"(?:leih|zeit)arbeitsfirm\w*|personaldienstleister\w*)\b"
 )
 
 # Rules in a supplier code of conduct appended to a statement ("training shall be provided to all
@@ -141,7 +147,7 @@ IMPOSED_ON_SUPPLIER = (
     r"(?:" + SUPPLIER_WORDS + r")\W+(?:\S+\s+){0,4}?(?:must|shall|should|need\W+to|have\W+to|has\W+to|"
     r"(?:are|is)\W+(?:also\W+)?(?:required|expected|obliged|obligated|asked|encouraged|responsible)\W+(?:to|for)|"
     r"agree\W+to|commit\W+to|ensure|ensures|moeten|dienen|zijn\W+verplicht|zorgen\W+(?:ervoor\W+)?dat|"
-    r"müssen|sollen|sind\W+verpflichtet|sorgen\W+dafür)\b"
+    r"müssen|sollen|sind\W+verpflichtet|sorgen\W+dafür|verpflichten\W+sich|verplichten\W+zich)\b"
     r"|\b(?:require|requires|required|expect|expects|ask|asks|oblige|obliges|encourage|encourages|"
     r"eisen|verlangen|verpflichten|fordern)\W+(?:\S+\s+){0,3}?(?:" + SUPPLIER_WORDS + r")\W+(?:\S+\s+){0,2}?"
     r"(?:to|om|zu)\b"
@@ -161,14 +167,21 @@ OTHER_PURPOSE = (
     r"\b(?:quality|product\W+safety|food\W+safety|safety\W+of\W+(?:our\W+)?products|consumer\W+safety|"
     r"good\W+manufacturing|gmp|haccp|brcgs?|iso\W?\d{3,5}|technical\W+specifications?|specifications|"
     r"customs|c-?tpat|(?:supply\W+chain|cargo|information|data|it)\W+security|security\W+(?:audits?|"
-    r"standards?|requirements?|certification|reviews?)|cyber\w*|data\W+protection|privacy|financial(?!\W+(?:year|period))|"
+    r"standards?|requirements?|certification|reviews?)|cyber\w*|data\W+protection|privacy|financial(?!\W+(?:year|period|officer))|"
     r"accounting|tax|energy|authenticity|(?:internal|financial|procurement|payroll)\W+controls|tariff|import\W+documentation|sales|customer\W+service|"
     r"product\W+knowledge|kwaliteit\w*|productkwaliteit|productveiligheid|voedselveiligheid|douane|"
-    r"financi\w+(?!\W+(?:year|period|jaar))|energie\w*|beveiliging|informatiebeveiliging|\w*qualität\w*|produktsicherheit|"
-    r"lebensmittelsicherheit|informationssicherheit|datenschutz|zoll\w*|finanz\w*|kundenservice|"
+    r"financi\w+(?!\W+(?:year|period|jaar|officer|directeur))|energie\w*|beveiliging|informatiebeveiliging|\w*qualität\w*|produktsicherheit|"
+    r"lebensmittelsicherheit|informationssicherheit|datenschutz|zoll\w*|finanz(?!vorstand|chef|direktor|geschäftsführ)\w*|kundenservice|"
     r"verkauf\w*|(?:veiligheid|sicherheit)\W+(?:en|und)\W+(?:kwaliteit|qualität)|co2|carbon|emissions?|"
     r"uitstoot|reach-\w+|rohs|svhc|declarations?\W+of\W+conformity|\w*konformitätserklärung\w*|"
-    r"conformiteitsverklaring\w*)\b"
+    r"conformiteitsverklaring\w*|"
+    # corruption and bribery are compliance topics of their own, not slavery
+    r"corruption|anticorruption|bribery|corruptie\w*|anticorruptie\w*|omkoping|korruption\w*|antikorruption\w*|"
+    r"bestechung\w*|hygien\w*|hygiëne\w*|ifs|"
+    # the origin of goods for customs and tariff preferences, not where the labour comes from
+    r"certificates?\W+of\W+origin|preferential\W+origin|ursprungszeugnis\w*|ursprungsnachweis\w*|"
+    r"präferenz\w*\W+ursprung\w*|certificaat\W+van\W+oorsprong|oorsprongscertificaat\w*|"
+    r"preferentiële\W+oorsprong)\b"
 )
 # ... which does not apply when the sentence is also about labour, slavery or human rights.
 SOCIAL_PURPOSE = (
@@ -209,6 +222,8 @@ NEGATOR_FALSE_FRIENDS = (
     r"tolerance)\b"
     r"|niet\W+(?:alleen|enkel|getolereerd|toegestaan|gevonden|aangetroffen|alle|iedere?|elke?)\b"
     r"|not\W+(?:all|every)\b"
+    r"|(?<=whether\Wor\W)not\b|(?<=al\Wdan\W)niet\b|(?<=\Wor\W)not(?=\W*[,;)])|(?<=\Wof\W)niet(?=\W*[,;)])|"
+    r"(?<=\Woder\W)nicht(?=\W*[,;)])"
     r"|geen\W+gebruik\W+(?:te\W+)?(?:maken|maakt|gemaakt)\W+van\b"
     r"|geen\W+nieuwe\W+(?:orders?|opdrachten|bestellingen)\b"
     r"|kein\w*\W+neuen\W+(?:aufträge|bestellungen)\b"
@@ -244,8 +259,9 @@ QUALIFIER_NEGATION = (
     r"\W+(?:(?:currently|always|necessarily|yet)\W+)?(?:(?:be|been|being)\W+)?(?:\w+\W+){0,2}?"
     r"(?:by\W+(?:an?\W+|the\W+)?(?:third|independent|external|outside)|(?:an?\W+)?(?:independent\w*|"
     r"unannounced|announced|third[- ]part\w*|external\w*|outsourced|limited\W+to|only|just)\b)"
-    r"|\W+(?:\w+\W+){0,2}?(?:door\W+(?:een\W+)?(?:derde|externe|onafhankelijke)|durch\W+(?:dritte|externe|"
-    r"unabhängige)|von\W+(?:dritten|externen|unabhängigen))"
+    # ("weder selbst noch durch Dritte" is not done at all)
+    r"|\W+(?:(?!noch\b|nor\b)\w+\W+){0,2}?(?:door\W+(?:een\W+)?(?:derde|externe|onafhankelijke)|durch\W+"
+    r"(?:einen\W+|eine\W+)?(?:dritte|externe|unabhängige)|von\W+(?:einem\W+)?(?:dritten|externen|unabhängigen))"
     r"|\W+(?:(?:altijd|steeds|immer|stets|zwingend)\W+)?(?:(?:on)?aangekondigd\w*|onafhankelijk\w*|"
     r"(?:un)?angekündigt\w*|unabhängig\w*)\b"
     r"|\W+(?:sufficiently|adequately|ausreichend|hinreichend|voldoende)\b"
@@ -263,23 +279,29 @@ PLANNED_BEFORE = (
     r"explore|look\W+into)\b|will\W+assist\W+(?:\w+\W+){0,2}?(?:with|in)|development\W+of|"
     r"in\W+(?:the\W+)?(?:near\W+)?future|going\W+forward|in\W+the\W+coming\W+(?:year|months|period)|"
     r"next\W+(?:year|financial\W+year|fiscal\W+year|reporting\W+period)|by\W+(?:the\W+end\W+of\W+)?"
-    r"(?:fiscal\W+)?20\d\d|over\W+the\W+(?:next|coming)\W+\w+|"
+    r"(?:fiscal\W+)?20\d\d(?!\W+(?:\w+\W+){0,6}?had\b)|over\W+the\W+(?:next|coming)\W+\w+|"
     r"van\W+plan|voornemens|(?:in|vanaf)\W+20\d\d\W+(?:starten|beginnen|gaan)\W+(?:wij|we)\b|starten\W+(?:wij|we)\W+met|"
     r"(?:would|'d)\W+like\W+to|next\W+season|with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|(?:het\W+is\W+)?de\W+bedoeling\W+(?:is\W+)?(?:dat|om)|in\W+het\W+(?:nieuwe|komende|volgende)\W+"
     r"(?:boek|kalender)?jaar|de\W+komende\W+(?:jaren|maanden|periode)|(?:onderzoeken|bekijken|verkennen)\W+"
     r"(?:\w+\W+){0,2}?mogelijkhe\w*|overwegen|willen\W+(?:\w+\W+){0,6}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
     r"opzetten|starten|introduceren|beginnen)\b|zullen\W+(?:\w+\W+){0,10}?(?:invoeren|ontwikkelen|opzetten|"
     r"starten|introduceren|uitvoeren|beginnen)\b|werken\W+aan\W+(?:de\W+)?(?:ontwikkeling|invoering|opzet)|"
-    r"onderzoeken\W+of|volgend\W+jaar|vanaf\W+20\d\d|bezig\W+met\W+(?:het\W+)?(?:ontwikkelen|opzetten|"
+    r"onderzoeken\W+of|volgend\W+jaar|vanaf\W+20\d\d|(?:er\W+)?(?:wordt|worden)\W+(?:\w+\W+){0,4}?gewerkt\W+aan|"
+    r"op\W+de\W+planning|"
+    # a plan for a year ahead names what will be done ("In het actieplan voor 2025 zijn opgenomen: …")
+    r"(?:action\W+plan|roadmap|work\W+plan)\W+(?:for\W+)?20\d\d|20\d\d\W+(?:action\W+plan|roadmap)|"
+    r"(?:actieplan|jaarplan|werkplan|stappenplan|routekaart)\w*\W+(?:voor\W+)?20\d\d|"
+    r"(?:maßnahmenplan|aktionsplan|fahrplan|arbeitsplan|roadmap)\w*\W+(?:für\W+)?20\d\d|bezig\W+met\W+(?:het\W+)?(?:ontwikkelen|opzetten|"
     r"voorbereiden|invoeren)|gaan\W+(?:(?!en\b|of\b|moeten\b)\w+\W+){0,12}?(?:uitvoeren|invoeren|ontwikkelen|opzetten|starten|"
-    r"introduceren|beginnen|aan\W+de\W+slag)\b|ontwikkelen\W+(?:momenteel|op\W+dit\W+moment)|"
+    r"introduceren|beginnen|aan\W+de\W+slag|verplichten|vragen|eisen|trainen|opleiden|vastleggen|opstellen|"
+    r"screenen|auditen|toetsen|beoordelen)\b|ontwikkelen\W+(?:momenteel|op\W+dit\W+moment)|"
     r"(?:will|shall)\W+(?:\w+\W+)?(?:train|audit|assess|map|screen|verify)\b|"
-    r"bis\W+(?:ende\W+|mitte\W+)?20\d\d|soll(?:en)?\W+(?:\w+\W+){0,12}?(?:eingerichtet|eingeführt|"
+    r"bis\W+(?:ende\W+|mitte\W+)?20\d\d(?!\W+(?:hatten|hatte|waren|war|wurden|wurde)\b)|soll(?:en)?\W+(?:\w+\W+){0,12}?(?:eingerichtet|eingeführt|"
     r"aufgebaut|entwickelt|umgesetzt|erarbeitet)\W+werden\b|"
     r"planen|beabsichtig\w*|erwäg\w*|überlegen|(?:werden|wird)\W+(?:(?!und\b|oder\b|müssen\b|sollen\b|können\b)"
     r"\w+\W+){0,10}?(?:durchführen|einführen|"
     r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
-    r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+nächsten\W+jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
+    r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+(?:nächsten|kommenden)\W+(?:geschäfts|berichts|kalender)?jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
     r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,12}?"
     r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen|erstellen|erarbeiten|aufsetzen|starten|beginnen)\b|"
     r"ab\W+(?:dem\W+)?(?:geschäfts|berichts|kalender)?jahr\W+20\d\d|(?:ab|vanaf)\W+(?:dem\W+|het\W+)?(?:herbst|"
@@ -301,12 +323,15 @@ PLANNED_AFTER = (
     r"implemented|launched|completed))|will\W+be\W+(?:introduced|implemented|developed|rolled\W+out|"
     r"launched|established|created|adopted|put\W+in\W+place|used|formali[sz]ed|started|piloted|audited|"
     r"assessed|screened|visited|inspected|trained)|(?:zal|zullen)\W+(?:\w+\W+){0,4}?(?:worden|gaan)\b|"
-    r"(?:in|under)\W+(?:development|preparation|planning|ontwikkeling|voorbereiding)|"
+    # Dutch "gaan" before an infinitive is a future ("dat we leveranciers … gaan verplichten")
+    r"gaan\W+\w{3,}en\b|"
+    r"(?:in|under)\W+(?:development|preparation|planning|ontwikkeling|voorbereiding)|in\W+de\W+maak|op\W+de\W+planning|"
+    r"(?:wordt|worden|wird|werden)\W+(?:\w+\W+){0,4}?(?:aan\W+)?(?:gewerkt|gearbeitet)\b|"
     r"(?:staat|staan|is|zijn|wordt|worden)\W+(?:\w+\W+){0,3}?(?:gepland|voorzien|ontwikkeld|voorbereid|"
     r"ingevoerd)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,5}?(?:geplant|eingeführt|entwickelt|"
     r"aufgebaut|vorbereitet|erarbeitet|ausgearbeitet|konzipiert)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,3}?"
     r"(?:20\d\d|\w*jahr|künftig|zukünftig|später|demnächst|mittelfristig|langfristig)\W+(?:\w+\W+){0,2}?vorgesehen|(?:steht|stehen)\W+(?:\w+\W+){0,2}?aus|"
-    r"with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung)|"
+    r"with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung|erarbeitung|ausarbeitung)|"
     r"(?:wordt|worden|wird|werden)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
     r"nächstes\W+jahr|im\W+nächsten\W+jahr|ab\W+20\d\d|vanaf\W+20\d\d)|soll(?:en)?\W+(?:\w+\W+){0,3}?"
     r"(?:starten|beginnen|eingeführt\W+werden))\b|(?:could|might)\W+(?:\w+\W+)?be\W+(?:introduced|implemented|"
@@ -336,6 +361,9 @@ STATUTE_FRAMES = (
     r"(?:\w+\W+){0,2}?(?:\w*gesetz\w*|\w*richtlinie|\w*verordnung|lksg)\W+(?:\w+\W+){0,3}?(?:müssen|muss)\b|\b(?:worden|wordt)\W+vermeld\W+of\b|"
     r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:\w*gesetz|lksg|\w*richtlinie|\w*verordnung)\W+(?:\w+\W+){0,3}?"
     r"(?:verlangt|verpflichtet|fordert|schreibt|sieht\W+vor)\b|\boffenzulegen\b|\binwieweit\b|"
+    # what a questionnaire or tender asks ("Bitte beschreiben Sie Audits, Schulungen …")
+    r"\bbitte\W+(?:beschreiben|erläutern|nennen)\W+sie\b|\bplease\W+(?:describe|explain|list|state|indicate)\b|"
+    r"\b(?:beschrijf|omschrijf)\b|"
     r"\b(?:ist|sind)\W+anzugeben\b|\banzugeben\W*,?\W*ob\b|"
     # "The requirements of § 1714.43(c)(5) concern …", "Die Anforderungen des § … betreffen …"
     r"\bthe\W+requirements?\W+(?:of|under|in)\W+(?:§|section|the\W+(?:act|law|statute))|"
@@ -519,6 +547,8 @@ _VISIT_NL = (
     r"\b(?:bezoek\w*|bezocht|ter\W+plaatse|ter\W+plekke|(?:komt|komen|kwam|kwamen|gaan|gaat|ging|gingen)\W+"
     r"(?:\S+\s+){0,8}?langs)\b"
 )
+# "wir prüfen derzeit, ob wir …" weighs a step of the company's own; it checks no supplier
+_WEIGHING_OWN_STEP = r"\W+(?:(?:derzeit|aktuell|gerade|noch)\W+)?,?\W*ob\W+(?:wir|unser\w*)\b"
 _VISIT_DE = r"\b(?:besuch\w*|besucht|besichtig\w*|vor\W+ort|fahren\W+(?:\S+\s+){0,4}?zu)\b"
 
 
@@ -586,8 +616,9 @@ _CONSEQUENCE_NL = (
     r"\bgeen\W+(?:\S+\s+){0,2}?(?:orders?|opdrachten|bestellingen)\W+meer\b|\bgrond\W+voor\W+(?:\S+\s+){0,2}?"
     r"(?:ontbinding|beëindiging|opzegging)\b|\bter\W+verantwoording\W+(?:\S+\s+){0,3}?geroepen|"
     r"\b(?:zetten|zet)\W+(?:\S+\s+){0,4}?(?:\w*relatie|samenwerking|\w*contract\w*|orders?|bestellingen|inkoop)\W+"
-    r"(?:\S+\s+){0,2}?stop\b|\bstopgezet\b|\bverlie\w*\W+(?:\S+\s+){0,3}?(?:status|orders?|opdrachten|\w*contract\w*|"
-    r"bestellingen)\b|\bop\W+non-?actief\b|\bdisciplinair\b"
+    r"(?:\S+\s+){0,2}?stop\b|\bstopgezet\b|\bverlie\w*\W+(?:\S+\s+){0,3}?(?:status|orders?|opdracht(?:en)?|\w*contract\w*|"
+    r"bestellingen)\b|\bop\W+non-?actief\b|\bdisciplinair\b|\b(?:schorsen|schorst|geschorst)\b|\buitgelist\b|"
+    r"\b(?:nemen|neemt)\W+(?:\S+\s+){0,3}?afscheid\W+van\b"
 )
 _CONSEQUENCE_DE = (
     r"\b(?:geahndet|ahnden|ahndet|verfolgt)\b|\bzur\W+verantwortung\W+gezogen|\bneuen\W+(?:aufträge|"
@@ -601,21 +632,27 @@ _CONSEQUENCE_DE = (
     r"sperrt)\b|\bkeine\W+(?:\S+\s+){0,2}?(?:aufträge|bestellungen)\W+mehr\b|\b(?:streichen|streicht|gestrichen)\W+"
     r"(?:\S+\s+){0,8}?\w*liste\b|\b\w*liste\W+(?:\S+\s+){0,3}?(?:zu\W+)?(?:streichen|gestrichen)\b|\bbis\W+zur\W+"
     r"(?:fristlosen\W+)?(?:kündigung|entlassung)\b|\b(?:fliegt|fliegen)\W+(?:\S+\s+){0,2}?raus\b|"
-    r"\babgemahnt\b|\babmahnen\b|\b(?:entlassen|gekündigt)\W+werden\b|\b\w*kündigungsrecht\w*"
+    r"\babgemahnt\b|\babmahnen\b|\b(?:entlassen|gekündigt)\W+werden\b|\b\w*kündigungsrecht\w*|"
+    r"\b(?:trennen|trennt)\W+(?:wir\W+)?(?:uns|sich)\W+(?:\S+\s+){0,3}?von\b|\b(?:stellen|stellt)\W+(?:\S+\s+){0,4}?"
+    r"(?:zusammenarbeit|geschäftsbeziehung\w*|lieferungen|bestellungen|belieferung|einkauf|aufträge)\W+"
+    r"(?:\S+\s+){0,4}?ein\b|\bvon\W+(?:\S+\s+){0,2}?(?:aufträgen|bestellungen|ausschreibungen|vergaben?)\W+"
+    r"(?:\S+\s+){0,1}?ausgeschlossen\b"
 )
 # ... and the failure it answers, which the sentence must name.
 _FAILURE_NL = (
     r"overtred\w*|overtreding\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|naleven|nakomen|meldt|melden)|"
     r"tekortschiet\w*|tekortkoming\w*|blijkt|vastgesteld|inbreuk\w*|kinderen\W+(?:\S+\s+){0,2}?werken|"
     r"dwangarbeid|kinderarbeid|uitbuiting|mensenrechten|gedragscode|niet\W+(?:\S+\s+){0,2}?(?:meewerk\w*|"
-    r"verbeter\w*)|herstel\w*|in\W+de\W+fout|gebeurt\W+(?:er\W+)?niets"
+    r"verbeter\w*|uitgevoerd|uitvoer\w*)|herstel\w*|in\W+de\W+fout|gebeurt\W+(?:er\W+)?niets|"
+    r"(?:er\W+)?niets\W+verander\w*|geen\W+verbetering"
 )
 _FAILURE_DE = (
     r"verstoß\w*|verstöß\w*|verstoßen|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|erfüllt|"
     r"erfüllen)|ignorier\w*|festgestellt|stellen\W+(?:\S+\s+){0,4}?fest|zwangsarbeit|kinderarbeit|"
     r"menschenrecht\w*|kodex|nicht\W+(?:\S+\s+){0,2}?mitwirk\w*|befund\w*|\bmängel\w*|abhilfe|"
     r"kinder\W+(?:\S+\s+){0,2}?arbeiten|(?:geschieht|passiert)\W+nichts|andernfalls|ansonsten|menschenhandel|"
-    r"sklaverei|übergeh\w*|übergangen|missacht\w*"
+    r"sklaverei|übergeh\w*|übergangen|missacht\w*|stellt\W+sich\W+(?:\S+\s+){0,3}?heraus|herausstell\w*|"
+    r"kinder\W+(?:\S+\s+){0,2}?beschäftig\w*"
 )
 # Certification in plain words: the supplier signs, undertakes, vouches or confirms.
 _CERTIFY_NL = (
@@ -623,11 +660,11 @@ _CERTIFY_NL = (
     r"\w*voorwaarden|\w*contract\w*|\w*overeenkomst\w*)|\b(?:\w*code|\w*verklaring\w*)\W+(?:\S+\s+){0,6}?"
     r"(?:ondertekenen|ondertekend|getekend|tekenen)\b|\bhandtekening\W+(?:\S+\s+){0,2}?onder\b|"
     r"\bverplicht\w*\W+(?:\S+\s+){0,2}?zich\b|\bverbind\w*\W+(?:\S+\s+){0,2}?zich\b|\binstaa?n?t?\W+voor\b|"
-    r"\bstaa?t?n?\W+(?:\S+\s+){0,3}?in\W+voor\b|\bbevestig\w*\W+(?:\S+\s+){0,6}?dat\b"
+    r"\bstaa?t?n?\W+(?:\S+\s+){0,3}?in\W+voor\b|\bsta(?:at|an)\W+(?:\S+\s+){0,2}?(?:er\W*)?voor\W+in\b|\bbevestig\w*\W+(?:\S+\s+){0,6}?dat\b"
 )
 _CERTIFY_DE = (
     r"\bverpflicht\w*\W+(?:\S+\s+){0,2}?sich\b|\bsich\W+(?:\S+\s+){0,3}?verpflicht\w*|"
-    r"\bsicher\w*\W+(?:\S+\s+){0,10}?zu\b|\bunterschrift\w*|\b(?:unterzeichn\w*|unterschreib\w*|"
+    r"\bsicher\w*\W+(?:\S+\s+){0,10}?zu\b|\bunterschrift\w*|\b(?:unterzeichn\w*|unterschr(?:eib|ieb)\w*|"
     r"unterschrieben)\W+(?:\S+\s+){0,8}?(?:\w*kodex\w*|\w*erklärung\w*|\w*bedingungen|\w*vertr\w*|"
     r"\w*vereinbarung\w*)|\bbestätig\w*\W+(?:\S+\s+){0,6}?dass\b"
 )
@@ -640,16 +677,27 @@ _CERTIFY_OBJECT_DE = (
     r"zwangsarbeit|kinderarbeit|sklaverei|menschenhandel|menschenrecht\w*|verhaltenskodex|kodex|"
     r"sozialstandard\w*|arbeitsbedingungen"
 )
-# A contract that only grants the right to audit is (c)(2), not a certification by the supplier.
-_AUDIT_RIGHT_ONLY = (
-    r"(?=[\s\S]*(?:\bright\W+to\W+(?:\S+\s+){0,2}?(?:audit|inspect|visit)|\bmogen\W+(?:\S+\s+){0,3}?"
+# A contract that only grants the right to audit is (c)(2), and one that only provides for ending it
+# ("behalten wir uns ein Kündigungsrecht bei Menschenrechtsverstößen vor") is (c)(4), not a
+# certification by the supplier.
+_COMPANY_RIGHT_ONLY = (
+    r"(?=[\s\S]*(?:\bright\W+to\W+(?:\S+\s+){0,2}?(?:audit|inspect|visit|terminat)|\b\w*kündigungsrecht\w*|"
+    r"\bontbindingsrecht\w*|\brecht\W+(?:\S+\s+){0,2}?(?:op\W+)?(?:ontbinding|beëindiging|opzegging)|\bmogen\W+(?:\S+\s+){0,3}?"
     r"(?:controleren|auditen|inspecteren|bezoeken)\b|\b(?:controleren|auditen|inspecteren|bezoeken)\W+"
     r"(?:\S+\s+){0,2}?mogen\b|\brecht\W+(?:\S+\s+){0,3}?(?:om\W+)?(?:\S+\s+){0,6}?(?:te\W+)?(?:controleren|"
     r"auditen|inspecteren)\b|\b(?:recht\W+(?:vor|ein)|vorbehalten)\b[\s\S]*\b(?:zu\W+)?(?:überprüfen|"
     r"prüfen|kontrollieren|auditieren)\b))(?![\s\S]*(?:\bcertif|\badhere|\bsign|\bconfirm|verplicht|onderteken|"
-    r"bevestig|verpflicht|einzuhalten|unterzeichn|unterschreib|bestätig))"
+    r"bevestig|verpflicht|einzuhalten|unterzeichn|unterschr(?:eib|ieb)|bestätig|\brepresent|\bwarrant))"
 )
 _SANCTIONS_LIST = r"\bsanctielijst\w*|\bsanktionslist\w*|\bsanctions?\W+(?:lists?|screening)"
+# A social audit named after a financial one is not vetoed by it ("Our accounts are audited by …; in
+# addition, we commission social audits at our suppliers").
+_SOCIAL_AUDIT = r"soci(?:al|ale)\W+audits?|sozialaudit\w*|smeta|amfori|bsci|sa\W?8000"
+
+
+def _unless_social_audit(pattern: str) -> str:
+    return rf"(?:{pattern})(?![\s\S]*(?:{_SOCIAL_AUDIT}))"
+
 
 _ENDORSEMENT_NEAR = (
     r"(?:{verb})\W+(?:\S+\s+){{0,12}}?\S*(?:{fw})|(?:{fw})\S*\s+(?:\S+\s+){{0,10}}?\S*(?:{verb})"
@@ -750,6 +798,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bketen(?:analyse|risico\w*|onderzoek)\w*",
                 Cue(r"\b(?:gepaste\W+)?zorgvuldigheid\w*|\bdue\W+diligence", weak=True),
                 r"\bleveranciers?(?:beoordeling|screening|evaluatie|vragenlijst)\w*",
+                # a questionnaire about the risk itself (one confirming compliance is a certification)
+                r"\bvragenlijst\w*\W+(?:\S+\s+){0,2}?(?:over|inzake|naar)\W+(?:\S+\s+){0,3}?(?:mensenrechten\w*|"
+                r"arbeids\w*|dwangarbeid|kinderarbeid|wervingskosten|lonen|werktijden|sociale?|risico\w*)",
                 r"\bzelfevaluatie\w*|\bzelfbeoordeling\w*|\bverifi(?:ëren|eren|catie|eert|eerd)\b|\bgeverifieerd\b",
                 r"\b(?:toetsen|getoetst|vergelijken|vergeleken)\W+(?:\S+\s+){0,6}?(?:lijst\w*|index)\b",
                 r"\b(?:ingedeeld|indelen|gecategoriseerd|categoriseren|geclassificeerd|gerangschikt|"
@@ -809,6 +860,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 # "prüfen wir …, wie hoch das Risiko … ist"; checking compliance on site is an audit
                 Cue(
                     r"\b(?:prüf(?:en|t|te|ten)|geprüft)\b",
+                    unless_after=_WEIGHING_OWN_STEP,
                     requires=_both(_CHAIN_DE, r"risik", unless=r"einhalt\w*|unangekündigt|vor\W+ort|audit"),
                 ),
             ),
@@ -876,12 +928,18 @@ CRITERIA: tuple[Criterion, ...] = (
                     requires=_both(
                         _SITE_DE, _AUDIT_OBJECT_DE, unless=r"risik(?:o|os|en)\b|\bwie\W+(?:sie|er)\b"
                     ),
+                    unless_after=_WEIGHING_OWN_STEP,
                 ),
             ),
         },
         exclusions=(
+            _unless_social_audit(
+                r"\bfinancial\W+statements?|\bannual\W+accounts|\baccounts\W+were\W+audited|\bjaarrekening|"
+                r"\baccountantsverklaring|\bcontrolerend\W+accountant|\babschlussprüf\w*|\bwirtschaftsprüf\w*|"
+                r"\bjahresabschluss"
+            ),
             r"\baudit\W+(?:and\W+risk\W+)?committee|\b(?:external|independent|statutory)\W+auditors?'?s?\W+"
-            r"(?:report|opinion)|\bfinancial\W+statements?|\bannual\W+accounts|\baccounts\W+were\W+audited|"
+            r"(?:report|opinion)|"
             r"\b(?:annual\W+report|report)\W+(?:\w+\W+){0,2}?audited|\binternal\W+audit\W+(?:function|"
             r"department|team|reviewed|reviews|found|tested|confirmed)(?![\s\S]*\baudits?\W+of\W+(?:\w+\W+){0,2}?suppliers)|"
             r"\bcorporate\W+audit\W+department|\binternal\W+audit\W+plans?|\baudit\W+and\W+risk\W+(?:team|function)",
@@ -893,12 +951,14 @@ CRITERIA: tuple[Criterion, ...] = (
             r"\b(?:our\W+company|ons\W+bedrijf|unser\W+unternehmen)\W+(?:is|was|wordt|wird)\W+(?:\w+\W+){0,8}?"
             r"(?:audited|geaudit|auditiert)\b",
             r"\bcustomers?\W+(?:\S+\s+){0,8}?(?:audit|inspect)\w*\W+(?:\S+\s+){0,2}?(?:our|us)\b|\bklanten\W+"
-            r"(?:\S+\s+){0,8}?audits?\W+(?:\S+\s+){0,4}?(?:onze|ons)\b|\bvon\W+(?:unseren\W+)?kunden\W+(?:\S+\s+){0,2}?"
-            r"auditiert",
+            r"(?:\S+\s+){0,8}?(?:audit\w*|controleren|inspecteren)\W+(?:\S+\s+){0,4}?(?:onze|ons)\b|\bvon\W+"
+            r"(?:unseren\W+)?kunden\W+(?:\S+\s+){0,2}?auditiert|\bkunden\W+(?:\S+\s+){0,8}?(?:auditier\w*|"
+            r"kontrollier\w*|inspizier\w*)\W+(?:\S+\s+){0,2}?(?:uns|unser\w*)\b",
             # suppliers auditing their own suppliers is a duty of theirs
-            r"\baudit\w*\W+(?:their|its)\W+own\W+(?:sub-?)?suppliers",
-            r"\bauditcommissie|\bjaarrekening|\baccountantsverklaring|\bcontrolerend\W+accountant",
-            r"\bprüfungsausschuss|\babschlussprüf\w*|\bwirtschaftsprüf\w*|\bjahresabschluss",
+            r"\baudit\w*\W+(?:their|its)\W+own\W+(?:sub-?)?suppliers|\b(?:hun|ihre)\W+eigen\w*\W+(?:toe|vor|unter|sub)?"
+            r"(?:leveranciers|lieferanten|zulieferer)\W+(?:\S+\s+){0,12}?(?:controleren|auditen|prüfen|"
+            r"kontrollieren|auditieren)\b",
+            r"\bauditcommissie|\bprüfungsausschuss",
         ),
         own_practice_only=True,
         suppliers_may_benefit=True,
@@ -928,7 +988,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\baudit|\bverif|\btrain",
                 ),
                 Cue(
-                    r"\b(?:attest\w*|warrant(?:s|ed|ing|y|ies)?|represent(?:s|ed)?\W+(?:and\W+warrant\w*\W+)?that|"
+                    r"\b(?:attest\w*|warrant(?:s|ed|ing|y|ies)?|represent(?:s|ed)?\W+(?:and\W+warrant\w*\W+)?that|representations?\W+by\W+(?:\S+\s+){0,3}?that|"
                     r"representations?\W+and\W+warrant\w*)\b",
                 ),
                 r"\b(?:anti-?slavery|anti-?trafficking|slavery|trafficking)\W+certifications?\b|"
@@ -940,8 +1000,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\b(?:contracts?|contracting|contractual(?:ly)?|agreements?|purchase\W+orders?|terms\W+(?:and|&)\W+"
                     r"conditions|terms\W+of\W+(?:purchase|business|trade|engagement)|conditions\W+of\W+"
-                    r"(?:purchase|business)|clauses?|provisions|legally\W+binding)\b",
-                    requires=r"^(?!" + _AUDIT_RIGHT_ONLY + r")[\s\S]*\b(?:compl\w+|adher\w+|abide|conform\w*|"
+                    r"(?:purchase|business)|clauses?|legally\W+binding)\b|\bprovisions\b(?=[\s\S]*\b(?:contracts?|"
+                    r"agreements?|terms|purchase\W+orders?)\b)",
+                    requires=r"^(?!"
+                    + _COMPANY_RIGHT_ONLY
+                    + r")[\s\S]*\b(?:compl\w+|adher\w+|abide|conform\w*|"
                     r"codes?|standards?|laws?|legal|regulations?|polic\w+|principles|guidelines|prohibit\w*|"
                     r"slaver\w*|traffick\w*|forced|human\W+rights|labou?r)\b",
                     unless_before=r"\bbefore\W+(?:an?\W+|the\W+)?$|(?:terminat\w*|cancel\w*|suspen\w*|renew|end|breach\w*|"
@@ -985,7 +1048,7 @@ CRITERIA: tuple[Criterion, ...] = (
             "nl": (
                 Cue(
                     r"\b(?:certificeren|certificering\w*|\w*verklaring\w*|verklaren|verklaart|bevestigen\W+"
-                    r"(?:\S+\s+){0,3}?schriftelijk|schriftelijk\W+(?:\S+\s+){0,3}?(?:bevestig\w*|verklar\w*))",
+                    r"(?:\S+\s+){0,3}?schriftelijk|schriftelijke?\W+(?:\S+\s+){0,3}?(?:bevestig\w*|verklar\w*))",
                     # "deze verklaring" is this statement itself
                     unless_before=r"\b(?:deze|dit|onze|de|het)\W+$",
                 ),
@@ -994,12 +1057,14 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"inkoopvoorwaarden|leveringsvoorwaarden|algemene\W+voorwaarden|inkooporder\w*|"
                     r"voorwaarde\w*|clausule\w*|bepalingen)\b",
                     requires=r"^(?!"
-                    + _AUDIT_RIGHT_ONLY
+                    + _COMPANY_RIGHT_ONLY
                     + r")[\s\S]*(?:naleving|naleven|na\W+te\W+leven|voldoen|"
                     r"gedragscode|normen|wet\w*|beleid|verbied\w*|dwangarbeid|kinderarbeid|slavernij|mensenhandel|"
                     r"mensenrechten)",
                     unless_before=r"(?:beëindig\w*|opzeg\w*|ontbind\w*|zeggen|zegt)\W+(?:\w+\W+){0,3}$",
-                    unless_after=r"\W+(?:\w+\W+){0,5}?(?:ontbindingsclausule\w*|gevolgen)\b",
+                    # a contract that was ended is a consequence ("contracten … ontbonden")
+                    unless_after=r"\W+(?:\w+\W+){0,5}?(?:ontbindingsclausule\w*|gevolgen|ontbonden|beëindigd|"
+                    r"opgezegd|stopgezet)\b",
                 ),
                 r"\b(?:ondertekenen|ondertekend|tekenen|getekend)\W+(?:\S+\s+){0,8}?\w*gedragscode|"
                 r"\w*gedragscode\w*\W+(?:\S+\s+){0,6}?(?:ondertekenen|ondertekend|tekenen|onderschrijven)",
@@ -1014,18 +1079,19 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"klausel\w*|bedingung\w*\W+(?:\w+\W+){0,2}?(?:bestellung|auftrag\w*|zusammenarbeit|"
                     r"geschäftsbeziehung))\b",
                     requires=r"^(?!"
-                    + _AUDIT_RIGHT_ONLY
+                    + _COMPANY_RIGHT_ONLY
                     + r")[\s\S]*(?:einhalt\w*|einzuhalten|gesetz\w*|kodex|"
                     r"standards|richtlinie\w*|zwangsarbeit|kinderarbeit|sklaverei|menschenhandel|menschenrecht\w*|"
                     r"verbot\w*|verpflicht\w*)",
                     # "vor Vertragsabschluss" says when, not what is agreed
                     unless_before=r"(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\w+\W+){0,3}$|\bvor\W+$",
-                    unless_after=r"\W+(?:\w+\W+){0,1}?(?:konsequenzen|folgen|kündigung\w*)\b",
+                    unless_after=r"\W+(?:\w+\W+){0,1}?(?:konsequenzen|folgen|kündigung\w*)\b|\W+(?:\w+\W+){0,5}?"
+                    r"(?:gekündigt|beendet|aufgelöst)\b",
                 ),
                 Cue(
                     r"\b\w*erklärung\w*",
                     requires=r"einhalt|einzuhalten|gesetz\w*|kodex|standards|zwangsarbeit|kinderarbeit|"
-                    r"sklaverei|menschenhandel|menschenrecht\w*|unterzeichn\w*|unterschreib\w*|schriftlich|"
+                    r"sklaverei|menschenhandel|menschenrecht\w*|unterzeichn\w*|unterschr(?:eib|ieb)\w*|schriftlich|"
                     r"lieferant|zuliefer",
                     # "diese Erklärung" is this statement itself
                     unless_before=r"\b(?:diese|dieser|unsere|unserer|die|der)\W+$",
@@ -1034,20 +1100,20 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\bbestätigung\w*|\bbestätigen\b",
                     requires=r"lieferant|zuliefer|einhalt|schriftlich",
                 ),
-                r"\b(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*)\W+(?:\S+\s+){0,5}?(?:\w*kodex\w*|code\W+of\W+"
+                r"\b(?:unterzeichn\w*|unterschr(?:eib|ieb)\w*|anerkenn\w*)\W+(?:\S+\s+){0,5}?(?:\w*kodex\w*|code\W+of\W+"
                 r"conduct)|"
-                r"\w*kodex\w*\W+(?:\S+\s+){0,6}?(?:unterzeichn\w*|unterschreib\w*|anerkenn\w*|"
+                r"\w*kodex\w*\W+(?:\S+\s+){0,12}?(?:unterzeichn\w*|unterschr(?:eib|ieb)\w*|anerkenn\w*|"
                 r"vertragsbestandteil)",
                 Cue(_CERTIFY_DE, requires=_CERTIFY_OBJECT_DE),
             ),
         },
         exclusions=(
-            r"\b(?:ISO\W?\d+|FSC|PEFC|organic|B\W?Corp|fair\W?trade|rainforest|utz|leed|breeam|dgnb|gots|"
-            r"oeko\w*|c-?tpat|aeo)\W+(?:\w+\W+){0,2}?(?:certif|gecertificeerd|zertifiziert|certificaat)\w*",
+            r"\b(?:ISO(?:\W?\d+)?|FSC|PEFC|organic|B\W?Corp|fair\W?trade|rainforest|utz|leed|breeam|dgnb|gots|"
+            r"oeko\w*|c-?tpat|aeo)\W+(?:\w+\W+){0,2}?(?:certif|gecertificeerd|zertifizier|certificaat)\w*",
             r"\bcertif\w*\W+(?:\S+\s+){0,4}?(?:ISO\W?\d+|FSC|PEFC|organic|fair\W?trade|c-?tpat)",
             r"\bemployment\W+(?:contracts?|agreements?)|\bcontracts?\W+of\W+employment|\bcollective\W+"
             r"(?:bargaining\W+|labou?r\W+)?agreements?|\barbeidscontract\w*|\barbeitsvertr\w*|"
-            r"\bcertificates?\W+of\W+origin|\bwarranty\W+(?:period|claims)",
+            r"\bwarranty\W+(?:period|claims)",
         ),
         # Certification is something suppliers give: the sentence must be about suppliers or purchasing.
         # (or one of the statute's measures listed together: "no audits, certification or training").
@@ -1057,6 +1123,7 @@ CRITERIA: tuple[Criterion, ...] = (
         r"\bausschreibung\w*|\btenders?\b|\bsupply\W+"
         r"(?:contracts?|agreements?)|\baudit\w*|\bverif\w*|\btrain\w*|"
         r"\bschulung\w*",
+        subject_carries_over=True,
         purpose_checked=True,
     ),
     Criterion(
@@ -1108,7 +1175,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\b(?:cease|ceases|stop|stops|stopped|discontinue)\W+(?:\S+\s+){0,2}?(?:doing\W+business|working\W+"
                     r"with|sourcing|purchasing|buying|ordering|trading)\b|\b(?:drop|drops|dropped|dropping|phase\W+out|"
                     r"phases\W+out|phased\W+out)\W+(?:\S+\s+){0,2}?(?:suppliers?|vendors?|factories|factory|mills?|"
-                    r"smelters?|them)\b|\b(?:are|is|be|been)\W+(?:\w+\W+)?(?:suspended|delisted|blacklisted|phased\W+out|"
+                    r"smelters?|them)\b|\b(?:are|is|be|been|were|was)\W+(?:\w+\W+)?(?:suspended|delisted|blacklisted|phased\W+out|"
                     r"disqualified)\b|\bremoved\W+from\W+(?:\S+\s+){0,2}?(?:supply\W+chains?|sourcing|supplier\W+base)|"
                     r"\blos(?:e|es|t|ing)\W+(?:\S+\s+){0,2}?(?:approved\W+status|approval|accreditation)\b|"
                     r"\bno\W+longer\W+(?:be\W+)?(?:used|do\W+business|work\W+with|source|purchase)\b|"
@@ -1178,7 +1245,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\bdisciplinaire\W+(?:maatregel\w*|sancties?|gevolgen|procedure\w*)|\barbeidsrechtelijke\W+"
                     r"maatregel\w*|\b(?:tot\W+en\W+met|leiden\W+tot|leidt\W+tot)\W+(?:\S+\s+){0,2}?ontslag\b|"
-                    r"\bop\W+staande\W+voet|\bontslagen\b|\bsancti(?:es?|ebeleid|eregeling)\b|\bsanctioneren|\bter\W+verantwoording\W+"
+                    r"\bop\W+staande\W+voet|\bontslagen\b|\bsancti(?:es?|e\w{4,})\b|\bboete(?:clausule|beding)\w*|\bsanctioneren|\bter\W+verantwoording\W+"
                     r"(?:geroepen|roepen)|\baangesproken\b",
                     consequence=True,
                 ),
@@ -1213,7 +1280,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:compliance\W?officer|compliance-?afdeling|afdeling\W+compliance|interne\W+(?:controle|"
                 r"procedures?|verantwoording))",
                 Cue(_CONSEQUENCE_NL, requires=_FAILURE_NL, consequence=True),
-                r"\bprocedure\w*\W+(?:\S+\s+){0,3}?(?:voor|bij|rond|om)\W+(?:(?!meld)\S+\s+){0,3}?(?:overtreding\w*|"
+                r"\b\w*procedure\w*\W+(?:\S+\s+){0,3}?(?:voor|bij|rond|om)\W+(?:(?!meld)\S+\s+){0,3}?(?:overtreding\w*|"
                 r"schending\w*|inbreuk\w*|misstand\w*|in\W+te\W+grijpen|op\W+te\W+treden)",
                 Cue(r"\baan\W+te\W+spreken\b|\baanspreken\b", requires=_FAILURE_NL, consequence=True),
                 Cue(
@@ -1239,7 +1306,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\b(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\S+\s+){0,4}?(?:geschäftsbeziehung\w*|zusammenarbeit|"
                     r"\w*vertrag\w*|\w*verträge|lieferbeziehung\w*)|\b(?:geschäftsbeziehung\w*|zusammenarbeit|"
-                    r"\w*vertrag\w*|\w*verträge|lieferbeziehung\w*|bestellungen|aufträge)\W+(?:\S+\s+){0,8}?"
+                    r"\w*vertrag\w*|\w*verträge|lieferbeziehung\w*|bestellungen|aufträge)\W+(?:\S+\s+){0,12}?"
                     r"(?:beend\w*|gekündigt|kündigen|ausgesetzt)",
                     consequence=True,
                 ),
@@ -1330,7 +1397,9 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             "nl": (
                 r"\btraining(?:en|s)?\b|\btrainen\b|\bgetraind\b|\bopleiding\w*|\bcursus\w*|\be-?learning\w*|"
-                r"\bbewustwording\w*|\bworkshops?\b|\b(?:bijgeschoold|bijscholing\w*|scholing\w*|geschoold)\b",
+                r"\bbewustwording\w*|\bworkshops?\b|\b(?:bijgeschoold|bijscholing\w*|scholing\w*|geschoold)\b|"
+                r"\b(?:opgeleid|opleiden|leiden\W+(?:wij|we)\W+(?:\S+\s+){0,5}?op)\b|\b(?:kennis|informatie|trainings?|leer|"
+                r"voorlichtings)sessie\w*|\bmodules?\W+(?:over|inzake)\b",
                 Cue(r"\bmodules?\b", requires=r"\b(?:volg\w*|gevolgd|doorlopen|afronden|afgerond|maken)\b"),
                 Cue(
                     r"\b(?:leren|leert|geleerd|inwerk\w*|instructie\w*|voorlichting\w*)\b",
@@ -1343,7 +1412,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:\w*(?:pflicht|rechts|compliance|ketten|nachhaltigkeits|sozial|einkaufs|präsenz|online|"
                 r"sensibilisierungs))?schulung\w*|\bgeschult\b|\bschulen\b|\bschult\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
                 r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*|\bunterwiesen\b|"
-                r"\b(?:weiter|fort)gebildet\b|\bbilden\W+(?:\S+\s+){0,10}?weiter\b|\bseminar\w*",
+                r"\b(?:weiter|fort)gebildet\b|\bbilden\W+(?:\S+\s+){0,10}?weiter\b|\bseminar\w*|"
+                r"\bmodul(?:e|en)?\W+(?:zu|zur|zum|über)\b",
+                # qualifying staff; qualifying a supplier is its approval
+                Cue(
+                    r"\bqualifizier\w*",
+                    requires=r"mitarbeit\w*|beschäftigte\w*|einkäufer\w*|führungskräfte|personal\b|belegschaft",
+                    unless_after=r"\W+(?:\S+\s+){0,2}?(?:\w*lieferant\w*|zuliefer\w*)",
+                ),
                 Cue(
                     r"\b\w*module?\b",
                     requires=r"\b(?:absolvier\w*|durchlauf\w*|durchlaufen|teilnehm\w*|nehmen|bearbeit\w*)\b",

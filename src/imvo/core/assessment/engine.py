@@ -14,6 +14,7 @@ its page and offsets into the extracted text, so a reviewer can check the answer
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import json
@@ -58,7 +59,7 @@ from imvo.core.assessment.scope import (
 )
 from imvo.core.assessment.scope import polarity_of as polarity_of
 
-ENGINE_VERSION = "imvo-assess 2.3.6"
+ENGINE_VERSION = "imvo-assess 2.3.7"
 
 _MAX_CITATIONS = 3
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -280,6 +281,13 @@ _SHORT_HEADING = re.compile(
 # [audits]", "[audited] for product quality".
 _PURPOSE_CHARS_BEFORE = 24
 _PURPOSE_CHARS_AFTER = 45
+# ... and never fewer than three words before, however long: Dutch and German compounds are ("von
+# unserer Qualitätssicherung regelmäßig auditiert").
+_PURPOSE_WORDS_BEFORE = 3
+# What suppliers certify may be said anywhere in the sentence; the failure a consequence answers is
+# named in the consequence's clause ("employees who violate our anti-corruption policy may face
+# disciplinary action").
+_PURPOSE_REACH = {"supplier_certification": "sentence", "internal_accountability": "clause"}
 # How far after a requirement on suppliers a cue is still what they must do ("must train their").
 _IMPOSED_REACH_WORDS = 10
 _IMPOSED_REACH_CHARS = 160
@@ -389,17 +397,27 @@ def _imposed_on_suppliers(
     return False
 
 
-def _other_purpose(analysis: SentenceAnalysis, cue_start: int, cue_end: int, whole_sentence: bool) -> bool:
-    """The cue's own wording gives it a purpose other than labour and human rights."""
+def _words_before(analysis: SentenceAnalysis, position: int, count: int) -> int:
+    """The offset where the ``count``-th word before ``position`` starts (0 if there are fewer)."""
+    tokens = analysis.tokens
+    index = bisect.bisect_left(tokens, position, key=lambda token: token.start)
+    words = [token for token in tokens[max(0, index - 3 * count) : index] if token.text[:1].isalnum()]
+    return words[-count].start if len(words) >= count else 0
+
+
+def _other_purpose(analysis: SentenceAnalysis, cue_start: int, cue_end: int, reach: str) -> bool:
+    """The cue's own wording gives it a purpose other than labour and human rights; ``reach`` is
+    where that wording is read: "sentence", "clause" or "cue" (a few words around it). The caller
+    checks first that the sentence is not also about labour or human rights."""
     lowered = analysis.lowered
-    if whole_sentence:
-        stated = _OTHER_PURPOSE.search(lowered)
-    else:
-        clause_start, clause_end = analysis.clause(cue_start)
-        window_start = max(clause_start, cue_start - _PURPOSE_CHARS_BEFORE)
-        window_end = min(clause_end, cue_end + _PURPOSE_CHARS_AFTER)
-        stated = _OTHER_PURPOSE.search(lowered, window_start, window_end)
-    return bool(stated) and not _SOCIAL_PURPOSE.search(lowered)
+    if reach == "sentence":
+        return bool(_OTHER_PURPOSE.search(lowered))
+    clause_start, clause_end = analysis.clause(cue_start)
+    if reach == "cue":
+        words_start = _words_before(analysis, cue_start, _PURPOSE_WORDS_BEFORE)
+        clause_start = max(clause_start, min(cue_start - _PURPOSE_CHARS_BEFORE, words_start))
+        clause_end = min(clause_end, cue_end + _PURPOSE_CHARS_AFTER)
+    return bool(_OTHER_PURPOSE.search(lowered, clause_start, clause_end))
 
 
 @dataclass(frozen=True)
@@ -419,7 +437,9 @@ class _PreparedPassage:
     is_heading: bool
     is_short_heading: bool  # one to four words: a heading even for criteria whose titles count
     language: str
+    previous_lowered: str  # the passage before it ("" for the first)
     _analysis: SentenceAnalysis | None = None
+    _social: bool | None = None
 
     @property
     def analysis(self) -> SentenceAnalysis:
@@ -427,6 +447,14 @@ class _PreparedPassage:
         if self._analysis is None:
             self._analysis = analyse(self.passage.text, self.language)
         return self._analysis
+
+    @property
+    def social_purpose(self) -> bool:
+        """Whether the passage is about labour or human rights, which overrides any other purpose;
+        read once per passage, since most passages with a cue are."""
+        if self._social is None:
+            self._social = bool(_SOCIAL_PURPOSE.search(self.lowered))
+        return self._social
 
 
 def _passage_may_hold(
@@ -458,13 +486,24 @@ def _cue_counts(
         return False
     if cue.unless_after is not None and cue.unless_after.match(lowered, match.end()):
         return False
-    if criterion.purpose_checked and _other_purpose(
-        analysis, match.start(), match.end(), whole_sentence=criterion.id == "supplier_certification"
+    if (
+        criterion.purpose_checked
+        and not prepared.social_purpose
+        and _other_purpose(analysis, match.start(), match.end(), _PURPOSE_REACH.get(criterion.id, "cue"))
     ):
         return False
     return not (
         criterion.own_practice_only
         and _imposed_on_suppliers(analysis, prepared.passage.text, match.start(), criterion.id == "training")
+    )
+
+
+def _subject_named(compiled: _CompiledCriterion, prepared: _PreparedPassage) -> bool:
+    """Whether the passage (or, where the criterion allows, the one before it) names the subject."""
+    if compiled.subject is None or compiled.subject.search(prepared.lowered):
+        return True
+    return compiled.criterion.subject_carries_over and bool(
+        compiled.subject.search(prepared.previous_lowered)
     )
 
 
@@ -477,7 +516,7 @@ def _hits_in_passage(
     # Vetoes are checked only for sentences with some cue: most sentences have none, so this is cheaper.
     if compiled.exclusion is not None and compiled.exclusion.search(lowered):
         return []
-    if compiled.subject is not None and not compiled.subject.search(lowered):
+    if not _subject_named(compiled, prepared):
         return []
     hits: list[_Hit] = []
     seen: set[int] = set()
@@ -618,6 +657,7 @@ def assess_document(document: ExtractedDocument, criteria: Sequence[str] | None 
             is_heading=headings[index],
             is_short_heading=bool(_SHORT_HEADING.fullmatch(passage.text)),
             language=language,
+            previous_lowered=lowered[index - 1] if index else "",
         )
         for index, passage in enumerate(passages)
     ]

@@ -122,12 +122,13 @@ _VERBAL_NEG = _words(VERBAL_NEGATORS)
 _TRAILING = _words(TRAILING_NEGATORS)
 _REFUSALS = _words(REFUSAL_VERBS)
 _TRAILING_EXCEPT = _words(TRAILING_NEGATOR_EXCEPTIONS)
-_HARD_STOPS = frozenset({";", ":", "?", "!", "."}) | _CONTRAST
+_SENTENCE_STOPS = frozenset({"?", "!", "."})
+_HARD_STOPS = _SENTENCE_STOPS | {";", ":"} | _CONTRAST
 _CONTAINS = _words("contain contains contained include includes included have has had are is were was")
 _DUTCH_RELATIVE = _words("die dat waarbij welke waarin")
 _GERMAN_RELATIVE = _words("die der das welche welcher welches denen deren dessen")
 _RELATIVE = _words("who that which whose die dat welke welche")
-_INVERTED_SUBJECTS = _words("wij wir ze zij sie")
+_INVERTED_SUBJECTS = _words("wij we wir ze zij sie")
 # Dutch words that open a relative clause ("dat" is also "that" introducing what is said: left out).
 _DUTCH_RELATIVE_OPENERS = _words("die welke waarmee waarbij waarin waarvoor waardoor waarop")
 # Prepositions before a relative pronoun ("…, nach der …", "…, bei denen …", "…, bij wie …").
@@ -143,7 +144,20 @@ _VERB_FINAL_RELATIVE = _GERMAN_RELATIVE | _DUTCH_RELATIVE_OPENERS
 # Contrast adverbs that stand inside a Dutch or German clause ("existiert jedoch noch nicht"),
 # unlike a conjunction that starts a new one.
 _CONTRAST_ADVERBS = _words("echter jedoch allerdings hingegen dagegen")
+# Subordinators that open a condition or time clause after the main clause; Dutch "als" only before
+# the clause's subject ("als er …", "als een leverancier …"), since it is also "as".
+_CONDITION_OPENERS = _words(
+    "wanneer indien zodra totdat tenzij nadat omdat wenn falls sofern sobald nachdem weil solange"
+)
+_CONDITION_SUBJECTS = _words("er een de het zij ze hij wij we deze dit u")
+# What opens the alternative that a negation after a comma rules out ("…, nicht über einen Dritten").
+_AFTERTHOUGHT_PREPOSITIONS = _words("über durch via door von van bei bij mit met")
 _FRONTING = _words("while whilst although though whereas if because since as even")
+# "Weder … noch …", "neither … nor …" negate both members and the verb that follows them ("Weder die
+# Geschäftsführung noch der Einkauf wurde geschult"): a finite verb after them does not end the scope.
+_CORRELATIVE = _words("weder neither")
+# Scopes that end at a new clause (a new subject, "and" + a new verb).
+_CLAUSE_BOUND = frozenset({"verbal", "np", "correlative"})
 
 _FALSE_FRIEND = lowered_pattern(NEGATOR_FALSE_FRIENDS)
 _ABSENT_CONSEQUENCE = lowered_pattern(ABSENT_CONSEQUENCE)
@@ -319,8 +333,8 @@ _STOP, _NEW_ITEM, _WORD = "stop", "new item", "word"
 def _scope_end(tokens: Sequence[_Token], first: int, mode: str, limit: int, lists: frozenset[str]) -> int:
     """The character offset where the scope of an operator ending before ``tokens[first]`` ends.
 
-    ``mode`` is "verbal" (not, niet, nicht), "np" (no, geen, kein), "wide" (not feasible, has yet
-    to) or "planned" (plans and possibilities).
+    ``mode`` is "verbal" (not, niet, nicht), "correlative" (weder, neither), "np" (no, geen, kein),
+    "wide" (not feasible, has yet to) or "planned" (plans and possibilities).
     """
     item_tokens = 0
     last = min(len(tokens), first + _MAX_SCOPE_TOKENS)
@@ -350,7 +364,7 @@ def _scope_step(tokens: Sequence[_Token], index: int, first: int, mode: str, lis
         return _NEW_ITEM
     if text in lists:
         # "and" + a new verb or subject ends the negation; "or"/"nor" lists share it.
-        if mode in ("verbal", "np") and text in _AND and _starts_new_clause(tokens, index):
+        if mode in _CLAUSE_BOUND and text in _AND and _starts_new_clause(tokens, index):
             return _STOP
         return _STOP if _next_text(tokens, index) in _PRONOUNS else _NEW_ITEM
     if index > first and mode == "verbal" and text in _AUX and tokens[index - 1].text not in _RELATIVE:
@@ -366,13 +380,17 @@ def _comma_step(tokens: Sequence[_Token], index: int, mode: str) -> str:
     """A new subject ends every scope; a subordinate clause ends all but the wide and planned ones
     ("it is not possible, given our size, to audit"; "wir planen, unsere Einkäufer zu schulen")."""
     following = _next_text(tokens, index)
-    if following in _PRONOUNS or (mode in ("verbal", "np") and _starts_new_clause(tokens, index)):
+    if following in _PRONOUNS or (mode in _CLAUSE_BOUND and _starts_new_clause(tokens, index)):
         return _STOP
     if mode == "wide" and following in _SUBJECTS and tokens[0].text in _FRONTING:
         # "While it is not possible to audit every vendor, our team inspects …": the main clause
         # after a fronted subordinate clause is not in its scope
         return _STOP
     if mode != "planned" and _inverted_main_clause(tokens, index):
+        return _STOP
+    if index + 2 < len(tokens) and tokens[index + 2].text in _CONTRAST:
+        # a verb and "but" after the comma open a clause of their own ("kein Auditprogramm, schulen
+        # aber unsere Einkäufer")
         return _STOP
     return _NEW_ITEM
 
@@ -403,7 +421,8 @@ def _negation_scopes(
             continue
         if verbal and _conditional(tokens, index, language):
             continue
-        end = _scope_end(tokens, index + 1, "verbal" if verbal else "np", len(lowered), lists)
+        mode = ("correlative" if token.text in _CORRELATIVE else "verbal") if verbal else "np"
+        end = _scope_end(tokens, index + 1, mode, len(lowered), lists)
         scopes.append((token.end, end))
     for match in _WIDE.finditer(lowered):
         if _FALSE_FRIEND.match(lowered, match.start()):
@@ -459,8 +478,20 @@ def _marker_scopes(
         if first < len(tokens) and tokens[first].text == ",":
             # a fronted adverbial reaches the clause after it ("Going forward, we will check …")
             first += 1
-        scopes.append((match.start(), _scope_end(tokens, first, "planned", len(lowered), lists)))
+        end = _scope_end(tokens, first, "planned", len(lowered), lists)
+        if lowered.startswith(":", end):
+            # a plan that introduces a list ("Over the next year we plan to: map …; train …") covers
+            # every item of it, which semicolons separate
+            end = _sentence_end(tokens, _token_index_after(tokens, end), len(lowered))
+        scopes.append((match.start(), end))
     return scopes
+
+
+def _sentence_end(tokens: Sequence[_Token], index: int, limit: int) -> int:
+    for token in tokens[index:]:
+        if token.text in _SENTENCE_STOPS:
+            return token.start
+    return limit
 
 
 def _trailing_negation(analysis: SentenceAnalysis, cue_start: int, cue_end: int) -> bool:
@@ -509,6 +540,10 @@ def _trailing_step(
         # Dutch and German put the negation after the verb and its object.
         if text in _TRAILING and _next_text(tokens, index) in _TRAILING_EXCEPT:
             return False, index
+        if previous == "," and _next_text(tokens, index) in _AFTERTHOUGHT_PREPOSITIONS:
+            # "führen wir selbst durch, nicht über einen Dritten": the negation rules out only the
+            # alternative after it
+            return False, index
         return not _QUALIFIER.match(analysis.lowered, token.end), index
     if analysis.language not in ("nl", "de"):
         return _english_trailing(analysis, index, index - first, previous), index + 1
@@ -533,8 +568,11 @@ def _verb_final_step(
         return True, index  # "Von Audits … haben wir bislang abgesehen" (but "abgesehen von" is "apart from")
     if text in _CONTRAST_ADVERBS and previous not in (",", ""):
         return None, index + 1  # "ein Verfahren … existiert jedoch noch nicht"
-    if text in ("om", "um") and index > first:
-        # a purpose clause ("… om te controleren of er geen dwangarbeid is") holds its own negation
+    if (index > first and text in ("om", "um")) or (
+        text in _CONDITION_OPENERS or (text == "als" and _next_text(tokens, index) in _CONDITION_SUBJECTS)
+    ):
+        # a purpose or condition clause holds its own negation ("… om te controleren of er geen
+        # dwangarbeid is", "stoppen we de inkoop als er geen verbetering komt")
         return False, index
     return None
 
@@ -714,8 +752,11 @@ def analyse(sentence: str, language: str = "en") -> SentenceAnalysis:
 
 
 _SENTENCE_MARKERS = {
-    "nl": _words("niet wij we onze het een zijn worden wordt van bij geen ook"),
-    "de": _words("nicht wir unsere unser der das ist sind werden wird bei kein keine auch und"),
+    "nl": _words("niet wij we onze het een zijn worden wordt van bij geen ook voor met te om zich"),
+    "de": _words(
+        "nicht wir unsere unser der das ist sind werden wird bei kein keine auch und für ein eine einen "
+        "einem einer sich mit"
+    ),
 }
 
 
