@@ -1041,3 +1041,111 @@ def test_an_endorsement_still_needs_its_own_subject() -> None:
     text = "We source cotton from 40 mills. The OECD Guidelines were updated in 2023."
     assert verdict(text, LEGALBENCH_MEASURES["verification"]) is NOT_FOUND
     assert verdict(text, "oecd_endorsement") is NOT_FOUND
+
+
+# Engine 2.3.8: classes of wording from batch 11's errors, each in new sentences written for these tests
+# fmt: off
+ENGINE_238_WORDING = [
+    # an overview whose labels name the measures and whose answers say how far they are done
+    ("Sorgfaltsmaßnahmen im Überblick\nLieferantenaudits – nein\nRisikobewertung – ja (zweimal jährlich)", AUDITS, NOT_DONE),
+    ("Sorgfaltsmaßnahmen im Überblick\nLieferantenaudits – nein\nRisikobewertung – ja (zweimal jährlich)", VERIFICATION, FOUND),
+    ("Our measures on forced labour\n- Training of buyers: not yet introduced.\n- Social audits: 14 in 2024.", TRAINING, NOT_DONE),
+    ("Our measures on forced labour\n- Training of buyers: not yet introduced.\n- Social audits: 14 in 2024.", AUDITS, FOUND),
+    ("Maatregelen tegen uitbuiting\n- Sanctieregeling voor leveranciers: gepland voor 2026.", ACCOUNTABILITY, NOT_DONE),
+    ("Maatregelen tegen uitbuiting\n- Risicoanalyse: per productgroep, door een extern bureau (geen eigen team).", VERIFICATION, FOUND),
+    ("Leveranciersaudits – Jansen Textiel B.V.\nWij kopen garens in bij twaalf spinnerijen.", AUDITS, NOT_FOUND),
+    # a heading of plans makes the items of its list plans; what already exists stays done
+    ("Next steps for 2026:\n- introduce unannounced audits at spinning mills\n- train all merchandisers on forced labour", AUDITS, NOT_DONE),
+    ("Next steps for 2026:\n- introduce unannounced audits at spinning mills\n- train all merchandisers on forced labour", TRAINING, NOT_DONE),
+    ("Vervolgstappen\n1. Inkopers trainen in het herkennen van uitbuiting.\n2. De bestaande risicoanalyse uitbreiden naar verpakkingsleveranciers.", TRAINING, NOT_DONE),
+    ("Vervolgstappen\n1. Inkopers trainen in het herkennen van uitbuiting.\n2. De bestaande risicoanalyse uitbreiden naar verpakkingsleveranciers.", VERIFICATION, FOUND),
+    ("Our measures in 2024:\n- unannounced audits at spinning mills on forced labour", AUDITS, FOUND),
+    # plans: an object put first, "the plan is", "during the coming year", a time after the practice,
+    # something being worked out now, a target year, a plan stated with "sollen"
+    ("Sociale audits bij onze telers overwegen wij voor 2026.", AUDITS, NOT_DONE),
+    ("Sociale audits bij onze telers voeren wij elk jaar uit.", AUDITS, FOUND),
+    ("Schulungen zu Kinderarbeit wollen wir für den Einkauf im Herbst einführen.", TRAINING, NOT_DONE),
+    ("Het plan is om alle inkopers een training over mensenhandel te geven.", TRAINING, NOT_DONE),
+    ("Geplant ist, alle Einkäufer zu Zwangsarbeit zu schulen.", TRAINING, NOT_DONE),
+    ("During the coming year we will map our cocoa suppliers for child labour risk.", VERIFICATION, NOT_DONE),
+    ("Audits of our leather suppliers on forced labour will start next year.", AUDITS, NOT_DONE),
+    ("From the 2026 financial year onwards, supplier contracts will contain an anti-slavery clause.", CERTIFICATION, NOT_DONE),
+    ("Momenteel wordt een sanctiebeleid voor leveranciers die kinderarbeid toelaten uitgewerkt.", ACCOUNTABILITY, NOT_DONE),
+    ("Wij streven ernaar dat vóór 2027 al onze leveranciers op dwangarbeid zijn geaudit.", AUDITS, NOT_DONE),
+    ("Op basis van de uitkomsten willen wij bepalen welke leveranciers een risicobeoordeling nodig hebben.", VERIFICATION, NOT_DONE),
+    ("Bis 2027 sollen alle Disponenten eine Schulung zu Zwangsarbeit abgeschlossen haben.", TRAINING, NOT_DONE),
+    ("Eine Bewertung der Risiken von Kinderarbeit bei unseren Zulieferern ist für 2026 vorgesehen.", VERIFICATION, NOT_DONE),
+    ("Wir beabsichtigen, Zulieferer auf Zwangsarbeit zu bewerten und sie bei Bedarf vor Ort auditieren zu lassen.", AUDITS, NOT_DONE),
+    # negation: "evenmin", verbs of refusal and absence first in their clause, a clause read past, a fronted
+    # subordinate clause, "geen gebruik van gemaakt", a finding of no high risks, "without", "not part of", "nor"
+    ("Onze inkopers hebben evenmin een training over mensenhandel gehad.", TRAINING, NOT_DONE),
+    ("Aus Kostengründen verzichten wir auf Sozialaudits und auf Schulungen zu Zwangsarbeit.", AUDITS, NOT_DONE),
+    ("Aus Kostengründen verzichten wir auf Sozialaudits und auf Schulungen zu Zwangsarbeit.", TRAINING, NOT_DONE),
+    ("Obwohl alle Einkäufer zu Menschenhandel geschult sind, fehlt noch ein Verfahren für Verstöße von Lieferanten.", TRAINING, FOUND),
+    ("Obwohl alle Einkäufer zu Menschenhandel geschult sind, fehlt noch ein Verfahren für Verstöße von Lieferanten.", ACCOUNTABILITY, NOT_DONE),
+    ("Een leveranciersverklaring waarin staat dat er geen kinderarbeid wordt ingezet, vragen wij niet.", CERTIFICATION, NOT_DONE),
+    ("Een auditprogramma om kinderarbeid bij telers op te sporen hebben wij niet.", AUDITS, NOT_DONE),
+    ("Lieferanten, die unsere Sozialaudits nicht bestehen, werden gesperrt.", AUDITS, FOUND),
+    ("Wij behouden ons het recht voor telers ter plaatse te controleren op kinderarbeid, al is daar dit jaar geen gebruik van gemaakt.", AUDITS, FOUND),
+    ("Omdat onze risicoanalyse van de keten geen verhoogde risico's liet zien, hebben wij geen audits laten doen.", VERIFICATION, FOUND),
+    ("Ohne unterschriebene Erklärung gegen Kinderarbeit erhält kein Lieferant einen Auftrag.", CERTIFICATION, FOUND),
+    ("Een clausule tegen dwangarbeid maakt geen deel uit van onze leveringsvoorwaarden.", CERTIFICATION, NOT_DONE),
+    ("The group neither asks vendors to sign a code on forced labour nor inspects their plants.", AUDITS, NOT_DONE),
+    # consequences in more words: separable verbs, "wie" / "wer", a reprimand, rules on consequences said
+    # to be missing, zu-infinitives, an entitlement to terminate, removal from an approved list
+    ("Leveranciers die kinderen laten werken, sluiten wij voortaan uit van nieuwe orders.", ACCOUNTABILITY, FOUND),
+    ("Blijft een kweker kinderarbeid toestaan, dan bouwen wij de samenwerking stapsgewijs af.", ACCOUNTABILITY, FOUND),
+    ("Wie de regels over uitbuiting niet naleeft, ziet zijn opdracht direct beëindigd.", ACCOUNTABILITY, FOUND),
+    ("Een projectleider die misstanden bij een onderaannemer verzwijgt, krijgt een berisping.", ACCOUNTABILITY, FOUND),
+    ("Interne regels over de gevolgen van schendingen van mensenrechten door medewerkers hebben wij niet.", ACCOUNTABILITY, NOT_DONE),
+    ("Wer als Subunternehmer Beschäftigten den Lohn einbehält, wird aus unserem Dienstleisterpool ausgeschlossen.", ACCOUNTABILITY, FOUND),
+    ("Stellen wir Zwangsarbeit fest, behalten wir uns vor, die Lieferbeziehung auszusetzen.", ACCOUNTABILITY, FOUND),
+    ("Bei falschen Angaben zu Kinderarbeit sind wir zur fristlosen Kündigung berechtigt.", ACCOUNTABILITY, FOUND),
+    ("Es fehlt eine Regelung darüber, welche Folgen ein Verstoß eines Lieferanten gegen das Verbot der Kinderarbeit hat.", ACCOUNTABILITY, NOT_DONE),
+    ("Agencies that charge workers recruitment fees are removed from our approved list.", ACCOUNTABILITY, FOUND),
+    ("Contractors face no consequences if they breach our forced-labour standards.", ACCOUNTABILITY, NOT_DONE),
+    ("Growers that refuse to stop using child labour will be dropped.", ACCOUNTABILITY, FOUND),
+    ("Our framework agreements allow us to terminate if a supplier is found using forced labour.", ACCOUNTABILITY, FOUND),
+    ("Our framework agreements allow us to terminate if a supplier is found using forced labour.", CERTIFICATION, NOT_FOUND),
+    ("Bij twijfel laten wij vezels testen om uit te sluiten dat katoen uit regio's met dwangarbeid komt.", ACCOUNTABILITY, NOT_FOUND),
+    # audits in more words, and audits that are not of suppliers or not about labour
+    ("Bei Auffälligkeiten finden bei den Subunternehmern Kontrollen vor Ort statt.", AUDITS, FOUND),
+    ("Wir behalten uns vor, die Einhaltung des Verhaltenskodex jederzeit ohne Vorankündigung vor Ort zu überprüfen.", AUDITS, FOUND),
+    ("Op onze bouwplaatsen controleren wij de loonstroken van de werknemers van onderaannemers.", AUDITS, FOUND),
+    ("Onze eigen vestigingen worden jaarlijks op arbeidsomstandigheden geaudit.", AUDITS, NOT_FOUND),
+    ("Unsere eigenen Werke werden von Kunden aus der Lebensmittelbranche regelmäßig auf Sozialstandards auditiert.", AUDITS, NOT_FOUND),
+    ("Lieferanten werden im Rahmen von VDA-6.3-Prozessaudits regelmäßig bewertet.", AUDITS, NOT_FOUND),
+    ("Our course explains how to notice warning signs of forced labour during factory tours.", AUDITS, NOT_FOUND),
+    ("Werden Ihre Zulieferer auf Zwangsarbeit auditiert? – so lautet eine typische Frage unserer Kunden.", AUDITS, NOT_FOUND),
+    ("Unser Kodex verpflichtet die Lieferanten, seine Anforderungen an ihre eigenen Unterlieferanten weiterzugeben und deren Einhaltung zu überprüfen.", AUDITS, NOT_FOUND),
+    # certification named after the document it concerns, or by the supplier as agent
+    ("Our supplier code, which every vendor signs, prohibits forced labour.", CERTIFICATION, FOUND),
+    ("The anti-slavery declaration is signed by all direct suppliers.", CERTIFICATION, FOUND),
+    ("Vendors agree in writing to our standards on trafficking.", CERTIFICATION, FOUND),
+    ("De gedragscode, met daarin het verbod op kinderarbeid en de plicht de wet na te leven, wordt door alle leveranciers ondertekend.", CERTIFICATION, FOUND),
+    ("Onze leveringsvoorwaarden geven ons het recht om, zonder aankondiging en via een auditor, de werkplaatsen van leveranciers op kinderarbeid te bezoeken.", CERTIFICATION, NOT_FOUND),
+    ("Vertragliche Zusicherungen gegen Zwangsarbeit verlangen wir in unseren Rahmenverträgen nicht.", CERTIFICATION, NOT_DONE),
+    # verification: the noun before the risks, Dutch separable verbs, a training's topic, descriptions of a law
+    ("Eine Analyse der Risiken von Zwangsarbeit in unserer Lieferkette haben wir bisher nicht durchgeführt.", VERIFICATION, NOT_DONE),
+    ("Een extern bureau heeft voor ons nagegaan bij welke onderaannemers het risico op uitbuiting het grootst is.", VERIFICATION, FOUND),
+    ("Wij vragen leveranciers een vragenlijst in te vullen om het risico op dwangarbeid in te schatten.", VERIFICATION, FOUND),
+    ("Wir prüfen derzeit, ob wir eine Schulung zu Menschenrechtsrisiken für Disponenten anbieten.", VERIFICATION, NOT_FOUND),
+    ("§ 5 LkSG verpflichtet Unternehmen zu einer jährlichen Risikoanalyse ihrer Lieferanten.", VERIFICATION, NOT_FOUND),
+    ("Op grond van de CSDDD moeten grote bedrijven de risico's in hun keten in kaart brengen.", VERIFICATION, NOT_FOUND),
+    ("France's duty of vigilance law obliges companies to map the risks in their supply chains.", VERIFICATION, NOT_FOUND),
+    # training: briefings and practice sessions on the risk; a budget, a module of an audit and suppliers'
+    # own workforce are not; the law's requirements as a training topic; the statute's words in a sentence
+    ("Our executive team received a briefing on forced-labour risks in seafood supply chains.", TRAINING, FOUND),
+    ("De inkopers oefenden tijdens twee sessies met het herkennen van signalen van mensenhandel.", TRAINING, FOUND),
+    ("Ons opleidingsbudget voor de inkoopafdeling ging dit jaar volledig naar leiderschap.", TRAINING, NOT_FOUND),
+    ("Under our code, vendors ensure that subcontractors respect workers' rights, and they train their own workforce on the code.", TRAINING, NOT_FOUND),
+    ("Audits: bei Hochrisikolieferanten, mit einem Modul zu Zwangsarbeit.", TRAINING, NOT_FOUND),
+    ("Alle Einkäufer wurden zu den Anforderungen des LkSG und zu Kinderarbeit geschult.", TRAINING, FOUND),
+    ("Training on slavery is provided to all staff with direct responsibility for supply chain management.", TRAINING, FOUND),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "criterion_id", "expected"), ENGINE_238_WORDING)
+def test_engine_238_wording(text: str, criterion_id: str, expected: Verdict) -> None:
+    assert verdict(text, criterion_id) is expected

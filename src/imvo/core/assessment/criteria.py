@@ -110,6 +110,8 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"sorgfaltspflicht\w*", r"LkSG", r"einkauf\w*", r"beschaffung\w*", r"umwelt\w*", r"nachhaltig\w*",
     r"\w*risikoanaly\w*", r"sozial\w*", r"einkäufer\w*", r"produktionsstätte\w*", r"fabrik\w*",
     r"werke", r"grundsatzerklärung\w*", r"ausbeutung", r"leiharbeit\w*",
+    # subcontractors and labour agencies, as "contractors" in English
+    r"onderaannemer\w*", r"uitzendbureau\w*", r"subunternehm\w*", r"zeitarbeitsfirm\w*",
     # indicators of forced and child labour named without the words
     r"passports?", r"identity\W+documents?", r"minors", r"underage", r"paspoort\w*", r"minderjarig\w*",
     r"identiteitsbewijs\w*", r"\w*reisepäss\w*", r"päss(?:e|en)", r"ausweis\w*", r"minderjährig\w*",
@@ -166,7 +168,7 @@ SUPPLIER_AS_RECIPIENT = (
 OTHER_PURPOSE = (
     r"\b(?:quality|product\W+safety|food\W+safety|safety\W+of\W+(?:our\W+)?products|consumer\W+safety|"
     r"good\W+manufacturing|gmp|haccp|brcgs?|iso\W?\d{3,5}|technical\W+specifications?|specifications|"
-    r"customs|c-?tpat|(?:supply\W+chain|cargo|information|data|it)\W+security|security\W+(?:audits?|"
+    r"customs|c-?tpat|vda\W?6\W?\d|iatf|process\W+audits?|prozessaudit\w*|procesaudit\w*|gdpr|avg|dsgvo|(?:supply\W+chain|cargo|information|data|it)\W+security|security\W+(?:audits?|"
     r"standards?|requirements?|certification|reviews?)|cyber\w*|data\W+protection|privacy|financial(?!\W+(?:year|period|officer))|"
     r"accounting|tax|energy|authenticity|(?:internal|financial|procurement|payroll)\W+controls|tariff|import\W+documentation|sales|customer\W+service|"
     r"product\W+knowledge|kwaliteit\w*|productkwaliteit|productveiligheid|voedselveiligheid|douane|"
@@ -198,14 +200,21 @@ SOCIAL_PURPOSE = (
 
 # Negators whose scope is the rest of the clause (through lists), and trailing Dutch/German ones.
 VERBAL_NEGATORS = (
-    "not never cannot nor neither none nobody niet niets nooit niemand nicht nichts nie niemals weder"
+    "not never cannot nor neither none nobody niet niets nooit niemand evenmin nicht nichts nie niemals "
+    "weder "
+    "ebensowenig"
 )
 # Negators whose scope is the noun phrase (or list of noun phrases) after them.
 NP_NEGATORS = "no geen kein keine keinen keinem keiner keines"
 # German verbs of refusal that negate like a trailing "nicht" ("auf Audits verzichten wir"), except as
 # the content of a commitment ("verpflichten sich, auf Zwangsarbeit zu verzichten").
 REFUSAL_VERBS = "verzichten verzichtet"
-TRAILING_NEGATORS = "niet nooit nicht nie niemals weder ontbreekt ontbreken fehlt fehlen " + REFUSAL_VERBS
+# Verbs that say a thing is missing ("Sanktionsregeln fehlen"); before what they negate in a main clause
+# with its verb first ("fehlt bislang eine Regelung", "ontbreekt een procedure") too.
+ABSENCE_VERBS = "ontbreekt ontbreken fehlt fehlen"
+TRAILING_NEGATORS = (
+    "niet nooit evenmin nicht nie niemals weder ebensowenig " + ABSENCE_VERBS + " " + REFUSAL_VERBS
+)
 TRAILING_NEGATOR_EXCEPTIONS = (
     "alleen enkel uitsluitend nur zuletzt toegestaan getolereerd geduldet toleriert erlaubt gestattet"
 )
@@ -224,7 +233,10 @@ NEGATOR_FALSE_FRIENDS = (
     r"|not\W+(?:all|every)\b"
     r"|(?<=whether\Wor\W)not\b|(?<=al\Wdan\W)niet\b|(?<=\Wor\W)not(?=\W*[,;)])|(?<=\Wof\W)niet(?=\W*[,;)])|"
     r"(?<=\Woder\W)nicht(?=\W*[,;)])"
-    r"|geen\W+gebruik\W+(?:te\W+)?(?:maken|maakt|gemaakt)\W+van\b"
+    r"|geen\W+gebruik\W+(?:van\W+)?(?:te\W+)?(?:maken|maakt|gemaakt)(?:\W+van)?\b"
+    # a finding of the practice, not its absence ("because the risk analysis showed no high risks")
+    r"|(?:no|geen|kein\w*)\W+(?:high|significant|material|elevated|major|hoge|grote|ernstige|verhoogde|hohen?|"
+    r"erhöhten?|wesentlichen?|besonderen?)\W+(?:risks?|risico\W?s|risiken)\b"
     r"|geen\W+nieuwe\W+(?:orders?|opdrachten|bestellingen)\b"
     r"|kein\w*\W+neuen\W+(?:aufträge|bestellungen)\b"
     r"|geen\W+(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|gedwongen\W+arbeid|slavernij|mensenhandel|"
@@ -246,7 +258,10 @@ WIDE_NEGATORS = (
     r"resources|capacity)\b|niet\W+(?:mogelijk|haalbaar|nodig|noodzakelijk)|nog\W+niet|nog\W+geen|"
     r"geen\W+(?:formele\W+|specifieke\W+)?(?:plannen|programma|proces|systeem|beleid|procedures?)\b|"
     r"\bnoch\W+(?:\w+\W+){1,8}?noch\b|nicht\W+(?:möglich|machbar|notwendig|erforderlich)|noch\W+nicht|noch\W+kein\w*|bisher\W+nicht|"
-    r"bislang\W+nicht|kein\w*\W+(?:formales?\W+|spezifisches?\W+)?(?:verfahren|prozess|system|programm)\b)"
+    r"bislang\W+nicht|kein\w*\W+(?:formales?\W+|spezifisches?\W+)?(?:verfahren|prozess|system|programm)\b|"
+    # "… maakt geen deel uit van onze inkoopvoorwaarden", "is not part of our contracts"
+    r"geen\W+deel\W+(?:\w+\W+){0,2}?van|not\W+(?:\w+\W+)?part\W+of|(?:nicht|kein\w*)\W+(?:teil|bestandteil)\W+"
+    r"(?:von|der|des|unserer))"
 )
 # Consequences said to be absent: the cue that names them is negated.
 ABSENT_CONSEQUENCE = (
@@ -270,21 +285,32 @@ QUALIFIER_NEGATION = (
 PLANNED_BEFORE = (
     # ("seek to", "strive to", "endeavour to" describe effort that is made, and are not listed)
     r"\b(?:(?:plan|plans|planned|planning|intend\w*|aim|aims|aiming|expect|expects|propose\w*|want|wants|"
-    r"wish|hope|hopes|goal\W+is|objective\W+is|ambition\W+is)\W+to\b|(?:is|are|am)\W+(?:currently\W+|now\W+|also\W+)?"
+    r"wish|hope|hopes|goal\W+is|objective\W+is|ambition\W+is|plan\W+is|intention\W+is|aim\W+is)\W+to\b|(?:is|are|am)\W+(?:currently\W+|now\W+|also\W+)?"
     r"(?:developing|working\W+on|looking\W+into|exploring|evaluating\W+(?:whether|how|options)|"
     r"assessing\W+(?:whether|how)|reviewing\W+(?:whether|how)|considering|designing|drafting|preparing|"
     r"in\W+the\W+process\W+of)|consider(?:ing|s)?\W+(?:at\W+this\W+time\W+)?whether|"
     r"(?:will|shall|would)\W+(?:\w+\W+)?(?:introduce|implement|develop|adopt|launch|start|begin|"
     r"roll\W+out|establish|set\W+up|create|put\W+in\W+place|formali[sz]e|commence|initiate|pilot|consider|"
     r"explore|look\W+into)\b|will\W+assist\W+(?:\w+\W+){0,2}?(?:with|in)|development\W+of|"
-    r"in\W+(?:the\W+)?(?:near\W+)?future|going\W+forward|in\W+the\W+coming\W+(?:year|months|period)|"
+    r"in\W+(?:the\W+)?(?:near\W+)?future|going\W+forward|(?:in|during|for|over|within)\W+the\W+coming\W+(?:year|months|period|season)|"
+    # the content of an open question is not done ("of wij leveranciers een verklaring laten tekenen,
+    # wordt nog bekeken"; English and German "whether we", "ob wir" follow verbs of weighing, listed above)
+    r"\bof\W+(?:wij|we)\b|"
+    r"from\W+(?:\S+\s+){0,3}?20\d\d\W+(?:\w+\W+){0,2}?onwards?\b|"
+    r"(?:plan|doel|voornemen)\W+is\W+(?:om|dat)\b|(?:plan|ziel)\W+ist\W+(?:es\W+)?|"
+    r"(?:geplant|beabsichtigt)\W+ist\b|streven\W+(?:er)?naar\W+(?:\w+\W+){0,4}?(?:in|vóór|voor|tegen|uiterlijk)\W+"
+    r"(?:\w+\W+)?20\d\d\b|"
+    # something being worked out now ("Op dit moment wordt een leveranciersverklaring opgesteld")
+    r"(?:(?:momenteel|op\W+dit\W+moment|derzeit|gerade|aktuell)\W+(?:wordt|worden|wird|werden)|(?:wordt|worden|wird|"
+    r"werden)\W+(?:momenteel|op\W+dit\W+moment|derzeit|gerade|aktuell))\W+(?:\S+\s+){1,8}?(?:opgesteld|uitgewerkt|"
+    r"ontwikkeld|voorbereid|erstellt|erarbeitet|entwickelt|ausgearbeitet|vorbereitet)\b|"
     r"next\W+(?:year|financial\W+year|fiscal\W+year|reporting\W+period)|by\W+(?:the\W+end\W+of\W+)?"
     r"(?:fiscal\W+)?20\d\d(?!\W+(?:\w+\W+){0,6}?had\b)|over\W+the\W+(?:next|coming)\W+\w+|"
     r"van\W+plan|voornemens|(?:in|vanaf)\W+20\d\d\W+(?:starten|beginnen|gaan)\W+(?:wij|we)\b|starten\W+(?:wij|we)\W+met|"
     r"(?:would|'d)\W+like\W+to|next\W+season|with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|(?:het\W+is\W+)?de\W+bedoeling\W+(?:is\W+)?(?:dat|om)|in\W+het\W+(?:nieuwe|komende|volgende)\W+"
     r"(?:boek|kalender)?jaar|de\W+komende\W+(?:jaren|maanden|periode)|(?:onderzoeken|bekijken|verkennen)\W+"
     r"(?:\w+\W+){0,2}?mogelijkhe\w*|overwegen|willen\W+(?:\w+\W+){0,6}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
-    r"opzetten|starten|introduceren|beginnen)\b|zullen\W+(?:\w+\W+){0,10}?(?:invoeren|ontwikkelen|opzetten|"
+    r"opzetten|starten|introduceren|beginnen|bepalen|beslissen|besluiten)\b|zullen\W+(?:\w+\W+){0,10}?(?:invoeren|ontwikkelen|opzetten|"
     r"starten|introduceren|uitvoeren|beginnen)\b|werken\W+aan\W+(?:de\W+)?(?:ontwikkeling|invoering|opzet)|"
     r"onderzoeken\W+of|volgend\W+jaar|vanaf\W+20\d\d|(?:er\W+)?(?:wordt|worden)\W+(?:\w+\W+){0,4}?gewerkt\W+aan|"
     r"op\W+de\W+planning|"
@@ -303,7 +329,8 @@ PLANNED_BEFORE = (
     r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
     r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+(?:nächsten|kommenden)\W+(?:geschäfts|berichts|kalender)?jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
     r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,12}?"
-    r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen|erstellen|erarbeiten|aufsetzen|starten|beginnen)\b|"
+    r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen|erstellen|erarbeiten|aufsetzen|starten|beginnen|"
+    r"entscheiden|festlegen)\b|"
     r"ab\W+(?:dem\W+)?(?:geschäfts|berichts|kalender)?jahr\W+20\d\d|(?:ab|vanaf)\W+(?:dem\W+|het\W+)?(?:herbst|"
     r"frühjahr|frühling|sommer|winter|najaar|voorjaar|zomer|januar\w*|februar\w*|märz|maart|april|mai|mei|"
     r"juni|juli|august\w*|september|oktober|november|dezember|december)\b|prüfen\W+(?:derzeit\W+|aktuell\W+)?,?\W*ob|"
@@ -332,11 +359,31 @@ PLANNED_AFTER = (
     r"aufgebaut|vorbereitet|erarbeitet|ausgearbeitet|konzipiert)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,3}?"
     r"(?:20\d\d|\w*jahr|künftig|zukünftig|später|demnächst|mittelfristig|langfristig)\W+(?:\w+\W+){0,2}?vorgesehen|(?:steht|stehen)\W+(?:\w+\W+){0,2}?aus|"
     r"with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung|erarbeitung|ausarbeitung)|"
-    r"(?:wordt|worden|wird|werden)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
+    # an object put first, then the plan ("Audits overwegen wij voor volgend jaar", "Eine Risikoanalyse
+    # wollen wir … erstellen", "Über Audits … entscheiden wir, sobald …")
+    r"(?:overwegen|plannen|willen|wollen|möchten|planen|beabsichtigen|erwägen|überlegen|entscheiden|beslissen)\W+"
+    r"(?:wij|we|wir)\b|"
+    r"will\W+(?:\w+\W+){0,3}?(?:next\W+(?:year|season|quarter)|in\W+the\W+coming|later\W+this\W+year)|"
+    r"(?:wordt|worden|wird|werden)\W+(?:nog|noch|momenteel|derzeit)\W+(?:\S+\s+){0,4}?(?:bekeken|besproken|overwogen|"
+    r"bezien|erwogen|diskutiert|besprochen)\b|"
+    r"(?:wordt|worden|wird|werden|staat|staan|steht|stehen)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
     r"nächstes\W+jahr|im\W+nächsten\W+jahr|ab\W+20\d\d|vanaf\W+20\d\d)|soll(?:en)?\W+(?:\w+\W+){0,3}?"
     r"(?:starten|beginnen|eingeführt\W+werden))\b|(?:could|might)\W+(?:\w+\W+)?be\W+(?:introduced|implemented|"
     r"developed|rolled\W+out|launched|established|adopted|considered|added|extended)\b"
 )
+# Headings that introduce what is still to be done ("Priorities for the coming year:", "Actiepunten 2025",
+# "Geplante Maßnahmen 2025:"): every item of the list after them is a plan. Goals and priorities only
+# with a year or "next" / "coming", since "Goals 2023: achieved" can report results.
+PLAN_HEADINGS = (
+    r"\b(?:next\W+steps|planned\W+(?:steps|actions|measures|activities)|vervolgstappen|volgende\W+stappen|"
+    r"geplande\W+(?:stappen|acties|maatregelen|activiteiten)|nächste\W+schritte|geplante\W+(?:schritte|maßnahmen|"
+    r"aktivitäten)|(?:priorities|goals|targets|objectives|actions|actiepunten|prioriteiten|doelen|doelstellingen|"
+    r"prioritäten|ziele|maßnahmen)\W+(?:\w+\W+){0,3}?(?:20\d\d|next|coming|komende|volgende|kommende|nächste)\b)"
+)
+# Answers in an overview whose labels name the measures ("Vor-Ort-Audits – nein", "Training: not yet"):
+# words that say no on their own, besides the negators; and states of a plan.
+ANSWER_NO = "no nein nee n/a"
+ANSWER_PLANNED = r"\b(?:planned|scheduled|gepland|geplant|in\W+planung)\b"
 # Possibilities, not practice ("these steps may include audits"); a right reserved ("we may audit")
 # is practice and is not listed here.
 POSSIBILITY_MARKERS = (
@@ -361,6 +408,14 @@ STATUTE_FRAMES = (
     r"(?:\w+\W+){0,2}?(?:\w*gesetz\w*|\w*richtlinie|\w*verordnung|lksg)\W+(?:\w+\W+){0,3}?(?:müssen|muss)\b|\b(?:worden|wordt)\W+vermeld\W+of\b|"
     r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:\w*gesetz|lksg|\w*richtlinie|\w*verordnung)\W+(?:\w+\W+){0,3}?"
     r"(?:verlangt|verpflichtet|fordert|schreibt|sieht\W+vor)\b|\boffenzulegen\b|\binwieweit\b|"
+    # what a law obliges companies in general to do ("… Act obliges companies in scope to …")
+    r"\b(?:obliges|requires|verpflichtet|verplicht)\W+(?:\w+\W+){0,2}?(?:companies|undertakings|unternehmen|"
+    r"ondernemingen|bedrijven)\b|"
+    # a law named by its short name ("§ 5 LkSG verpflichtet …", "LkSG muss sich das Unternehmen …")
+    r"\b(?:lksg|csddd|csrd|wet\W+imvo)\W+(?:\w+\W+){0,2}?(?:muss|müssen|verpflichtet|verlangt|fordert|schreibt|moeten|"
+    r"moet|verplicht|vereist|requires?|obliges?|must)\b|"
+    r"\bop\W+grond\W+van\W+(?:\w+\W+){0,8}?(?:wet\w*|richtlijn\w*|verordening\w*|csddd|csrd)\W+(?:\S+\s+){0,6}?"
+    r"(?:moeten|moet|dienen|verplicht)\b|"
     # what a questionnaire or tender asks ("Bitte beschreiben Sie Audits, Schulungen …")
     r"\bbitte\W+(?:beschreiben|erläutern|nennen)\W+sie\b|\bplease\W+(?:describe|explain|list|state|indicate)\b|"
     r"\b(?:beschrijf|omschrijf)\b|"
@@ -489,11 +544,16 @@ _SITE_EN = (
     r"\bworkshops?\b|\bpremises\b|facilit(?:y|ies)|production\W+(?:floors?|lines?)|dormitor(?:y|ies)|"
     r"plantations?|\bestates?\b|\bworkplaces?\b"
 )
-_SITE_NL = r"leverancier|fabriek|productielocatie|atelier|werkplaats|vestiging|plantage|producent|kwekerij"
+_SITE_NL = (
+    r"leverancier|fabriek|productielocatie|atelier|werkplaats|vestiging|plantage|producent|kwekerij|bouwplaats|"
+    r"onderaannemer|ter\W+plaatse"
+)
 _SITE_DE = (
     r"lieferant|zuliefer|\bwerke?\b|werken\b|fabrik|nähere|produktionsstätte|betrieb|standort|plantage|"
-    r"produzent|weberei|spinnerei|gerberei|werkstatt|werkstätte|manufaktur"
+    r"produzent|weberei|spinnerei|gerberei|werkstatt|werkstätte|manufaktur|baustelle|subunternehm"
 )
+# Where a check takes place, said without naming the site: on site, unannounced.
+_ON_SITE_DE = r"vor\W+ort|ohne\W+(?:\w+\W+)?(?:vor)?ankündigung|unangekündigt"
 # What an audit checks at the site: compliance and working conditions (not risks, which is verification).
 _AUDIT_OBJECT_NL = (
     r"naleving|nageleefd|naleven|loon|lonen|loonstro\w*|werktijd\w*|uren\w*|huisvesting|"
@@ -547,6 +607,8 @@ _VISIT_NL = (
     r"\b(?:bezoek\w*|bezocht|ter\W+plaatse|ter\W+plekke|(?:komt|komen|kwam|kwamen|gaan|gaat|ging|gingen)\W+"
     r"(?:\S+\s+){0,8}?langs)\b"
 )
+# What a training teaches ("how to spot red flags during supplier visits") is not the practice.
+_TAUGHT_EN = r"\bhow\W+to\W+(?:\S+\s+){0,10}$"
 # "wir prüfen derzeit, ob wir …" weighs a step of the company's own; it checks no supplier
 _WEIGHING_OWN_STEP = r"\W+(?:(?:derzeit|aktuell|gerade|noch)\W+)?,?\W*ob\W+(?:wir|unser\w*)\b"
 _VISIT_DE = r"\b(?:besuch\w*|besucht|besichtig\w*|vor\W+ort|fahren\W+(?:\S+\s+){0,4}?zu)\b"
@@ -559,9 +621,13 @@ def _both(first: str, second: str, unless: str | None = None) -> str:
 
 
 # Verification: the sentence names suppliers or the chain and a risk or an indicator of one.
-_CHAIN_NL = r"leverancier|keten|herkomst|inkoop|\bland\w*|sector\w*|fabriek|grondstof\w*|katoen"
+_CHAIN_NL = (
+    r"leverancier|keten|herkomst|inkoop|\bland\w*|sector\w*|fabriek|grondstof\w*|katoen|onderaannemer|"
+    r"product\w*|uitzendbureau"
+)
 _CHAIN_DE = (
-    r"lieferant|zuliefer|lieferkette|herkunft|einkauf|beschaffung|sortiment|länder|branche|rohstoff|baumwolle"
+    r"lieferant|zuliefer|lieferkette|herkunft|einkauf|beschaffung|sortiment|länder|branche|rohstoff|baumwolle|"
+    r"subunternehm|produkt"
 )
 _RISK_NL = (
     r"risico|kans\W+op|signalen|in\W+het\W+geding|schending\w*|misstand\w*|dwangarbeid|kinderarbeid|"
@@ -590,7 +656,9 @@ _VERIFY_VERBS_EN = (
 )
 _VERIFY_VERBS_NL = (
     r"\b(?:beoordel\w*|beoordeeld|toets\w*|getoetst|onderzoek\w*|onderzocht|bepalen|bepaalt|bepaald|"
-    r"nagaan|gaan\W+(?:\S+\s+){0,8}?na|zoek\w*\W+(?:\S+\s+){0,10}?uit|uitzoeken|uitgezocht|inschatten|"
+    r"nagaan|nagegaan|gaan\W+(?:\S+\s+){0,8}?na|zoek\w*\W+(?:\S+\s+){0,10}?uit|uitzoeken|uitgezocht|inschatten|"
+    # separable verbs with "te" between particle and verb ("om het risico in te schatten")
+    r"in\W+te\W+schatten|na\W+te\W+gaan|uit\W+te\W+zoeken|mee\W+te\W+wegen|"
     r"schatten\W+(?:\S+\s+){0,8}?in|scoren|gescoord|screen\w*|gescreend|vergelijk\w*|vergeleken|"
     r"leggen\W+(?:\S+\s+){0,10}?naast|naast\W+(?:\S+\s+){0,6}?gelegd|wegen\W+(?:\S+\s+){0,8}?mee|meewegen|"
     r"meegewogen)\b"
@@ -618,7 +686,12 @@ _CONSEQUENCE_NL = (
     r"\b(?:zetten|zet)\W+(?:\S+\s+){0,4}?(?:\w*relatie|samenwerking|\w*contract\w*|orders?|bestellingen|inkoop)\W+"
     r"(?:\S+\s+){0,2}?stop\b|\bstopgezet\b|\bverlie\w*\W+(?:\S+\s+){0,3}?(?:status|orders?|opdracht(?:en)?|\w*contract\w*|"
     r"bestellingen)\b|\bop\W+non-?actief\b|\bdisciplinair\b|\b(?:schorsen|schorst|geschorst)\b|\buitgelist\b|"
-    r"\b(?:nemen|neemt)\W+(?:\S+\s+){0,3}?afscheid\W+van\b"
+    r"\b(?:nemen|neemt)\W+(?:\S+\s+){0,3}?afscheid\W+van\b|"
+    # separable verbs with their particle after the object ("sluiten wij uit", "bouwen wij … af")
+    # ("om uit te sluiten dat …" rules a risk out)
+    r"\b(?:sluiten|sluit)\b(?<!\bte\ssluiten)\W+(?!dat\b)(?:\S+\s+){0,6}?uit\b(?!\W+(?:dat|te)\b)|\b(?:bouwen|bouwt)\W+(?:\S+\s+){0,2}?(?:de\W+)?"
+    r"(?:samenwerking|\w*relatie)\W+(?:\S+\s+){0,4}?af\b|\bafbouwen\W+(?:\S+\s+){0,2}?(?:samenwerking|\w*relatie)\b|"
+    r"\b(?:opdracht|contract|overeenkomst)\w*\W+(?:\S+\s+){0,3}?(?:beëindigd|ontbonden|opgezegd)\b"
 )
 _CONSEQUENCE_DE = (
     r"\b(?:geahndet|ahnden|ahndet|verfolgt)\b|\bzur\W+verantwortung\W+gezogen|\bneuen\W+(?:aufträge|"
@@ -636,7 +709,11 @@ _CONSEQUENCE_DE = (
     r"\b(?:trennen|trennt)\W+(?:wir\W+)?(?:uns|sich)\W+(?:\S+\s+){0,3}?von\b|\b(?:stellen|stellt)\W+(?:\S+\s+){0,4}?"
     r"(?:zusammenarbeit|geschäftsbeziehung\w*|lieferungen|bestellungen|belieferung|einkauf|aufträge)\W+"
     r"(?:\S+\s+){0,4}?ein\b|\bvon\W+(?:\S+\s+){0,2}?(?:aufträgen|bestellungen|ausschreibungen|vergaben?)\W+"
-    r"(?:\S+\s+){0,1}?ausgeschlossen\b"
+    r"(?:\S+\s+){0,1}?ausgeschlossen\b|\b(?:aus|von)\W+(?:\S+\s+){0,5}?ausgeschlossen\b|\b(?:zur|zu\W+einer)\W+(?:\S+\s+){0,2}?"
+    r"(?:kündigung|beendigung|vertragsauflösung)\W+(?:\S+\s+){0,2}?berechtigt\b|\brücktritt\w*\W+(?:\S+\s+){0,2}?vom\W+vertrag|"
+    r"\brücktrittsrecht\w*|\bverweis\b|"
+    # the zu-infinitive of a separable verb ("die Geschäftsbeziehung … auszusetzen oder … abzubrechen")
+    r"\b(?:auszusetzen|abzubrechen|einzustellen|aufzulösen|auszulisten)\b"
 )
 # ... and the failure it answers, which the sentence must name.
 _FAILURE_NL = (
@@ -644,7 +721,9 @@ _FAILURE_NL = (
     r"tekortschiet\w*|tekortkoming\w*|blijkt|vastgesteld|inbreuk\w*|kinderen\W+(?:\S+\s+){0,2}?werken|"
     r"dwangarbeid|kinderarbeid|uitbuiting|mensenrechten|gedragscode|niet\W+(?:\S+\s+){0,2}?(?:meewerk\w*|"
     r"verbeter\w*|uitgevoerd|uitvoer\w*)|herstel\w*|in\W+de\W+fout|gebeurt\W+(?:er\W+)?niets|"
-    r"(?:er\W+)?niets\W+verander\w*|geen\W+verbetering"
+    r"(?:er\W+)?niets\W+verander\w*|geen\W+verbetering|misstand\w*|niet\W+(?:\S+\s+){0,2}?(?:doet|doen)\b|"
+    # "Wie dat niet doet, …", "…; wie de regels schendt, …": whoever fails
+    r"(?:^|[,;:]\s*)wie\b"
 )
 _FAILURE_DE = (
     r"verstoß\w*|verstöß\w*|verstoßen|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|erfüllt|"
@@ -652,7 +731,8 @@ _FAILURE_DE = (
     r"menschenrecht\w*|kodex|nicht\W+(?:\S+\s+){0,2}?mitwirk\w*|befund\w*|\bmängel\w*|abhilfe|"
     r"kinder\W+(?:\S+\s+){0,2}?arbeiten|(?:geschieht|passiert)\W+nichts|andernfalls|ansonsten|menschenhandel|"
     r"sklaverei|übergeh\w*|übergangen|missacht\w*|stellt\W+sich\W+(?:\S+\s+){0,3}?heraus|herausstell\w*|"
-    r"kinder\W+(?:\S+\s+){0,2}?beschäftig\w*"
+    r"kinder\W+(?:\S+\s+){0,2}?beschäftig\w*|ausbeut\w*|einbehalt\w*|einbehält|abverlang\w*|falsch\w*|"
+    r"(?:^|[,;:]\s*)wer\b"
 )
 # Certification in plain words: the supplier signs, undertakes, vouches or confirms.
 _CERTIFY_NL = (
@@ -682,10 +762,11 @@ _CERTIFY_OBJECT_DE = (
 # certification by the supplier.
 _COMPANY_RIGHT_ONLY = (
     r"(?=[\s\S]*(?:\bright\W+to\W+(?:\S+\s+){0,2}?(?:audit|inspect|visit|terminat)|\b\w*kündigungsrecht\w*|"
+    r"\btermination\W+(?:clauses?|rights?)|\bontbindingsclausule\w*|\bkündigungsklausel\w*|"
     r"\bontbindingsrecht\w*|\brecht\W+(?:\S+\s+){0,2}?(?:op\W+)?(?:ontbinding|beëindiging|opzegging)|\bmogen\W+(?:\S+\s+){0,3}?"
     r"(?:controleren|auditen|inspecteren|bezoeken)\b|\b(?:controleren|auditen|inspecteren|bezoeken)\W+"
-    r"(?:\S+\s+){0,2}?mogen\b|\brecht\W+(?:\S+\s+){0,3}?(?:om\W+)?(?:\S+\s+){0,6}?(?:te\W+)?(?:controleren|"
-    r"auditen|inspecteren)\b|\b(?:recht\W+(?:vor|ein)|vorbehalten)\b[\s\S]*\b(?:zu\W+)?(?:überprüfen|"
+    r"(?:\S+\s+){0,2}?mogen\b|\brecht\W+(?:\S+\s+){0,3}?(?:om\W+)?(?:\S+\s+){0,16}?(?:te\W+)?(?:controleren|"
+    r"auditen|inspecteren|bezoeken|beëindigen|ontbinden|opzeggen)\b|\b(?:recht\W+(?:vor|ein)|vorbehalten)\b[\s\S]*\b(?:zu\W+)?(?:überprüfen|"
     r"prüfen|kontrollieren|auditieren)\b))(?![\s\S]*(?:\bcertif|\badhere|\bsign|\bconfirm|verplicht|onderteken|"
     r"bevestig|verpflicht|einzuhalten|unterzeichn|unterschr(?:eib|ieb)|bestätig|\brepresent|\bwarrant))"
 )
@@ -824,11 +905,15 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             "de": (
                 r"\b\w*risiko(?:analyse|bewertung|ermittlung|kartierung|einschätzung|scan)\w*",
+                # the same nouns before the risks they concern ("eine Analyse der Risiken von Zwangsarbeit")
+                r"\b(?:analyse|bewertung|ermittlung|einschätzung|erfassung|identifizierung|untersuchung|kartierung)\W+"
+                r"(?:\S+\s+){0,4}?\w*risik\w*",
                 r"\b\w*risiken\W+(?:\S+\s+){0,12}?(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|"
                 r"erfass\w*|untersuch\w*|priorisier\w*|geprüft|überprüft|erkennen|erkannt)",
                 r"\bpriorisier\w*\W+(?:\S+\s+){0,3}?\w*risiken",
+                # (not the risks a training is about: "ob wir eine Schulung zu Menschenrechtsrisiken …")
                 r"\b(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|erfass\w*|überprüf\w*|geprüft|"
-                r"prüfen|untersuch\w*)\W+(?:\S+\s+){0,6}?\w*risik\w*",
+                r"prüfen|untersuch\w*)\W+(?:(?!\w*schulung|training)\S+\s+){0,6}?\w*risik\w*",
                 Cue(r"\bsorgfaltspflicht\w*|\bdue[- ]diligence", weak=True),
                 r"\b(?:lieferanten|zulieferer)(?:bewertung|prüfung|screening|selbstauskunft|fragebogen)\w*",
                 r"\bselbstauskunft\w*",
@@ -901,8 +986,16 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bthird[- ]party\W+monitor\w*|\bmonitoring\W+firms?",
                 # plain verbs at the site ("walk the production floor", "turn up at supplier sites");
                 # checking risks or a signature is verification or certification
-                Cue(_VISIT_EN, requires=_both(_SITE_EN, _AUDIT_OBJECT_EN, unless=_NOT_AN_AUDIT_EN)),
-                Cue(_AUDIT_VERBS_EN, requires=_both(_SITE_EN, _AUDIT_OBJECT_EN, unless=_NOT_AN_AUDIT_EN)),
+                Cue(
+                    _VISIT_EN,
+                    requires=_both(_SITE_EN, _AUDIT_OBJECT_EN, unless=_NOT_AN_AUDIT_EN),
+                    unless_before=_TAUGHT_EN,
+                ),
+                Cue(
+                    _AUDIT_VERBS_EN,
+                    requires=_both(_SITE_EN, _AUDIT_OBJECT_EN, unless=_NOT_AN_AUDIT_EN),
+                    unless_before=_TAUGHT_EN,
+                ),
             ),
             "nl": (
                 r"\b\w*audit\w*",
@@ -922,11 +1015,15 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"lieferant\w*|standort\w*)",
                 r"\b(?:kontroll\w*|prüfung\w*)\W+(?:\S+\s+){0,3}?(?:bei|der|von)\W+(?:\S+\s+){0,2}?"
                 r"(?:lieferanten|zulieferern|produktionsstätten)",
+                # "Kontrollen vor Ort", "eine Überprüfung dieser Erklärungen vor Ort"
+                r"\b(?:kontroll\w*|\w*prüfung\w*|besuch\w*|inspektion\w*)\W+(?:\S+\s+){0,3}?vor\W+ort\b",
                 Cue(_VISIT_DE, requires=_SITE_DE),
                 Cue(
                     _AUDIT_VERBS_DE,
                     requires=_both(
-                        _SITE_DE, _AUDIT_OBJECT_DE, unless=r"risik(?:o|os|en)\b|\bwie\W+(?:sie|er)\b"
+                        _SITE_DE + "|" + _ON_SITE_DE,
+                        _AUDIT_OBJECT_DE,
+                        unless=r"risik(?:o|os|en)\b|\bwie\W+(?:sie|er)\b",
                     ),
                     unless_after=_WEIGHING_OWN_STEP,
                 ),
@@ -956,8 +1053,15 @@ CRITERIA: tuple[Criterion, ...] = (
             r"kontrollier\w*|inspizier\w*)\W+(?:\S+\s+){0,2}?(?:uns|unser\w*)\b",
             # suppliers auditing their own suppliers is a duty of theirs
             r"\baudit\w*\W+(?:their|its)\W+own\W+(?:sub-?)?suppliers|\b(?:hun|ihre)\W+eigen\w*\W+(?:toe|vor|unter|sub)?"
-            r"(?:leveranciers|lieferanten|zulieferer)\W+(?:\S+\s+){0,12}?(?:controleren|auditen|prüfen|"
+            r"(?:leveranciers|lieferanten|zulieferer)\W+(?:\S+\s+){0,12}?(?:controleren|auditen|(?:über)?prüfen|"
             r"kontrollieren|auditieren)\b",
+            # audits of the company's own sites, by customers or for certificates ("Unsere Standorte … werden
+            # jährlich extern auditiert", "klantaudits", "sociale audits … in onze eigen fabriek")
+            r"\b(?:klant|kunden)audit\w*|\bcustomer\W+audits?|\bvon\W+(?:\w+\W+)?kunden\b|"
+            r"\b(?:our|onze|ons|unsere\w*)\W+(?:own\W+|eigen\w*\W+)?(?:sites?|factor(?:y|ies)|plants?|fabriek\w*|"
+            r"vestiging\w*|locatie\w*|werke?|standort\w*|produktionsstätte\w*)\W+(?:(?!suppl|vendor|leverancier|"
+            r"lieferant|zuliefer)\S+\s+){0,12}?(?:are|is|were|was|werden|wurden|wird|worden|wordt|werd)\W+(?:\S+\s+){0,3}?"
+            r"(?:audited|inspected|auditiert|geprüft|geaudit|geïnspecteerd)\b",
             r"\bauditcommissie|\bprüfungsausschuss",
         ),
         own_practice_only=True,
@@ -1011,11 +1115,21 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"violat\w*|refuse\w*)\W+"
                     r"(?:\w+\W+){0,3}$",
                     unless_after=r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)|\W+(?:\w+\W+){0,3}?"
-                    r"termination\W+(?:rights?|clauses?)",
+                    r"termination\W+(?:rights?|clauses?)|\W+(?:\w+\W+){0,3}?(?:allows?|permits?|entitles?|gives?)\W+(?:us|"
+                    r"the\W+company)\W+(?:\w+\W+){0,2}?(?:to\W+)?(?:terminat|cancel|end\b)",
                 ),
-                r"\b(?:sign|signs(?!\W+of\b)|signed|signing|acknowledge\w*|accept\w*|agree\w*\W+to)\W+(?:\S+\s+){0,5}?"
+                r"\b(?:sign|signs(?!\W+of\b)|signed|signing|acknowledge\w*|accept\w*|agree\w*\W+(?:in\W+writing\W+)?to)\W+"
+                r"(?:\S+\s+){0,5}?"
                 r"(?:code|agreements?|declarations?|forms?|polic(?:y|ies)|standards|principles|terms|"
                 r"guidelines|contracts?|certificat\w*|pledges?)\b",
+                r"\b(?:code|agreements?|declarations?|contracts?|terms)\W+(?:\S+\s+){0,6}?for\W+signature\b",
+                # signed by the supplier, named after the document ("our code, which every supplier signs")
+                Cue(
+                    r"\b(?:signed|acknowledged|countersigned|accepted)\W+by\W+(?:\S+\s+){0,2}?(?:suppliers?|vendors?|"
+                    r"manufacturers?|factories)\b|\b(?:which|that)\W+(?:\S+\s+){0,2}?(?:suppliers?|vendors?)\W+(?:must\W+|"
+                    r"have\W+to\W+)?(?:sign|signs|signed|acknowledge|acknowledges)\b",
+                    requires=r"\b(?:code|agreements?|declarations?|terms|polic(?:y|ies)|standards|contracts?|pledges?)\b",
+                ),
                 # a signed statement about slavery (not "this statement", which is the disclosure itself)
                 Cue(
                     r"\b(?:sign|signs(?!\W+of\b)|signed|signing)\W+(?:\S+\s+){0,3}?statements?\b",
@@ -1067,14 +1181,21 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"opgezegd|stopgezet)\b",
                 ),
                 r"\b(?:ondertekenen|ondertekend|tekenen|getekend)\W+(?:\S+\s+){0,8}?\w*gedragscode|"
-                r"\w*gedragscode\w*\W+(?:\S+\s+){0,6}?(?:ondertekenen|ondertekend|tekenen|onderschrijven)",
+                r"\w*gedragscode\w*\W+(?:\S+\s+){0,6}?(?:ondertekenen|ondertekend|ondertekening|tekenen|onderschrijven)",
                 Cue(_CERTIFY_NL, requires=_CERTIFY_OBJECT_NL),
+                Cue(
+                    r"\bdoor\W+(?:\S+\s+){0,2}?(?:\w*leveranciers?|onderaannemers?|producenten)\W+(?:\S+\s+){0,2}?"
+                    r"(?:ondertekend|getekend|onderschreven)\b|\b(?:die|dat)\W+(?:\S+\s+){0,2}?(?:\w*leveranciers?|"
+                    r"onderaannemers?)\W+(?:\S+\s+){0,2}?(?:ondertekenen|ondertekent|tekenen|tekent)\b",
+                    requires=_CERTIFY_OBJECT_NL + r"|verklaring|voorwaarden|contract|overeenkomst",
+                ),
             ),
             "de": (
                 r"\b(?:zertifizier\w*|bestätig\w*\W+(?:\S+\s+){0,3}?schriftlich|schriftlich\w*\W+(?:\S+\s+){0,3}?"
                 r"(?:bestätig\w*|zusicher\w*|erklär\w*)|zusicherung\w*|zusichern)",
                 Cue(
-                    r"\b(?:vertrag\w*|vertrags\w*|verträge\w*|vertraglich\w*|\w*verträge\w*|\w*vertrags\w*|\w*vertrag|"
+                    # (a "Werkvertragsunternehmen" is a contractor, not a contract)
+                    r"\b(?:vertrag\w*|vertrags\w*|verträge\w*|vertraglich\w*|\w*verträge\w*|\w*vertrags(?!\w*unternehm)\w*|\w*vertrag|"
                     r"einkaufsbedingungen|lieferbedingungen|beschaffungsbedingungen|vereinbarung\w*|"
                     r"klausel\w*|bedingung\w*\W+(?:\w+\W+){0,2}?(?:bestellung|auftrag\w*|zusammenarbeit|"
                     r"geschäftsbeziehung))\b",
@@ -1105,6 +1226,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\w*kodex\w*\W+(?:\S+\s+){0,12}?(?:unterzeichn\w*|unterschr(?:eib|ieb)\w*|anerkenn\w*|"
                 r"vertragsbestandteil)",
                 Cue(_CERTIFY_DE, requires=_CERTIFY_OBJECT_DE),
+                Cue(
+                    r"\b(?:von|durch)\W+(?:\S+\s+){0,2}?(?:\w*lieferant\w*|zuliefer\w*|subunternehm\w*)\W+(?:\S+\s+){0,2}?"
+                    r"(?:unterzeichnet|unterschrieben|anerkannt)\b|\b(?:den|die|das)\W+(?:\S+\s+){0,2}?(?:\w*lieferant\w*|"
+                    r"zuliefer\w*)\W+(?:\S+\s+){0,2}?(?:unterzeichnet|unterzeichnen|unterschreibt|unterschreiben)\b",
+                    requires=_CERTIFY_OBJECT_DE + r"|erklärung|bedingungen|vertr",
+                ),
             ),
         },
         exclusions=(
@@ -1120,7 +1247,7 @@ CRITERIA: tuple[Criterion, ...] = (
         subject_required=SUPPLIER_WORDS
         + r"|\bpurchase\W+orders?|\bterms\W+(?:and\W+conditions\W+)?of\W+purchase|"
         r"\b\w*inkoop\w*|\beinkauf\w*|\bbeschaffung\w*|\bbestellung\w*|\bliefervertr\w*|\baanbesteding\w*|"
-        r"\bausschreibung\w*|\btenders?\b|\bsupply\W+"
+        r"\bausschreibung\w*|\btenders?\b|\brahmenvertr\w*|\braamcontract\w*|\bframework\W+agreements?|\bsupply\W+"
         r"(?:contracts?|agreements?)|\baudit\w*|\bverif\w*|\btrain\w*|"
         r"\bschulung\w*",
         subject_carries_over=True,
@@ -1176,11 +1303,13 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"with|sourcing|purchasing|buying|ordering|trading)\b|\b(?:drop|drops|dropped|dropping|phase\W+out|"
                     r"phases\W+out|phased\W+out)\W+(?:\S+\s+){0,2}?(?:suppliers?|vendors?|factories|factory|mills?|"
                     r"smelters?|them)\b|\b(?:are|is|be|been|were|was)\W+(?:\w+\W+)?(?:suspended|delisted|blacklisted|phased\W+out|"
-                    r"disqualified)\b|\bremoved\W+from\W+(?:\S+\s+){0,2}?(?:supply\W+chains?|sourcing|supplier\W+base)|"
+                    r"disqualified|dropped|offboarded)\b|\bterminat\w*\W+(?:\S+\s+){0,2}?(?:if|where|when|should|in\W+the\W+event)\b|"
+                    r"\btermination\W+rights?\b|\bfac(?:e|es|ed|ing)\W+(?:\S+\s+){0,3}?(?:consequences?|sanctions?|"
+                    r"penalt(?:y|ies)|disciplinary\W+action)\b|\bremoved\W+from\W+(?:\S+\s+){0,2}?(?:supply\W+chains?|sourcing|supplier\W+base)|"
                     r"\blos(?:e|es|t|ing)\W+(?:\S+\s+){0,2}?(?:approved\W+status|approval|accreditation)\b|"
                     r"\bno\W+longer\W+(?:be\W+)?(?:used|do\W+business|work\W+with|source|purchase)\b|"
                     r"\b(?:(?:removed?|dropped|delisted|excluded|barred|banned)\W+from|struck\W+off|taken\W+off)\W+"
-                    r"(?:\S+\s+){0,2}?(?:approved\W+|preferred\W+)?(?:vendor|supplier|factory)\W+"
+                    r"(?:\S+\s+){0,2}?(?:(?:approved|preferred)\W+(?:(?:vendor|supplier|factory)\W+)?|(?:vendor|supplier|factory)\W+)"
                     r"(?:list|base|pool|panel|register|database)|\blos(?:e|es|t|ing)\W+(?:\S+\s+){0,2}?business\b|\bsubject\W+to\W+(?:termination|"
                     r"sanctions?|penalties|corrective\W+action)|\brisk\W+(?:the\W+)?(?:cancellation|termination)",
                     consequence=True,
@@ -1243,8 +1372,8 @@ CRITERIA: tuple[Criterion, ...] = (
             ),
             "nl": (
                 Cue(
-                    r"\bdisciplinaire\W+(?:maatregel\w*|sancties?|gevolgen|procedure\w*)|\barbeidsrechtelijke\W+"
-                    r"maatregel\w*|\b(?:tot\W+en\W+met|leiden\W+tot|leidt\W+tot)\W+(?:\S+\s+){0,2}?ontslag\b|"
+                    r"\bdisciplinaire\W+(?:maatregel\w*|sancties?|gevolgen|procedure\w*|regels|regeling\w*)|\barbeidsrechtelijke\W+"
+                    r"maatregel\w*|\b(?:tot\W+en\W+met|leiden\W+tot|leidt\W+tot)\W+(?:\S+\s+){0,8}?ontslag\b|\bberisping\w*|"
                     r"\bop\W+staande\W+voet|\bontslagen\b|\bsancti(?:es?|e\w{4,})\b|\bboete(?:clausule|beding)\w*|\bsanctioneren|\bter\W+verantwoording\W+"
                     r"(?:geroepen|roepen)|\baangesproken\b",
                     consequence=True,
@@ -1278,7 +1407,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bprocedure\w*\W+(?:\S+\s+){0,3}?voor\W+(?:\S+\s+){0,2}?(?:medewerkers|werknemers|personeel)\W+"
                 r"(?:\S+\s+){0,2}?die\b",
                 r"\b(?:compliance\W?officer|compliance-?afdeling|afdeling\W+compliance|interne\W+(?:controle|"
-                r"procedures?|verantwoording))",
+                r"procedures?|verantwoording|regels|regeling\w*|afspraken))",
+                # rules on what follows a failure, named also to say they are missing
+                r"\b(?:afspraken|regels|regeling\w*|beleid)\W+(?:\S+\s+){0,3}?(?:over|voor|inzake)\W+(?:\S+\s+){0,2}?"
+                r"(?:gevolgen|consequenties|sancties)\b|\bregels\W+(?:\S+\s+){0,3}?wat\W+er\W+gebeurt\W+(?:als|wanneer|"
+                r"indien|bij)\b",
                 Cue(_CONSEQUENCE_NL, requires=_FAILURE_NL, consequence=True),
                 r"\b\w*procedure\w*\W+(?:\S+\s+){0,3}?(?:voor|bij|rond|om)\W+(?:(?!meld)\S+\s+){0,3}?(?:overtreding\w*|"
                 r"schending\w*|inbreuk\w*|misstand\w*|in\W+te\W+grijpen|op\W+te\W+treden)",
@@ -1336,6 +1469,8 @@ CRITERIA: tuple[Criterion, ...] = (
                     weak=True,
                 ),
                 r"\binterne\w*\W+(?:verantwortlichkeit\w*|kontroll\w*|verfahren|richtlinie\w*)",
+                # rules on what follows a failure, named also to say they are missing
+                r"\bregelung\w*\W+(?:\S+\s+){0,3}?(?:folgen|konsequenzen|sanktion\w*)\b",
                 r"\bverfahren\W+(?:\S+\s+){0,3}?für\W+(?:\S+\s+){0,2}?(?:mitarbeitende\w*|mitarbeiter\w*|"
                 r"beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,2}?die\b",
                 r"\b(?:mitarbeite\w*|beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,6}?"
@@ -1372,7 +1507,13 @@ CRITERIA: tuple[Criterion, ...] = (
         oecd_step="1 embed / 3 prevent and mitigate",
         cues={
             "en": (
-                r"\btrain(?:s|ed|ing|ings)?\b",
+                # (not a budget, nor suppliers training "their own workforce")
+                Cue(
+                    r"\btrain(?:s|ed|ing|ings)?\b",
+                    unless_after=r"\W+budgets?\b|\W+(?:their|its)\W+own\W+(?:\w+\W+)?(?:workers|workforce|employees|staff)",
+                ),
+                # a briefing on the risks themselves (being "briefed on the policy" is not training)
+                r"\bbrief(?:ed|ing|ings)\W+(?:\S+\s+){0,8}?(?:risks?|slavery|traffick\w*|forced\W+labou?r|exploitation)\b",
                 r"\be-?learning\w*|\bawareness\W+(?:sessions?|programm?e?s?|raising|campaigns?|workshops?|"
                 r"courses?)|\bwebinars?\b|\bcoach(?:ed|es|ing)\b|\bclassroom\W+(?:sessions?|training)",
                 # a workshop can also be where goods are made ("we visit every workshop we buy from")
@@ -1396,13 +1537,15 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"module)s?\b|\b(?:course|module)s?\W+on\b|\binstruct(?:ed|ion)\W+(?:\S+\s+){0,5}?(?:on|about|in)\b",
             ),
             "nl": (
-                r"\btraining(?:en|s)?\b|\btrainen\b|\bgetraind\b|\bopleiding\w*|\bcursus\w*|\be-?learning\w*|"
+                # (a training budget is money, not training)
+                r"\btraining(?:en|s)?\b|\btrainen\b|\bgetraind\b|\bopleiding(?!sbudget)\w*|\bcursus\w*|\be-?learning\w*|"
                 r"\bbewustwording\w*|\bworkshops?\b|\b(?:bijgeschoold|bijscholing\w*|scholing\w*|geschoold)\b|"
                 r"\b(?:opgeleid|opleiden|leiden\W+(?:wij|we)\W+(?:\S+\s+){0,5}?op)\b|\b(?:kennis|informatie|trainings?|leer|"
                 r"voorlichtings)sessie\w*|\bmodules?\W+(?:over|inzake)\b",
                 Cue(r"\bmodules?\b", requires=r"\b(?:volg\w*|gevolgd|doorlopen|afronden|afgerond|maken)\b"),
                 Cue(
-                    r"\b(?:leren|leert|geleerd|inwerk\w*|instructie\w*|voorlichting\w*)\b",
+                    r"\b(?:leren|leert|geleerd|inwerk\w*|instructie\w*|voorlichting\w*|sessies?|bijgepraat|bijpraten|"
+                    r"briefing\w*|oefen\w*)\b",
                     requires=r"herkennen|signalen|risico|dwangarbeid|mensenhandel|slavernij|uitbuiting|mensenrechten",
                 ),
                 r"\bkennis\W+(?:\S+\s+){0,6}?(?:vergroten|vergroot|verbeteren|verdiepen)|\b(?:vergroten|vergroot|"
@@ -1412,8 +1555,9 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:\w*(?:pflicht|rechts|compliance|ketten|nachhaltigkeits|sozial|einkaufs|präsenz|online|"
                 r"sensibilisierungs))?schulung\w*|\bgeschult\b|\bschulen\b|\bschult\b|\btrainings?\b|\bweiterbildung\w*|\bfortbildung\w*|"
                 r"\be-?learning\w*|\bsensibilisier\w*|\bworkshops?\b|\bunterweis\w*|\bunterwiesen\b|"
-                r"\b(?:weiter|fort)gebildet\b|\bbilden\W+(?:\S+\s+){0,10}?weiter\b|\bseminar\w*|"
-                r"\bmodul(?:e|en)?\W+(?:zu|zur|zum|über)\b",
+                r"\b(?:weiter|fort)gebildet\b|\bbilden\W+(?:\S+\s+){0,10}?weiter\b|\bseminar\w*",
+                # (a module of an audit is part of the audit)
+                Cue(r"\bmodul(?:e|en)?\W+(?:zu|zur|zum|über)\b", requires=r"^(?![\s\S]*audit)"),
                 # qualifying staff; qualifying a supplier is its approval
                 Cue(
                     r"\bqualifizier\w*",
@@ -1425,7 +1569,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     requires=r"\b(?:absolvier\w*|durchlauf\w*|durchlaufen|teilnehm\w*|nehmen|bearbeit\w*)\b",
                 ),
                 Cue(
-                    r"\b(?:lernen|lernt|gelernt|einarbeitung\w*|unterricht\w*)\b",
+                    r"\b(?:lernen|lernt|gelernt|einarbeitung\w*|unterricht\w*|briefing\w*|informationsveranstaltung\w*)\b",
                     requires=r"erkennen|warnsignal\w*|risik|zwangsarbeit|menschenhandel|sklaverei|ausbeutung|"
                     r"menschenrecht\w*",
                 ),

@@ -54,12 +54,14 @@ from imvo.core.assessment.scope import Polarity as Polarity
 from imvo.core.assessment.scope import (
     SentenceAnalysis,
     analyse,
+    is_list_item,
+    is_plan_heading,
     lowered_pattern,
     passage_is_heading,
 )
 from imvo.core.assessment.scope import polarity_of as polarity_of
 
-ENGINE_VERSION = "imvo-assess 2.3.7"
+ENGINE_VERSION = "imvo-assess 2.3.8"
 
 _MAX_CITATIONS = 3
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -294,7 +296,7 @@ _IMPOSED_REACH_CHARS = 160
 # "we expect suppliers to comply with our standards *and may* audit them": the company acts again.
 _NEW_PREDICATE = lowered_pattern(
     r"\b(?:and|en|und)\W+(?:we|wij|wir|it|they|also|ook|auch|may|will|can|shall|must|should|would|could|"
-    r"might|kunnen|zullen|können|werden)\b|,\s*(?:we|wij|wir)\b"
+    r"might|kunnen|zullen|können|werden)\b|,\s*(?:we|wij|wir)\b|\bnor\b"
 )
 _HARD_BREAK = lowered_pattern(r"[;:]|\b(?:but|however|whereas|while|maar|echter|aber|jedoch|sondern)\b")
 
@@ -393,7 +395,11 @@ def _imposed_on_suppliers(
         ):
             return True
     if code_rules_count and _CODE_RULE.search(lowered, clause_start, clause_end):
-        return not _FIRST_PERSON.search(sentence)
+        # "Bis 2026 sollen sämtliche Führungskräfte … eine Schulung … absolviert haben" is the company's plan
+        return (
+            not _FIRST_PERSON.search(sentence)
+            and analysis.polarity(cue_start, cue_start + 1) is not Polarity.PLANNED
+        )
     return False
 
 
@@ -438,6 +444,7 @@ class _PreparedPassage:
     is_short_heading: bool  # one to four words: a heading even for criteria whose titles count
     language: str
     previous_lowered: str  # the passage before it ("" for the first)
+    planned_item: bool = False  # an item of a list that a plan heading introduces
     _analysis: SentenceAnalysis | None = None
     _social: bool | None = None
 
@@ -536,9 +543,20 @@ def _hits_in_passage(
                     continue
                 seen.add(match.start())
                 weak = cue.weak or bool(compiled.weak and compiled.weak.search(match.group(0)))
-                polarity = prepared.analysis.polarity(match.start(), match.end(), consequence=cue.consequence)
+                polarity = _polarity(prepared, match, cue)
                 hits.append(_Hit(prepared.passage, match.start(), match.end(), polarity, weak))
     return sorted(hits, key=lambda hit: hit.match_start)
+
+
+def _polarity(prepared: _PreparedPassage, match: re.Match[str], cue: _CompiledCue) -> Polarity:
+    polarity = prepared.analysis.polarity(match.start(), match.end(), consequence=cue.consequence)
+    if (
+        prepared.planned_item
+        and polarity is Polarity.AFFIRMED
+        and not prepared.analysis.exists(match.start())
+    ):
+        return Polarity.PLANNED
+    return polarity
 
 
 @functools.lru_cache(maxsize=64)
@@ -635,6 +653,21 @@ def _headings(passages: Sequence[Passage]) -> list[bool]:
     return headings
 
 
+def _planned_items(passages: Sequence[Passage], headings: Sequence[bool]) -> list[bool]:
+    """Which passages are items of a list that a plan heading introduces ("Priorities for the coming
+    year:" / "- pilot unannounced audits …", "Actiepunten 2025" / "1. …"): each is a plan."""
+    items = []
+    in_plan = False
+    for passage, heading in zip(passages, headings, strict=True):
+        text = passage.text.strip()
+        if in_plan and is_list_item(text):
+            items.append(True)
+            continue
+        items.append(False)
+        in_plan = (heading or text.endswith(":")) and is_plan_heading(text)
+    return items
+
+
 def assess_document(document: ExtractedDocument, criteria: Sequence[str] | None = None) -> Assessment:
     """Assess an extracted disclosure against ``criteria`` (all criteria when None)."""
     selected = _selected(criteria)
@@ -649,6 +682,7 @@ def assess_document(document: ExtractedDocument, criteria: Sequence[str] | None 
     language = detect_language(document.text)
     # A sentence inherits the topic of the one before it ("Our suppliers ... . We audit them.").
     headings = _headings(passages)
+    planned_items = _planned_items(passages, headings)
     prepared = [
         _PreparedPassage(
             passage=passage,
@@ -658,6 +692,7 @@ def assess_document(document: ExtractedDocument, criteria: Sequence[str] | None 
             is_short_heading=bool(_SHORT_HEADING.fullmatch(passage.text)),
             language=language,
             previous_lowered=lowered[index - 1] if index else "",
+            planned_item=planned_items[index],
         )
         for index, passage in enumerate(passages)
     ]

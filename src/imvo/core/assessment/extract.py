@@ -51,11 +51,15 @@ _PDF_HYPHENATION = re.compile(r"(?<=[a-zäöüß])-[ \t]*\n[ \t]*(?=[a-zäöüß
 _ABBREVIATIONS = (
     r"(?<!\b[A-Z]\.[A-Z]\.)(?<!\b[A-Z]\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bLtd\.)(?<!\bNo\.)(?<!\bNr\.)"
     r"(?<!\bSt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\bca\.)(?<!\bbzw\.)(?<!\bArt\.)"
+    r"(?<!\bAbs\.)"
+    # the number of a numbered item stays with its item ("Actiepunten 2025⏎1. Uitbreiden …")
+    r"(?<!\n\d\.)(?<!\n\d\d\.)(?<!^\d\.)(?<!^\d\d\.)"
 )
 _SENTENCE_BOUNDARY = re.compile(
     r"(?<=[.!?])" + _ABBREVIATIONS + r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÄÖÜ0-9•▪●-])"
     r"|\n[ \t]*\n\s*"
     r"|\n(?=[ \t]*[•▪●◦*-][ \t])"
+    r"|\n(?=[ \t]*\(?\d{1,2}[.)][ \t])"
     r"|\f"
 )
 _MAX_PASSAGE_CHARS = 1200

@@ -41,13 +41,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from imvo.core.assessment.criteria import (
+    ABSENCE_VERBS,
     ABSENT_CONSEQUENCE,
+    ANSWER_NO,
+    ANSWER_PLANNED,
     AUXILIARIES,
     CONTRAST_WORDS,
     LIST_WORDS,
     NEGATOR_FALSE_FRIENDS,
     NP_NEGATORS,
     NP_STOP_WORDS,
+    PLAN_HEADINGS,
     PLANNED_AFTER,
     PLANNED_BEFORE,
     POSSIBILITY_MARKERS,
@@ -158,8 +162,39 @@ _FRONTING = _words("while whilst although though whereas if because since as eve
 _CORRELATIVE = _words("weder neither")
 # Scopes that end at a new clause (a new subject, "and" + a new verb).
 _CLAUSE_BOUND = frozenset({"verbal", "np", "correlative"})
+# Verbs of absence and refusal negate what follows them when they come first in their clause ("…, fehlt
+# bislang eine Regelung", "es fehlt …", "verzichten wir auf Audits"), not what follows a subject they
+# close ("Sanktionen fehlen und …").
+_ABSENCE = _words(ABSENCE_VERBS)
+_ABSENCE_BEFORE = _words("es er")
+_FRONTED_NEGATORS = _ABSENCE | _words(REFUSAL_VERBS)
+_REFUSAL_BEFORE = _words("wir auf")
+# What opens a clause before the main clause ("Obwohl unsere Einkäufer … geschult werden, fehlt …"): a
+# negation after the comma that closes it belongs to the main clause.
+_FRONTED_CLAUSE = (
+    _FRONTING | _CONDITION_OPENERS | _words("obwohl obgleich hoewel ofschoon terwijl während da als")
+)
+# Pronouns that are subjects or objects ("… und sie bei Bedarf auditieren zu lassen"): an object when a
+# "zu" / "te" infinitive follows before the next comma.
+_AMBIGUOUS_PRONOUNS = _words("sie ze zij es")
+_INFINITIVE_MARKERS = _words("zu te")
+# Prepositions that make what follows a topic ("geschult zu den Anforderungen des LkSG"), and the articles
+# between them and it.
+_TOPIC_PREPOSITIONS = _words("on about regarding concerning over inzake omtrent zu zur zum über bezüglich")
+_ARTICLES = _words("the a de het een den dem des der die das")
+_ANSWER_NO = _words(ANSWER_NO)
+# Pronouns that open a clause about whoever does something ("Wie …, wordt …", "Wer …, wird …").
+_FREE_RELATIVES = _words("wie wer")
+_EXISTING = _words("existing bestaande bestehende bestehenden bisherige bisherigen")
+# "Ohne schriftliche Anerkennung unseres Kodex wird kein Lieferant aufgenommen": what a negated main
+# clause cannot do without is required, not absent.
+_WITHOUT_BEFORE = re.compile(r"\b(?:without|zonder|ohne)\W+(?:\w+\W+){0,2}$")
+_WITHOUT_REACH_CHARS = 40
 
 _FALSE_FRIEND = lowered_pattern(NEGATOR_FALSE_FRIENDS)
+_PLAN_HEADING = lowered_pattern(PLAN_HEADINGS)
+_ANSWER_PLANNED = lowered_pattern(ANSWER_PLANNED)
+_FINITE_BE = re.compile(r"\b(?:is|are|was|were|wordt|worden|werd|werden|wird|wurde|wurden)\b", _FLAGS)
 _ABSENT_CONSEQUENCE = lowered_pattern(ABSENT_CONSEQUENCE)
 _WIDE = lowered_pattern(WIDE_NEGATORS)
 _PLANNED_BEFORE = lowered_pattern(PLANNED_BEFORE)
@@ -174,8 +209,19 @@ _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:we|wij|wir)\b", _FLAGS)
 _ANSWER_START = re.compile(r"[:;]")
 _ENUMERATOR = re.compile(r"^[\s•▪●◦*\-–—]*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+)?", _FLAGS)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 _BULLET_START = re.compile(r"^\s*[•▪●◦*\-–—]\s")
+_LIST_ITEM = re.compile(r"^\s*(?:[•▪●◦*\-–—]|\(?\d{1,2}[.)])\s")
 _LABEL = re.compile(r"([^:.!?;\n]{1,160})(?::|\s[–—-]\s)")
+# A line of an overview whose label names a measure and whose answer says how far it is done: "Risikoanalyse
+# – ja (jährlich, intern)", "- Training: in voorbereiding voor 2025.", "Audits: none".
+_ANSWER_LINE = re.compile(
+    r"^[^\S\n]*(?:[•▪●◦*\-–—][^\S\n]*|\(?\d{1,2}[.)][^\S\n]+)?([^:\n–—]{2,80}?)[^\S\n]*(?::|[^\S\n][–—-][^\S\n])"
+    r"[^\S\n]*(\S[^\n]*)$",
+    re.MULTILINE,
+)
+_MAX_LABEL_WORDS = 8
+_MAX_ANSWER_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -199,6 +245,7 @@ class SentenceAnalysis:
 
     ignored: tuple[tuple[int, int], ...]  # descriptions of the law
     lead_end: int  # the end of a heading or label that opens the passage (0: none)
+    answers: tuple[tuple[int, int, Polarity], ...]  # labels of an overview answered on their line
     negated: tuple[tuple[int, int], ...]
     planned: tuple[tuple[int, int], ...]
     possible: tuple[tuple[int, int], ...]
@@ -221,9 +268,19 @@ class SentenceAnalysis:
     def is_ignored(self, position: int, *, titles_count: bool = False) -> bool:
         """Whether a cue here is no evidence: in a description of the law, or (unless
         ``titles_count``) in the heading or label that opens the passage."""
-        return _covers(self.ignored, position) or (not titles_count and position < self.lead_end)
+        if _covers(self.ignored, position):
+            return True
+        return not titles_count and position < self.lead_end and self._answer(position) is None
+
+    def _answer(self, position: int) -> Polarity | None:
+        for start, end, polarity in self.answers:
+            if start <= position < end:
+                return polarity
+        return None
 
     def polarity(self, cue_start: int, cue_end: int, *, consequence: bool = False) -> Polarity:
+        if (answer := self._answer(cue_start)) is not None:
+            return answer
         if (
             _covers(self.negated, cue_start)
             or _trailing_negation(self, cue_start, cue_end)
@@ -232,10 +289,16 @@ class SentenceAnalysis:
         ):
             return Polarity.NEGATED
         if _covers(self.planned, cue_start) or self._planned_after(cue_start):
-            return Polarity.PLANNED
+            return Polarity.AFFIRMED if self.exists(cue_start) else Polarity.PLANNED
         if not consequence and _covers(self.possible, cue_start):
             return Polarity.PLANNED
         return Polarity.AFFIRMED
+
+    def exists(self, cue_start: int) -> bool:
+        """Whether the cue is called existing ("Uitbreiden van de bestaande risicoscan …"): a plan to
+        extend it is no plan to start it."""
+        index = _token_index_after(self.tokens, cue_start)
+        return index > 0 and self.tokens[index - 1].text in _EXISTING
 
     def _consequence_absent(self, cue_start: int, cue_end: int) -> bool:
         # "Verstöße bleiben ohne Folgen", "violations have gone unpunished": named to say they lack.
@@ -366,7 +429,10 @@ def _scope_step(tokens: Sequence[_Token], index: int, first: int, mode: str, lis
         # "and" + a new verb or subject ends the negation; "or"/"nor" lists share it.
         if mode in _CLAUSE_BOUND and text in _AND and _starts_new_clause(tokens, index):
             return _STOP
-        return _STOP if _next_text(tokens, index) in _PRONOUNS else _NEW_ITEM
+        following = _next_text(tokens, index)
+        if mode == "planned" and following in _AMBIGUOUS_PRONOUNS and _infinitive_ahead(tokens, index + 2):
+            return _NEW_ITEM  # "… zu überprüfen und sie bei Bedarf auditieren zu lassen": an object
+        return _STOP if following in _PRONOUNS else _NEW_ITEM
     if index > first and mode == "verbal" and text in _AUX and tokens[index - 1].text not in _RELATIVE:
         # a new predicate ends the negation, but not one of a relative clause inside its scope
         # ("we do not provide our managers who are responsible for sourcing with training")
@@ -374,6 +440,16 @@ def _scope_step(tokens: Sequence[_Token], index: int, first: int, mode: str, lis
     if index > first and mode == "np" and (text in _NP_STOP or text in _AUX):
         return _STOP
     return _WORD
+
+
+def _infinitive_ahead(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether a "zu" / "te" infinitive follows before the next comma or clause stop."""
+    for token in tokens[index : index + _MAX_SCOPE_TOKENS]:
+        if token.text == "," or token.text in _HARD_STOPS:
+            return False
+        if token.text in _INFINITIVE_MARKERS:
+            return True
+    return False
 
 
 def _comma_step(tokens: Sequence[_Token], index: int, mode: str) -> str:
@@ -414,7 +490,7 @@ def _negation_scopes(
 ) -> list[tuple[int, int]]:
     scopes: list[tuple[int, int]] = []
     for index, token in enumerate(tokens):
-        verbal = _is_negator(token)
+        verbal = _is_negator(token) or (token.text in _FRONTED_NEGATORS and _fronted_absence(tokens, index))
         if not verbal and token.text not in _NP_NEG:
             continue
         if _FALSE_FRIEND.match(lowered, token.start):
@@ -432,6 +508,19 @@ def _negation_scopes(
     return scopes
 
 
+def _fronted_absence(tokens: Sequence[_Token], index: int) -> bool:
+    """A verb of absence or refusal first in its clause, before what it negates ("…, fehlt bislang eine
+    Regelung", "verzichten wir auf Audits")."""
+    text = tokens[index].text
+    following = _next_text(tokens, index)
+    if not following[:1].isalnum():
+        return False
+    previous = tokens[index - 1].text if index else ""
+    if text in _ABSENCE:
+        return not previous[:1].isalnum() or previous in _ABSENCE_BEFORE
+    return text in _REFUSALS and previous != "zu" and following in _REFUSAL_BEFORE
+
+
 def _conditional(tokens: Sequence[_Token], index: int, language: str) -> bool:
     """A negation inside a restrictive relative clause states a condition, not that the practice is
     absent: "vendors who do not sign our code are not approved", "Lieferanten, die nicht …".
@@ -443,6 +532,8 @@ def _conditional(tokens: Sequence[_Token], index: int, language: str) -> bool:
         # from the pronoun ("Lieferanten, die an der Abhilfe nicht mitwirken, …", "een medewerker die
         # vermoedens … niet meldt, …"). German marks it with a comma; Dutch often does not.
         for position in range(index - 1, max(0, index - _VERB_FINAL_RELATIVE_REACH) - 1, -1):
+            if position == 0 and tokens[0].text in _FREE_RELATIVES:
+                return True  # "Wie de regels niet naleeft, …", "Wer … nicht einhält, …"
             if tokens[position].text == "," or (
                 tokens[position].text in _LIST and _starts_new_clause(tokens, position, language)
             ):
@@ -501,15 +592,44 @@ def _trailing_negation(analysis: SentenceAnalysis, cue_start: int, cue_end: int)
     first = _token_index_after(tokens, cue_end)
     if _in_relative_clause(analysis, cue_start):
         return False  # "suppliers who refuse to sign our declaration are not approved"
+    if _WITHOUT_BEFORE.search(analysis.lowered, max(0, cue_start - _WITHOUT_REACH_CHARS), cue_start):
+        return False
+    condition_end, fronted = _fronted_clause_end(analysis, cue_start)
     index = first
     previous = ""
-    while index < min(len(tokens), first + _TRAILING_REACH_TOKENS):
+    # A clause read past (a relative clause, a purpose clause) does not use up the reach.
+    limit = first + _TRAILING_REACH_TOKENS
+    while index < min(len(tokens), limit):
+        if fronted and index >= condition_end:
+            return False  # the main clause after a fronted subordinate one has its own negation
         verdict, following = _trailing_step(analysis, index, first, previous)
         if verdict is not None:
-            return verdict
+            # "een leidinggevende die bij een fabrieksbezoek signalen … niet meldt": the negation of a
+            # relative clause the cue stands in is its condition
+            return verdict and (fronted or index >= _relative_clause_end(analysis, cue_start))
         previous = tokens[index].text if following == index + 1 else ","
+        limit += max(0, following - index - 1)
         index = following
     return False
+
+
+def _fronted_clause_end(analysis: SentenceAnalysis, cue_start: int) -> tuple[int, bool]:
+    """When the cue stands in a clause that opens the sentence with a subordinator ("Obwohl …, fehlt
+    …"): the index of the token after the comma that closes it, and True (otherwise 0, False)."""
+    first_word = _FIRST_WORD.match(analysis.lowered)
+    if first_word and first_word.group(1) in _FRONTED_CLAUSE and "," not in analysis.lowered[:cue_start]:
+        return _next_comma(analysis.tokens, _token_index_after(analysis.tokens, cue_start)), True
+    return 0, False
+
+
+def _relative_clause_end(analysis: SentenceAnalysis, cue_start: int) -> int:
+    """When the cue stands in a Dutch or German relative clause: the index of the token after the
+    comma that closes it (otherwise 0)."""
+    tokens = analysis.tokens
+    cue_index = _token_index_after(tokens, cue_start)
+    if analysis.language in ("nl", "de") and _conditional(tokens, cue_index, analysis.language):
+        return _next_comma(tokens, cue_index)
+    return 0
 
 
 def _trailing_step(
@@ -568,6 +688,17 @@ def _verb_final_step(
         return True, index  # "Von Audits … haben wir bislang abgesehen" (but "abgesehen von" is "apart from")
     if text in _CONTRAST_ADVERBS and previous not in (",", ""):
         return None, index + 1  # "ein Verfahren … existiert jedoch noch nicht"
+    if (
+        text in _DUTCH_RELATIVE_OPENERS
+        and analysis.language == "nl"
+        and _dutch_relative_after(tokens, index - 1)
+    ):
+        # "Een contractuele verklaring waarin leveranciers …, maakt geen deel uit van …": skip the clause
+        return None, _next_comma(tokens, index + 1)
+    if index > first and text in ("om", "um") and (resumed := _past_purpose_clause(tokens, index)):
+        # "een auditprogramma om zulke schendingen op te sporen hebben wij niet": the purpose clause
+        # stands inside the noun phrase, and the main verb follows it
+        return None, resumed
     if (index > first and text in ("om", "um")) or (
         text in _CONDITION_OPENERS or (text == "als" and _next_text(tokens, index) in _CONDITION_SUBJECTS)
     ):
@@ -575,6 +706,20 @@ def _verb_final_step(
         # dwangarbeid is", "stoppen we de inkoop als er geen verbetering komt")
         return False, index
     return None
+
+
+def _past_purpose_clause(tokens: Sequence[_Token], index: int) -> int:
+    """The index after an "om … te <verb>" / "um … zu <verb>" clause starting at ``index`` when a finite
+    verb follows it (0 otherwise: the purpose clause holds its own negation, "om te controleren of er
+    geen …")."""
+    for position in range(index + 1, min(len(tokens) - 2, index + _VERB_FINAL_RELATIVE_REACH)):
+        text = tokens[position].text
+        if text == "," or text in _HARD_STOPS:
+            return 0
+        if text in _INFINITIVE_MARKERS:
+            following = tokens[position + 2].text
+            return position + 2 if following in _VERBS_NL_DE or following in _AUX else 0
+    return 0
 
 
 def _dutch_relative_after(tokens: Sequence[_Token], index: int) -> bool:
@@ -633,15 +778,25 @@ def _next_comma(tokens: Sequence[_Token], index: int) -> int:
     return len(tokens)
 
 
-def _statute_spans(lowered: str) -> list[tuple[int, int]]:
-    """Descriptions of what a law requires are not evidence, up to where the company speaks."""
+def _statute_spans(lowered: str, tokens: Sequence[_Token]) -> list[tuple[int, int]]:
+    """Descriptions of what a law requires are not evidence, up to where the company speaks; not the
+    law's requirements named as a topic ("geschult zu den Anforderungen des LkSG")."""
     spans = []
     for match in _STATUTE_FRAME.finditer(lowered):
+        if _after_topic_preposition(tokens, match.start()):
+            continue
         speaker = _FIRST_PERSON_SUBJECT.search(lowered, match.end())
         answer = _ANSWER_START.search(lowered, match.end())  # "… to what extent it verifies: Acme …"
         ends = [found.start() for found in (speaker, answer) if found is not None]
         spans.append((match.start(), min(ends) if ends else len(lowered)))
     return spans
+
+
+def _after_topic_preposition(tokens: Sequence[_Token], offset: int) -> bool:
+    index = _token_index_after(tokens, offset) - 1
+    if index >= 0 and tokens[index].text in _ARTICLES:
+        index -= 1
+    return index >= 0 and tokens[index].text in _TOPIC_PREPOSITIONS
 
 
 def _has_predicate(text: str) -> bool:
@@ -696,9 +851,9 @@ def passage_is_heading(text: str, after_colon: bool) -> bool:
     body = _ENUMERATOR.sub("", stripped[_lead_heading_end(stripped) :], count=1)
     if not body.strip():
         return True
-    if _STATUTE_START.match(body) and _STATUTE_PHRASE.search(body) and not _FIRST_PERSON_SUBJECT.search(body):
+    if _statute_echo(body):
         return True
-    if _BULLET_START.match(stripped) or after_colon:
+    if _BULLET_START.match(stripped) or after_colon or _answered_lines(stripped):
         return False
     if not _TERMINAL.search(stripped):
         # Without a full stop or a verb: a heading if it is short, written like a title, or names a
@@ -715,6 +870,91 @@ def passage_is_heading(text: str, after_colon: bool) -> bool:
     return len(words) <= 2
 
 
+def _statute_echo(body: str) -> bool:
+    """The statute's wording of a measure without a company doing it. Not when a finite verb comes
+    before that wording ("Training on these issues is provided to employees with direct responsibility
+    for supply chain management"): the passage then says what is done."""
+    if not _STATUTE_START.match(body) or _FIRST_PERSON_SUBJECT.search(body):
+        return False
+    phrase = _STATUTE_PHRASE.search(body)
+    return phrase is not None and not _FINITE_BE.search(body, 0, phrase.start())
+
+
+def _answered_lines(text: str) -> list[re.Match[str]]:
+    """The lines of ``text`` that answer their own label (see ``_ANSWER_LINE``): a short label
+    without a verb, and an answer that says yes or no, gives a number, or is a note without a verb
+    ("jährlich, intern", "tot op heden geen beleid") rather than a sentence or a name."""
+    lines: list[re.Match[str]] = []
+    if ":" not in text and " – " not in text and " - " not in text and " — " not in text:
+        return lines  # most passages: no label at all, and no regex run
+    for match in _ANSWER_LINE.finditer(text):
+        label, answer = match.group(1), match.group(2)
+        if len(label.split()) > _MAX_LABEL_WORDS or _has_predicate(label):
+            continue
+        first = answer.split()[0].strip(",.;()").lower()
+        short_note = (
+            len(answer.split()) <= _MAX_ANSWER_WORDS and answer[:1].islower() and not _has_predicate(answer)
+        )
+        if first in _ANSWER_NO or first in ("yes", "ja") or answer[:1].isdigit() or short_note:
+            lines.append(match)
+    return lines
+
+
+def _answer_polarity(lowered: str, tokens: Sequence[_Token], start: int, end: int) -> Polarity:
+    # The answer proper is its first part: a note after it in brackets or a comma ("durchgeführt
+    # (interne Durchführung, keine Beauftragung Dritter)") qualifies it.
+    end = min([end] + [found for mark in "(,;" if (found := lowered.find(mark, start, end)) > start])
+    words = [token for token in tokens[_token_index_after(tokens, start) :] if token.start < end]
+    if words and words[0].text in _ANSWER_NO:
+        return Polarity.NEGATED
+    if _WIDE.search(lowered, start, end) or any(
+        (_is_negator(token) or token.text in _NP_NEG) and not _FALSE_FRIEND.match(lowered, token.start)
+        for token in words
+    ):
+        return Polarity.NEGATED
+    if any(
+        pattern.search(lowered, start, end) for pattern in (_PLANNED_BEFORE, _PLANNED_AFTER, _ANSWER_PLANNED)
+    ):
+        return Polarity.PLANNED
+    return Polarity.AFFIRMED
+
+
+def _question_spans(lowered: str, tokens: Sequence[_Token]) -> list[tuple[int, int]]:
+    """Questions inside a passage ("Werden Ihre Lieferanten auditiert? – Solche Fragen …") ask, they
+    do not say what is done."""
+    spans: list[tuple[int, int]] = []
+    if "?" not in lowered:
+        return spans
+    start = 0
+    for token in tokens:
+        if token.text == "?":
+            spans.append((start, token.end))
+        if token.text in _SENTENCE_STOPS:
+            start = token.end
+    return spans
+
+
+def _plan_heading_span(lowered: str, lead_end: int) -> list[tuple[int, int]]:
+    """A heading that introduces a list of plans ("Geplante Maßnahmen 2025:") makes every item a plan."""
+    lead = lowered[:lead_end].rstrip()
+    if lead.endswith(":") and (_PLAN_HEADING.search(lead) or _PLANNED_BEFORE.search(lead)):
+        return [(lead_end, len(lowered))]
+    return []
+
+
+def is_plan_heading(text: str) -> bool:
+    """Whether a passage is a heading that introduces plans ("Priorities for the coming year:",
+    "Actiepunten 2025", "Over the next year we will:"); the engine reads the list items after it as
+    plans."""
+    lowered = text.lower()
+    return bool(_PLAN_HEADING.search(lowered) or (lowered.endswith(":") and _PLANNED_BEFORE.search(lowered)))
+
+
+def is_list_item(text: str) -> bool:
+    """Whether a passage is a bulleted or numbered item of a list."""
+    return bool(_LIST_ITEM.match(text))
+
+
 def _title_like(words: Sequence[str]) -> bool:
     long_words = [word for word in words if len(word) >= 4 and word[:1].isalpha()]
     capitalised = [word for word in long_words if word[:1].isupper()]
@@ -729,7 +969,14 @@ def analyse(sentence: str, language: str = "en") -> SentenceAnalysis:
     if language not in ("en", "nl", "de"):
         language = _sentence_language(tokens, language)
     lists = _LIST_NL if language == "nl" else _LIST
-    ignored = _statute_spans(lowered)
+    ignored = _statute_spans(lowered, tokens) + _question_spans(lowered, tokens)
+    lead_end = _lead_heading_end(sentence)
+    negated = _negation_scopes(lowered, tokens, lists, language)
+    planned = _marker_scopes(_PLANNED_BEFORE, lowered, tokens, lists) + _plan_heading_span(lowered, lead_end)
+    answers = tuple(
+        (match.start(1), match.end(1), _answer_polarity(lowered, tokens, match.start(2), match.end(2)))
+        for match in _answered_lines(sentence)
+    )
     breaks = sorted(
         {token.start for token in tokens if token.text in _HARD_STOPS}
         | {
@@ -740,9 +987,10 @@ def analyse(sentence: str, language: str = "en") -> SentenceAnalysis:
     )
     return SentenceAnalysis(
         ignored=tuple(ignored),
-        lead_end=_lead_heading_end(sentence),
-        negated=tuple(_negation_scopes(lowered, tokens, lists, language)),
-        planned=tuple(_marker_scopes(_PLANNED_BEFORE, lowered, tokens, lists)),
+        lead_end=lead_end,
+        answers=answers,
+        negated=tuple(negated),
+        planned=tuple(planned),
         possible=tuple(_marker_scopes(_POSSIBLE, lowered, tokens, lists)),
         tokens=tuple(tokens),
         clause_breaks=tuple(breaks),
