@@ -112,6 +112,13 @@ CONTEXT_PATTERNS: tuple[str, ...] = (
     r"werke", r"grundsatzerklärung\w*", r"ausbeutung", r"leiharbeit\w*",
     # subcontractors and labour agencies, as "contractors" in English
     r"onderaannemer\w*", r"uitzendbureau\w*", r"subunternehm\w*", r"zeitarbeitsfirm\w*",
+    r"nachunternehm\w*", r"unterauftragnehm\w*",
+    # compounds ("hoogrisicofabrieken", "Textilfabriken", "dienstverleners") and risk tools named in them
+    # ("risicoscan", "Risikoscore"), in one group so that a word is read once
+    r"\w*(?:fabriek|fabrik|dienstverlener|dienstleister|kodex|risico(?:scan|kaart|score|profiel)|risiko(?:score|profil|karte|"
+    r"kartierung|bewertung))\w*",
+    # the first half of a coordinated compound ("arbeids- en huisvestingsomstandigheden")
+    r"arbeids-(?=\s)", r"arbeits-(?=\s)",
     # indicators of forced and child labour named without the words
     r"passports?", r"identity\W+documents?", r"minors", r"underage", r"paspoort\w*", r"minderjarig\w*",
     r"identiteitsbewijs\w*", r"\w*reisepäss\w*", r"päss(?:e|en)", r"ausweis\w*", r"minderjährig\w*",
@@ -130,13 +137,15 @@ CORE_TOPIC = (
 SUPPLIER_WORDS = (
     r"\b(?:suppliers?|vendors?|business\W+partners?|manufacturers?|factories|factory|sub-?contractors?|"
     r"contractors?|(?:manufacturing|production)\W+(?:facilities|sites)|sellers?|traders?|mills|growers?|"
-    r"cooperatives?|leverancier\w*|toeleverancier\w*|zakenpartners?|fabrieken|leverings\w*|producent\w*|"
-    r"fabrikant\w*|handelaars?|handelaren|ateliers?|coöperaties?|\w*lieferant\w*|zuliefer\w*|"
+    # (compounds in one group, so that a word is read once: "houtleveranciers", "Logistikdienstleister")
+    r"cooperatives?|\w*(?:leverancier|lieferant|dienstleister|webereien|fabriken)\w*|zakenpartners?|fabrieken|"
+    r"leverings\w*|producent\w*|fabrikant\w*|handelaars?|handelaren|ateliers?|coöperaties?|zuliefer\w*|"
     r"geschäftspartner\w*|werke|auftragnehmer\w*|händler\w*|hersteller\w*|produzenten|betriebe|"
-    r"\w*webereien|\w*fabriken|kooperativen|makers?|kwekers?|telers?|farmers?|erzeuger|workshops?|"
+    r"kooperativen|makers?|kwekers?|telers?|farmers?|erzeuger|workshops?|"
     # subcontractors and the agencies that supply labour
-    r"onderaannemer\w*|subunternehmer\w*|uitzendbureau\w*|(?:labou?r|staffing|recruitment)\W+agenc(?:y|ies)|"
-    r"(?:leih|zeit)arbeitsfirm\w*|personaldienstleister\w*)\b"
+    r"onderaannemer\w*|subunternehmer\w*|nachunternehmer\w*|unterauftragnehmer\w*|dienstverlener\w*|"
+    r"(?:service|labou?r-?hire)\W+providers?|uitzendbureau\w*|(?:labou?r|staffing|recruitment)\W+agenc(?:y|ies)|"
+    r"(?:leih|zeit)arbeitsfirm\w*)\b"
 )
 
 # Rules in a supplier code of conduct appended to a statement ("training shall be provided to all
@@ -225,7 +234,8 @@ NEGATOR_FALSE_FRIENDS = (
     r"uncover\w*|discover\w*|observ\w*|encounter\w*|reveal\w*|show\w*|indicat\w*|aware|tolerat\w*|condon\w*|permit\w*|allow\w*|"
     r"accept\w*|knowingly|purchas\w*|buy|source|do\W+business|work\W+with|employ|exploit\w*|"
     r"use\W+(?:forced|child|slave|prison|bonded|trafficked|involuntary)))\b"
-    r"|no\W+(?:later|longer\W+than|matter|(?:(?:child|forced|slave|bonded|prison|involuntary|indentured|"
+    r"|no\W+(?:later|longer\W+than|matter|(?:form|forms|kind)\W+of\W+(?:forced|child|slave|bonded|modern|exploit\w*|"
+    r"traffick\w*)|(?:(?:child|forced|slave|bonded|prison|involuntary|indentured|"
     r"trafficked|compulsory|illegal|underage)\W+(?:or\W+|and\W+|,\W*)?)+labou?r|slavery|(?:human\W+)?"
     r"trafficking|instances?|evidence|cases?|incidents?|violations?|findings?|indications?|reports?|issues?|"
     r"tolerance)\b"
@@ -238,12 +248,16 @@ NEGATOR_FALSE_FRIENDS = (
     r"|(?:no|geen|kein\w*)\W+(?:high|significant|material|elevated|major|hoge|grote|ernstige|verhoogde|hohen?|"
     r"erhöhten?|wesentlichen?|besonderen?)\W+(?:risks?|risico\W?s|risiken)\b"
     r"|geen\W+nieuwe\W+(?:orders?|opdrachten|bestellingen)\b"
+    r"|niet\W+(?:meer\W+)?(?:verlengd|in\W+aanmerking)\b|niet\W+meer\W+(?:ingeschakeld|ingezet|beauftragd)\b|nicht\W+(?:mehr\W+)?(?:verlängert|beauftragt|berücksichtigt)\b"
+    r"|not\W+(?:be\W+)?renewed\b"
     r"|kein\w*\W+neuen\W+(?:aufträge|bestellungen)\b"
-    r"|geen\W+(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|gedwongen\W+arbeid|slavernij|mensenhandel|"
+    r"|geen\W+(?:(?:enkele\W+)?vormen?\W+van\W+)?(?:\w+-\W+(?:of|en)\W+)?(?:kinderarbeid|dwangarbeid|"
+    r"gedwongen\W+arbeid|slavernij|mensenhandel|"
     r"uitbuiting|gevallen|"
     r"aanwijzingen|schendingen)\b"
     r"|nicht\W+(?:nur|zuletzt|toleriert|geduldet|erlaubt|gefunden|festgestellt|alle|jede[rsnm]?)\b"
-    r"|kein\w*\W+(?:\w+-\W+(?:oder|und)\W+)?(?:kinderarbeit|zwangsarbeit|erzwungene\W+arbeit|sklaverei|"
+    r"|kein\w*\W+(?:(?:einzige|form|formen|art)\W+(?:von|der)\W+)?(?:\w+-\W+(?:oder|und)\W+)?(?:kinderarbeit|"
+    r"zwangsarbeit|erzwungene\W+arbeit|sklaverei|"
     r"menschenhandel|ausbeutung|hinweise|"
     r"fälle|verstöße)\b"
 )
@@ -257,6 +271,9 @@ WIDE_NEGATORS = (
     r"current\W+)?(?:plans?|programm?e?s?|process(?:es)?|systems?|polic(?:y|ies)|procedures?|mechanisms?|"
     r"resources|capacity)\b|niet\W+(?:mogelijk|haalbaar|nodig|noodzakelijk)|nog\W+niet|nog\W+geen|"
     r"geen\W+(?:formele\W+|specifieke\W+)?(?:plannen|programma|proces|systeem|beleid|procedures?)\b|"
+    # verbs of refraining ("refrain from", "sehen wir von … ab", "zien wij af van")
+    r"refrain\w*\W+from|abstain\w*\W+from|(?:sehen|sieht)\W+(?:wir\W+|es\W+)?von\b(?=[^.;]*\bab\b)|absehen\W+von|"
+    r"(?:zien|ziet)\W+(?:wij\W+|we\W+)?(?:\w+\W+)?af\W+van|afzien\W+van|"
     r"\bnoch\W+(?:\w+\W+){1,8}?noch\b|nicht\W+(?:möglich|machbar|notwendig|erforderlich)|noch\W+nicht|noch\W+kein\w*|bisher\W+nicht|"
     r"bislang\W+nicht|kein\w*\W+(?:formales?\W+|spezifisches?\W+)?(?:verfahren|prozess|system|programm)\b|"
     # "… maakt geen deel uit van onze inkoopvoorwaarden", "is not part of our contracts"
@@ -281,6 +298,12 @@ QUALIFIER_NEGATION = (
     r"(?:un)?angekündigt\w*|unabhängig\w*)\b"
     r"|\W+(?:sufficiently|adequately|ausreichend|hinreichend|voldoende)\b"
 )
+# What "soll(en) … werden" says is still to be done ("sollen bei der nächsten Vertragsrunde aufgenommen
+# werden").
+_PLANNED_PARTICIPLES_DE = (
+    "eingerichtet|eingeführt|aufgebaut|entwickelt|umgesetzt|erarbeitet|aufgenommen|ergänzt|verankert|festgelegt|"
+    "festgeschrieben|geklärt|erstellt|eingeholt|vereinbart|geregelt|definiert|durchgeführt|geschult"
+)
 # Plans and intentions before the practice ("we plan to", "is developing", "van plan", "beabsichtigen").
 PLANNED_BEFORE = (
     # ("seek to", "strive to", "endeavour to" describe effort that is made, and are not listed)
@@ -301,6 +324,24 @@ PLANNED_BEFORE = (
     r"(?:geplant|beabsichtigt)\W+ist\b|streven\W+(?:er)?naar\W+(?:\w+\W+){0,4}?(?:in|vóór|voor|tegen|uiterlijk)\W+"
     r"(?:\w+\W+)?20\d\d\b|"
     # something being worked out now ("Op dit moment wordt een leveranciersverklaring opgesteld")
+    # resolutions and intentions ("nemen wij ons voor om", "haben uns vorgenommen", "it is our intention to",
+    # "asked management to consider", "working towards", "to be rolled out from …")
+    r"(?:nemen|neemt)\W+(?:wij\W+|we\W+)?(?:ons|zich)\W+(?:\w+\W+){0,2}?voor\b|\bvoorgenomen\b|"
+    # the finite verb before and the participle of a plan after the practice ("für 2024 sind Audits bei fünf
+    # Zulieferern geplant", "voor 2025 staan audits bij … gepland"), within the clause
+    # (the look-ahead rules most finite verbs out before the words are counted)
+    r"(?:ist|sind|wird|werden|staat|staan|is|zijn|wordt|worden)\s"
+    r"(?=[^.;:,]{0,80}?\b(?:geplant|vorgesehen|gepland|voorzien)\b)"
+    r"(?:[^\s.;:,]+\s+){1,6}?(?:geplant|vorgesehen|gepland|voorzien)\b|"
+    # a new instrument introduced from a date ("…, die vanaf het tweede kwartaal van 2025 wordt ingevoerd,
+    # bevat …")
+    r"(?:vanaf|ab|from)\W+(?:\S+\s+){0,4}?20\d\d\W+(?:wordt|worden|wird|werden)\W+(?:ingevoerd|eingeführt|uitgerold|"
+    r"ausgerollt)\W*,|"
+    r"(?:nehmen|nimmt)\W+(?:wir\W+)?(?:uns|sich)\W+(?:\w+\W+){0,3}?vor\b|\bvorgenommen\b|"
+    r"(?:our|its|the)\W+intention\W+(?:is\W+)?to\b|"
+    r"(?:asked|tasked|instructed|mandated)\W+(?:\S+\s+){0,3}?to\W+(?:consider|develop|explore|prepare|draft|design|"
+    r"propose)\b|(?:is|are|am)\W+(?:currently\W+|now\W+)?working\W+towards?\b|"
+    r"to\W+be\W+(?:rolled\W+out|introduced|implemented|launched|adopted)\b|"
     r"(?:(?:momenteel|op\W+dit\W+moment|derzeit|gerade|aktuell)\W+(?:wordt|worden|wird|werden)|(?:wordt|worden|wird|"
     r"werden)\W+(?:momenteel|op\W+dit\W+moment|derzeit|gerade|aktuell))\W+(?:\S+\s+){1,8}?(?:opgesteld|uitgewerkt|"
     r"ontwikkeld|voorbereid|erstellt|erarbeitet|entwickelt|ausgearbeitet|vorbereitet)\b|"
@@ -309,8 +350,10 @@ PLANNED_BEFORE = (
     r"van\W+plan|voornemens|(?:in|vanaf)\W+20\d\d\W+(?:starten|beginnen|gaan)\W+(?:wij|we)\b|starten\W+(?:wij|we)\W+met|"
     r"(?:would|'d)\W+like\W+to|next\W+season|with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|(?:het\W+is\W+)?de\W+bedoeling\W+(?:is\W+)?(?:dat|om)|in\W+het\W+(?:nieuwe|komende|volgende)\W+"
     r"(?:boek|kalender)?jaar|de\W+komende\W+(?:jaren|maanden|periode)|(?:onderzoeken|bekijken|verkennen)\W+"
-    r"(?:\w+\W+){0,2}?mogelijkhe\w*|overwegen|willen\W+(?:\w+\W+){0,6}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
-    r"opzetten|starten|introduceren|beginnen|bepalen|beslissen|besluiten)\b|zullen\W+(?:\w+\W+){0,10}?(?:invoeren|ontwikkelen|opzetten|"
+    r"(?:\w+\W+){0,2}?mogelijkhe\w*|overwegen|willen\W+(?:\w+\W+){0,16}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
+    r"opzetten|starten|introduceren|beginnen|bepalen|beslissen|besluiten|beoordelen|onderzoeken|screenen|auditen|"
+    r"controleren|trainen|opleiden|tekenen|ondertekenen|vastleggen|opstellen|brengen|aanbieden|verplichten|vragen|"
+    r"eisen)\b|zullen\W+(?:\w+\W+){0,10}?(?:invoeren|ontwikkelen|opzetten|"
     r"starten|introduceren|uitvoeren|beginnen)\b|werken\W+aan\W+(?:de\W+)?(?:ontwikkeling|invoering|opzet)|"
     r"onderzoeken\W+of|volgend\W+jaar|vanaf\W+20\d\d|(?:er\W+)?(?:wordt|worden)\W+(?:\w+\W+){0,4}?gewerkt\W+aan|"
     r"op\W+de\W+planning|"
@@ -322,15 +365,19 @@ PLANNED_BEFORE = (
     r"introduceren|beginnen|aan\W+de\W+slag|verplichten|vragen|eisen|trainen|opleiden|vastleggen|opstellen|"
     r"screenen|auditen|toetsen|beoordelen)\b|ontwikkelen\W+(?:momenteel|op\W+dit\W+moment)|"
     r"(?:will|shall)\W+(?:\w+\W+)?(?:train|audit|assess|map|screen|verify)\b|"
-    r"bis\W+(?:ende\W+|mitte\W+)?20\d\d(?!\W+(?:hatten|hatte|waren|war|wurden|wurde)\b)|soll(?:en)?\W+(?:\w+\W+){0,12}?(?:eingerichtet|eingeführt|"
-    r"aufgebaut|entwickelt|umgesetzt|erarbeitet)\W+werden\b|"
+    r"bis\W+(?:ende\W+|mitte\W+)?20\d\d(?!\W+(?:hatten|hatte|waren|war|wurden|wurde)\b)|soll(?:en)?\W+(?:\w+\W+){0,12}?"
+    r"(?:" + _PLANNED_PARTICIPLES_DE + r")\W+werden\b|"
     r"planen|beabsichtig\w*|erwäg\w*|überlegen|(?:werden|wird)\W+(?:(?!und\b|oder\b|müssen\b|sollen\b|können\b)"
     r"\w+\W+){0,10}?(?:durchführen|einführen|"
-    r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
+    r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|"
+    # (within the clause: "Wird … festgestellt, verlangen wir …" is no future)
+    r"(?:werden|wird)\s+(?:(?!und\b|oder\b|müssen\b|sollen\b|können\b)[\w-]+\s+){0,8}?(?:anbieten|schulen|"
+    r"erstellen|beauftragen|einholen|verlangen|auditieren|analysieren|kartieren|festlegen|einrichten|verankern)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
     r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+(?:nächsten|kommenden)\W+(?:geschäfts|berichts|kalender)?jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
     r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,12}?"
     r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen|erstellen|erarbeiten|aufsetzen|starten|beginnen|"
-    r"entscheiden|festlegen)\b|"
+    r"entscheiden|festlegen|anbieten|schulen|prüfen|analysieren|auditieren|kartieren|einholen|verlangen|verankern|"
+    r"einrichten|beauftragen)\b|"
     r"ab\W+(?:dem\W+)?(?:geschäfts|berichts|kalender)?jahr\W+20\d\d|(?:ab|vanaf)\W+(?:dem\W+|het\W+)?(?:herbst|"
     r"frühjahr|frühling|sommer|winter|najaar|voorjaar|zomer|januar\w*|februar\w*|märz|maart|april|mai|mei|"
     r"juni|juli|august\w*|september|oktober|november|dezember|december)\b|prüfen\W+(?:derzeit\W+|aktuell\W+)?,?\W*ob|"
@@ -340,13 +387,16 @@ PLANNED_BEFORE = (
     r"(?:(?:wij|we)\W+(?:\w+\W+){0,2}?werken|werken\W+(?:wij|we))\W+(?:\w+\W+){0,2}?aan\W+(?:een|het|de)\W+(?:\w+\W+)?"
     r"\w*(?:beleid|procedures?|regeling|systeem|programma|aanpak|kader|plan)\b|(?:wir\W+(?:\w+\W+){0,2}?arbeiten|"
     r"arbeiten\W+wir)\W+(?:\w+\W+){0,2}?an\W+(?:einem|einer|einen)\W+(?:\w+\W+)?\w*(?:richtlinie|verfahren|katalog|"
-    r"konzept|system|programm|prozess|regelung)\b|in\W+de\W+toekomst|in\W+zukunft|im\W+kommenden\W+jahr|künftig|zukünftig|ab\W+20\d\d)"
+    r"konzept|system|programm|prozess|regelung)\b|in\W+de\W+toekomst|in\W+zukunft|im\W+kommenden\W+jahr|künftig\b|zukünftig\b|ab\W+20\d\d)"
 )
+# An open question opens the sentence ("Of … gevolgen krijgen, wordt in 2025 besproken", "Ob …"): what it
+# asks about is not done.
+OPEN_QUESTION = r"^\W*(?:of|ob)\s(?!(?:the|all|these|those|our|this|its|\d+)\b)"
 # Plans stated after the practice ("training ... is planned for 2025", "wird ... eingeführt").
 PLANNED_AFTER = (
     r"\b(?:(?:is|are|was|were|has\W+been|have\W+been)\W+(?:currently\W+|now\W+)?(?:planned|scheduled|"
     r"envisaged|foreseen|under\W+development|under\W+consideration|being\W+(?:developed|designed|drafted|"
-    r"prepared|considered|piloted|rolled\W+out)|expected\W+to\W+be\W+(?:rolled\W+out|introduced|"
+    r"prepared|considered|piloted|rolled\W+out|scoped|explored)|expected\W+to\W+be\W+(?:rolled\W+out|introduced|"
     r"implemented|launched|completed))|will\W+be\W+(?:introduced|implemented|developed|rolled\W+out|"
     r"launched|established|created|adopted|put\W+in\W+place|used|formali[sz]ed|started|piloted|audited|"
     r"assessed|screened|visited|inspected|trained)|(?:zal|zullen)\W+(?:\w+\W+){0,4}?(?:worden|gaan)\b|"
@@ -354,11 +404,12 @@ PLANNED_AFTER = (
     r"gaan\W+\w{3,}en\b|"
     r"(?:in|under)\W+(?:development|preparation|planning|ontwikkeling|voorbereiding)|in\W+de\W+maak|op\W+de\W+planning|"
     r"(?:wordt|worden|wird|werden)\W+(?:\w+\W+){0,4}?(?:aan\W+)?(?:gewerkt|gearbeitet)\b|"
-    r"(?:staat|staan|is|zijn|wordt|worden)\W+(?:\w+\W+){0,3}?(?:gepland|voorzien|ontwikkeld|voorbereid|"
-    r"ingevoerd)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,5}?(?:geplant|eingeführt|entwickelt|"
+    r"(?:staat|staan|is|zijn|wordt|worden)\W+(?:\w+\W+){0,6}?(?:gepland|voorzien|ontwikkeld|voorbereid|"
+    r"ingevoerd)|voraussichtlich|naar\W+verwachting|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,5}?(?:geplant|eingeführt|entwickelt|"
     r"aufgebaut|vorbereitet|erarbeitet|ausgearbeitet|konzipiert)|(?:wird|werden|ist|sind)\W+(?:\w+\W+){0,3}?"
     r"(?:20\d\d|\w*jahr|künftig|zukünftig|später|demnächst|mittelfristig|langfristig)\W+(?:\w+\W+){0,2}?vorgesehen|(?:steht|stehen)\W+(?:\w+\W+){0,2}?aus|"
-    r"with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung|erarbeitung|ausarbeitung)|"
+    r"with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|to\W+be\W+(?:rolled\W+out|introduced|"
+    r"implemented|launched|adopted)|im\W+aufbau|in\W+(?:vorbereitung|planung|entwicklung|erarbeitung|ausarbeitung)|"
     # an object put first, then the plan ("Audits overwegen wij voor volgend jaar", "Eine Risikoanalyse
     # wollen wir … erstellen", "Über Audits … entscheiden wir, sobald …")
     r"(?:overwegen|plannen|willen|wollen|möchten|planen|beabsichtigen|erwägen|überlegen|entscheiden|beslissen)\W+"
@@ -368,7 +419,8 @@ PLANNED_AFTER = (
     r"bezien|erwogen|diskutiert|besprochen)\b|"
     r"(?:wordt|worden|wird|werden|staat|staan|steht|stehen)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
     r"nächstes\W+jahr|im\W+nächsten\W+jahr|ab\W+20\d\d|vanaf\W+20\d\d)|soll(?:en)?\W+(?:\w+\W+){0,3}?"
-    r"(?:starten|beginnen|eingeführt\W+werden))\b|(?:could|might)\W+(?:\w+\W+)?be\W+(?:introduced|implemented|"
+    r"(?:starten|beginnen)|soll(?:en)?\W+(?:\w+\W+){0,10}?(?:" + _PLANNED_PARTICIPLES_DE + r")\W+werden)\b|"
+    r"(?:could|might|may)\W+(?:\w+\W+)?be\W+(?:introduced|implemented|"
     r"developed|rolled\W+out|launched|established|adopted|considered|added|extended)\b"
 )
 # Headings that introduce what is still to be done ("Priorities for the coming year:", "Actiepunten 2025",
@@ -390,7 +442,15 @@ POSSIBILITY_MARKERS = (
     r"\b(?:may|might|could|can)\W+(?:also\W+)?(?:include|involve|consist|comprise|entail|encompass)\b|"
     r"\bmight\b|\bcould\b(?!\W+(?:result|lead))|\bmay\W+(?:\w+\W+)?consider\b|"
     r"\bkunnen\W+(?:\w+\W+){0,6}?(?:omvatten|bestaan\W+uit|inhouden)\b|"
-    r"\bkönnen\W+(?:\w+\W+){0,6}?(?:umfassen|beinhalten|einschließen)\b"
+    r"\bkönnen\W+(?:\w+\W+){0,6}?(?:umfassen|beinhalten|einschließen)\b|"
+    # adverbs and the subjunctive of possibility ("krijgen … mogelijk ook", "Perspektivisch könnten wir");
+    # not "zo veel mogelijk" or "waar mogelijk", which describe a practice, nor what could result
+    r"\bmogelijk(?<!\bzo\sveel\smogelijk)(?<!\bzoveel\smogelijk)(?<!\bwaar\smogelijk)(?<!\bindien\smogelijk)"
+    r"(?<!\bzo\smogelijk)\W+(?:ook|al|nog|later|vanaf|een|"
+    r"extra)\b|"
+    r"\b(?:eventueel|wellicht|möglicherweise|eventuell|perspektivisch)\b|"
+    r"\bkönnten\b(?!\W+(?:\S+\s+){0,6}?(?:führen|nach\W+sich))|\bzouden\W+(?:\S+\s+){0,6}?kunnen\b|"
+    r"\bsubject\W+to\W+(?:\w+\W+){0,2}?(?:approval|funding)\b"
 )
 # A description of what a law requires is not evidence of what the company does.
 STATUTE_FRAMES = (
@@ -545,12 +605,15 @@ _SITE_EN = (
     r"plantations?|\bestates?\b|\bworkplaces?\b"
 )
 _SITE_NL = (
+    r"verwerker|"
     r"leverancier|fabriek|productielocatie|atelier|werkplaats|vestiging|plantage|producent|kwekerij|bouwplaats|"
+    r"dienstverlener|"
     r"onderaannemer|ter\W+plaatse"
 )
 _SITE_DE = (
     r"lieferant|zuliefer|\bwerke?\b|werken\b|fabrik|nähere|produktionsstätte|betrieb|standort|plantage|"
-    r"produzent|weberei|spinnerei|gerberei|werkstatt|werkstätte|manufaktur|baustelle|subunternehm"
+    r"produzent|weberei|spinnerei|gerberei|werkstatt|werkstätte|manufaktur|baustelle|subunternehm|nachunternehm|"
+    r"dienstleister|logistiker"
 )
 # Where a check takes place, said without naming the site: on site, unannounced.
 _ON_SITE_DE = r"vor\W+ort|ohne\W+(?:\w+\W+)?(?:vor)?ankündigung|unangekündigt"
@@ -599,7 +662,7 @@ _AUDIT_VERBS_NL = (
     r"nemen\W+(?:\S+\s+){0,10}?door|neemt\W+(?:\S+\s+){0,10}?door|steekproef\w*)\b"
 )
 _AUDIT_VERBS_DE = (
-    r"\b(?:kontrollier\w*|kontrolle|kontrollen|überprüf\w*|prüfen|prüft|geprüft|durchsehen|"
+    r"\b(?:kontrollier\w*|kontrolle|kontrollen|überprüf\w*|prüfen|prüft|geprüft|prüfung|prüfungen|durchsehen|"
     r"durchgesehen|sehen\W+(?:\S+\s+){0,12}?(?:durch|an)|sieht\W+(?:\S+\s+){0,12}?(?:durch|an)|"
     r"stichprob\w*)\b"
 )
@@ -691,7 +754,13 @@ _CONSEQUENCE_NL = (
     # ("om uit te sluiten dat …" rules a risk out)
     r"\b(?:sluiten|sluit)\b(?<!\bte\ssluiten)\W+(?!dat\b)(?:\S+\s+){0,6}?uit\b(?!\W+(?:dat|te)\b)|\b(?:bouwen|bouwt)\W+(?:\S+\s+){0,2}?(?:de\W+)?"
     r"(?:samenwerking|\w*relatie)\W+(?:\S+\s+){0,4}?af\b|\bafbouwen\W+(?:\S+\s+){0,2}?(?:samenwerking|\w*relatie)\b|"
-    r"\b(?:opdracht|contract|overeenkomst)\w*\W+(?:\S+\s+){0,3}?(?:beëindigd|ontbonden|opgezegd)\b"
+    r"\b(?:opdracht|contract|overeenkomst)\w*\W+(?:\S+\s+){0,3}?(?:beëindigd|ontbonden|opgezegd)\b|"
+    # no longer eligible, not renewed, purchasing suspended, a fine
+    r"\b(?:niet\W+meer|geen)\W+(?:\S+\s+){0,1}?in\W+aanmerking\W+voor\b|\bniet\W+meer\W+(?:ingeschakeld|ingezet|"
+    r"beauftragd)\b|\b(?:contract|overeenkomst|samenwerking)\w*\W+"
+    r"(?:\S+\s+){0,3}?niet\W+(?:meer\W+)?verlengd\b|\b(?:inkoop|orders?|bestellingen|levering\w*|samenwerking)\W+"
+    r"(?:\S+\s+){0,6}?opgeschort\b|\bopschort\w*\W+(?:\S+\s+){0,3}?(?:inkoop|orders?|bestellingen)\b|\bboetes?\b|"
+    r"\bgevolgen\W+(?:\S+\s+){0,3}?voor\W+(?:\S+\s+){0,3}?(?:beoordeling|bonus|beloning|variabele\W+beloning)\b"
 )
 _CONSEQUENCE_DE = (
     r"\b(?:geahndet|ahnden|ahndet|verfolgt)\b|\bzur\W+verantwortung\W+gezogen|\bneuen\W+(?:aufträge|"
@@ -713,17 +782,25 @@ _CONSEQUENCE_DE = (
     r"(?:kündigung|beendigung|vertragsauflösung)\W+(?:\S+\s+){0,2}?berechtigt\b|\brücktritt\w*\W+(?:\S+\s+){0,2}?vom\W+vertrag|"
     r"\brücktrittsrecht\w*|\bverweis\b|"
     # the zu-infinitive of a separable verb ("die Geschäftsbeziehung … auszusetzen oder … abzubrechen")
-    r"\b(?:auszusetzen|abzubrechen|einzustellen|aufzulösen|auszulisten)\b"
+    r"\b(?:auszusetzen|abzubrechen|einzustellen|aufzulösen|auszulisten)\b|"
+    # delisting and warnings as nouns, notice without delay, effects on pay, no longer commissioned
+    r"\bauslistung\w*|\bverwarnung\w*|\b(?:fristlos\w*|außerordentlich\w*)\W+(?:\S+\s+){0,2}?kündig\w*|"
+    r"\brecht\W+zur\W+(?:\S+\s+){0,2}?kündigung\b|\bwirk\w*\W+(?:\S+\s+){0,4}?(?:vergütung|bonus|boni)\w*\W+"
+    r"(?:\S+\s+){0,3}?aus\b|\bauswirkungen\W+auf\W+(?:\S+\s+){0,2}?(?:vergütung|bonus|boni)\w*|"
+    r"\bnicht\W+(?:mehr\W+)?(?:verlängert|beauftragt|berücksichtigt)\b"
 )
 # ... and the failure it answers, which the sentence must name.
 _FAILURE_NL = (
-    r"overtred\w*|overtreding\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|naleven|nakomen|meldt|melden)|"
+    r"overtred\w*|overtreding\w*|schend\w*|niet\W+(?:\S+\s+){0,3}?(?:houden|houdt|naleven|naleeft|nakomen|nakomt|meldt|"
+    r"melden)|"
     r"tekortschiet\w*|tekortkoming\w*|blijkt|vastgesteld|inbreuk\w*|kinderen\W+(?:\S+\s+){0,2}?werken|"
-    r"dwangarbeid|kinderarbeid|uitbuiting|mensenrechten|gedragscode|niet\W+(?:\S+\s+){0,2}?(?:meewerk\w*|"
+    r"dwangarbeid|kinderarbeid|uitbuiting|mensenrechten|gedragscode|(?:niet|geen)\W+(?:\S+\s+){0,2}?(?:meewerk\w*|"
     r"verbeter\w*|uitgevoerd|uitvoer\w*)|herstel\w*|in\W+de\W+fout|gebeurt\W+(?:er\W+)?niets|"
     r"(?:er\W+)?niets\W+verander\w*|geen\W+verbetering|misstand\w*|niet\W+(?:\S+\s+){0,2}?(?:doet|doen)\b|"
     # "Wie dat niet doet, …", "…; wie de regels schendt, …": whoever fails
-    r"(?:^|[,;:]\s*)wie\b"
+    r"(?:^|[,;:]\s*)wie\b|weiger\w*|blijven\W+(?:\S+\s+){0,3}?uit\b|"
+    # remedy not given ("die de wervingskosten niet … terugbetalen")
+    r"niet\W+(?:\S+\s+){0,6}?(?:terugbetal\w*|verhelp\w*|aanpak\w*|oplos\w*)"
 )
 _FAILURE_DE = (
     r"verstoß\w*|verstöß\w*|verstoßen|verletz\w*|nicht\W+(?:\S+\s+){0,3}?(?:einhält|einhalten|erfüllt|"
@@ -732,22 +809,29 @@ _FAILURE_DE = (
     r"kinder\W+(?:\S+\s+){0,2}?arbeiten|(?:geschieht|passiert)\W+nichts|andernfalls|ansonsten|menschenhandel|"
     r"sklaverei|übergeh\w*|übergangen|missacht\w*|stellt\W+sich\W+(?:\S+\s+){0,3}?heraus|herausstell\w*|"
     r"kinder\W+(?:\S+\s+){0,2}?beschäftig\w*|ausbeut\w*|einbehalt\w*|einbehält|abverlang\w*|falsch\w*|"
-    r"(?:^|[,;:]\s*)wer\b"
+    r"(?:^|[,;:]\s*)wer\b|einbehielt\w*|unterschr(?:itt|eitet|eiten)\b|wiederholungsfall|weiger\w*|"
+    r"(?:bleibt|bleiben)\W+(?:\S+\s+){0,3}?aus\b"
 )
 # Certification in plain words: the supplier signs, undertakes, vouches or confirms.
 _CERTIFY_NL = (
-    r"\b(?:onderteken\w*|tekenen|tekent|getekend|handtekening)\W+(?:\S+\s+){0,8}?(?:\w*code|\w*verklaring\w*|"
-    r"\w*voorwaarden|\w*contract\w*|\w*overeenkomst\w*)|\b(?:\w*code|\w*verklaring\w*)\W+(?:\S+\s+){0,6}?"
-    r"(?:ondertekenen|ondertekend|getekend|tekenen)\b|\bhandtekening\W+(?:\S+\s+){0,2}?onder\b|"
+    r"\b(?:onderteken\w*|(?:af)?tekenen|(?:af)?tekent|(?:af)?getekend|handtekening)\W+(?:\S+\s+){0,8}?(?:\w*code|"
+    r"\w*verklaring\w*|\w*voorwaarden|\w*contract\w*|\w*overeenkomst\w*)|\b(?:\w*code|\w*verklaring\w*)\W+"
+    r"(?:\S+\s+){0,6}?(?:ondertekenen|ondertekend|(?:af)?getekend|(?:af)?tekenen)\b|\bhandtekening\W+(?:\S+\s+){0,2}?onder\b|"
     r"\bverplicht\w*\W+(?:\S+\s+){0,2}?zich\b|\bverbind\w*\W+(?:\S+\s+){0,2}?zich\b|\binstaa?n?t?\W+voor\b|"
     r"\bstaa?t?n?\W+(?:\S+\s+){0,3}?in\W+voor\b|\bsta(?:at|an)\W+(?:\S+\s+){0,2}?(?:er\W*)?voor\W+in\b|\bbevestig\w*\W+(?:\S+\s+){0,6}?dat\b"
 )
 _CERTIFY_DE = (
     r"\bverpflicht\w*\W+(?:\S+\s+){0,2}?sich\b|\bsich\W+(?:\S+\s+){0,3}?verpflicht\w*|"
-    r"\bsicher\w*\W+(?:\S+\s+){0,10}?zu\b|\bunterschrift\w*|\b(?:unterzeichn\w*|unterschr(?:eib|ieb)\w*|"
+    r"\bsicher\w*\W+(?:\S+\s+){0,10}?zu\b|\bzusicher\w*|\bzugesichert\b|\bunterschrift\w*|"
+    r"\b(?:unterzeichn\w*|unterschr(?:eib|ieb)\w*|"
     r"unterschrieben)\W+(?:\S+\s+){0,8}?(?:\w*kodex\w*|\w*erklärung\w*|\w*bedingungen|\w*vertr\w*|"
     r"\w*vereinbarung\w*)|\bbestätig\w*\W+(?:\S+\s+){0,6}?dass\b"
 )
+# Who accepts or has signed: a supplier, not the company refusing something ("wij accepteren geen …").
+_SUPPLIER_NL = r"leverancier|fabriek|onderaannemer|producent|dienstverlener"
+_SUPPLIER_DE = r"lieferant|zuliefer|unternehmer|dienstleister|erzeuger|betriebe"
+_OWN_REFUSAL_NL = r"\b(?:wij|we|niet|geen)\W+(?:\S+\s+){0,3}$"
+_OWN_REFUSAL_DE = r"\b(?:wir|nicht|kein\w*)\W+(?:\S+\s+){0,3}$"
 # What is certified: the law or the company's standards on slavery and forced labour.
 _CERTIFY_OBJECT_NL = (
     r"dwangarbeid|gedwongen\W+arbeid\w*|kinderarbeid|slavernij|mensenhandel|mensenrechten|gedragscode|"
@@ -833,6 +917,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\bsalient\W+(?:human\W+rights\W+)?(?:issues|risks)",
                 r"\b(?:human\W+rights\W+)?impact\W+assessments?",
                 Cue(
+                    r"\bhotspot\W+(?:analys[ie]s|mapping|assessments?)|\bmedia\W+(?:scans?|screening|monitoring)",
+                    requires=_RISK_EN,
+                ),
+                Cue(
                     r"\bhuman\W+rights\W+due\W+diligence|\bdue\W+diligence\W+(?:process|procedures?|on|of|"
                     r"assessments?|questionnaires?|for)",
                     # the company must be the one doing it, not a law that will require it
@@ -877,6 +965,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"gescreend|screenen|geëvalueerd|evalueren|toetsen|getoetst|onderzocht|onderzoeken)\W+(?:\S+\s+){0,6}?"
                 r"\w*risico",
                 r"\bketen(?:analyse|risico\w*|onderzoek)\w*",
+                # hotspot analyses and media scans for the risks
+                Cue(
+                    r"\bhotspot-?(?:analyse|scan|kaart)\w*|\bmedia-?(?:scan|screening|monitoring)\w*",
+                    requires=_RISK_NL,
+                ),
                 Cue(r"\b(?:gepaste\W+)?zorgvuldigheid\w*|\bdue\W+diligence", weak=True),
                 r"\bleveranciers?(?:beoordeling|screening|evaluatie|vragenlijst)\w*",
                 # a questionnaire about the risk itself (one confirming compliance is a certification)
@@ -904,7 +997,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 ),
             ),
             "de": (
-                r"\b\w*risiko(?:analyse|bewertung|ermittlung|kartierung|einschätzung|scan)\w*",
+                r"\b\w*risiko(?:analyse|bewertung|ermittlung|kartierung|einschätzung|scan|score|profil|einstufung|"
+                r"karte|matrix|rating)\w*",
                 # the same nouns before the risks they concern ("eine Analyse der Risiken von Zwangsarbeit")
                 r"\b(?:analyse|bewertung|ermittlung|einschätzung|erfassung|identifizierung|untersuchung|kartierung)\W+"
                 r"(?:\S+\s+){0,4}?\w*risik\w*",
@@ -916,10 +1010,10 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"prüfen|untersuch\w*)\W+(?:(?!\w*schulung|training)\S+\s+){0,6}?\w*risik\w*",
                 Cue(r"\bsorgfaltspflicht\w*|\bdue[- ]diligence", weak=True),
                 r"\b(?:lieferanten|zulieferer)(?:bewertung|prüfung|screening|selbstauskunft|fragebogen)\w*",
-                r"\bselbstauskunft\w*",
+                r"\b\w*selbstauskunft\w*|\b\w*selbstbewertung\w*|\b\w*selbsteinschätzung\w*",
                 r"\b(?:verifizierung|verifikation)\W+(?:\S+\s+){0,4}?(?:\w*lieferkette\w*|lieferanten|zulieferer)",
                 Cue(
-                    r"\b(?:kartier\w*|screening\w*|überwacht|überwachen)\b",
+                    r"\b(?:\w*kartier\w*|screening\w*|überwacht|überwachen)\b",
                     # watching over compliance is oversight, not a search for risks
                     requires=_both(_CHAIN_DE, r"risik", unless=r"einhalt\w*"),
                 ),
@@ -1010,7 +1104,7 @@ CRITERIA: tuple[Criterion, ...] = (
             "de": (
                 r"\b\w*audit\w*",
                 r"\b(?:vor-?ort-?(?:besuch\w*|kontroll\w*|prüfung\w*)|inspektion\w*|inspizier\w*|werksbesuch\w*|"
-                r"fabrikbesuch\w*)",
+                r"fabrikbesuch\w*|prüfgesellschaft\w*|prüfinstitut\w*|prüforganisation\w*)",
                 r"\b(?:besuch\w*|besichtig\w*)\W+(?:\S+\s+){0,3}?(?:\w*werke?|produktionsstätte\w*|fabrik\w*|"
                 r"lieferant\w*|standort\w*)",
                 r"\b(?:kontroll\w*|prüfung\w*)\W+(?:\S+\s+){0,3}?(?:bei|der|von)\W+(?:\S+\s+){0,2}?"
@@ -1088,7 +1182,8 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\bcertifications?\b",
                     # of compliance, from suppliers, or one measure in a list of the statute's measures
-                    requires=r"\bcompl|\bcertif\w*\W+(?:that|of)\b|certif\w*\W+from\b|\bcertification\W+requirements?|"
+                    requires=r"\bcompl|\bcertif\w*\W+(?:that|of)\b|certif\w*\W+(?:\S+\s+){0,3}?from\b|"
+                    r"\bcertification\W+requirements?|"
                     r"\baudit|\bverif|\btrain",
                 ),
                 Cue(
@@ -1183,6 +1278,14 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:ondertekenen|ondertekend|tekenen|getekend)\W+(?:\S+\s+){0,8}?\w*gedragscode|"
                 r"\w*gedragscode\w*\W+(?:\S+\s+){0,6}?(?:ondertekenen|ondertekend|ondertekening|tekenen|onderschrijven)",
                 Cue(_CERTIFY_NL, requires=_CERTIFY_OBJECT_NL),
+                # the supplier has signed or accepts the standards or the ban ("Elke fabriek heeft onze
+                # arbeidsnormen … ondertekend", "aanvaarden bij contractsluiting het verbod op …")
+                Cue(
+                    r"\b(?:ondertekend|afgetekend|aanvaarden|aanvaardt|accepteren|accepteert)\b",
+                    requires=_both(_SUPPLIER_NL, _CERTIFY_OBJECT_NL + r"|verbod|voorwaarden"),
+                    unless_before=_OWN_REFUSAL_NL,
+                    unless_after=r"\W+(?:wij|we|geen|niet)\b",
+                ),
                 Cue(
                     r"\bdoor\W+(?:\S+\s+){0,2}?(?:\w*leveranciers?|onderaannemers?|producenten)\W+(?:\S+\s+){0,2}?"
                     r"(?:ondertekend|getekend|onderschreven)\b|\b(?:die|dat)\W+(?:\S+\s+){0,2}?(?:\w*leveranciers?|"
@@ -1226,6 +1329,12 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\w*kodex\w*\W+(?:\S+\s+){0,12}?(?:unterzeichn\w*|unterschr(?:eib|ieb)\w*|anerkenn\w*|"
                 r"vertragsbestandteil)",
                 Cue(_CERTIFY_DE, requires=_CERTIFY_OBJECT_DE),
+                Cue(
+                    r"\b(?:akzeptieren|akzeptiert)\b",
+                    requires=_both(_SUPPLIER_DE, _CERTIFY_OBJECT_DE + r"|klausel|bedingungen|verbot"),
+                    unless_before=_OWN_REFUSAL_DE,
+                    unless_after=r"\W+(?:wir|nicht|kein\w*)\b",
+                ),
                 Cue(
                     r"\b(?:von|durch)\W+(?:\S+\s+){0,2}?(?:\w*lieferant\w*|zuliefer\w*|subunternehm\w*)\W+(?:\S+\s+){0,2}?"
                     r"(?:unterzeichnet|unterschrieben|anerkannt)\b|\b(?:den|die|das)\W+(?:\S+\s+){0,2}?(?:\w*lieferant\w*|"
@@ -1303,7 +1412,10 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"with|sourcing|purchasing|buying|ordering|trading)\b|\b(?:drop|drops|dropped|dropping|phase\W+out|"
                     r"phases\W+out|phased\W+out)\W+(?:\S+\s+){0,2}?(?:suppliers?|vendors?|factories|factory|mills?|"
                     r"smelters?|them)\b|\b(?:are|is|be|been|were|was)\W+(?:\w+\W+)?(?:suspended|delisted|blacklisted|phased\W+out|"
-                    r"disqualified|dropped|offboarded)\b|\bterminat\w*\W+(?:\S+\s+){0,2}?(?:if|where|when|should|in\W+the\W+event)\b|"
+                    r"disqualified|dropped|offboarded|deactivated)\b|\b(?:excluded|barred|banned)\W+from\W+(?:\S+\s+){0,2}?"
+                    r"(?:tenders?|tendering|bidding|contracts|orders|business|work)\b|\bexit\w*\W+(?:\S+\s+){0,3}?"
+                    r"relationships?\b|\b(?:affect\w*|reduc\w*)\W+(?:\S+\s+){0,3}?(?:bonus(?:es)?|variable\W+(?:pay|"
+                    r"remuneration|compensation))\b|\bterminat\w*\W+(?:\S+\s+){0,2}?(?:if|where|when|should|in\W+the\W+event)\b|"
                     r"\btermination\W+rights?\b|\bfac(?:e|es|ed|ing)\W+(?:\S+\s+){0,3}?(?:consequences?|sanctions?|"
                     r"penalt(?:y|ies)|disciplinary\W+action)\b|\bremoved\W+from\W+(?:\S+\s+){0,2}?(?:supply\W+chains?|sourcing|supplier\W+base)|"
                     r"\blos(?:e|es|t|ing)\W+(?:\S+\s+){0,2}?(?:approved\W+status|approval|accreditation)\b|"
@@ -1317,6 +1429,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:procedures?|process(?:es)?|mechanisms?)\W+(?:\S+\s+){0,2}?(?:for|on)\W+(?:(?:dealing|handling)"
                 r"\W+with\W+|addressing\W+)?(?:(?!report)\S+\s+){0,2}?(?:violations?|breach(?:es)?|non-?complian\w*|"
                 r"misconduct|infringements?)\b",
+                Cue(
+                    r"\b(?:sanctions?|penalt(?:y|ies)|consequences)\W+(?:\S+\s+){0,4}?(?:if|when|where|should)\W+"
+                    r"(?:\S+\s+){0,5}?(?:breach\w*|violat\w*|fail\w*|broken)\b",
+                    consequence=True,
+                ),
                 Cue(
                     r"\b(?:sanctions?|penalt(?:y|ies)|consequences)\W+(?:\S+\s+){0,4}?(?:for|on)\W+(?:\S+\s+){0,4}?"
                     r"(?:who|that)\W+(?:\S+\s+){0,2}?(?:fail|breach|violate|break|ignore|do\W+not|don't)",
@@ -1410,8 +1527,22 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"procedures?|verantwoording|regels|regeling\w*|afspraken))",
                 # rules on what follows a failure, named also to say they are missing
                 r"\b(?:afspraken|regels|regeling\w*|beleid)\W+(?:\S+\s+){0,3}?(?:over|voor|inzake)\W+(?:\S+\s+){0,2}?"
-                r"(?:gevolgen|consequenties|sancties)\b|\bregels\W+(?:\S+\s+){0,3}?wat\W+er\W+gebeurt\W+(?:als|wanneer|"
-                r"indien|bij)\b",
+                r"(?:gevolgen|consequenties|sancties)\b|\b(?:regels|regeling\w*|procedure\w*|afspraken|beleid)\W+"
+                r"(?:\S+\s+){0,3}?wat\W+er\W+gebeurt\W+(?:als|wanneer|indien|bij)\b",
+                Cue(
+                    r"\b(?:gevolgen|"
+                    r"consequenties|sancties)\W+(?:\S+\s+){0,3}?voor\W+(?:\S+\s+){0,4}?die\b|\bhoe\W+(?:\S+\s+){0,3}?"
+                    r"(?:om\W+te\W+gaan|omgegaan\W+wordt|wordt\W+omgegaan)\W+met\b|\bgevolgen\W+(?:krijgen|hebben|heeft)\b",
+                    requires=_FAILURE_NL,
+                    consequence=True,
+                ),
+                # an indirect question opening the sentence ("Welke gevolgen … heeft, is niet uitgewerkt")
+                Cue(
+                    r"\bwelke\W+(?:\S+\s+){0,2}?(?:gevolgen|consequenties|sancties)\b",
+                    requires=_FAILURE_NL,
+                    unless_before=r"\w",
+                    consequence=True,
+                ),
                 Cue(_CONSEQUENCE_NL, requires=_FAILURE_NL, consequence=True),
                 r"\b\w*procedure\w*\W+(?:\S+\s+){0,3}?(?:voor|bij|rond|om)\W+(?:(?!meld)\S+\s+){0,3}?(?:overtreding\w*|"
                 r"schending\w*|inbreuk\w*|misstand\w*|in\W+te\W+grijpen|op\W+te\W+treden)",
@@ -1440,7 +1571,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\b(?:beend\w*|kündig\w*|aussetz\w*)\W+(?:\S+\s+){0,4}?(?:geschäftsbeziehung\w*|zusammenarbeit|"
                     r"\w*vertrag\w*|\w*verträge|lieferbeziehung\w*)|\b(?:geschäftsbeziehung\w*|zusammenarbeit|"
                     r"\w*vertrag\w*|\w*verträge|lieferbeziehung\w*|bestellungen|aufträge)\W+(?:\S+\s+){0,12}?"
-                    r"(?:beend\w*|gekündigt|kündigen|ausgesetzt)",
+                    r"(?:beend\w*|gekündigt|kündigen|ausgesetzt|abgebrochen|eingestellt|aufgelöst)",
                     consequence=True,
                 ),
                 Cue(
@@ -1471,6 +1602,22 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\binterne\w*\W+(?:verantwortlichkeit\w*|kontroll\w*|verfahren|richtlinie\w*)",
                 # rules on what follows a failure, named also to say they are missing
                 r"\bregelung\w*\W+(?:\S+\s+){0,3}?(?:folgen|konsequenzen|sanktion\w*)\b",
+                r"\b(?:regelung\w*|regeln|vorgaben|verfahren|prozess\w*|richtlinie\w*)\W+(?:\S+\s+){0,3}?(?:für\W+den|zum)\W+"
+                r"umgang\W+mit\W+(?:\S+\s+){0,3}?(?:verstöße\w*|verstößen|verletzung\w*|beschäftigten|mitarbeite\w*|"
+                r"lieferanten)\b",
+                Cue(
+                    r"\bwie\W+mit\W+(?:\S+\s+){0,4}?"
+                    r"(?:verfahren|umgegangen)\W+wird\b|\b(?:folgen|konsequenzen|sanktionen)\W+(?:\S+\s+){0,3}?für\W+"
+                    r"(?:\S+\s+){0,4}?die\b",
+                    requires=_FAILURE_DE,
+                    consequence=True,
+                ),
+                Cue(
+                    r"\bwelche\W+(?:\S+\s+){0,2}?(?:folgen|konsequenzen|sanktionen)\b",
+                    requires=_FAILURE_DE,
+                    unless_before=r"\w",
+                    consequence=True,
+                ),
                 r"\bverfahren\W+(?:\S+\s+){0,3}?für\W+(?:\S+\s+){0,2}?(?:mitarbeitende\w*|mitarbeiter\w*|"
                 r"beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,2}?die\b",
                 r"\b(?:mitarbeite\w*|beschäftigte\w*|einkäufer\w*|führungskräfte)\W+(?:\S+\s+){0,6}?"

@@ -61,7 +61,7 @@ from imvo.core.assessment.scope import (
 )
 from imvo.core.assessment.scope import polarity_of as polarity_of
 
-ENGINE_VERSION = "imvo-assess 2.3.8"
+ENGINE_VERSION = "imvo-assess 2.3.9"
 
 _MAX_CITATIONS = 3
 _FLAGS = re.IGNORECASE | re.UNICODE

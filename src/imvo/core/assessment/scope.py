@@ -51,6 +51,7 @@ from imvo.core.assessment.criteria import (
     NEGATOR_FALSE_FRIENDS,
     NP_NEGATORS,
     NP_STOP_WORDS,
+    OPEN_QUESTION,
     PLAN_HEADINGS,
     PLANNED_AFTER,
     PLANNED_BEFORE,
@@ -154,6 +155,13 @@ _CONDITION_OPENERS = _words(
     "wanneer indien zodra totdat tenzij nadat omdat wenn falls sofern sobald nachdem weil solange"
 )
 _CONDITION_SUBJECTS = _words("er een de het zij ze hij wij we deze dit u")
+# A finite verb of being or existing right after a comma: what stands before it is the main clause's
+# fronted subject ("Welche Folgen ein Verstoß … hat, ist … nicht geregelt", "Vaste afspraken over de
+# gevolgen wanneer …, zijn er niet"), so a negation after it is about that subject.
+_SUBJECT_PREDICATES = _words(
+    "is ist zijn sind wordt wird worden werden bestaat bestaan besteht bestehen blijft bleibt staat steht "
+    "was war waren gibt"
+)
 # What opens the alternative that a negation after a comma rules out ("…, nicht über einen Dritten").
 _AFTERTHOUGHT_PREPOSITIONS = _words("über durch via door von van bei bij mit met")
 _FRONTING = _words("while whilst although though whereas if because since as even")
@@ -198,6 +206,7 @@ _FINITE_BE = re.compile(r"\b(?:is|are|was|were|wordt|worden|werd|werden|wird|wur
 _ABSENT_CONSEQUENCE = lowered_pattern(ABSENT_CONSEQUENCE)
 _WIDE = lowered_pattern(WIDE_NEGATORS)
 _PLANNED_BEFORE = lowered_pattern(PLANNED_BEFORE)
+_OPEN_QUESTION = lowered_pattern(OPEN_QUESTION)
 _PLANNED_AFTER = lowered_pattern(PLANNED_AFTER)
 _POSSIBLE = lowered_pattern(POSSIBILITY_MARKERS)
 _QUALIFIER = lowered_pattern(QUALIFIER_NEGATION)
@@ -686,6 +695,8 @@ def _verb_final_step(
         return None, _next_comma(tokens, index + 1)
     if text == "abgesehen" and _next_text(tokens, index) != "von":
         return True, index  # "Von Audits … haben wir bislang abgesehen" (but "abgesehen von" is "apart from")
+    if (skipped := _fronted_subject_step(analysis, index, first)) is not None:
+        return None, skipped
     if text in _CONTRAST_ADVERBS and previous not in (",", ""):
         return None, index + 1  # "ein Verfahren … existiert jedoch noch nicht"
     if (
@@ -705,6 +716,39 @@ def _verb_final_step(
         # a purpose or condition clause holds its own negation ("… om te controleren of er geen
         # dwangarbeid is", "stoppen we de inkoop als er geen verbetering komt")
         return False, index
+    return None
+
+
+def _fronted_subject_step(analysis: SentenceAnalysis, index: int, first: int) -> int | None:
+    """Where to read on when the cue's phrase is the fronted subject of the main clause and a comma
+    followed by a finite verb of being closes it ("…, ist bei uns nicht geregelt"), also past a condition
+    clause inside that phrase ("afspraken over de gevolgen wanneer …, zijn er niet") or a Dutch relative
+    clause without commas ("Sancties voor fabrieken die niet verbeteren zijn niet vastgelegd"); None
+    otherwise."""
+    tokens = analysis.tokens
+    text = tokens[index].text
+    condition = text in _CONDITION_OPENERS or (
+        text == "als" and _next_text(tokens, index) in _CONDITION_SUBJECTS
+    )
+    relative = analysis.language == "nl" and text in _DUTCH_RELATIVE_OPENERS
+    if (text != "," and not condition and not relative) or any(token.text == "," for token in tokens[:first]):
+        return None  # (a cue after a comma is not in the sentence's first phrase)
+    if relative:
+        return _past_bare_relative(tokens, index) if _opens_relative_clause(tokens, index, "nl") else None
+    closing = _next_comma(tokens, index + 1) if condition else index + 1
+    closed = 0 < closing < len(tokens) and tokens[closing - 1].text == ","
+    return closing if closed and tokens[closing].text in _SUBJECT_PREDICATES else None
+
+
+def _past_bare_relative(tokens: Sequence[_Token], index: int) -> int | None:
+    """The index of the main verb after a Dutch relative clause without commas: the first verb of being
+    after the clause's own words (None when a comma or the end of the sentence comes first)."""
+    for position in range(index + 2, min(len(tokens), index + _VERB_FINAL_RELATIVE_REACH)):
+        text = tokens[position].text
+        if text in _HARD_STOPS or text == ",":
+            return None
+        if text in _SUBJECT_PREDICATES:
+            return position
     return None
 
 
@@ -972,7 +1016,11 @@ def analyse(sentence: str, language: str = "en") -> SentenceAnalysis:
     ignored = _statute_spans(lowered, tokens) + _question_spans(lowered, tokens)
     lead_end = _lead_heading_end(sentence)
     negated = _negation_scopes(lowered, tokens, lists, language)
-    planned = _marker_scopes(_PLANNED_BEFORE, lowered, tokens, lists) + _plan_heading_span(lowered, lead_end)
+    planned = (
+        _marker_scopes(_PLANNED_BEFORE, lowered, tokens, lists)
+        + _marker_scopes(_OPEN_QUESTION, lowered, tokens, lists)
+        + _plan_heading_span(lowered, lead_end)
+    )
     answers = tuple(
         (match.start(1), match.end(1), _answer_polarity(lowered, tokens, match.start(2), match.end(2)))
         for match in _answered_lines(sentence)
