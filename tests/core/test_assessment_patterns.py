@@ -1229,8 +1229,116 @@ WORDING_239 = [
 # fmt: on
 
 
+# Engine 2.3.10: classes of wording from batches 14 and 15's errors, each in new sentences written for
+# these tests (14 rows are controls that 2.3.9 already met: the practice stated plainly beside the
+# look-alike, or the look-alike without the new rule's trigger)
+# fmt: off
+WORDING_2310 = [
+    # quality checks whose labour purpose is denied; shipment and finished-goods inspections; timber legality
+    ("Our quality engineers inspect incoming components at the plant; these inspections concern product quality only and do not assess labour conditions.", AUDITS, NOT_FOUND),
+    ("Pre-shipment inspections at the factory check carton markings and product dimensions.", AUDITS, NOT_FOUND),
+    ("Our merchandisers carry out inspections of finished goods at each vendor, limited to workmanship.", AUDITS, NOT_FOUND),
+    ("We audit our suppliers for forced labour and working conditions, and separately inspect product quality.", AUDITS, FOUND),
+    ("Leveranciers worden door ons niet geaudit op arbeidsomstandigheden; de fabrieksbezoeken van onze kwaliteitsmanagers gaan alleen over productkwaliteit.", AUDITS, NOT_DONE),
+    ("Our furniture suppliers hold FSC certificates, and we verify chain-of-custody records to confirm that the wood was legally harvested.", VERIFICATION, NOT_FOUND),
+    ("Onze papierleveranciers zijn gecertificeerd; wij controleren de herkomst van het FSC-hout via hun certificaten.", VERIFICATION, NOT_FOUND),
+    ("Bei unseren Holzlieferanten wird jede Lieferung nach der EU-Holzhandelsverordnung auf legale Herkunft geprüft.", VERIFICATION, NOT_FOUND),
+    ("We verify the origin of our cotton for forced labour risks with an independent traceability provider.", VERIFICATION, FOUND),
+    ("De accountant heeft de jaarrekening gecontroleerd en een goedkeurende verklaring afgegeven over het inkoopproces.", CERTIFICATION, NOT_FOUND),
+    # the company's own operations and its internal audit function
+    ("Our company-owned knitting plants are audited every year by an outside firm against our code of conduct.", AUDITS, NOT_FOUND),
+    ("Onze eigen fabriek in Zwolle is vorig jaar door een extern bureau geaudit op arbeidsomstandigheden.", AUDITS, NOT_FOUND),
+    ("De interne auditdienst heeft de betaalprocessen van de inkoopafdeling doorgelicht.", AUDITS, NOT_FOUND),
+    ("Onze interne auditdienst auditeert jaarlijks twintig leveranciers op dwangarbeid.", AUDITS, FOUND),
+    # workshops where goods are made, products named after training, trained auditors, sessions on the topic
+    ("Our cabinets are assembled in our own workshop in Oregon and by two partner factories abroad.", TRAINING, NOT_FOUND),
+    ("The stone is cut in workshops near Jaipur that supply our importer.", TRAINING, NOT_FOUND),
+    ("Our company makes footballs and training gear, and we audit our suppliers for forced labour.", TRAINING, NOT_FOUND),
+    ("Factories are visited by trained auditors who interview workers in private.", TRAINING, NOT_FOUND),
+    ("We ran a workshop on forced labour indicators for our merchandisers in March.", TRAINING, FOUND),
+    ("Each new sourcing manager completes a one-hour session on recognising signs of forced labour.", TRAINING, FOUND),
+    ("Buyers join an annual session about debt bondage and trafficking in supply chains.", TRAINING, FOUND),
+    ("Quarterly sessions on the sales targets are held for the account managers.", TRAINING, NOT_FOUND),
+    # suppliers named by their role as partners, and evaluated with a longer object
+    ("Our team evaluates each manufacturing partner for forced labour and trafficking risk when it is onboarded.", VERIFICATION, FOUND),
+    ("Every production partner signs our code of conduct and certifies that the goods it supplies comply with anti-slavery laws.", CERTIFICATION, FOUND),
+    ("We assess every grower, mill and contract manufacturer we source from for the risk of child labour each year.", VERIFICATION, FOUND),
+    ("We assess each sourcing partner and each of its subcontracted sewing units for forced labour risk.", VERIFICATION, FOUND),
+    ("During the year our compliance staff carried out on-site assessments of dye houses and weaving mills, checking wage slips and working hours for signs of forced labour.", VERIFICATION, NOT_FOUND),
+    ("We monitor news and NGO reports for allegations of forced labour at our suppliers.", VERIFICATION, FOUND),
+    ("Een extern bureau scant doorlopend media en ngo-rapporten op signalen van dwangarbeid bij onze leveranciers.", VERIFICATION, FOUND),
+    ("Ein Dienstleister durchsucht täglich Nachrichtenquellen nach Hinweisen auf Kinderarbeit bei unseren Lieferanten.", VERIFICATION, FOUND),
+    ("Bei Kaffee lassen wir die Lieferketten bis zur Kooperative durch einen externen Dienstleister auf Risiken von Kinderarbeit in Anbau und Ernte überprüfen.", VERIFICATION, FOUND),
+    # plans being chosen, drafted or hoped for; possibilities to begin something
+    ("We are planning a project to map our tier-two suppliers and assess their forced labour risk.", VERIFICATION, NOT_DONE),
+    ("We are comparing software tools that would let us screen suppliers for slavery risks.", VERIFICATION, NOT_DONE),
+    ("We are revising our purchase agreement so that suppliers will be required to certify compliance with anti-trafficking laws.", CERTIFICATION, NOT_DONE),
+    ("We are assessing a programme of unannounced audits for our riskiest vendors.", AUDITS, NOT_DONE),
+    ("Social audits which we hope to begin next year will cover our cocoa suppliers.", AUDITS, NOT_DONE),
+    ("We expect the supplier declaration on forced labour to be in place by the autumn.", CERTIFICATION, NOT_DONE),
+    ("We may provide anti-trafficking training to our buyers, depending on the results of our review.", TRAINING, NOT_DONE),
+    ("We would like our sourcing team to understand forced labour risks better.", VERIFICATION, NOT_DONE),
+    ("We may audit any supplier at any time without notice.", AUDITS, FOUND),
+    ("Wij werken aan een escalatieprotocol dat vastlegt welke sancties volgen als een leverancier kinderarbeid toestaat.", ACCOUNTABILITY, NOT_DONE),
+    ("Ons plan van aanpak voor 2026 bevat een verklaring over dwangarbeid voor alle leveranciers.", CERTIFICATION, NOT_DONE),
+    ("Daarna gaan wij de gedragscode door al onze kwekers laten ondertekenen.", CERTIFICATION, NOT_DONE),
+    ("Een verklaring tegen kinderarbeid nemen we vanaf 2027 op in alle inkoopcontracten.", CERTIFICATION, NOT_DONE),
+    ("Vorgesehen sind eine Risikobewertung aller Zulieferer und Schulungen für den Einkauf.", VERIFICATION, NOT_DONE),
+    ("Schulungen zu Zwangsarbeit sind für die Disponenten im kommenden Geschäftsjahr vorgesehen.", TRAINING, NOT_DONE),
+    ("Audits bei unseren Lieferanten in Asien beauftragen wir ab dem nächsten Berichtszeitraum.", AUDITS, NOT_DONE),
+    ("Die Risikoanalyse für unsere Spediteure wird die Nachhaltigkeitsabteilung im Herbst durchführen.", VERIFICATION, NOT_DONE),
+    ("Wir werden unsere Einkaufsbedingungen im laufenden Jahr um eine Klausel gegen Kinderarbeit ergänzen, die Lieferanten unterschreiben.", CERTIFICATION, NOT_DONE),
+    ("Unser Ziel für 2027: Wir wollen die Risiken von Zwangsarbeit bei allen Zulieferern erfassen.", VERIFICATION, NOT_DONE),
+    ("Mit dem nächsten Update unseres Lernportals wird ein Modul zu Zwangsarbeit für alle Einkäufer freigeschaltet.", TRAINING, NOT_DONE),
+    # no steps taken, no need seen
+    ("No steps have been taken to assess the risk of forced labour in our supply chains.", VERIFICATION, NOT_DONE),
+    ("No measures were taken to audit our suppliers during the year.", AUDITS, NOT_DONE),
+    ("Weil wir nur bei regionalen Erzeugern einkaufen, sehen wir keine Notwendigkeit, unsere Lieferkette auf Kinderarbeit zu untersuchen.", VERIFICATION, NOT_DONE),
+    ("Wij zien geen noodzaak om onze leveranciers te auditen op dwangarbeid.", AUDITS, NOT_DONE),
+    # a section of the law as the subject; the company named inside what the law asks
+    ("The Act requires that we disclose whether we audit suppliers and whether the audits are unannounced.", AUDITS, NOT_FOUND),
+    ("Subsection (c)(5) asks whether a retailer gives supply chain managers training on trafficking.", TRAINING, NOT_FOUND),
+    ("Nach § 5 LkSG haben Unternehmen jährlich eine Risikoanalyse bei ihren unmittelbaren Zulieferern durchzuführen.", VERIFICATION, NOT_FOUND),
+    ("Volgens de afspraken in het convenant moeten deelnemende bedrijven jaarlijks een risicoanalyse van hun keten maken.", VERIFICATION, NOT_FOUND),
+    ("Volgens de OESO-richtlijnen wordt van bedrijven verwacht dat zij gepaste zorgvuldigheid betrachten in hun keten.", VERIFICATION, NOT_FOUND),
+    ("The Act requires companies to disclose their audits; we audit every supplier once a year.", AUDITS, FOUND),
+    # due diligence named as what a training or a report is about
+    ("Alle inkopers hebben de e-learning 'Due diligence voor inkopers' gevolgd, over dwangarbeid bij leveranciers.", VERIFICATION, NOT_FOUND),
+    ("Die Einkäufer absolvierten ein E-Learning zu den Sorgfaltspflichten des LkSG mit Beispielen zu Kinderarbeit.", VERIFICATION, NOT_FOUND),
+    ("Wir haben unsere Sorgfaltspflichten mit einer Risikoanalyse aller Lieferanten umgesetzt.", VERIFICATION, FOUND),
+    # consequences in more verbs; procedures on the response to failures
+    ("If a factory refuses to remediate forced labour, we will stop placing orders with it.", ACCOUNTABILITY, FOUND),
+    ("We may suspend or terminate any supplier found using child labour.", ACCOUNTABILITY, FOUND),
+    ("A vendor that fails to correct a trafficking violation will see its production moved to another supplier.", ACCOUNTABILITY, FOUND),
+    ("We terminate vendors that breach our prohibition on forced labour.", ACCOUNTABILITY, FOUND),
+    ("Mills that do not remediate bonded labour findings are exited.", ACCOUNTABILITY, FOUND),
+    ("Our procedure sets out the steps we take when a supplier fails to meet our standards on slavery.", ACCOUNTABILITY, FOUND),
+    ("A written protocol describes how the company responds when a vendor breaches our forced labour policy.", ACCOUNTABILITY, FOUND),
+    ("We are developing a procedure that will set out the steps we will take if an employee or supplier fails to meet our forced labour standards.", ACCOUNTABILITY, NOT_DONE),
+    ("We have no defined consequences for non-compliance with our forced labour policy.", ACCOUNTABILITY, NOT_DONE),
+    ("We moved production of our winter range to another supplier in Portugal to shorten lead times.", ACCOUNTABILITY, NOT_FOUND),
+    # who is trained, who does a step, who acknowledges a code; contract manufacturers are no contract
+    ("Training on trafficking goes to the employees who are directly responsible for managing our supply chain.", ACCOUNTABILITY, NOT_FOUND),
+    ("The supplier risk review is carried out by our internal compliance team.", ACCOUNTABILITY, NOT_FOUND),
+    ("Our internal compliance team investigates every breach of the forced labour policy by staff.", ACCOUNTABILITY, FOUND),
+    ("Our code of conduct, which all employees acknowledge each year, covers gifts and conflicts of interest; buyers also receive training on trafficking.", CERTIFICATION, NOT_FOUND),
+    ("Vendors acknowledge our code of conduct, which prohibits forced labour, before the first order.", CERTIFICATION, FOUND),
+    ("Vendors accept our Vendor Expectations, which prohibit forced labour, as part of our purchase terms.", CERTIFICATION, FOUND),
+    ("We audit our contract manufacturers against our ethical sourcing standard.", CERTIFICATION, NOT_FOUND),
+    # what a training teaches; what suppliers are expected to do with their own suppliers
+    ("Buyers attend a yearly workshop on how to recognise warning signs when visiting suppliers.", AUDITS, NOT_FOUND),
+    ("Wir erwarten von unseren Lieferanten, dass sie ihre Vorlieferanten auf Zwangsarbeit auditieren.", AUDITS, NOT_FOUND),
+    # labelled overviews: numbered labels and answers that say no
+    ("4. Audits: We audit vendors for forced labour.\n5. Training: We do not yet provide formal training on trafficking to our employees.", TRAINING, NOT_DONE),
+    ("Audits: We audit vendors for forced labour.\nTraining: None at this time.", TRAINING, NOT_DONE),
+    ("Verification: We screen vendors for forced labour risk.\nSupplier certification: Not currently required.", CERTIFICATION, NOT_DONE),
+    ("Training: Not only buyers but all merchandisers are trained on forced labour each year.", TRAINING, FOUND),
+]
+# fmt: on
+
+
 @pytest.mark.parametrize(
-    ("text", "criterion_id", "expected"), PLAIN_WORDING + MORE_PLAIN_WORDING + WORDING_239
+    ("text", "criterion_id", "expected"), PLAIN_WORDING + MORE_PLAIN_WORDING + WORDING_239 + WORDING_2310
 )
 def test_plain_wording_of_practices_consequences_and_look_alikes(
     text: str, criterion_id: str, expected: Verdict

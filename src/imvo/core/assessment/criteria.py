@@ -142,6 +142,8 @@ SUPPLIER_WORDS = (
     r"leverings\w*|producent\w*|fabrikant\w*|handelaars?|handelaren|ateliers?|coöperaties?|zuliefer\w*|"
     r"geschäftspartner\w*|werke|auftragnehmer\w*|händler\w*|hersteller\w*|produzenten|betriebe|"
     r"kooperativen|makers?|kwekers?|telers?|farmers?|erzeuger|workshops?|"
+    # partners named by their role ("manufacturing partners", "sourcing partner")
+    r"(?:manufacturing|production|sourcing|factory|supply|trading)\W+partners?|"
     # subcontractors and the agencies that supply labour
     r"onderaannemer\w*|subunternehmer\w*|nachunternehmer\w*|unterauftragnehmer\w*|dienstverlener\w*|"
     r"(?:service|labou?r-?hire)\W+providers?|uitzendbureau\w*|(?:labou?r|staffing|recruitment)\W+agenc(?:y|ies)|"
@@ -162,6 +164,9 @@ IMPOSED_ON_SUPPLIER = (
     r"|\b(?:require|requires|required|expect|expects|ask|asks|oblige|obliges|encourage|encourages|"
     r"eisen|verlangen|verpflichten|fordern)\W+(?:\S+\s+){0,3}?(?:" + SUPPLIER_WORDS + r")\W+(?:\S+\s+){0,2}?"
     r"(?:to|om|zu)\b"
+    # "Wir erwarten von unseren Zulieferern, dass sie …", "wij verwachten van leveranciers dat zij …"
+    r"|\b(?:erwarten|verlangen|fordern|verwachten|eisen|vragen)\W+(?:wir\W+|wij\W+|we\W+)?(?:von|van)\W+(?:\S+\s+){0,3}?"
+    r"(?:" + SUPPLIER_WORDS + r")\W+(?:dass|dat)\b"
 )
 # ... unless what they must do is to let the company act or to receive something from it
 # ("suppliers must allow us to inspect", "must pass an audit", "are required to attend training").
@@ -192,7 +197,12 @@ OTHER_PURPOSE = (
     # the origin of goods for customs and tariff preferences, not where the labour comes from
     r"certificates?\W+of\W+origin|preferential\W+origin|ursprungszeugnis\w*|ursprungsnachweis\w*|"
     r"präferenz\w*\W+ursprung\w*|certificaat\W+van\W+oorsprong|oorsprongscertificaat\w*|"
-    r"preferentiële\W+oorsprong)\b"
+    r"preferentiële\W+oorsprong|"
+    # the legal origin of timber (FSC, PEFC, chain of custody, timber regulations), not labour
+    r"jaarrekening\w*|jahresabschluss\w*|annual\W+accounts|financial\W+statements|pre-?shipment|before\W+shipment|of\W+finished\W+(?:goods|products)(?!\W+(?:factor|suppl|manufactur|vendor))|"
+    r"fsc|pefc|chain\W+of\W+custody|legal(?:ly)?\W+harvest\w*|legale[nr]?\W+herkunft|legale\W+herkomst|"
+    r"\w*holzhandelsverordnung|houtverordening|timber\W+regulation|eutr|"
+    r"produktspezifikation\w*|productspecificatie\w*)\b"
 )
 # ... which does not apply when the sentence is also about labour, slavery or human rights.
 SOCIAL_PURPOSE = (
@@ -269,7 +279,9 @@ WIDE_NEGATORS = (
     r"practical|practicable|needed))|(?:have|has|had)\W+not\W+(?:\w+\W+)?(?:found|deemed|considered)\W+it\W+"
     r"(?:necessary|feasible|appropriate|needed)|unable\W+to|has\W+yet\W+to|have\W+yet\W+to|no\W+(?:formal\W+|specific\W+|such\W+|"
     r"current\W+)?(?:plans?|programm?e?s?|process(?:es)?|systems?|polic(?:y|ies)|procedures?|mechanisms?|"
-    r"resources|capacity)\b|niet\W+(?:mogelijk|haalbaar|nodig|noodzakelijk)|nog\W+niet|nog\W+geen|"
+    r"resources|capacity)\b|no\W+(?:\w+\W+)?(?:steps|measures|actions?)\W+(?:\w+\W+){0,2}?(?:taken|undertaken)\b|"
+    r"(?:no|geen|keine)\W+(?:need|reason|noodzaak|aanleiding|notwendigkeit|veranlassung)\b|"
+    r"niet\W+(?:mogelijk|haalbaar|nodig|noodzakelijk)|nog\W+niet|nog\W+geen|"
     r"geen\W+(?:formele\W+|specifieke\W+)?(?:plannen|programma|proces|systeem|beleid|procedures?)\b|"
     # verbs of refraining ("refrain from", "sehen wir von … ab", "zien wij af van")
     r"refrain\w*\W+from|abstain\w*\W+from|(?:sehen|sieht)\W+(?:wir\W+|es\W+)?von\b(?=[^.;]*\bab\b)|absehen\W+von|"
@@ -348,7 +360,17 @@ PLANNED_BEFORE = (
     r"next\W+(?:year|financial\W+year|fiscal\W+year|reporting\W+period)|by\W+(?:the\W+end\W+of\W+)?"
     r"(?:fiscal\W+)?20\d\d(?!\W+(?:\w+\W+){0,6}?had\b)|over\W+the\W+(?:next|coming)\W+\w+|"
     r"van\W+plan|voornemens|(?:in|vanaf)\W+20\d\d\W+(?:starten|beginnen|gaan)\W+(?:wij|we)\b|starten\W+(?:wij|we)\W+met|"
-    r"(?:would|'d)\W+like\W+to|next\W+season|with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|(?:het\W+is\W+)?de\W+bedoeling\W+(?:is\W+)?(?:dat|om)|in\W+het\W+(?:nieuwe|komende|volgende)\W+"
+    r"(?:would|'d)\W+like\W+(?:\w+\W+){0,3}?to|next\W+season|"
+    # plans still being chosen or drafted ("we are planning a mapping project", "comparing tools that
+    # would let us screen", "updating our agreement so that suppliers will certify")
+    r"(?:is|are|am)\W+(?:currently\W+|now\W+|also\W+)?(?:planning|comparing|selecting|choosing)\b|"
+    r"(?:assessing|evaluating|considering|exploring|reviewing)\W+(?:a|an|the)\W+(?:\w+\W+)?(?:programm?e|proposal|plan|"
+    r"pilot|options?|introduction)\W+(?:of|for|to)\b|expect\w*\W+(?:\S+\s+){1,6}?to\W+be\W+(?:in\W+place|ready|"
+    r"introduced|adopted|implemented|completed|launched|rolled\W+out|effective)\b|"
+    r"would\W+(?:let|allow|enable|help)\W+us\b|(?:updating|revising|amending|redrafting)\W+(?:\S+\s+){0,5}?so\W+that\b|"
+    r"\b(?:mit\W+(?:dem|der)\W+nächsten|bij\W+de\W+volgende|with\W+the\W+next)\W+(?:\w+\W+){0,2}?(?:update|release|"
+    r"version|versie|revision|herziening|überarbeitung|aktualisierung)\w*|(?:vorgesehen|geplant)\W+(?:sind|ist)\b|"
+    r"with\W+a\W+view\W+to\W+(?:adding|introducing|including|developing|adopting)|(?:het\W+is\W+)?de\W+bedoeling\W+(?:is\W+)?(?:dat|om)|in\W+het\W+(?:nieuwe|komende|volgende)\W+"
     r"(?:boek|kalender)?jaar|de\W+komende\W+(?:jaren|maanden|periode)|(?:onderzoeken|bekijken|verkennen)\W+"
     r"(?:\w+\W+){0,2}?mogelijkhe\w*|overwegen|willen\W+(?:\w+\W+){0,16}?(?:laten\W+)?(?:uitvoeren|invoeren|ontwikkelen|"
     r"opzetten|starten|introduceren|beginnen|bepalen|beslissen|besluiten|beoordelen|onderzoeken|screenen|auditen|"
@@ -359,11 +381,11 @@ PLANNED_BEFORE = (
     r"op\W+de\W+planning|"
     # a plan for a year ahead names what will be done ("In het actieplan voor 2025 zijn opgenomen: …")
     r"(?:action\W+plan|roadmap|work\W+plan)\W+(?:for\W+)?20\d\d|20\d\d\W+(?:action\W+plan|roadmap)|"
-    r"(?:actieplan|jaarplan|werkplan|stappenplan|routekaart)\w*\W+(?:voor\W+)?20\d\d|"
+    r"(?:actieplan|jaarplan|werkplan|stappenplan|routekaart|plan\W+van\W+aanpak)\w*\W+(?:voor\W+)?20\d\d|"
     r"(?:maßnahmenplan|aktionsplan|fahrplan|arbeitsplan|roadmap)\w*\W+(?:für\W+)?20\d\d|bezig\W+met\W+(?:het\W+)?(?:ontwikkelen|opzetten|"
     r"voorbereiden|invoeren)|gaan\W+(?:(?!en\b|of\b|moeten\b)\w+\W+){0,12}?(?:uitvoeren|invoeren|ontwikkelen|opzetten|starten|"
     r"introduceren|beginnen|aan\W+de\W+slag|verplichten|vragen|eisen|trainen|opleiden|vastleggen|opstellen|"
-    r"screenen|auditen|toetsen|beoordelen)\b|ontwikkelen\W+(?:momenteel|op\W+dit\W+moment)|"
+    r"screenen|auditen|toetsen|beoordelen|ondertekenen|tekenen|verzorgen|organiseren|aanbieden)\b|ontwikkelen\W+(?:momenteel|op\W+dit\W+moment)|"
     r"(?:will|shall)\W+(?:\w+\W+)?(?:train|audit|assess|map|screen|verify)\b|"
     r"bis\W+(?:ende\W+|mitte\W+)?20\d\d(?!\W+(?:hatten|hatte|waren|war|wurden|wurde)\b)|soll(?:en)?\W+(?:\w+\W+){0,12}?"
     r"(?:" + _PLANNED_PARTICIPLES_DE + r")\W+werden\b|"
@@ -371,13 +393,14 @@ PLANNED_BEFORE = (
     r"\w+\W+){0,10}?(?:durchführen|einführen|"
     r"entwickeln|aufbauen|umsetzen|starten|beginnen|etablieren)\b|"
     # (within the clause: "Wird … festgestellt, verlangen wir …" is no future)
-    r"(?:werden|wird)\s+(?:(?!und\b|oder\b|müssen\b|sollen\b|können\b)[\w-]+\s+){0,8}?(?:anbieten|schulen|"
-    r"erstellen|beauftragen|einholen|verlangen|auditieren|analysieren|kartieren|festlegen|einrichten|verankern)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
+    r"(?:werden|wird)\s+(?:(?!und\b|oder\b|müssen\b|sollen\b|können\b)[\w-]+\s+){0,10}?(?:anbieten|schulen|"
+    r"erstellen|beauftragen|einholen|verlangen|auditieren|analysieren|kartieren|festlegen|einrichten|verankern|"
+    r"ergänzen|erweitern|aufnehmen)\b|(?:entwickeln|erarbeiten|konzipieren)\W+"
     r"(?:derzeit|gerade|aktuell)|(?:ab\W+dem|im)\W+(?:nächsten|kommenden)\W+(?:geschäfts|berichts|kalender)?jahr|für\W+das\W+(?:kommende|nächste)\W+(?:geschäfts)?jahr|"
     r"in\W+den\W+(?:kommenden|nächsten)\W+jahren|nächstes\W+jahr|wollen\W+(?:\w+\W+){0,12}?"
     r"(?:einführen|entwickeln|aufbauen|durchführen|umsetzen|erstellen|erarbeiten|aufsetzen|starten|beginnen|"
     r"entscheiden|festlegen|anbieten|schulen|prüfen|analysieren|auditieren|kartieren|einholen|verlangen|verankern|"
-    r"einrichten|beauftragen)\b|"
+    r"einrichten|beauftragen|erfassen|ermitteln|bewerten|überprüfen|untersuchen|identifizieren)\b|"
     r"ab\W+(?:dem\W+)?(?:geschäfts|berichts|kalender)?jahr\W+20\d\d|(?:ab|vanaf)\W+(?:dem\W+|het\W+)?(?:herbst|"
     r"frühjahr|frühling|sommer|winter|najaar|voorjaar|zomer|januar\w*|februar\w*|märz|maart|april|mai|mei|"
     r"juni|juli|august\w*|september|oktober|november|dezember|december)\b|prüfen\W+(?:derzeit\W+|aktuell\W+)?,?\W*ob|"
@@ -385,7 +408,7 @@ PLANNED_BEFORE = (
     r"beabsichtigt)\W*,|mittelfristig|langfristig|streben\W+(?:\w+\W+){0,2}?an\b|op\W+(?:middel)?lange\W+termijn|"
     r"in\W+the\W+(?:medium|long)\W+term|"
     r"(?:(?:wij|we)\W+(?:\w+\W+){0,2}?werken|werken\W+(?:wij|we))\W+(?:\w+\W+){0,2}?aan\W+(?:een|het|de)\W+(?:\w+\W+)?"
-    r"\w*(?:beleid|procedures?|regeling|systeem|programma|aanpak|kader|plan)\b|(?:wir\W+(?:\w+\W+){0,2}?arbeiten|"
+    r"\w*(?:beleid|procedures?|regeling|systeem|programma|aanpak|kader|plan|protocol)\b|(?:wir\W+(?:\w+\W+){0,2}?arbeiten|"
     r"arbeiten\W+wir)\W+(?:\w+\W+){0,2}?an\W+(?:einem|einer|einen)\W+(?:\w+\W+)?\w*(?:richtlinie|verfahren|katalog|"
     r"konzept|system|programm|prozess|regelung)\b|in\W+de\W+toekomst|in\W+zukunft|im\W+kommenden\W+jahr|künftig\b|zukünftig\b|ab\W+20\d\d)"
 )
@@ -419,7 +442,14 @@ PLANNED_AFTER = (
     r"bezien|erwogen|diskutiert|besprochen)\b|"
     r"(?:wordt|worden|wird|werden|staat|staan|steht|stehen)\W+(?:\w+\W+){0,2}?(?:volgend\W+jaar|in\W+20\d\d|im\W+kommenden\W+jahr|"
     r"nächstes\W+jahr|im\W+nächsten\W+jahr|ab\W+20\d\d|vanaf\W+20\d\d)|soll(?:en)?\W+(?:\w+\W+){0,3}?"
-    r"(?:starten|beginnen)|soll(?:en)?\W+(?:\w+\W+){0,10}?(?:" + _PLANNED_PARTICIPLES_DE + r")\W+werden)\b|"
+    r"(?:starten|beginnen)|soll(?:en)?\W+(?:\w+\W+){0,10}?(?:" + _PLANNED_PARTICIPLES_DE + r")\W+werden|"
+    # the object first, the future after it ("Die Risikoanalyse wird die Beauftragte im Herbst durchführen")
+    r"(?:wird|werden)\W+(?:(?!und\b|oder\b)\w+\W+){1,8}?(?:durchführen|einführen|erstellen|beauftragen|anbieten|"
+    r"einholen|aufbauen))\b|"
+    # a relative clause that plans what it names ("audits …, which we hope to begin next year")
+    r"(?:which|that)\W+(?:we|it)\W+(?:hope|hopes|plan|plans|intend|intends|expect|expects|aim|aims)\W+to\b|"
+    r"(?:im|ab\W+dem|für\W+das|für\W+den|in\W+den|zum)\W+(?:kommenden|nächsten|folgenden)\W+(?:geschäfts|berichts|"
+    r"kalender)?(?:jahr|zeitraum|quartal|jahren)\b|(?:we|wij|wir)\W+(?:\w+\W+){0,2}?(?:vanaf|ab)\W+20\d\d\b|"
     r"(?:could|might|may)\W+(?:\w+\W+)?be\W+(?:introduced|implemented|"
     r"developed|rolled\W+out|launched|established|adopted|considered|added|extended)\b"
 )
@@ -441,6 +471,8 @@ ANSWER_PLANNED = r"\b(?:planned|scheduled|gepland|geplant|in\W+planung)\b"
 POSSIBILITY_MARKERS = (
     r"\b(?:may|might|could|can)\W+(?:also\W+)?(?:include|involve|consist|comprise|entail|encompass)\b|"
     r"\bmight\b|\bcould\b(?!\W+(?:result|lead))|\bmay\W+(?:\w+\W+)?consider\b|"
+    # what the company may begin to do, unlike a right it reserves ("we may audit")
+    r"\bmay\W+(?:also\W+|later\W+)?(?:provide|offer|introduce|add|expand|extend|develop|adopt|begin|start|launch)\b|"
     r"\bkunnen\W+(?:\w+\W+){0,6}?(?:omvatten|bestaan\W+uit|inhouden)\b|"
     r"\bkönnen\W+(?:\w+\W+){0,6}?(?:umfassen|beinhalten|einschließen)\b|"
     # adverbs and the subjunctive of possibility ("krijgen … mogelijk ook", "Perspektivisch könnten wir");
@@ -463,7 +495,7 @@ STATUTE_FRAMES = (
     r"\bto\W+what\W+extent,?\W+if\W+any\b|\bdisclosures?\W+(?:\w+\W+){0,3}?should\W+(?:describe|state|explain|include|specify)\b|"
     r"\b(?:de|deze|het)\W+(?:\w+\W+){0,3}?(?:wet\w*|richtlijn\w*|verordening\w*)\W+(?:\w+\W+){0,3}?(?:verplicht|vereist|"
     r"schrijft|eist|vraagt)\b|\bte\W+(?:melden|rapporteren|vermelden)\W+of\b|\bin\W+hoeverre\b|"
-    r"\bvolgens\W+(?:de\W+|het\W+)?(?:\w+\W+){0,2}?(?:wet\w*|wetsartikel|richtlijn\w*|verordening\w*)\W+"
+    r"\bvolgens\W+(?:de\W+|het\W+)?(?:\w+\W+){0,2}?(?:wet\w*|wetsartikel|richtlijn\w*|verordening\w*|convenant\w*|afspraken)\W+"
     r"(?:\w+\W+){0,4}?(?:vermeld|gemeld|gerapporteerd|moeten|moet|dienen)|\b(?:laut|gemäß)\W+(?:der\W+|dem\W+)?"
     r"(?:\w+\W+){0,2}?(?:\w*gesetz\w*|\w*richtlinie|\w*verordnung|lksg)\W+(?:\w+\W+){0,3}?(?:müssen|muss)\b|\b(?:worden|wordt)\W+vermeld\W+of\b|"
     r"\b(?:das|dieses|die)\W+(?:\w+\W+){0,3}?(?:\w*gesetz|lksg|\w*richtlinie|\w*verordnung)\W+(?:\w+\W+){0,3}?"
@@ -484,7 +516,13 @@ STATUTE_FRAMES = (
     r"\bthe\W+requirements?\W+(?:of|under|in)\W+(?:§|section|the\W+(?:act|law|statute))|"
     r"\b(?:de\W+)?(?:eisen|vereisten|verplichtingen)\W+(?:van|uit|volgens)\W+(?:§|artikel|de\W+wet)|"
     r"\b(?:die\W+)?(?:anforderungen|vorgaben|pflichten)\W+(?:des|der|nach|gemäß|aus)\W+(?:§|abschnitt|"
-    r"\w*gesetz\w*|lksg)"
+    r"\w*gesetz\w*|lksg)|"
+    # a section of the law as the subject ("Subsection (c)(5) asks whether …", "Nach § 5 LkSG haben
+    # Unternehmen … durchzuführen")
+    r"\b(?:section|subsection|paragraph|§)\W*(?:\S+\s+){0,2}?(?:requires?|asks?|mandates?|obliges?|calls\W+for)\b|"
+    r"\bnach\W+§\W*\d+\w*\W+(?:\w+\W+){0,3}?(?:lksg|\w*gesetz\w*)\W+(?:haben|hat|müssen|muss)\b|"
+    r"\b(?:wordt|worden)\W+van\W+(?:\w+\W+)?(?:bedrijven|ondernemingen)\W+(?:\w+\W+)?verwacht|"
+    r"\bvon\W+(?:\w+\W+)?unternehmen\W+(?:wird|werden)\W+(?:\w+\W+)?erwartet"
 )
 # The statute's own wording of the five measures (Cal. Civ. Code § 1714.43(c)(1)-(5)); a passage
 # that starts like a heading or like the statute's list and repeats it is not evidence.
@@ -672,6 +710,11 @@ _VISIT_NL = (
 )
 # What a training teaches ("how to spot red flags during supplier visits") is not the practice.
 _TAUGHT_EN = r"\bhow\W+to\W+(?:\S+\s+){0,10}$"
+# Employees named right before what they sign or acknowledge: no supplier certification.
+_EMPLOYEES_BEFORE = (
+    r"\b(?:employees|staff|personnel|colleagues|associates|directors|officers|managers|new\W+hires)\W+"
+    r"(?:\w+\W+){0,2}$"
+)
 # "wir prüfen derzeit, ob wir …" weighs a step of the company's own; it checks no supplier
 _WEIGHING_OWN_STEP = r"\W+(?:(?:derzeit|aktuell|gerade|noch)\W+)?,?\W*ob\W+(?:wir|unser\w*)\b"
 _VISIT_DE = r"\b(?:besuch\w*|besucht|besichtig\w*|vor\W+ort|fahren\W+(?:\S+\s+){0,4}?zu)\b"
@@ -716,6 +759,26 @@ _VERIFY_VERBS_EN = (
     r"went\W+through|test\w*|trac(?:e|es|ed|ing)|research\w*|gaug\w*|estimat\w*|weigh\w*|map|maps|mapped|"
     r"mapping|screen\w*|vet|vets|vetted|vetting|study|studies|studied|ask\w*\W+(?:\S+\s+){0,4}?(?:about|"
     r"whether|how|to\W+(?:disclose|tell|report|describe)))\b"
+)
+# News, media and NGO reports searched for signs of the risks (media screening in a verb)
+_MEDIA_VERBS_EN = (
+    r"\b(?:monitor\w*|scan\w*|search\w*|track\w*|review\w*|screen\w*)\W+(?:\S+\s+){0,4}?(?:news|media|press|"
+    r"ngo\W+reports)\b"
+)
+_MEDIA_VERBS_NL = (
+    r"\b(?:doorzoek\w*|doorzocht|volgen|volgt|gevolgd|monitor\w*|scan\w*|gescand)\W+(?:\S+\s+){0,4}?(?:nieuws\w*|"
+    r"media\w*|ngo-?rapport\w*|berichtgeving)"
+)
+_MEDIA_VERBS_DE = (
+    r"\b(?:durchsuch\w*|durchforst\w*|beobacht\w*|verfolg\w*|überwach\w*|auswert\w*|ausgewertet)\W+(?:\S+\s+){0,4}?"
+    r"(?:nachrichten\w*|medien\w*|presse\w*|ngo-?bericht\w*)"
+)
+# Due diligence named as what a training, a module or a report is about ("de training 'Due diligence in
+# de praktijk'", "E-Learning zu den Sorgfaltspflichten", "rapporteren over hun due-diligenceproces").
+_TOPIC_OF_TRAINING_OR_REPORT = (
+    r"(?:training\w*|cursus\w*|e-?learning\w*|workshop\w*|modul\w*|opleiding\w*|schulung\w*|webinar\w*|"
+    r"kurs\w*|rapporter\w*|berichte[nt]?|report\w*)\W+(?:(?:over|über|zu|zur|zum|den|der|die|de|het|hun|"
+    r"ihre[nrm]?|inzake|on|about|the|their)\W+){0,3}$"
 )
 _VERIFY_VERBS_NL = (
     r"\b(?:beoordel\w*|beoordeeld|toets\w*|getoetst|onderzoek\w*|onderzocht|bepalen|bepaalt|bepaald|"
@@ -943,8 +1006,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\b(?:assess|evaluat|review|examin|monitor|screen|vet|vetted|vetting|analy[sz])\w*\W+"
                     r"(?:\S+\s+){0,4}?(?:supply\W+chains?|suppliers?|vendors?|factor(?:y|ies)|facilit(?:y|ies)|"
+                    r"manufacturers?|growers?|mills?|producers?|partners?|(?:sub)?contractors?|farms?|cooperatives?|"
                     r"it|them)\b",
                     requires=r"\brisk|likelihood|exposure|vulnerab|hotspot|high-risk|indicators\W+of",
+                    # an assessment at the site is an audit
+                    unless_before=r"\b(?:on-?site|site)\W+$",
                 ),
                 r"\b(?:review\w*|check\w*|screen\w*|compar\w*|consult\w*|use|uses|using|refer\w*)\W+"
                 r"(?:\S+\s+){0,6}?(?:department\W+of\W+labou?r|dol|ilab)\W*(?:'s\W+)?(?:\S+\s+){0,3}?list|"
@@ -952,6 +1018,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"report|\b(?:review\w*|check\w*|screen\w*|compar\w*)\W+(?:\S+\s+){0,4}?against\W+"
                 r"(?:\S+\s+){0,6}?(?:list|lists|index|indices|database)\b",
                 Cue(r"\b(?:approval|qualification|vetting|onboarding|selection)\W+process\w*", weak=True),
+                Cue(_MEDIA_VERBS_EN, requires=_RISK_EN),
                 # plain verbs ("we look at where it operates", "cross-check … against NGO reports"); a
                 # check at the supplier's site is an audit
                 Cue(_VERIFY_VERBS_EN, requires=_both(_CHAIN_EN, _RISK_EN, unless=_ON_SITE_EN)),
@@ -970,7 +1037,12 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\bhotspot-?(?:analyse|scan|kaart)\w*|\bmedia-?(?:scan|screening|monitoring)\w*",
                     requires=_RISK_NL,
                 ),
-                Cue(r"\b(?:gepaste\W+)?zorgvuldigheid\w*|\bdue\W+diligence", weak=True),
+                Cue(
+                    r"\b(?:gepaste\W+)?zorgvuldigheid\w*|\bdue\W+diligence",
+                    weak=True,
+                    unless_before=_TOPIC_OF_TRAINING_OR_REPORT,
+                ),
+                Cue(_MEDIA_VERBS_NL, requires=_RISK_NL),
                 r"\bleveranciers?(?:beoordeling|screening|evaluatie|vragenlijst)\w*",
                 # a questionnaire about the risk itself (one confirming compliance is a certification)
                 r"\bvragenlijst\w*\W+(?:\S+\s+){0,2}?(?:over|inzake|naar)\W+(?:\S+\s+){0,3}?(?:mensenrechten\w*|"
@@ -1003,12 +1075,17 @@ CRITERIA: tuple[Criterion, ...] = (
                 r"\b(?:analyse|bewertung|ermittlung|einschätzung|erfassung|identifizierung|untersuchung|kartierung)\W+"
                 r"(?:\S+\s+){0,4}?\w*risik\w*",
                 r"\b\w*risiken\W+(?:\S+\s+){0,12}?(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|"
-                r"erfass\w*|untersuch\w*|priorisier\w*|geprüft|überprüft|erkennen|erkannt)",
+                r"erfass\w*|untersuch\w*|priorisier\w*|geprüft|(?:über)?prüf(?:t|en)|erkennen|erkannt)",
                 r"\bpriorisier\w*\W+(?:\S+\s+){0,3}?\w*risiken",
                 # (not the risks a training is about: "ob wir eine Schulung zu Menschenrechtsrisiken …")
                 r"\b(?:ermittel\w*|identifizier\w*|bewerte\w*|analysier\w*|erfass\w*|überprüf\w*|geprüft|"
                 r"prüfen|untersuch\w*)\W+(?:(?!\w*schulung|training)\S+\s+){0,6}?\w*risik\w*",
-                Cue(r"\bsorgfaltspflicht\w*|\bdue[- ]diligence", weak=True),
+                Cue(
+                    r"\bsorgfaltspflicht\w*|\bdue[- ]diligence",
+                    weak=True,
+                    unless_before=_TOPIC_OF_TRAINING_OR_REPORT,
+                ),
+                Cue(_MEDIA_VERBS_DE, requires=_RISK_DE),
                 r"\b(?:lieferanten|zulieferer)(?:bewertung|prüfung|screening|selbstauskunft|fragebogen)\w*",
                 r"\b\w*selbstauskunft\w*|\b\w*selbstbewertung\w*|\b\w*selbsteinschätzung\w*",
                 r"\b(?:verifizierung|verifikation)\W+(?:\S+\s+){0,4}?(?:\w*lieferkette\w*|lieferanten|zulieferer)",
@@ -1072,7 +1149,10 @@ CRITERIA: tuple[Criterion, ...] = (
         cues={
             "en": (
                 r"\baudit(?:s|ed|ing|ors?)?\b",
-                r"\bvisit\w*\W+(?:\S+\s+){0,3}?(?:suppliers?'?|factories|facilities|production\W+sites|plants)",
+                Cue(
+                    r"\bvisit\w*\W+(?:\S+\s+){0,3}?(?:suppliers?'?|factories|facilities|production\W+sites|plants)",
+                    unless_before=_TAUGHT_EN,
+                ),
                 r"\b(?:inspect\w*|site\W+visits?|on-?site\W+(?:visits?|assessments?|inspections?|reviews?)|"
                 r"(?:factory|monitoring|compliance)\W+visits?|visits?\W+(?:to|of)\W+(?:\S+\s+){0,3}?"
                 r"(?:factories|suppliers|facilities|sites))",
@@ -1153,9 +1233,20 @@ CRITERIA: tuple[Criterion, ...] = (
             # jährlich extern auditiert", "klantaudits", "sociale audits … in onze eigen fabriek")
             r"\b(?:klant|kunden)audit\w*|\bcustomer\W+audits?|\bvon\W+(?:\w+\W+)?kunden\b|"
             r"\b(?:our|onze|ons|unsere\w*)\W+(?:own\W+|eigen\w*\W+)?(?:sites?|factor(?:y|ies)|plants?|fabriek\w*|"
-            r"vestiging\w*|locatie\w*|werke?|standort\w*|produktionsstätte\w*)\W+(?:(?!suppl|vendor|leverancier|"
-            r"lieferant|zuliefer)\S+\s+){0,12}?(?:are|is|were|was|werden|wurden|wird|worden|wordt|werd)\W+(?:\S+\s+){0,3}?"
-            r"(?:audited|inspected|auditiert|geprüft|geaudit|geïnspecteerd)\b",
+            r"vestiging\w*|locatie\w*|productielocatie\w*|werke?|standort\w*|produktionsstätte\w*)\W+(?:(?!suppl|vendor|"
+            r"leverancier|lieferant|zuliefer)\S+\s+){0,12}?(?:are|is|were|was|werden|wurden|wird|worden|wordt|werd)\W+"
+            r"(?:\S+\s+){0,3}?(?:audited|inspected|auditiert|geprüft|geaudit|geïnspecteerd)\b",
+            # ... said to be the company's own, the check named further from the verb ("our own operations are
+            # audited by …", "onze eigen fabriek is door een externe partij geaudit")
+            r"\b(?:our|onze|ons|unsere\w*)\W+(?:own|eigen\w*|company-?owned|wholly-?owned)\W+(?:\w+\W+)?(?:sites?|"
+            r"factor(?:y|ies)|plants?|operations|fabriek\w*|vestiging\w*|locatie\w*|productielocatie\w*|werke?|"
+            r"standort\w*)\W+(?:(?!suppl|vendor|leverancier|lieferant|zuliefer)\S+\s+){0,12}?(?:are|is|were|was|werden|"
+            r"wurden|wird|worden|wordt|werd)\W+(?:(?!suppl|vendor|leverancier|lieferant|zuliefer)\S+\s+){0,6}?"
+            r"(?:audited|inspected|auditiert|geprüft|geaudit|geïnspecteerd|untersucht)\b",
+            # the company's internal audit function on its own processes ("de interne auditdienst heeft het
+            # inkoopproces doorgelicht"), not on suppliers
+            r"^(?![\s\S]*(?:suppl|vendor|leverancier|lieferant|zuliefer))[\s\S]*\binterne\W+(?:auditdienst|"
+            r"auditafdeling|revision)\b",
             r"\bauditcommissie|\bprüfungsausschuss",
         ),
         own_practice_only=True,
@@ -1209,14 +1300,15 @@ CRITERIA: tuple[Criterion, ...] = (
                     unless_before=r"\bbefore\W+(?:an?\W+|the\W+)?$|(?:terminat\w*|cancel\w*|suspen\w*|renew|end|breach\w*|"
                     r"violat\w*|refuse\w*)\W+"
                     r"(?:\w+\W+){0,3}$",
-                    unless_after=r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)|\W+(?:\w+\W+){0,3}?"
+                    unless_after=r"(?<=contract)\W+(?:manufactur\w*|workers?|labou?r|staff|packers?|growers?)\b|"
+                    r"\W+(?:\w+\W+){0,2}?(?:terminated|cancell?ed|ended|suspended)|\W+(?:\w+\W+){0,3}?"
                     r"termination\W+(?:rights?|clauses?)|\W+(?:\w+\W+){0,3}?(?:allows?|permits?|entitles?|gives?)\W+(?:us|"
                     r"the\W+company)\W+(?:\w+\W+){0,2}?(?:to\W+)?(?:terminat|cancel|end\b)",
                 ),
                 r"\b(?:sign|signs(?!\W+of\b)|signed|signing|acknowledge\w*|accept\w*|agree\w*\W+(?:in\W+writing\W+)?to)\W+"
                 r"(?:\S+\s+){0,5}?"
                 r"(?:code|agreements?|declarations?|forms?|polic(?:y|ies)|standards|principles|terms|"
-                r"guidelines|contracts?|certificat\w*|pledges?)\b",
+                r"guidelines|contracts?|certificat\w*|pledges?|expectations)\b",
                 r"\b(?:code|agreements?|declarations?|contracts?|terms)\W+(?:\S+\s+){0,6}?for\W+signature\b",
                 # signed by the supplier, named after the document ("our code, which every supplier signs")
                 Cue(
@@ -1252,6 +1344,7 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\backnowledg(?:e|es|ed|ing|ement|ements)\b",
                     requires=r"\b(?:compl\w+|adher\w+|abide|codes?|standards?|polic\w+|principles|guidelines)\b",
+                    unless_before=_EMPLOYEES_BEFORE,
                 ),
             ),
             "nl": (
@@ -1381,8 +1474,13 @@ CRITERIA: tuple[Criterion, ...] = (
             "en": (
                 r"\b(?:internal\W+)?accountability\W+(?:\S+\s+){0,2}?(?:standards?|procedures?|mechanisms?|"
                 r"framework|system|programm?e?|polic(?:y|ies)|measures)",
-                r"\binternal\W+(?:accountability|compliance\W+(?:procedures?|programm?e?|processes|function|"
-                r"team|department)|controls?\W+(?:on|for)\W+(?:human|labou?r|supply))",
+                r"\binternal\W+accountability|\binternal\W+controls?\W+(?:on|for)\W+(?:human|labou?r|supply)",
+                Cue(
+                    r"\binternal\W+compliance\W+(?:procedures?|programm?e?|processes|function|team|department)",
+                    # the team named as who does another step ("the evaluation is carried out by our
+                    # internal compliance team")
+                    unless_before=r"\b(?:by|through|via)\W+(?:our\W+|the\W+|its\W+)?$",
+                ),
                 r"\b(?:employees|staff|personnel|buyers|managers|workforce|colleagues|associates|contractors)\W+"
                 r"(?:\S+\s+){0,5}?(?:(?:are|is)\W+(?:also\W+)?(?:expected|required|obliged)\W+to|must)\W+"
                 r"(?:comply|adhere|abide|follow|read\W+and\W+comply|acknowledge|certify|report)",
@@ -1409,10 +1507,10 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"suspended|discontinued)\b|\b(?:cancel\w*|suspend\w*|discontinu\w*|end|ends|ended|ending)\W+(?:\S+\s+){0,3}?"
                     r"(?:orders?|contracts?|business|relationships?|agreements?|assignments?|engagements?)\b|"
                     r"\b(?:cease|ceases|stop|stops|stopped|discontinue)\W+(?:\S+\s+){0,2}?(?:doing\W+business|working\W+"
-                    r"with|sourcing|purchasing|buying|ordering|trading)\b|\b(?:drop|drops|dropped|dropping|phase\W+out|"
+                    r"with|sourcing|purchasing|buying|ordering|trading|placing\W+(?:new\W+)?orders)\b|\b(?:drop|drops|dropped|dropping|phase\W+out|"
                     r"phases\W+out|phased\W+out)\W+(?:\S+\s+){0,2}?(?:suppliers?|vendors?|factories|factory|mills?|"
                     r"smelters?|them)\b|\b(?:are|is|be|been|were|was)\W+(?:\w+\W+)?(?:suspended|delisted|blacklisted|phased\W+out|"
-                    r"disqualified|dropped|offboarded|deactivated)\b|\b(?:excluded|barred|banned)\W+from\W+(?:\S+\s+){0,2}?"
+                    r"disqualified|dropped|offboarded|deactivated|exited)\b|\b(?:excluded|barred|banned)\W+from\W+(?:\S+\s+){0,2}?"
                     r"(?:tenders?|tendering|bidding|contracts|orders|business|work)\b|\bexit\w*\W+(?:\S+\s+){0,3}?"
                     r"relationships?\b|\b(?:affect\w*|reduc\w*)\W+(?:\S+\s+){0,3}?(?:bonus(?:es)?|variable\W+(?:pay|"
                     r"remuneration|compensation))\b|\bterminat\w*\W+(?:\S+\s+){0,2}?(?:if|where|when|should|in\W+the\W+event)\b|"
@@ -1426,6 +1524,25 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"sanctions?|penalties|corrective\W+action)|\brisk\W+(?:the\W+)?(?:cancellation|termination)",
                     consequence=True,
                 ),
+                # the supplier itself terminated or suspended, production moved elsewhere, for a failure
+                Cue(
+                    r"\b(?:terminat\w*|suspend\w*)\W+(?:\S+\s+){0,3}?(?:suppliers?|vendors?|factor(?:y|ies)|partners?|"
+                    r"manufacturers?|mills?|(?:sub)?contractors?)\b|\b(?:move|moves|moved|moving|shift\w*|transfer\w*|"
+                    r"relocat\w*)\W+(?:\S+\s+){0,2}?(?:production|orders|business|sourcing)\W+(?:\S+\s+){0,2}?(?:to\W+(?:an?\W+)?"
+                    r"(?:another|other|alternative|different|new)|away\W+from|elsewhere)\b|\b(?:production|orders|business)\W+"
+                    r"(?:\w+\W+){0,2}?(?:moved|shifted|transferred)\W+(?:to|away|elsewhere)\b",
+                    requires=r"\bfail|\bviolat|\bbreach|non-?complian|not\W+(?:meet|comply|correct|remediate)|\brefus|"
+                    r"\bforced|\bchild\W+labou?r|\btraffick|\bslavery|\bbonded",
+                    consequence=True,
+                ),
+                # the steps the company takes, or how it responds, when someone fails its standards
+                Cue(
+                    r"\b(?:steps|actions?|measures)\W+(?:(?:we|it|the\W+company)\W+)?(?:will\W+)?(?:take|takes)\W+"
+                    r"(?:if|when|where|in\W+the\W+event)\b|\bhow\W+(?:we|it|the\W+company)\W+(?:will\W+)?(?:respond\w*|"
+                    r"react\w*|deal\w*|handle\w*)\W+(?:(?:if|when|where|to)\b|with\b)",
+                    requires=r"\bfail|\bviolat|\bbreach|non-?complian|not\W+(?:meet|comply)",
+                    consequence=True,
+                ),
                 r"\b(?:procedures?|process(?:es)?|mechanisms?)\W+(?:\S+\s+){0,2}?(?:for|on)\W+(?:(?:dealing|handling)"
                 r"\W+with\W+|addressing\W+)?(?:(?!report)\S+\s+){0,2}?(?:violations?|breach(?:es)?|non-?complian\w*|"
                 r"misconduct|infringements?)\b",
@@ -1437,6 +1554,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 Cue(
                     r"\b(?:sanctions?|penalt(?:y|ies)|consequences)\W+(?:\S+\s+){0,4}?(?:for|on)\W+(?:\S+\s+){0,4}?"
                     r"(?:who|that)\W+(?:\S+\s+){0,2}?(?:fail|breach|violate|break|ignore|do\W+not|don't)",
+                    consequence=True,
+                ),
+                Cue(
+                    r"\b(?:consequences?|sanctions?|penalt(?:y|ies))\W+for\W+(?:non-?complian\w*|violations?|"
+                    r"breach(?:es)?|failures?)\b",
                     consequence=True,
                 ),
                 Cue(
@@ -1471,7 +1593,7 @@ CRITERIA: tuple[Criterion, ...] = (
                     # "employees with direct responsibility for supply chain management" says who is
                     # trained, not who is accountable
                     unless_before=r"(?:with|have|having|who\W+are|employees|managers|staff|personnel|members|"
-                    r"those|teams?)\W+(?:direct\W+|primary\W+|specific\W+)?$",
+                    r"those|teams?)\W+(?:direct(?:ly)?\W+|primar(?:y|ily)\W+|specific(?:ally)?\W+)?$",
                     weak=True,
                 ),
                 Cue(
@@ -1657,7 +1779,11 @@ CRITERIA: tuple[Criterion, ...] = (
                 # (not a budget, nor suppliers training "their own workforce")
                 Cue(
                     r"\btrain(?:s|ed|ing|ings)?\b",
-                    unless_after=r"\W+budgets?\b|\W+(?:their|its)\W+own\W+(?:\w+\W+)?(?:workers|workforce|employees|staff)",
+                    unless_after=r"\W+budgets?\b|\W+(?:their|its)\W+own\W+(?:\w+\W+)?(?:workers|workforce|employees|staff)|"
+                    # products ("training gear", "training shoes") and auditors said to be trained
+                    r"(?<=training)\W+(?:gear|equipment|apparel|shoes|wear|kits?|balls?|bras?|shorts|mats?|aids?|"
+                    r"weights|bikes?)\b|(?<=trained)\W+(?:and\W+\w+\W+)?(?:auditors?|assessors?|interviewers?|"
+                    r"investigators?|inspectors?|monitors)\b",
                 ),
                 # a briefing on the risks themselves (being "briefed on the policy" is not training)
                 r"\bbrief(?:ed|ing|ings)\W+(?:\S+\s+){0,8}?(?:risks?|slavery|traffick\w*|forced\W+labou?r|exploitation)\b",
@@ -1668,7 +1794,15 @@ CRITERIA: tuple[Criterion, ...] = (
                     r"\bworkshops?\b",
                     unless_before=r"\b(?:visit\w*|each|every|supplier'?s?|partner|sewing|small|family)\W+(?:\w+\W+){0,1}$",
                     unless_after=r"\W+(?:owners?|we\W+buy|where|that\W+(?:make|produce))\b",
+                    # a workshop that teaches: one held, attended or given on a topic (not "built in our
+                    # own workshop", "the cutting workshops we use")
+                    requires=r"\bworkshops?\W+(?:\w+\W+){0,3}?(?:on|about|covering|for|with|to)\W|\b(?:attend|held|hold|"
+                    r"organi[sz]|ran\b|run\b|runs\b|host|participat|facilitat|gave|give|deliver|join|took\W+part|"
+                    r"conduct)\w*\W+(?:\w+\W+){0,4}?workshops?",
                 ),
+                r"\bsessions?\W+(?:on|about|covering|focused\W+on|dedicated\W+to)\W+(?:\S+\s+){0,6}?(?:slavery|"
+                r"traffick\w*|forced\W+labou?r|child\W+labou?r|exploitation|human\W+rights|debt\W+bondage|"
+                r"recogni[sz]\w*|spott\w*|indicators|signs)\b",
                 Cue(
                     # staff who learn ("if we learn that …" finds out; customers learning is not training)
                     r"\b(?:buyers|staff|employees|managers|teams?|merchandisers|colleagues|personnel)\W+"

@@ -61,7 +61,7 @@ from imvo.core.assessment.scope import (
 )
 from imvo.core.assessment.scope import polarity_of as polarity_of
 
-ENGINE_VERSION = "imvo-assess 2.3.9"
+ENGINE_VERSION = "imvo-assess 2.3.10"
 
 _MAX_CITATIONS = 3
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -274,6 +274,16 @@ _IMPOSED = lowered_pattern(IMPOSED_ON_SUPPLIER)
 _RECIPIENT = lowered_pattern(SUPPLIER_AS_RECIPIENT)
 _OTHER_PURPOSE = lowered_pattern(OTHER_PURPOSE)
 _SOCIAL_PURPOSE = lowered_pattern(SOCIAL_PURPOSE)
+# Labour named only to say the check does not cover it ("limited to product quality and do not evaluate
+# labour practices") gives the sentence no labour purpose.
+_NOT_ABOUT = lowered_pattern(
+    r"\b(?:not|niet|nicht)\W+(?:\w+\W+)?(?:cover|evaluat|assess|address|includ|examin|review|consider|look|"
+    r"extend|concern|deal|betreff|umfass|berücksichtig|beoordeel|omvat|bevat|gericht|audit|geaudit|gecontroleerd|"
+    r"geprüft|kontrolliert)\w*\W+(?:(?:at|to|on|with|"
+    r"into|op|auf)\W+)?(?:\w+\W+){0,2}$"
+)
+_NOT_ABOUT_CHARS = 60
+_NEGATOR = re.compile(r"\b(?:not|niet|nicht)\b")
 _WORD = re.compile(r"\w+")
 # One to four words without sentence punctuation, or one or two words ending in a full stop.
 _SHORT_HEADING = re.compile(
@@ -460,7 +470,14 @@ class _PreparedPassage:
         """Whether the passage is about labour or human rights, which overrides any other purpose;
         read once per passage, since most passages with a cue are."""
         if self._social is None:
-            self._social = bool(_SOCIAL_PURPOSE.search(self.lowered))
+            lowered = self.lowered
+            if _NEGATOR.search(lowered) is None:
+                self._social = bool(_SOCIAL_PURPOSE.search(lowered))
+            else:
+                self._social = any(
+                    not _NOT_ABOUT.search(lowered, max(0, found.start() - _NOT_ABOUT_CHARS), found.start())
+                    for found in _SOCIAL_PURPOSE.finditer(lowered)
+                )
         return self._social
 
 

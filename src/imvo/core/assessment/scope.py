@@ -191,6 +191,7 @@ _INFINITIVE_MARKERS = _words("zu te")
 _TOPIC_PREPOSITIONS = _words("on about regarding concerning over inzake omtrent zu zur zum über bezüglich")
 _ARTICLES = _words("the a de het een den dem des der die das")
 _ANSWER_NO = _words(ANSWER_NO)
+_ANSWER_NEGATORS = _words("none not geen niet kein keine nicht")
 # Pronouns that open a clause about whoever does something ("Wie …, wordt …", "Wer …, wird …").
 _FREE_RELATIVES = _words("wie wer")
 _EXISTING = _words("existing bestaande bestehende bestehenden bisherige bisherigen")
@@ -215,6 +216,7 @@ _STATUTE_PHRASE = re.compile(STATUTE_PHRASES, _FLAGS)
 _STATUTE_START = re.compile(STATUTE_HEADING_START, _FLAGS)
 _PREDICATE = re.compile(PREDICATE_WORDS, _FLAGS)
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:we|wij|wir)\b", _FLAGS)
+_IN_THE_QUESTION = re.compile(r"\b(?:whether|if|that|how|requires?|ob|dass)\W+$", _FLAGS)
 _ANSWER_START = re.compile(r"[:;]")
 _ENUMERATOR = re.compile(r"^[\s•▪●◦*\-–—]*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+)?", _FLAGS)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -830,6 +832,11 @@ def _statute_spans(lowered: str, tokens: Sequence[_Token]) -> list[tuple[int, in
         if _after_topic_preposition(tokens, match.start()):
             continue
         speaker = _FIRST_PERSON_SUBJECT.search(lowered, match.end())
+        while speaker is not None and _IN_THE_QUESTION.search(
+            lowered, max(0, speaker.start() - 16), speaker.start()
+        ):
+            # "… requires that we disclose whether we audit": the company named in what is asked
+            speaker = _FIRST_PERSON_SUBJECT.search(lowered, speaker.end())
         answer = _ANSWER_START.search(lowered, match.end())  # "… to what extent it verifies: Acme …"
         ends = [found.start() for found in (speaker, answer) if found is not None]
         spans.append((match.start(), min(ends) if ends else len(lowered)))
@@ -862,7 +869,9 @@ def _lead_heading_end(text: str) -> int:
             if line.strip() and not _TERMINAL.search(line) and _label_like(line) and starts_anew:
                 end += newline + 1
                 continue
-        colon = _LABEL.match(rest)
+        # (after a number or letter that counts the measures: "5. Training: …")
+        numbered = _ENUMERATOR.match(rest)
+        colon = _LABEL.match(rest, numbered.end() if numbered else 0)
         if colon and _label_like(colon.group(1)):
             end += colon.end()
         return end
@@ -939,7 +948,15 @@ def _answered_lines(text: str) -> list[re.Match[str]]:
         short_note = (
             len(answer.split()) <= _MAX_ANSWER_WORDS and answer[:1].islower() and not _has_predicate(answer)
         )
-        if first in _ANSWER_NO or first in ("yes", "ja") or answer[:1].isdigit() or short_note:
+        # ("Training: None at this time.", "Certification: Not currently required.")
+        negative_note = first in _ANSWER_NEGATORS and not _has_predicate(answer)
+        if (
+            first in _ANSWER_NO
+            or first in ("yes", "ja")
+            or answer[:1].isdigit()
+            or short_note
+            or negative_note
+        ):
             lines.append(match)
     return lines
 
