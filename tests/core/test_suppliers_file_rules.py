@@ -177,6 +177,19 @@ def test_real_western_words_in_windows_1252_are_read_with_the_guess_reported(nam
     assert any("its encoding was guessed as Windows-1252" in warning for warning in outcome[2])
 
 
+def test_french_elisions_before_accented_capitals_are_not_taken_for_shift_jis() -> None:
+    # "’É" is a valid Shift-JIS character; three of them and no other accent once made a French list
+    # look Japanese (found by the property test above).
+    text = "Leverancier;Land;Product\nCafé de l’Éthiopie;ET;koffie\nVins d’Écosse;GB;whisky\n" + (
+        "Thé de l’Égypte;EG;thee\nL’ÉPICERIE DU NORD;FR;specerijen\n"
+    )
+    outcome = _both(text.encode("cp1252"))
+    assert outcome[0] == "register", outcome
+    assert any("its encoding was guessed as Windows-1252" in warning for warning in outcome[2])
+    bare = "Leverancier;Land;Product\n" + "l’Éthiopie;ET;koffie\n" * 3  # the pairs alone, nothing else
+    assert _both(bare.encode("cp1252"))[0] == "register"
+
+
 @_SETTINGS
 @given(st.lists(st.lists(st.sampled_from(JAPANESE), min_size=1, max_size=3), min_size=2, max_size=10))
 def test_japanese_shift_jis_is_refused(names: list[list[str]]) -> None:

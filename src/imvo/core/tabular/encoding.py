@@ -265,8 +265,10 @@ _HIGH_BYTE = re.compile(b"[\x80-\xff]")
 # A Shift-JIS character from its first plane (0x81-0x9F: punctuation, kana, the common kanji) with a
 # second byte above ASCII: every hiragana, many katakana and kanji. In Windows-1252 that is a
 # typographic sign (’ “ … €) directly followed by another non-ASCII character, which Western text
-# hardly ever has; accented letters (0xC0-0xFF) alone never form it.
-_HIGH_PAIR = re.compile(b"[\x81-\x9f][\x80-\xff]")
+# hardly ever has; accented letters (0xC0-0xFF) alone never form it. The one Western case, an
+# apostrophe before an accented capital inside a word (French "l’Éthiopie", "d’Écosse"), sits between
+# two Latin letters, where a Japanese character hardly ever does, so such a pair is not counted.
+_HIGH_PAIR = re.compile(b"(?<![A-Za-z])[\x81-\x9f][\x80-\xff]|[\x81-\x9f][\x80-\xff](?![A-Za-z])")
 _FIRST_PLANE_BYTES = bytes(range(0x81, 0xA0))
 _SHIFT_JIS_SAMPLE = 8 * _CHUNK
 _SHIFT_JIS_MIN_PAIRS = 3
